@@ -1,0 +1,77 @@
+/**
+ * The audit log (ARCHITECTURE "Audit log"): append-only, hash-chained, written by the
+ * caller inside the same transaction as the change it records. `detail` holds technical
+ * facts (changed field names, roles, counts) — never social content.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../store/database';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function rowHash(r: Omit<AuditRow, 'hash'>): string {
+  const canonical = JSON.stringify([r.prev_hash, r.id, r.at, r.user_id, r.action, r.entity, r.entity_id, r.detail]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Appends one row. Must be called inside the transaction of the change it records. */
+export function appendAudit(db: Db, e: AuditEntry, now = new Date()): AuditRow {
+  if (!db.inTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const row: Omit<AuditRow, 'hash'> = {
+    id: (last?.id ?? 0) + 1,
+    at: now.toISOString(),
+    user_id: e.userId,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
+    detail: JSON.stringify(e.detail ?? {}),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  const full: AuditRow = { ...row, hash: rowHash(row) };
+  db.prepare(
+    `INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, detail, prev_hash, hash)
+     VALUES (@id, @at, @user_id, @action, @entity, @entity_id, @detail, @prev_hash, @hash)`,
+  ).run(full);
+  return full;
+}
+
+export type VerifyResult =
+  | { ok: true; rows: number; head: string }
+  | { ok: false; rows: number; brokenAt: number; reason: 'hash' | 'link' | 'gap' };
+
+/** Walks the chain; reports the first row whose hash or link does not hold. */
+export function verifyAudit(db: Db): VerifyResult {
+  let prev = GENESIS_HASH;
+  let expectedId = 1;
+  let rows = 0;
+  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+    if (r.id !== expectedId) return { ok: false, rows, brokenAt: expectedId, reason: 'gap' };
+    if (r.prev_hash !== prev) return { ok: false, rows, brokenAt: r.id, reason: 'link' };
+    const { hash, ...rest } = r;
+    if (rowHash(rest) !== hash) return { ok: false, rows, brokenAt: r.id, reason: 'hash' };
+    prev = hash;
+    expectedId++;
+    rows++;
+  }
+  return { ok: true, rows, head: prev };
+}

@@ -1,0 +1,42 @@
+/**
+ * Errors that cross the API boundary. Each carries a stable code (for programs and tests)
+ * and a French sentence for the person: what happened and what to do. Never a stack trace,
+ * never personal data.
+ */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unknown_channel'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'locked'
+  | 'must_change_password'
+  | 'bad_credentials'
+  | 'account_disabled'
+  | 'not_initialized'
+  | 'already_initialized'
+  | 'not_found'
+  | 'conflict'
+  | 'keyring_damaged'
+  | 'database_newer'
+  | 'database_foreign'
+  | 'database_damaged'
+  | 'database_missing'
+  | 'weak_password'
+  | 'backup_invalid'
+  | 'internal';
+
+export class PasseurError extends Error {
+  readonly code: ErrorCode;
+  /** Optional pointer to the faulty field, for forms. */
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'PasseurError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+export function isPasseurError(e: unknown): e is PasseurError {
+  return e instanceof PasseurError;
+}

@@ -1,0 +1,142 @@
+/**
+ * Opening the SQLCipher 4 database (ARCHITECTURE "The encrypted store").
+ *
+ * Order matters: the key is applied, then page 1 is read (application id, schema version)
+ * and, when asked, every page is checked, all before anything is written. A refused open
+ * therefore leaves the files byte-for-byte as they were.
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
+import { PasseurError } from '../shared/errors';
+import { log } from '../shared/log';
+import { LATEST_VERSION, migrate } from './migrations';
+
+export type Db = Database.Database;
+
+/** 'PASS' — written in the header so a foreign SQLite file is told apart from ours. */
+export const APPLICATION_ID = 0x50415353;
+
+function hex(key: Uint8Array): string {
+  if (key.length !== 32) throw new Error('database key must be 32 bytes');
+  return Buffer.from(key).toString('hex');
+}
+
+/** Applies SQLCipher 4 settings and the raw key. Never falls back to plaintext. */
+function applyKey(db: Db, key: Uint8Array): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${hex(key)}'"`);
+}
+
+function tune(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  // 64 MiB of decrypted pages stay in memory: warm queries do not pay decryption again.
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('busy_timeout = 5000');
+}
+
+const notOurs = () =>
+  new PasseurError(
+    'database_foreign',
+    "Le fichier passeur.db de ce dossier n'est pas une base Passeur ouverte par ce trousseau (fichier étranger, remplacé ou chiffré avec une autre clé). Rien n'a été modifié. Vérifiez le dossier de données ou restaurez une sauvegarde.",
+  );
+
+const damagedDb = () =>
+  new PasseurError(
+    'database_damaged',
+    "La base de données est endommagée ou a été modifiée hors de Passeur (contrôle d'intégrité des pages en échec). Rien n'a été modifié. Restaurez la dernière sauvegarde (passeur restore).",
+  );
+
+export function isCorruption(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+}
+
+export interface OpenOptions {
+  /** Read every page and check its authentication code before use (default true). */
+  verify?: boolean;
+  readonly?: boolean;
+}
+
+/** Opens an existing database with `key`; checks, then migrates to the latest version. */
+export function openDatabase(file: string, key: Uint8Array, opts: OpenOptions = {}): Db {
+  if (!fs.existsSync(file)) {
+    throw new PasseurError('database_missing', "La base de données est introuvable dans ce dossier de données alors que le trousseau existe. Restaurez une sauvegarde (passeur restore).");
+  }
+  const db = new Database(file, { fileMustExist: true, readonly: opts.readonly ?? false });
+  try {
+    applyKey(db, key);
+    let appId: number;
+    let version: number;
+    try {
+      appId = db.pragma('application_id', { simple: true }) as number;
+      version = db.pragma('user_version', { simple: true }) as number;
+    } catch (e) {
+      if (isCorruption(e)) throw notOurs();
+      throw e;
+    }
+    if (appId !== APPLICATION_ID) throw notOurs();
+    if (version > LATEST_VERSION) {
+      throw new PasseurError(
+        'database_newer',
+        `Cette base a été écrite par une version plus récente de Passeur (schéma ${version}, cette version connaît jusqu'au schéma ${LATEST_VERSION}). Rien n'a été modifié. Installez la version à jour de Passeur.`,
+      );
+    }
+    if (opts.verify ?? true) {
+      let result: string;
+      try {
+        result = db.pragma('quick_check', { simple: true }) as string;
+      } catch (e) {
+        if (isCorruption(e)) throw damagedDb();
+        throw e;
+      }
+      if (result !== 'ok') throw damagedDb();
+    }
+    if (!opts.readonly) {
+      tune(db);
+      migrate(db);
+    }
+    log('openDatabase', 'opened', { schema_version: db.pragma('user_version', { simple: true }) as number });
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Creates a new encrypted database at `file` (which must not exist) and migrates it. */
+export function createDatabase(file: string, key: Uint8Array): Db {
+  if (fs.existsSync(file)) {
+    throw new PasseurError('already_initialized', 'Une base Passeur existe déjà dans ce dossier de données.');
+  }
+  const db = new Database(file);
+  try {
+    applyKey(db, key);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    tune(db);
+    migrate(db);
+    return db;
+  } catch (e) {
+    db.close();
+    fs.rmSync(file, { force: true });
+    throw e;
+  }
+}
+
+/** Re-encrypts the whole database under `newKey`. SQLite3MultipleCiphers rekeys with a
+ *  fresh salt only outside WAL mode, so the journal mode is switched around the rekey. */
+export function rekeyDatabase(db: Db, newKey: Uint8Array): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`rekey="x'${hex(newKey)}'"`);
+  db.pragma('journal_mode = WAL');
+}
+
+/** An encrypted online copy of the database (same key), written with VACUUM INTO. */
+export function vacuumInto(db: Db, target: string): void {
+  db.prepare('VACUUM INTO ?').run(target);
+}

@@ -1,0 +1,38 @@
+/**
+ * Schema migrations, listed explicitly (no folder scan at run time). Each one runs inside
+ * the same transaction as the version bump; versions only go up.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { PasseurError } from '../../shared/errors';
+import { m0001Initial } from './0001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0001Initial];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+MIGRATIONS.forEach((m, i) => {
+  if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+});
+
+/** Applies pending migrations up to `target` (default: latest) in one transaction. */
+export function migrate(db: Database.Database, target = LATEST_VERSION): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) {
+    throw new PasseurError('database_newer', `Cette base a été écrite par une version plus récente de Passeur (schéma ${current}). Installez la version à jour.`);
+  }
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return target;
+}

@@ -115,6 +115,8 @@ export function createDatabase(file: string, key: Uint8Array): Db {
   }
   const db = new Database(file);
   try {
+    // Owner-only: SQLite gives the -wal and -shm files the same mode.
+    fs.chmodSync(file, 0o600);
     applyKey(db, key);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     tune(db);

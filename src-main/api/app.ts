@@ -1,0 +1,39 @@
+/**
+ * The main-process application core shared by both transports: the vault, the sessions,
+ * the handler table and the event bus. Electron's IPC host and `passeur serve`'s HTTP host
+ * both call `dispatch` and nothing else.
+ */
+import { EventEmitter } from 'node:events';
+import type { Session } from '../auth/sessions';
+import { SessionManager } from '../auth/sessions';
+import { Vault } from '../store/vault';
+import type { EventName } from './contract';
+
+export const DEFAULT_IDLE_MINUTES = 10;
+
+export class AppCore {
+  readonly vault: Vault;
+  readonly sessions: SessionManager;
+  /** Emits ('event', token, name, payload) for the transports to deliver. */
+  readonly bus = new EventEmitter();
+  private sweeper: NodeJS.Timeout | null = null;
+  clock: () => Date = () => new Date();
+
+  constructor(dataDir: string) {
+    this.vault = new Vault(dataDir);
+    this.sessions = new SessionManager(DEFAULT_IDLE_MINUTES, () => this.clock().getTime());
+    this.sessions.onLock = (s) => this.emit(s, 'session:locked');
+    this.sweeper = setInterval(() => this.sessions.sweep(), 15_000);
+    this.sweeper.unref();
+  }
+
+  emit(s: Session, name: EventName, payload: unknown = {}): void {
+    this.bus.emit('event', s.token, name, payload);
+  }
+
+  close(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+    this.vault.close();
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Walks the whole contract: every channel × every role (and no session) is allowed or
+ * refused exactly as the table says, and malformed inputs never crash a handler.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../auth/roles';
+import { newSite } from '../../tests/helpers/site';
+import { CHANNELS, contract, type Channel, type Input } from './contract';
+import { dispatch } from './dispatch';
+import { handlers } from './handlers';
+
+/** A well-formed input per channel; typed, so a new channel cannot be forgotten here. */
+const SAMPLES: { [C in Channel]: Input<C> } = {
+  'setup:status': {},
+  'setup:init': { siteName: 'Autre', siteCode: 'AUT', communes: [], admin: { login: 'x1', displayName: 'X Un', password: 'long enough password' } },
+  'auth:session': {},
+  'auth:login': { login: 'nobody', password: 'wrong' },
+  'auth:logout': {},
+  'auth:lock': {},
+  'auth:unlock': { password: 'wrong password' },
+  'auth:changePassword': { current: 'wrong', next: 'another long password' },
+  'site:info': {},
+  'admin:listUsers': {},
+  'admin:createUser': { login: 'walk.created', displayName: 'Walk Created', roles: ['ass'] },
+  'admin:updateUser': { userId: 999, displayName: 'Nobody' },
+  'admin:disableUser': { userId: 999, rotateKey: false },
+  'admin:enableUser': { userId: 999 },
+  'admin:resetPassword': { userId: 999 },
+  'admin:listSectors': {},
+  'admin:saveSector': { name: 'Walk sector', referentAssId: null, referentCesfId: null, communes: [] },
+  'admin:deleteSector': { id: 999 },
+  'admin:addCommune': { insee: '82999', name: 'Walkville' },
+  'admin:getSettings': {},
+  'admin:saveSettings': { idleLockMinutes: 15 },
+  'audit:verify': {},
+  'audit:list': { limit: 5 },
+};
+
+const MALFORMED: unknown[] = [42, 'texte', [], true, { unexpected: 1 }, { login: 123 }, { userId: -1 }, { id: 'un' }, { limit: 1e9 }, { password: null }];
+
+let site: Awaited<ReturnType<typeof newSite>>;
+const users = new Map<Role, number>();
+
+beforeAll(async () => {
+  site = await newSite();
+  for (const role of ROLES) {
+    const u = await site.userWith(`walk.${role}`, [role]);
+    users.set(role, u.id);
+  }
+});
+afterAll(() => site?.app.close());
+
+function freshSession(role: Role) {
+  return site.app.sessions.create({ userId: users.get(role)!, login: `walk.${role}`, roles: [role], mustChangePassword: false }).token;
+}
+
+function expectedAllowed(channel: Channel, role: Role | null): boolean {
+  const access = contract[channel].access;
+  if (access === 'public') return true;
+  if (role === null) return false;
+  return access === 'authenticated' || (access as readonly string[]).includes(role);
+}
+
+describe('contract', () => {
+  it('has a handler for every channel and no handler outside the contract', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+    for (const c of CHANNELS) expect(c).toMatch(/^[a-z]+:[a-zA-Z]+$/);
+  });
+
+  for (const channel of CHANNELS) {
+    for (const role of [null, ...ROLES] as const) {
+      const allowed = expectedAllowed(channel, role);
+      it(`${channel} × ${role ?? 'sans session'} → ${allowed ? 'autorisé' : 'refusé'}`, async () => {
+        const token = role ? freshSession(role) : null;
+        const { result } = await dispatch(site.app, token, channel, SAMPLES[channel]);
+        if (allowed) {
+          if (!result.ok) expect(['forbidden', 'unauthenticated', 'internal', 'invalid_input']).not.toContain(result.error.code);
+        } else {
+          expect(result.ok).toBe(false);
+          if (!result.ok) {
+            expect(result.error.code).toBe(role ? 'forbidden' : 'unauthenticated');
+            expect(result.error.message.length).toBeGreaterThan(20);
+          }
+        }
+      });
+    }
+  }
+
+  it('answers malformed inputs with invalid_input (or a refusal), never a crash', async () => {
+    const token = freshSession('admin');
+    for (const channel of CHANNELS) {
+      for (const bad of MALFORMED) {
+        const { result } = await dispatch(site.app, token, channel, bad);
+        if (!result.ok) {
+          expect(result.error.code, `${channel} ${JSON.stringify(bad)}`).not.toBe('internal');
+          expect(result.error.message).not.toMatch(/at .*\.ts:|Error:/);
+        }
+      }
+    }
+  });
+
+  it('names the faulty field in French', async () => {
+    const { result } = await dispatch(site.app, site.adminToken, 'admin:createUser', { login: 'é!', displayName: 'X', roles: [] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'login' } });
+    if (!result.ok) expect(result.error.message).toMatch(/^Donnée invalide \(login\) : Identifiant invalide/);
+  });
+
+  it('refuses an unknown channel', async () => {
+    const { result } = await dispatch(site.app, site.adminToken, 'admin:dropEverything', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The boundary: every call from either transport comes through `dispatch`. In order:
+ * known channel → input validated by the contract's schema → session present, not locked,
+ * password changed → role allowed → handler → output shaped by the contract's schema
+ * (unknown fields are stripped, so a handler cannot leak what the contract does not name).
+ * Errors come back as `{ ok: false, error: { code, message } }`, never thrown, never a stack.
+ */
+import { z } from 'zod';
+import { isPasseurError, PasseurError } from '../shared/errors';
+import { log } from '../shared/log';
+import type { Session } from '../auth/sessions';
+import { hasAny } from '../auth/roles';
+import type { AppCore } from './app';
+import { contract, isChannel, type Channel, type ChannelSpec, type ParsedInput, type Output, type Result } from './contract';
+import { handlers } from './handlers';
+
+z.config(z.locales.fr());
+
+export interface CallContext {
+  app: AppCore;
+  session: Session | null;
+  now: Date;
+  /** Set by login/logout handlers: the transport stores or clears its session token. */
+  setSession: (s: Session | null) => void;
+}
+
+export type Handler<C extends Channel> = (ctx: CallContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+export type HandlerTable = { [C in Channel]: Handler<C> };
+
+export interface DispatchOutcome {
+  result: Result<unknown>;
+  /** undefined: no change; null: clear the session; string: new session token. */
+  sessionToken?: string | null;
+}
+
+function describeIssues(error: z.ZodError): { message: string; field?: string } {
+  const first = error.issues[0];
+  const field = first?.path.map(String).join('.') || undefined;
+  const msg = first?.message ?? 'donnée invalide';
+  return {
+    message: field ? `Donnée invalide (${field}) : ${msg}` : `Donnée invalide : ${msg}`,
+    ...(field ? { field } : {}),
+  };
+}
+
+export function allowed(spec: ChannelSpec, session: Session | null): boolean {
+  if (spec.access === 'public') return true;
+  if (!session) return false;
+  if (spec.access === 'authenticated') return true;
+  return hasAny(session.roles, spec.access);
+}
+
+const fail = (code: string, message: string, field?: string): DispatchOutcome => ({
+  result: { ok: false, error: field ? { code, message, field } : { code, message } },
+});
+
+export async function dispatch(app: AppCore, token: string | null, channel: string, rawInput: unknown): Promise<DispatchOutcome> {
+  if (!isChannel(channel)) return fail('unknown_channel', `Opération inconnue : ${channel.slice(0, 60)}.`);
+  const spec: ChannelSpec = contract[channel];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const { message, field } = describeIssues(parsed.error);
+    return fail('invalid_input', message, field);
+  }
+  const session = app.sessions.get(token);
+  if (spec.access !== 'public') {
+    if (!session) return fail('unauthenticated', 'Votre session a expiré ou vous n’êtes pas connecté. Connectez-vous pour continuer.');
+    if (session.locked && !spec.whenLocked) {
+      return fail('locked', 'La session est verrouillée après inactivité. Saisissez votre mot de passe pour la déverrouiller.');
+    }
+    if (session.mustChangePassword && !spec.beforePasswordChange) {
+      return fail('must_change_password', 'Choisissez d’abord votre mot de passe personnel pour remplacer le mot de passe provisoire.');
+    }
+    if (!allowed(spec, session)) {
+      log('dispatch', 'forbidden', { channel: channel, user_id: session.userId });
+      return fail('forbidden', 'Votre rôle ne permet pas cette opération. Si elle relève de votre mission, demandez à l’administrateur du site d’ajuster vos rôles.');
+    }
+    app.sessions.touch(session);
+  }
+  let sessionToken: string | null | undefined;
+  const ctx: CallContext = {
+    app,
+    session,
+    now: app.clock(),
+    setSession: (s) => {
+      sessionToken = s ? s.token : null;
+    },
+  };
+  try {
+    const handler = handlers[channel] as (c: CallContext, i: unknown) => unknown;
+    const value = await handler(ctx, parsed.data);
+    const shaped = spec.output.safeParse(value);
+    if (!shaped.success) {
+      log('dispatch', 'output_rejected', { channel: channel });
+      return fail('internal', 'Erreur interne : la réponse n’a pas la forme attendue. L’incident est journalisé ; réessayez ou prévenez l’administrateur.');
+    }
+    return { result: { ok: true, value: shaped.data }, ...(sessionToken !== undefined ? { sessionToken } : {}) };
+  } catch (e) {
+    if (isPasseurError(e)) return fail(e.code, e.message, e.field);
+    log('dispatch', 'handler_error', { channel: channel, error: ((e as Error)?.name ?? 'Error') });
+    return fail('internal', 'Erreur interne inattendue. Rien n’a été enregistré de l’opération en cours ; réessayez ou prévenez l’administrateur.');
+  }
+}
+
+export { PasseurError };

@@ -1,0 +1,80 @@
+/**
+ * Window security (ARCHITECTURE "Security of the window", Electron's security checklist).
+ * Pure settings and decisions live here so they are tested as they are used.
+ */
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+/** The only origin the window may show: the packaged renderer files (or the dev server). */
+export function isAppUrl(url: string, devServerUrl?: string): boolean {
+  if (devServerUrl && url.startsWith(devServerUrl)) return true;
+  return url.startsWith('file://');
+}
+
+export function webPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: true,
+    safeDialogs: true,
+  };
+}
+
+/** External links: only http(s), and only after the person confirms. */
+export function isOpenableExternally(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+export interface ExternalOpener {
+  confirm: (url: string) => Promise<boolean>;
+  open: (url: string) => Promise<void>;
+}
+
+/** Navigation and new windows are always denied inside the app; an http(s) link may go
+ *  to the system browser after confirmation. */
+export function hardenContents(contents: WebContents, opener: ExternalOpener, devServerUrl?: string): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, devServerUrl)) {
+      event.preventDefault();
+      if (isOpenableExternally(url)) void opener.confirm(url).then((ok) => {
+          if (ok) return opener.open(url);
+        });
+    }
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isOpenableExternally(url)) {
+      void opener.confirm(url).then((ok) => {
+        if (ok) return opener.open(url);
+      });
+    }
+    return { action: 'deny' };
+  });
+}
+
+/** Every permission (camera, notifications, geolocation…) is refused; the CSP header is
+ *  set on every response the session loads. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}

@@ -1,0 +1,228 @@
+/**
+ * `passeur serve`: the same handler table over loopback HTTP (ARCHITECTURE "Two
+ * transports"). `POST /rpc/:channel` with a JSON body; the session travels in an
+ * HttpOnly, SameSite=Strict cookie. Only loopback Host and Origin headers are accepted, so
+ * another site in the same browser cannot drive the API (CSRF, DNS rebinding).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { log } from '../shared/log';
+import { SECURITY_HEADERS } from '../app/csp';
+import type { AppCore } from '../api/app';
+import { dispatch } from '../api/dispatch';
+import type { Result } from '../api/contract';
+
+export const COOKIE = 'passeur_session';
+const MAX_BODY = 1 << 20;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export function sessionCookie(token: string | null): string {
+  return token
+    ? `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`
+    : `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
+}
+
+function readCookie(req: http.IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === COOKIE) return v.join('=') || null;
+  }
+  return null;
+}
+
+function isLoopbackHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
+  res.end(text);
+}
+
+const refusal = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export interface HttpHostOptions {
+  port?: number;
+  rendererDir?: string | null;
+}
+
+export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
+  const rendererDir = opts.rendererDir ? path.resolve(opts.rendererDir) : null;
+  const streams = new Map<string, Set<http.ServerResponse>>();
+  let port = opts.port ?? 0;
+
+  const onEvent = (token: string, name: string, payload: unknown) => {
+    for (const res of streams.get(token) ?? []) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+  };
+  app.bus.on('event', onEvent);
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (!isLoopbackHost(req.headers.host, port)) {
+        send(res, 421, refusal('forbidden', 'Hôte non autorisé : Passeur ne répond qu’à 127.0.0.1.'));
+        return;
+      }
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      if (url.pathname.startsWith('/rpc/')) {
+        await handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+      } else if (url.pathname === '/events' && req.method === 'GET') {
+        handleEvents(req, res);
+      } else if (req.method === 'GET' || req.method === 'HEAD') {
+        serveStatic(res, url.pathname);
+      } else {
+        send(res, 405, refusal('invalid_input', 'Méthode non autorisée.'));
+      }
+    } catch {
+      log('http', 'request_error');
+      if (!res.headersSent) send(res, 500, refusal('internal', 'Erreur interne inattendue.'));
+      else res.end();
+    }
+  });
+
+  async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, channel: string) {
+    if (req.method !== 'POST') {
+      send(res, 405, refusal('invalid_input', 'Les appels se font en POST.'), { Allow: 'POST' });
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isLoopbackHost(origin.replace(/^http:\/\//, ''), port)) {
+      send(res, 403, refusal('forbidden', 'Origine non autorisée.'));
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      send(res, 415, refusal('invalid_input', 'Le corps de la requête doit être du JSON (Content-Type: application/json).'));
+      return;
+    }
+    const text = await readBody(req);
+    if (text === null) {
+      send(res, 413, refusal('invalid_input', 'Requête trop volumineuse.'));
+      return;
+    }
+    let input: unknown;
+    try {
+      input = text.length ? JSON.parse(text) : {};
+    } catch {
+      send(res, 400, refusal('invalid_input', 'Le corps de la requête n’est pas du JSON valide.'));
+      return;
+    }
+    const out = await dispatch(app, readCookie(req), channel, input);
+    const headers: Record<string, string> = {};
+    if (out.sessionToken !== undefined) headers['Set-Cookie'] = sessionCookie(out.sessionToken);
+    const status = out.result.ok ? 200 : statusFor(out.result.error.code);
+    send(res, status, out.result, headers);
+  }
+
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse) {
+    const token = readCookie(req);
+    const session = app.sessions.get(token);
+    if (!token || !session) {
+      send(res, 401, refusal('unauthenticated', 'Connectez-vous pour recevoir les événements.'));
+      return;
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': ok\n\n');
+    const set = streams.get(token) ?? new Set();
+    set.add(res);
+    streams.set(token, set);
+    req.on('close', () => {
+      set.delete(res);
+      if (set.size === 0) streams.delete(token);
+    });
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string) {
+    if (!rendererDir) {
+      send(res, 404, refusal('not_found', 'Interface non construite : lancez « npm run build ».'));
+      return;
+    }
+    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, rel);
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      send(res, 404, refusal('not_found', 'Fichier introuvable.'));
+      return;
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': rel === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  return {
+    server,
+    listen(): Promise<number> {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(opts.port ?? 0, '127.0.0.1', () => {
+          port = (server.address() as AddressInfo).port;
+          resolve(port);
+        });
+      });
+    },
+    close(): Promise<void> {
+      app.bus.off('event', onEvent);
+      for (const set of streams.values()) for (const r of set) r.end();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function statusFor(code: string): number {
+  switch (code) {
+    case 'invalid_input':
+    case 'weak_password':
+      return 400;
+    case 'unauthenticated':
+    case 'bad_credentials':
+      return 401;
+    case 'forbidden':
+    case 'account_disabled':
+      return 403;
+    case 'locked':
+    case 'must_change_password':
+      return 423;
+    case 'not_found':
+    case 'unknown_channel':
+      return 404;
+    case 'conflict':
+    case 'already_initialized':
+      return 409;
+    case 'internal':
+      return 500;
+    default:
+      return 422;
+  }
+}

@@ -1,0 +1,199 @@
+/** Channels `admin:*` and `audit:*`: accounts, territory, settings, audit log. */
+import { PasseurError } from '../../shared/errors';
+import { log } from '../../shared/log';
+import type { CallContext, Handler } from '../../api/dispatch';
+import { appendAudit, verifyAudit } from '../../auth/audit';
+import { oneTimePassword } from '../../auth/passwords';
+import type { Role } from '../../auth/roles';
+import { countActiveAdmins, findUserById, findUserByLogin, listUsers, setDisabled, setDisplayName, setMustChangePassword, setRoles, type UserRow } from '../../auth/users';
+import { createUserWithSecret } from '../../store/vault';
+import * as repo from './repo';
+
+function actor(ctx: CallContext): number {
+  if (!ctx.session) throw new PasseurError('unauthenticated', 'Connectez-vous pour continuer.');
+  return ctx.session.userId;
+}
+
+function userOr404(ctx: CallContext, id: number): UserRow {
+  const u = findUserById(ctx.app.vault.db, id);
+  if (!u) throw new PasseurError('not_found', 'Ce compte n’existe pas (ou plus). Rechargez la liste des utilisateurs.');
+  return u;
+}
+
+/** Ends the user's open sessions: they must log in again under their new rights. */
+function endSessions(ctx: CallContext, userId: number): void {
+  for (const s of ctx.app.sessions.destroyUser(userId)) ctx.app.emit(s, 'session:ended');
+}
+
+function keepOneAdmin(ctx: CallContext, user: UserRow, losesAdmin: boolean): void {
+  if (losesAdmin && user.roles.includes('admin') && !user.disabled && countActiveAdmins(ctx.app.vault.db) <= 1) {
+    throw new PasseurError('conflict', 'C’est le dernier compte administrateur actif : créez ou réactivez d’abord un autre administrateur.');
+  }
+}
+
+async function issueOneTimePassword(ctx: CallContext, user: UserRow, action: string, enable: boolean) {
+  const vault = ctx.app.vault;
+  const otp = oneTimePassword();
+  const ring = await vault.setUserSecret(user.login, otp);
+  const db = vault.db;
+  db.transaction(() => {
+    if (enable) setDisabled(db, user.id, null);
+    setMustChangePassword(db, user.id, true);
+    appendAudit(db, { userId: actor(ctx), action, entity: 'user', entityId: user.id }, ctx.now);
+    vault.saveKeyring(ring);
+  })();
+  endSessions(ctx, user.id);
+  return { user: userOr404(ctx, user.id), oneTimePassword: otp };
+}
+
+function checkReferent(ctx: CallContext, id: number | null, role: Role, label: string): void {
+  if (id === null) return;
+  const u = findUserById(ctx.app.vault.db, id);
+  if (!u || u.disabled || !u.roles.includes(role)) {
+    throw new PasseurError('invalid_input', `Le ${label} choisi doit être un compte actif ayant le rôle ${role.toUpperCase()}.`, role === 'ass' ? 'referentAssId' : 'referentCesfId');
+  }
+}
+
+export const adminHandlers = {
+  'admin:listUsers': (ctx) => listUsers(ctx.app.vault.db),
+
+  'admin:createUser': async (ctx, input) => {
+    const db = ctx.app.vault.db;
+    if (findUserByLogin(db, input.login)) throw new PasseurError('conflict', `L’identifiant « ${input.login} » est déjà utilisé. Choisissez-en un autre.`, 'login');
+    const otp = oneTimePassword();
+    const id = await createUserWithSecret(ctx.app.vault, actor(ctx), { ...input, password: otp, mustChangePassword: true }, ctx.now);
+    log('admin:createUser', 'created', { user_id: id });
+    return { user: userOr404(ctx, id), oneTimePassword: otp };
+  },
+
+  'admin:updateUser': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const user = userOr404(ctx, input.userId);
+    if (input.roles) keepOneAdmin(ctx, user, !input.roles.includes('admin'));
+    if (input.roles && input.userId === actor(ctx) && user.roles.includes('admin') && !input.roles.includes('admin')) {
+      throw new PasseurError('conflict', 'Vous ne pouvez pas retirer votre propre rôle d’administrateur : demandez-le à un autre administrateur.');
+    }
+    db.transaction(() => {
+      if (input.displayName !== undefined) setDisplayName(db, user.id, input.displayName);
+      if (input.roles) setRoles(db, user.id, input.roles);
+      appendAudit(db, { userId: actor(ctx), action: 'user.update', entity: 'user', entityId: user.id, detail: { fields: Object.keys(input).filter((k) => k !== 'userId'), roles: input.roles ?? null } }, ctx.now);
+    })();
+    const rolesChanged = input.roles && [...input.roles].sort().join() !== [...user.roles].sort().join();
+    if (rolesChanged && input.userId !== actor(ctx)) endSessions(ctx, user.id);
+    return userOr404(ctx, user.id);
+  },
+
+  'admin:disableUser': async (ctx, input) => {
+    const vault = ctx.app.vault;
+    const db = vault.db;
+    const user = userOr404(ctx, input.userId);
+    if (user.id === actor(ctx)) throw new PasseurError('conflict', 'Vous ne pouvez pas désactiver votre propre compte.');
+    if (user.disabled) return user;
+    keepOneAdmin(ctx, user, true);
+    const ring = vault.withoutUser(user.login);
+    db.transaction(() => {
+      setDisabled(db, user.id, ctx.now.toISOString());
+      appendAudit(db, { userId: actor(ctx), action: 'user.disable', entity: 'user', entityId: user.id, detail: { rotateKey: input.rotateKey } }, ctx.now);
+      vault.saveKeyring(ring);
+    })();
+    endSessions(ctx, user.id);
+    if (input.rotateKey) {
+      await vault.rotateKey();
+      db.transaction(() => appendAudit(db, { userId: actor(ctx), action: 'store.rekey', entity: 'store', detail: { reason: 'user.disable' } }, ctx.now))();
+    }
+    return userOr404(ctx, user.id);
+  },
+
+  'admin:enableUser': (ctx, input) => {
+    const user = userOr404(ctx, input.userId);
+    if (!user.disabled) throw new PasseurError('conflict', 'Ce compte est déjà actif. Pour un nouveau mot de passe, utilisez « Réinitialiser le mot de passe ».');
+    return issueOneTimePassword(ctx, user, 'user.enable', true);
+  },
+
+  'admin:resetPassword': (ctx, input) => {
+    const user = userOr404(ctx, input.userId);
+    if (user.disabled) throw new PasseurError('conflict', 'Ce compte est désactivé : réactivez-le (un mot de passe provisoire sera créé).');
+    return issueOneTimePassword(ctx, user, 'user.password_reset', false);
+  },
+
+  'admin:listSectors': (ctx) => repo.listSectors(ctx.app.vault.db),
+
+  'admin:saveSector': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    if (input.id !== undefined && !repo.sectorExists(db, input.id)) throw new PasseurError('not_found', 'Ce secteur n’existe plus. Rechargez la liste.');
+    const clash = repo.findSectorByName(db, input.name);
+    if (clash && clash.id !== input.id) throw new PasseurError('conflict', `Un secteur s’appelle déjà « ${input.name} ».`, 'name');
+    checkReferent(ctx, input.referentAssId, 'ass', 'référent ASS');
+    checkReferent(ctx, input.referentCesfId, 'cesf', 'référent CESF');
+    const communes = [...new Set(input.communes)];
+    const { unknown, taken } = repo.communeConflicts(db, input.id, communes);
+    if (unknown.length) throw new PasseurError('invalid_input', `Commune(s) hors du territoire du site : ${unknown.join(', ')}. Ajoutez-les d’abord au territoire.`, 'communes');
+    if (taken.length) {
+      const list = taken.map((t) => `${t.name} (${t.insee}, secteur ${t.sectorName})`).join(', ');
+      throw new PasseurError('conflict', `Déjà rattachée(s) à un autre secteur : ${list}. Retirez-les d’abord de ce secteur.`, 'communes');
+    }
+    const id = db.transaction(() => {
+      const sid = repo.upsertSector(db, input);
+      repo.assignCommunes(db, sid, communes);
+      appendAudit(db, { userId: actor(ctx), action: input.id ? 'sector.update' : 'sector.create', entity: 'sector', entityId: sid, detail: { communes: communes.length } }, ctx.now);
+      return sid;
+    })();
+    const saved = repo.listSectors(db).find((s) => s.id === id);
+    if (!saved) throw new PasseurError('internal', 'Le secteur enregistré est introuvable.');
+    return saved;
+  },
+
+  'admin:deleteSector': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    if (!repo.sectorExists(db, input.id)) throw new PasseurError('not_found', 'Ce secteur n’existe plus. Rechargez la liste.');
+    db.transaction(() => {
+      repo.deleteSector(db, input.id);
+      appendAudit(db, { userId: actor(ctx), action: 'sector.delete', entity: 'sector', entityId: input.id }, ctx.now);
+    })();
+    return {};
+  },
+
+  'admin:addCommune': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    db.transaction(() => {
+      if (!repo.insertCommune(db, input)) throw new PasseurError('conflict', `La commune ${input.insee} fait déjà partie du territoire.`, 'insee');
+      appendAudit(db, { userId: actor(ctx), action: 'commune.add', entity: 'commune', entityId: input.insee }, ctx.now);
+    })();
+    return input;
+  },
+
+  'admin:getSettings': (ctx) => ({ idleLockMinutes: repo.getIdleLockMinutes(ctx.app.vault.db) }),
+
+  'admin:saveSettings': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    db.transaction(() => {
+      repo.setIdleLockMinutes(db, input.idleLockMinutes);
+      appendAudit(db, { userId: actor(ctx), action: 'settings.update', entity: 'settings', detail: { idleLockMinutes: input.idleLockMinutes } }, ctx.now);
+    })();
+    ctx.app.sessions.idleMs = input.idleLockMinutes * 60_000;
+    return { idleLockMinutes: input.idleLockMinutes };
+  },
+
+  'audit:verify': (ctx) => {
+    const r = verifyAudit(ctx.app.vault.db);
+    return r.ok ? { ok: true, rows: r.rows, brokenAt: null } : { ok: false, rows: r.rows, brokenAt: r.brokenAt };
+  },
+
+  'audit:list': (ctx, input) => repo.listAudit(ctx.app.vault.db, input.limit, input.beforeId),
+} satisfies {
+  [C in
+    | 'admin:listUsers'
+    | 'admin:createUser'
+    | 'admin:updateUser'
+    | 'admin:disableUser'
+    | 'admin:enableUser'
+    | 'admin:resetPassword'
+    | 'admin:listSectors'
+    | 'admin:saveSector'
+    | 'admin:deleteSector'
+    | 'admin:addCommune'
+    | 'admin:getSettings'
+    | 'admin:saveSettings'
+    | 'audit:verify'
+    | 'audit:list']: Handler<C>;
+};

@@ -1,0 +1,98 @@
+/**
+ * Typed client of the contract. In Electron it goes through the preload's
+ * `window.passeur`; in a browser served by `passeur serve`, through `POST /rpc/:channel`
+ * and an event stream. Both transports answer the same `Result` shape.
+ */
+import type { Channel, EventName, Input, Output, Result } from '../src-main/api/contract';
+
+export type { Channel, Input, Output, Result };
+
+interface Bridge {
+  call(channel: string, input: unknown): Promise<Result<unknown>>;
+  on(event: string, cb: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    passeur?: Bridge;
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly field: string | undefined;
+  constructor(code: string, message: string, field?: string) {
+    super(message);
+    this.code = code;
+    this.field = field;
+  }
+}
+
+type Listener = (code: string) => void;
+const sessionListeners = new Set<Listener>();
+/** Notified when any call answers `locked`, `unauthenticated` or `must_change_password`. */
+export function onSessionTrouble(l: Listener): () => void {
+  sessionListeners.add(l);
+  return () => sessionListeners.delete(l);
+}
+
+async function httpCall(channel: string, input: unknown): Promise<Result<unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(`/rpc/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'network', message: 'network' } };
+  }
+  try {
+    return (await res.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'internal' } };
+  }
+}
+
+export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
+  const r = window.passeur ? await window.passeur.call(channel, input) : await httpCall(channel, input);
+  if (!r.ok && ['locked', 'unauthenticated', 'must_change_password'].includes(r.error.code) && !channel.startsWith('auth:')) {
+    for (const l of sessionListeners) l(r.error.code);
+  }
+  return r as Result<Output<C>>;
+}
+
+/** Like `call`, but throws an ApiError on refusal. */
+export async function must<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = await call(channel, input);
+  if (!r.ok) throw new ApiError(r.error.code, r.error.message, r.error.field);
+  return r.value;
+}
+
+let source: EventSource | null = null;
+const eventListeners = new Map<string, Set<(p: unknown) => void>>();
+
+/** Subscribes to a main-process event; returns the unsubscribe function. */
+export function on(event: EventName, cb: (payload: unknown) => void): () => void {
+  if (window.passeur) return window.passeur.on(event, cb);
+  const set = eventListeners.get(event) ?? new Set();
+  set.add(cb);
+  eventListeners.set(event, set);
+  if (!source) {
+    source = new EventSource('/events');
+    for (const name of ['session:locked', 'session:ended'] as const) {
+      source.addEventListener(name, (e) => {
+        const payload: unknown = JSON.parse((e as MessageEvent<string>).data || '{}');
+        for (const l of eventListeners.get(name) ?? []) l(payload);
+      });
+    }
+  }
+  return () => {
+    set.delete(cb);
+    if ([...eventListeners.values()].every((s) => s.size === 0) && source) {
+      source.close();
+      source = null;
+    }
+  };
+}

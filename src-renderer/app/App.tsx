@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { I18nProvider } from 'react-aria-components';
+import { call, on, onSessionTrouble } from '../api';
+import type { SessionInfo } from '../../src-main/api/contract';
+import { SetupPage } from './SetupPage';
+import { LoginPage } from './LoginPage';
+import { ChangePasswordPage } from './ChangePasswordPage';
+import { LockScreen } from './LockScreen';
+import { Shell } from './Shell';
+import { useIdle } from './useIdle';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'setup' }
+  | { kind: 'login'; notice?: string }
+  | { kind: 'changePassword'; session: SessionInfo }
+  | { kind: 'locked'; session: SessionInfo }
+  | { kind: 'app'; session: SessionInfo };
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+
+  const fromSession = useCallback((s: SessionInfo | null, notice?: string) => {
+    if (!s) setPhase(notice ? { kind: 'login', notice } : { kind: 'login' });
+    else if (s.mustChangePassword) setPhase({ kind: 'changePassword', session: s });
+    else if (s.locked) setPhase({ kind: 'locked', session: s });
+    else setPhase({ kind: 'app', session: s });
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      const status = await call('setup:status', {});
+      if (status.ok && !status.value.initialized) return setPhase({ kind: 'setup' });
+      const s = await call('auth:session', {});
+      fromSession(s.ok ? s.value : null);
+    })();
+  }, [fromSession]);
+
+  const session = phase.kind === 'app' || phase.kind === 'locked' || phase.kind === 'changePassword' ? phase.session : null;
+
+  const lock = useCallback(() => {
+    setPhase((p) => (p.kind === 'app' ? { kind: 'locked', session: { ...p.session, locked: true } } : p));
+  }, []);
+  const ended = useCallback(() => setPhase({ kind: 'login', notice: t('login.sessionEnded') }), [t]);
+
+  useEffect(() => {
+    if (!session) return;
+    const offs = [
+      on('session:locked', lock),
+      on('session:ended', ended),
+      onSessionTrouble((code) => {
+        if (code === 'locked') lock();
+        else if (code === 'unauthenticated') ended();
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [session?.user.id, lock, ended]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useIdle(phase.kind === 'app' ? phase.session.idleLockMinutes : null, () => {
+    void call('auth:lock', {}).finally(lock);
+  });
+
+  const logout = useCallback(async () => {
+    await call('auth:logout', {});
+    setPhase({ kind: 'login', notice: t('login.loggedOut') });
+  }, [t]);
+
+  let body;
+  switch (phase.kind) {
+    case 'loading':
+      body = (
+        <main className="center-page">
+          <p role="status">{t('common.loading')}</p>
+        </main>
+      );
+      break;
+    case 'setup':
+      body = <SetupPage onDone={() => setPhase({ kind: 'login', notice: t('setup.doneNotice') })} />;
+      break;
+    case 'login':
+      body = (
+        <LoginPage
+          notice={phase.notice}
+          onLoggedIn={(s) => {
+            // A new session starts on its home page, not on the previous user's screen.
+            window.location.hash = '#/';
+            fromSession(s);
+          }}
+        />
+      );
+      break;
+    case 'changePassword':
+      body = <ChangePasswordPage session={phase.session} onChanged={(s) => fromSession(s)} onLogout={logout} />;
+      break;
+    case 'locked':
+      body = <LockScreen session={phase.session} onUnlocked={(s) => fromSession(s)} onLogout={logout} />;
+      break;
+    case 'app':
+      body = <Shell session={phase.session} onLock={() => void call('auth:lock', {}).finally(lock)} onLogout={logout} />;
+      break;
+  }
+  return <I18nProvider locale={i18n.language === 'en' ? 'en-GB' : 'fr-FR'}>{body}</I18nProvider>;
+}

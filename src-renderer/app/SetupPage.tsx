@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { ApiError, must } from '../api';
+import { Alert, Button, CheckboxList, TextAreaInput, TextInput } from '../ui/components';
+import { errorText, fieldOf } from './errors';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** "82121 Montauban" per line → communes; returns the number of the first bad line. */
+export function parseCommunes(text: string): { communes: { insee: string; name: string }[]; badLine: number | null } {
+  const communes: { insee: string; name: string }[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    const m = /^([0-9]{5}|2[ABab][0-9]{3})[\s;,:]+(.+)$/.exec(line);
+    if (!m) return { communes, badLine: i + 1 };
+    communes.push({ insee: m[1]!.toUpperCase(), name: m[2]!.trim() });
+  }
+  return { communes, badLine: null };
+}
+
+export function SetupPage({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const [f, setF] = useState({ siteName: '', siteCode: '', communes: '', login: '', displayName: '', password: '', confirm: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [recovery, setRecovery] = useState<string | null>(null);
+  const [kept, setKept] = useState<string[]>([]);
+  const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    const { communes, badLine } = parseCommunes(f.communes);
+    if (badLine !== null) errs.communes = t('setup.communesBadLine', { line: badLine });
+    if (f.password !== f.confirm) errs.confirm = t('password.mismatch');
+    setErrors(errs);
+    setGeneral(null);
+    if (Object.keys(errs).length) return;
+    setBusy(true);
+    try {
+      const r = await must('setup:init', {
+        siteName: f.siteName,
+        siteCode: f.siteCode,
+        communes,
+        admin: { login: f.login, displayName: f.displayName, password: f.password },
+      });
+      setRecovery(r.recoveryCode);
+    } catch (err) {
+      const field = fieldOf(err);
+      const map: Record<string, string> = { 'admin.login': 'login', 'admin.password': 'password', 'admin.displayName': 'displayName' };
+      if (field && err instanceof ApiError) setErrors({ [map[field] ?? field.split('.')[0]!]: errorText(err) });
+      else setGeneral(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (recovery) {
+    return (
+      <main className="center-page">
+        <section className="card wide" aria-labelledby="recovery-title">
+          <h1 id="recovery-title">{t('setup.recoveryTitle')}</h1>
+          <p>{t('setup.recoveryExplain')}</p>
+          <p className="recovery-code" data-testid="recovery-code">
+            {recovery}
+          </p>
+          <Alert kind="info">{t('setup.recoveryOnce')}</Alert>
+          <CheckboxList label={t('setup.recoveryConfirmLabel')} options={[{ value: 'kept', label: t('setup.recoveryKept') }]} value={kept} onChange={setKept} />
+          <div className="actions">
+            <Button variant="secondary" onPress={() => window.print()}>
+              {t('setup.print')}
+            </Button>
+            <Button variant="primary" isDisabled={!kept.includes('kept')} onPress={onDone}>
+              {t('setup.continue')}
+            </Button>
+          </div>
+        </section>
+      </main>
+    );
+  }
+
+  return (
+    <main className="center-page">
+      <section className="card wide" aria-labelledby="setup-title">
+        <div className="card-top">
+          <h1 id="setup-title">{t('setup.title')}</h1>
+          <LanguageSwitch />
+        </div>
+        <p>{t('setup.intro')}</p>
+        {general && <Alert kind="error">{general}</Alert>}
+        <Form onSubmit={submit} validationBehavior="aria">
+          <fieldset>
+            <legend>{t('setup.siteLegend')}</legend>
+            <div className="grid-2">
+              <TextInput label={t('setup.siteName')} name="siteName" value={f.siteName} onChange={set('siteName')} isRequired error={errors.siteName} autoFocus />
+              <TextInput label={t('setup.siteCode')} name="siteCode" value={f.siteCode} onChange={set('siteCode')} isRequired description={t('setup.siteCodeHelp')} error={errors.siteCode} />
+            </div>
+            <TextAreaInput label={t('setup.communes')} name="communes" value={f.communes} onChange={set('communes')} description={t('setup.communesHelp')} error={errors.communes} rows={5} />
+          </fieldset>
+          <fieldset>
+            <legend>{t('setup.adminLegend')}</legend>
+            <div className="grid-2">
+              <TextInput label={t('fields.login')} name="login" value={f.login} onChange={set('login')} isRequired autoComplete="username" error={errors.login} description={t('fields.loginHelp')} />
+              <TextInput label={t('fields.displayName')} name="displayName" value={f.displayName} onChange={set('displayName')} isRequired error={errors.displayName} />
+              <TextInput label={t('fields.password')} name="password" type="password" value={f.password} onChange={set('password')} isRequired autoComplete="new-password" description={t('password.policy')} error={errors.password} />
+              <TextInput label={t('password.confirm')} name="confirm" type="password" value={f.confirm} onChange={set('confirm')} isRequired autoComplete="new-password" error={errors.confirm} />
+            </div>
+          </fieldset>
+          <div className="actions">
+            <Button type="submit" variant="primary" isDisabled={busy}>
+              {busy ? t('setup.creating') : t('setup.create')}
+            </Button>
+          </div>
+        </Form>
+      </section>
+    </main>
+  );
+}

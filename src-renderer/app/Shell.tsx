@@ -1,0 +1,98 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../src-main/api/contract';
+import { Button } from '../ui/components';
+import { HomePage } from '../modules/home/HomePage';
+import { UsersPage } from '../modules/admin/UsersPage';
+import { SectorsPage } from '../modules/admin/SectorsPage';
+import { SettingsPage } from '../modules/admin/SettingsPage';
+import { AuditPage } from '../modules/admin/AuditPage';
+import { LanguageSwitch } from './LanguageSwitch';
+import { navFor } from './nav';
+import { useHashRoute } from './useHashRoute';
+
+export function Shell({ session, onLock, onLogout }: { session: SessionInfo; onLock: () => void; onLogout: () => void }) {
+  const { t } = useTranslation();
+  const route = useHashRoute();
+  const items = navFor(session.user.roles);
+  const current = items.find((i) => i.route === route) ?? null;
+  const mainRef = useRef<HTMLElement>(null);
+
+  // Moving between pages puts the focus on the new page's title, as a screen reader expects.
+  useEffect(() => {
+    document.getElementById('page-title')?.focus();
+  }, [route]);
+
+  let page;
+  if (!current) page = <NotAvailable />;
+  else if (current.key === 'home') page = <HomePage session={session} />;
+  else if (current.key === 'users') page = <UsersPage session={session} />;
+  else if (current.key === 'sectors') page = <SectorsPage canEdit={session.user.roles.includes('admin')} />;
+  else if (current.key === 'settings') page = <SettingsPage />;
+  else if (current.key === 'audit') page = <AuditPage />;
+  else page = <NotAvailable />;
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), mainRef.current?.focus())}>
+        {t('shell.skip')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">Passeur</span>
+          <span className="brand-site">
+            {session.site.name} ({session.site.code})
+          </span>
+        </div>
+        <div className="topbar-user">
+          <span data-testid="current-user">{session.user.displayName}</span>
+          <span className="roles">{session.user.roles.map((r) => t(`roles.${r}`)).join(', ')}</span>
+          <LanguageSwitch />
+          <Button variant="quiet" onPress={onLock}>
+            {t('shell.lock')}
+          </Button>
+          <Button variant="quiet" onPress={onLogout}>
+            {t('shell.logout')}
+          </Button>
+        </div>
+      </header>
+      <div className="body">
+        <nav className="sidenav" aria-label={t('shell.nav')}>
+          <ul>
+            {items.map((item) => (
+              <li key={item.key}>
+                {item.route ? (
+                  <a href={item.route} aria-current={current?.key === item.key ? 'page' : undefined}>
+                    {t(`nav.${item.key}`)}
+                  </a>
+                ) : (
+                  <span className="nav-soon" aria-disabled="true">
+                    <span>{t(`nav.${item.key}`)}</span> <span className="badge">{t('nav.soon')}</span>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" ref={mainRef} tabIndex={-1} className="content">
+          {page}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function NotAvailable() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1 id="page-title" tabIndex={-1}>
+        {t('shell.notAvailableTitle')}
+      </h1>
+      <p>{t('shell.notAvailable')}</p>
+      <p>
+        <a href="#/">{t('shell.backHome')}</a>
+      </p>
+    </section>
+  );
+}

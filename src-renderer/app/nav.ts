@@ -1,0 +1,35 @@
+/**
+ * Navigation shaped by role (DOMAIN §1). Items whose module is not yet built stay visible
+ * to the roles they serve, marked as coming, with no link: nothing pretends to work.
+ */
+import type { Role } from '../../src-main/auth/roles';
+
+export interface NavItem {
+  key: string;
+  /** Hash route; null while the module is not available. */
+  route: string | null;
+  roles: readonly Role[];
+}
+
+export const NAV: readonly NavItem[] = [
+  { key: 'home', route: '#/', roles: ['secretaire', 'ass', 'cesf', 'responsable', 'admin'] },
+  { key: 'intake', route: null, roles: ['secretaire'] },
+  { key: 'appointments', route: null, roles: ['secretaire', 'ass', 'cesf'] },
+  { key: 'dsu', route: null, roles: ['ass', 'cesf', 'responsable'] },
+  { key: 'aides', route: null, roles: ['ass', 'cesf'] },
+  { key: 'surendettement', route: null, roles: ['cesf'] },
+  { key: 'expulsions', route: null, roles: ['ass', 'cesf'] },
+  { key: 'validation', route: null, roles: ['responsable'] },
+  { key: 'commission', route: null, roles: ['responsable'] },
+  { key: 'envelopes', route: null, roles: ['responsable'] },
+  { key: 'reports', route: null, roles: ['responsable'] },
+  { key: 'partners', route: null, roles: ['secretaire', 'ass', 'cesf', 'responsable'] },
+  { key: 'users', route: '#/admin/utilisateurs', roles: ['admin'] },
+  { key: 'sectors', route: '#/admin/secteurs', roles: ['admin', 'responsable'] },
+  { key: 'settings', route: '#/admin/parametres', roles: ['admin'] },
+  { key: 'audit', route: '#/journal', roles: ['admin', 'responsable'] },
+];
+
+export function navFor(roles: readonly Role[]): NavItem[] {
+  return NAV.filter((n) => n.roles.some((r) => roles.includes(r)));
+}

@@ -1,0 +1,184 @@
+/**
+ * Passeur's component library: thin, styled wrappers over React Aria Components, which
+ * give every control its keyboard behaviour, focus management and ARIA semantics.
+ */
+import type { ReactNode } from 'react';
+import {
+  Button as AriaButton,
+  type ButtonProps,
+  Checkbox,
+  CheckboxGroup,
+  Dialog,
+  FieldError,
+  Heading,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Modal,
+  ModalOverlay,
+  Popover,
+  Select,
+  SelectValue,
+  Text,
+  TextArea as AriaTextArea,
+  TextField,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
+export function Button({ variant = 'secondary', className, ...props }: ButtonProps & { variant?: 'primary' | 'secondary' | 'danger' | 'quiet' }) {
+  return <AriaButton {...props} className={`btn btn-${variant}${className ? ` ${String(className)}` : ''}`} />;
+}
+
+interface FieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: 'text' | 'password' | 'email' | 'tel';
+  description?: string;
+  error?: string | undefined;
+  isRequired?: boolean;
+  autoComplete?: string;
+  autoFocus?: boolean;
+  isReadOnly?: boolean;
+}
+
+export function TextInput(p: FieldProps) {
+  return (
+    <TextField
+      className="field"
+      name={p.name}
+      value={p.value}
+      onChange={p.onChange}
+      type={p.type ?? 'text'}
+      isRequired={p.isRequired ?? false}
+      isInvalid={!!p.error}
+      isReadOnly={p.isReadOnly ?? false}
+      {...(p.autoComplete ? { autoComplete: p.autoComplete } : {})}
+      {...(p.autoFocus ? { autoFocus: true } : {})}
+      validationBehavior="aria"
+    >
+      <Label>{p.label}</Label>
+      <Input />
+      {p.description && <Text slot="description">{p.description}</Text>}
+      <FieldError>{p.error}</FieldError>
+    </TextField>
+  );
+}
+
+export function TextAreaInput(p: Omit<FieldProps, 'type'> & { rows?: number }) {
+  return (
+    <TextField className="field" name={p.name} value={p.value} onChange={p.onChange} isInvalid={!!p.error} isRequired={p.isRequired ?? false} validationBehavior="aria">
+      <Label>{p.label}</Label>
+      <AriaTextArea rows={p.rows ?? 4} />
+      {p.description && <Text slot="description">{p.description}</Text>}
+      <FieldError>{p.error}</FieldError>
+    </TextField>
+  );
+}
+
+export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ReactNode }) {
+  return (
+    <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+export function DialogBox({ title, isOpen, onClose, children, isDismissable = true }: { title: string; isOpen: boolean; onClose: () => void; children: ReactNode; isDismissable?: boolean }) {
+  return (
+    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable={isDismissable} isKeyboardDismissDisabled={!isDismissable}>
+      <Modal className="modal">
+        <Dialog className="dialog">
+          <Heading slot="title" className="dialog-title">
+            {title}
+          </Heading>
+          {children}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+export function CheckboxList<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  error,
+  isDisabled,
+}: {
+  label: string;
+  options: { value: T; label: string; disabled?: boolean; hint?: string }[];
+  value: T[];
+  onChange: (v: T[]) => void;
+  error?: string | undefined;
+  isDisabled?: boolean;
+}) {
+  return (
+    <CheckboxGroup className="field checkbox-group" value={value} onChange={(v) => onChange(v as T[])} isInvalid={!!error} isDisabled={isDisabled ?? false} validationBehavior="aria">
+      <Label>{label}</Label>
+      <div className="checkbox-options">
+        {options.map((o) => (
+          <Checkbox key={o.value} value={o.value} isDisabled={o.disabled ?? false} className="checkbox">
+            <span className="checkbox-box" aria-hidden="true" />
+            <span>
+              <span>{o.label}</span>
+              {o.hint && <span className="hint"> — {o.hint}</span>}
+            </span>
+          </Checkbox>
+        ))}
+      </div>
+      <FieldError>{error}</FieldError>
+    </CheckboxGroup>
+  );
+}
+
+export function SelectField({
+  label,
+  options,
+  value,
+  onChange,
+  error,
+  placeholder,
+}: {
+  label: string;
+  options: { id: string; label: string }[];
+  value: string | null;
+  onChange: (v: string | null) => void;
+  error?: string | undefined;
+  placeholder?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Select className="field select" selectedKey={value} onSelectionChange={(k) => onChange(k === null ? null : String(k))} isInvalid={!!error} placeholder={placeholder ?? t('common.choose')}>
+      <Label>{label}</Label>
+      <AriaButton className="select-button">
+        <SelectValue />
+        <span aria-hidden="true">▾</span>
+      </AriaButton>
+      <FieldError>{error}</FieldError>
+      <Popover className="popover">
+        <ListBox className="listbox" items={options}>
+          {(o) => (
+            <ListBoxItem id={o.id} className="listbox-item" textValue={o.label}>
+              {o.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}
+
+export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <h1 id="page-title" tabIndex={-1}>
+        {title}
+      </h1>
+      {children && <div className="page-actions">{children}</div>}
+    </header>
+  );
+}

@@ -9,7 +9,6 @@ import { tmpDir } from '../../tests/helpers/tmp';
 import { Vault } from './vault';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const sqlcipher = require('@journeyapps/sqlcipher') as {
   verbose(): unknown;
   Database: new (file: string, mode: number, cb: (err: Error | null) => void) => SqlcipherDb;

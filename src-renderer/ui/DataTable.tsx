@@ -96,6 +96,8 @@ export function DataTable<T extends RowData>({
   const rows = table.getRowModel().rows as Row<Features, T>[];
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = rows.length >= VIRTUALIZE_FROM;
+  // TanStack Virtual returns fresh functions each render; the compiler skips this component on purpose.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

@@ -7,10 +7,13 @@ export function tmpDir(prefix = 'passeur-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** SHA-256 of every regular file in `dir` (name → hash): compare before and after a refused call. */
+/** SHA-256 of every regular file in `dir` (name → hash): compare before and after a refused
+ *  call. The WAL's `-shm` file is left out: it is SQLite's shared-memory index of the WAL
+ *  (reader marks and counters, rebuilt at will), not stored data. */
 export function hashDir(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of fs.readdirSync(dir).sort()) {
+    if (name.endsWith('-shm')) continue;
     const p = path.join(dir, name);
     if (fs.statSync(p).isFile()) out[name] = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/api/contract';
 import { must } from '../../api';
@@ -6,6 +6,7 @@ import { errorText } from '../../app/errors';
 import { Alert, Button, PageHeader } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
+import { useResource } from '../../ui/useResource';
 
 type Row = Output<'audit:list'>[number];
 const col = columnHelperFor<Row>();
@@ -13,18 +14,9 @@ const col = columnHelperFor<Row>();
 /** The site's audit log (who did what, when — never the content) and its chain check. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<Row[]>([]);
+  const { data: rows, error: loadError } = useResource(() => must('audit:list', { limit: 500 }));
   const [verdict, setVerdict] = useState<Output<'audit:verify'> | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setRows(await must('audit:list', { limit: 500 }));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, []);
-  useEffect(() => void load(), [load]);
 
   const columns = useMemo(
     () => [
@@ -57,9 +49,9 @@ export function AuditPage() {
         </Button>
       </PageHeader>
       <p className="lead">{t('audit.lead')}</p>
-      {error && <Alert kind="error">{error}</Alert>}
+      {(error ?? loadError) && <Alert kind="error">{error ?? loadError}</Alert>}
       {verdict && (verdict.ok ? <Alert kind="success">{t('audit.intact', { count: verdict.rows })}</Alert> : <Alert kind="error">{t('audit.broken', { id: verdict.brokenAt })}</Alert>)}
-      <DataTable label={t('audit.tableLabel')} columns={columns} data={rows} getRowId={(r) => String(r.id)} empty={t('audit.empty')} />
+      <DataTable label={t('audit.tableLabel')} columns={columns} data={rows ?? []} getRowId={(r) => String(r.id)} empty={t('audit.empty')} />
     </>
   );
 }

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/api/contract';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxList, DialogBox, PageHeader, SelectField, TextInput } from '../../ui/components';
+import { useResource } from '../../ui/useResource';
 
 type Sector = Output<'admin:listSectors'>[number];
 type Commune = Output<'site:info'>['communes'][number];
@@ -13,25 +14,17 @@ type User = Output<'admin:listUsers'>[number];
 /** Sectors of the territory: each commune → a sector → its référent ASS and CESF (DOMAIN §2). */
 export function SectorsPage({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
-  const [sectors, setSectors] = useState<Sector[]>([]);
-  const [communes, setCommunes] = useState<Commune[]>([]);
-  const [users, setUsers] = useState<User[]>([]);
+  const { data, error: loadError, reload: load } = useResource(async () => {
+    const [sectors, site, users] = await Promise.all([must('admin:listSectors', {}), must('site:info', {}), canEdit ? must('admin:listUsers', {}) : Promise.resolve([])]);
+    return { sectors, communes: site.communes, users };
+  });
+  const sectors: Sector[] = data?.sectors ?? [];
+  const communes: Commune[] = data?.communes ?? [];
+  const users: User[] = data?.users ?? [];
   const [editing, setEditing] = useState<Sector | 'new' | null>(null);
   const [addingCommune, setAddingCommune] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [s, site] = await Promise.all([must('admin:listSectors', {}), must('site:info', {})]);
-      setSectors(s);
-      setCommunes(site.communes);
-      if (canEdit) setUsers(await must('admin:listUsers', {}));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [canEdit]);
-  useEffect(() => void load(), [load]);
 
   const uncovered = communes.filter((c) => c.sectorId === null);
 
@@ -51,7 +44,7 @@ export function SectorsPage({ canEdit }: { canEdit: boolean }) {
       </PageHeader>
       <p className="lead">{t('sectors.lead')}</p>
       {notice && <Alert kind="success">{notice}</Alert>}
-      {error && <Alert kind="error">{error}</Alert>}
+      {(error ?? loadError) && <Alert kind="error">{error ?? loadError}</Alert>}
       {uncovered.length > 0 && (
         <Alert kind="info">
           {t('sectors.uncovered', { count: uncovered.length })} {uncovered.map((c) => `${c.name} (${c.insee})`).join(', ')}

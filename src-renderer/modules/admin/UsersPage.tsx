@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../src-main/auth/roles';
@@ -8,6 +8,7 @@ import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxList, DialogBox, PageHeader, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { formatDate } from '../../ui/format';
+import { useResource } from '../../ui/useResource';
 
 type User = Output<'admin:listUsers'>[number];
 type Dialog =
@@ -22,19 +23,10 @@ const col = columnHelperFor<User>();
 
 export function UsersPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
-  const [users, setUsers] = useState<User[] | null>(null);
+  const { data: users, error: loadError, reload: load } = useResource(() => must('admin:listUsers', {}));
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setUsers(await must('admin:listUsers', {}));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, []);
-  useEffect(() => void load(), [load]);
 
   const enable = useCallback(
     async (user: User) => {
@@ -101,7 +93,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         </Button>
       </PageHeader>
       {notice && <Alert kind="success">{notice}</Alert>}
-      {error && <Alert kind="error">{error}</Alert>}
+      {(error ?? loadError) && <Alert kind="error">{error ?? loadError}</Alert>}
       {users && <DataTable label={t('users.tableLabel')} columns={columns} data={users} getRowId={(u) => String(u.id)} empty={t('users.empty')} />}
 
       {dialog?.kind === 'create' && (

@@ -42,13 +42,18 @@ const foldedIncludes = (row: { getValue: (id: string) => unknown }, columnId: st
   return fold(String(v)).includes(fold(String(filterValue)));
 };
 
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+/** French collation: Émile sorts between Adam and Zoé, "n° 10" after "n° 9". */
+const frenchSort = (a: { getValue: (id: string) => unknown }, b: { getValue: (id: string) => unknown }, columnId: string): number =>
+  collator.compare(String(a.getValue(columnId) ?? ''), String(b.getValue(columnId) ?? ''));
+
 export const features = tableFeatures({
   rowSortingFeature,
   columnFilteringFeature,
   globalFilteringFeature,
   sortedRowModel: createSortedRowModel(),
   filteredRowModel: createFilteredRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, datetime: sortFn_datetime, basic: sortFn_basic },
+  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, datetime: sortFn_datetime, basic: sortFn_basic, french: frenchSort as unknown as typeof sortFn_text },
   filterFns: { folded: foldedIncludes as unknown as FilterFn<any, any> }, // eslint-disable-line @typescript-eslint/no-explicit-any
 });
 

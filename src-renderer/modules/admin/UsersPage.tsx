@@ -43,8 +43,8 @@ export function UsersPage({ session }: { session: SessionInfo }) {
 
   const columns = useMemo(
     () => [
-      col.accessor('displayName', { header: () => t('fields.displayName'), sortFn: 'text' }),
-      col.accessor('login', { header: () => t('fields.login'), sortFn: 'text' }),
+      col.accessor('displayName', { header: () => t('fields.displayName'), sortFn: 'french' }),
+      col.accessor('login', { header: () => t('fields.login'), sortFn: 'french' }),
       col.accessor((u) => u.roles.map((r) => t(`roles.${r}`)).join(', '), { id: 'roles', header: () => t('fields.roles') }),
       col.accessor((u) => (u.disabled ? t('users.statusDisabled') : u.mustChangePassword ? t('users.statusPending') : t('users.statusActive')), {
         id: 'status',

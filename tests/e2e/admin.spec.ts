@@ -1,0 +1,149 @@
+/**
+ * Admin and everyday journeys beyond first run: keyboard only, the idle lock, sectors,
+ * the audit log, and the English interface. axe on every screen crossed.
+ */
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, tabTo, test } from './fixtures';
+import { ADMIN, seedSite } from './seed';
+
+async function login(page: Page, user: string, password: string) {
+  await page.getByLabel('Identifiant').fill(user);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+test('an admin creates an account with the keyboard alone', async ({ page, server, watch }) => {
+  watch(page);
+  await seedSite(server.url);
+  await page.goto(server.url);
+  // The login field has the focus: type, Tab, type, Enter.
+  await expect(page.getByLabel('Identifiant')).toBeFocused();
+  await page.keyboard.type(ADMIN.login);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(ADMIN.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Bonjour ${ADMIN.name}` })).toBeVisible();
+
+  await tabTo(page, page.getByRole('link', { name: 'Utilisateurs' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Utilisateurs', level: 1 })).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Nouveau compte' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog').getByLabel('Identifiant')).toBeFocused();
+  await page.keyboard.type('ass.leroy');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab'); // past the description, onto "Nom affiché"
+  if (!(await page.getByRole('dialog').getByLabel('Nom affiché').evaluate((el) => el === document.activeElement))) await tabTo(page, page.getByRole('dialog').getByLabel('Nom affiché'));
+  await page.keyboard.type('Lou Leroy');
+  await tabTo(page, page.getByRole('dialog').getByRole('checkbox', { name: /Assistant·e de service social/ }));
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('dialog').getByRole('checkbox', { name: /Assistant·e de service social/ })).toBeChecked();
+  await tabTo(page, page.getByRole('dialog').getByRole('button', { name: 'Créer le compte' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('one-time-password')).toBeVisible();
+  await expectAccessible(page, 'mot de passe provisoire');
+  await expect(page.getByRole('button', { name: 'C’est noté' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('cell', { name: 'ass.leroy', exact: true })).toBeVisible();
+  // Escape closes a dialog and gives the focus back.
+  await tabTo(page, page.getByRole('button', { name: 'Nouveau compte' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Nouveau compte' })).toBeFocused();
+});
+
+test('the session locks, the server refuses meanwhile, the password unlocks it', async ({ page, server, watch }) => {
+  watch(page);
+  const { users } = await seedSite(server.url, [{ login: 'ass.martin', name: 'Alex Martin', roles: ['ass'] }]);
+  const u = users['ass.martin']!;
+  await page.goto(server.url);
+  await login(page, u.login, u.password);
+  await expect(page.getByRole('heading', { name: 'Bonjour Alex Martin' })).toBeVisible();
+  await page.getByRole('button', { name: 'Verrouiller' }).click();
+  await expect(page.getByRole('heading', { name: 'Session verrouillée' })).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await expectAccessible(page, 'verrouillage');
+  const res = await page.request.post(`${server.url}rpc/site:info`, { data: {} });
+  expect(res.status()).toBe(423);
+  expect(await res.json()).toMatchObject({ ok: false, error: { code: 'locked' } });
+  await page.getByLabel('Mot de passe', { exact: true }).fill('pas le bon');
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await expect(page.getByRole('alert')).toContainText('Mot de passe incorrect');
+  await page.getByLabel('Mot de passe', { exact: true }).fill(u.password);
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await expect(page.getByRole('heading', { name: 'Bonjour Alex Martin' })).toBeVisible();
+});
+
+test('sectors: the admin maps communes to référents; the responsable reads them; audit verified', async ({ page, server, watch }) => {
+  watch(page);
+  const { users } = await seedSite(server.url, [
+    { login: 'ass.martin', name: 'Alex Martin', roles: ['ass'] },
+    { login: 'cesf.petit', name: 'Dominique Petit', roles: ['cesf'] },
+    { login: 'resp.bernard', name: 'Morgan Bernard', roles: ['responsable'] },
+  ]);
+  await page.goto(`${server.url}`);
+  await login(page, ADMIN.login, ADMIN.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Secteurs et communes' }).click();
+  await expect(page.getByRole('heading', { name: 'Secteurs et communes' })).toBeVisible();
+  await expect(page.getByText('3 communes sans secteur')).toBeVisible();
+  await expectAccessible(page, 'secteurs');
+  await page.getByRole('button', { name: 'Nouveau secteur' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Nom du secteur').fill('Montauban Nord');
+  await dialog.getByRole('button', { name: /Référent·e ASS/ }).click();
+  await page.getByRole('option', { name: 'Alex Martin' }).click();
+  await dialog.getByRole('button', { name: /Référent·e CESF/ }).click();
+  await page.getByRole('option', { name: 'Dominique Petit' }).click();
+  await dialog.getByText('Montauban (82121)', { exact: true }).click();
+  await dialog.getByText('Montech (82125)', { exact: true }).click();
+  await expectAccessible(page, 'dialogue secteur');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Secteur Montauban Nord enregistré.')).toBeVisible();
+  const card = page.getByRole('listitem').filter({ hasText: 'Montauban Nord' });
+  await expect(card).toContainText('Alex Martin');
+  await expect(card).toContainText('Dominique Petit');
+  await expect(card).toContainText('Montech (82125)');
+  await expect(page.getByText('1 commune sans secteur')).toBeVisible();
+
+  // Settings: an out-of-range idle time is refused in French.
+  await page.getByRole('navigation').getByRole('link', { name: 'Paramètres' }).click();
+  await expectAccessible(page, 'paramètres');
+  await page.getByLabel('Verrouillage après inactivité (minutes)').fill('15');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Paramètres enregistrés.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  const resp = users['resp.bernard']!;
+  await login(page, resp.login, resp.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Secteurs et communes' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Montauban Nord' })).toContainText('Alex Martin');
+  await expect(page.getByRole('button', { name: 'Nouveau secteur' })).toHaveCount(0);
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Journal d’audit' }).click();
+  await expect(page.getByRole('cell', { name: 'Création de secteur' })).toBeVisible();
+  await expectAccessible(page, 'journal d’audit');
+  await page.getByRole('button', { name: 'Vérifier l’intégrité' }).click();
+  await expect(page.getByText(/Journal intègre : \d+ entrées vérifiées/)).toBeVisible();
+});
+
+test('the interface switches to English and back', async ({ page, server, watch }) => {
+  watch(page);
+  await seedSite(server.url);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in to Passeur' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('Login').fill(ADMIN.login);
+  await page.getByLabel('Password', { exact: true }).fill('wrong password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong login or password.');
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: `Hello ${ADMIN.name}` })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Users' })).toBeVisible();
+  await expectAccessible(page, 'home (English)');
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByRole('heading', { name: `Bonjour ${ADMIN.name}` })).toBeVisible();
+});

@@ -17,6 +17,9 @@ export interface Session {
   lastSeen: number;
 }
 
+/** A session ends after a working day at most, active or not: the next day starts with a login. */
+export const MAX_SESSION_MS = 12 * 60 * 60_000;
+
 export class SessionManager {
   private readonly byToken = new Map<string, Session>();
   private readonly now: () => number;
@@ -40,6 +43,10 @@ export class SessionManager {
     if (!token) return null;
     const s = this.byToken.get(token);
     if (!s) return null;
+    if (this.now() - s.createdAt > MAX_SESSION_MS) {
+      this.byToken.delete(token);
+      return null;
+    }
     this.lockIfIdle(s);
     return s;
   }

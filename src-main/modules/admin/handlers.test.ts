@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashDir } from '../../../tests/helpers/tmp';
-import { ADMIN_PASSWORD, newSite } from '../../../tests/helpers/site';
+import { newSite } from '../../../tests/helpers/site';
 import { dispatch } from '../../api/dispatch';
 import { verifyAudit } from '../../auth/audit';
 
@@ -131,6 +131,9 @@ describe('idle lock', () => {
     expect(await s.call(u.token, 'site:info', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
     expect(await s.call(u.token, 'auth:unlock', { password: u.password })).toMatchObject({ ok: true });
     expect(await s.call(u.token, 'site:info', {})).toMatchObject({ ok: true });
+    // After a working day the session is over, active or not.
+    s.app.clock = () => new Date(start + 13 * 60 * 60_000);
+    expect(await s.call(u.token, 'site:info', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 });
 

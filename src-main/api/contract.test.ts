@@ -91,6 +91,8 @@ describe('contract', () => {
     for (const channel of CHANNELS) {
       for (const bad of MALFORMED) {
         const { result } = await dispatch(site.app, token, channel, bad);
+        // Not an object at all: always refused at the boundary, before any handler.
+        if (typeof bad !== 'object' || Array.isArray(bad)) expect(result, `${channel} ${JSON.stringify(bad)}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
         if (!result.ok) {
           expect(result.error.code, `${channel} ${JSON.stringify(bad)}`).not.toBe('internal');
           expect(result.error.message).not.toMatch(/at .*\.ts:|Error:/);

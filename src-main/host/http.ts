@@ -195,7 +195,11 @@ export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
     close(): Promise<void> {
       app.bus.off('event', onEvent);
       for (const set of streams.values()) for (const r of set) r.end();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        // Browsers keep connections alive; an exit must not wait for them.
+        server.closeAllConnections();
+      });
     },
   };
 }

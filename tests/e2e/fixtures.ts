@@ -45,8 +45,12 @@ export const test = base.extend<{ server: Server; watch: (page: Page) => void }>
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passeur-e2e-'));
     const server = await startServer(dataDir);
     await use(server);
+    const exited = new Promise((r) => server.process.once('exit', r));
     server.process.kill('SIGTERM');
-    await new Promise((r) => server.process.once('exit', r));
+    const timer = setTimeout(() => server.process.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+    expect(server.process.signalCode === 'SIGKILL' ? 'killed' : 'stopped', 'passeur serve stops on SIGTERM').toBe('stopped');
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
   watch: async ({}, use) => {

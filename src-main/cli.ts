@@ -169,7 +169,11 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     const port = Number(flag(args, 'port') ?? 7430);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port attend un numéro de port (0 à 65535).');
     const host = createHttpHost(app, { port, rendererDir: rendererDir() });
-    const bound = await host.listen();
+    const bound = await host.listen().catch((e: NodeJS.ErrnoException) => {
+      app.close();
+      if (e.code === 'EADDRINUSE') throw new PasseurError('conflict', `Le port ${port} est déjà utilisé (une autre instance de Passeur ?). Choisissez-en un autre avec --port.`);
+      throw e;
+    });
     out(`Passeur sert ${dir} sur http://127.0.0.1:${bound}/ (Ctrl+C pour arrêter)`);
     await new Promise<void>((resolve) => {
       const stop = () => {

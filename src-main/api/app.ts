@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { Session } from '../auth/sessions';
 import { SessionManager } from '../auth/sessions';
+import { LoginThrottle } from '../auth/throttle';
 import { Vault } from '../store/vault';
 import type { EventName } from './contract';
 
@@ -14,6 +15,7 @@ export const DEFAULT_IDLE_MINUTES = 10;
 export class AppCore {
   readonly vault: Vault;
   readonly sessions: SessionManager;
+  readonly throttle: LoginThrottle;
   /** Emits ('event', token, name, payload) for the transports to deliver. */
   readonly bus = new EventEmitter();
   private sweeper: NodeJS.Timeout | null = null;
@@ -23,6 +25,7 @@ export class AppCore {
     this.vault = new Vault(dataDir);
     this.sessions = new SessionManager(DEFAULT_IDLE_MINUTES, () => this.clock().getTime());
     this.sessions.onLock = (s) => this.emit(s, 'session:locked');
+    this.throttle = new LoginThrottle(() => this.clock().getTime());
     this.sweeper = setInterval(() => this.sessions.sweep(), 15_000);
     this.sweeper.unref();
   }

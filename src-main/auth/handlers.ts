@@ -43,10 +43,13 @@ export const authHandlers = {
   'auth:login': async (ctx, input) => {
     const vault = ctx.app.vault;
     if (!vault.isInitialized()) throw new PasseurError('not_initialized', "Aucun site n'est encore créé dans ce dossier de données : commencez par la création du site.");
+    ctx.app.throttle.check(input.login);
     let user;
     try {
       user = await vault.authenticate(input.login, input.password);
+      ctx.app.throttle.succeeded(input.login);
     } catch (e) {
+      if (e instanceof PasseurError && e.code === 'bad_credentials') ctx.app.throttle.failed(input.login);
       if (vault.isOpen() && e instanceof PasseurError && (e.code === 'bad_credentials' || e.code === 'account_disabled')) {
         const db = vault.db;
         db.transaction(() => appendAudit(db, { userId: null, action: 'auth.login_failed', entity: 'session', detail: { reason: e.code } }, ctx.now))();
@@ -77,10 +80,13 @@ export const authHandlers = {
 
   'auth:unlock': async (ctx, input) => {
     const s = requireSession(ctx);
+    ctx.app.throttle.check(s.login);
     try {
       await ctx.app.vault.authenticate(s.login, input.password);
+      ctx.app.throttle.succeeded(s.login);
     } catch (e) {
       if (e instanceof PasseurError && e.code === 'bad_credentials') {
+        ctx.app.throttle.failed(s.login);
         throw new PasseurError('bad_credentials', 'Mot de passe incorrect. La session reste verrouillée.', 'password');
       }
       throw e;

@@ -212,6 +212,8 @@ function statusFor(code: string): number {
     case 'unauthenticated':
     case 'bad_credentials':
       return 401;
+    case 'too_many_attempts':
+      return 429;
     case 'forbidden':
     case 'account_disabled':
       return 403;

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'locked'
   | 'must_change_password'
   | 'bad_credentials'
+  | 'too_many_attempts'
   | 'account_disabled'
   | 'not_initialized'
   | 'already_initialized'

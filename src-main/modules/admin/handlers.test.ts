@@ -116,6 +116,24 @@ describe('sectors', () => {
   });
 });
 
+describe('password guessing', () => {
+  it('makes a login wait after 5 wrong passwords, even with the right one, then lets it in', async () => {
+    const s = await site();
+    const u = await s.userWith('sec.durand', ['secretaire']);
+    for (let i = 0; i < 5; i++) {
+      expect((await dispatch(s.app, null, 'auth:login', { login: 'sec.durand', password: `essai ${i}` })).result).toMatchObject({ error: { code: 'bad_credentials' } });
+    }
+    const blocked = (await dispatch(s.app, null, 'auth:login', { login: 'SEC.DURAND', password: u.password })).result;
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'too_many_attempts' } });
+    if (!blocked.ok) expect(blocked.error.message).toMatch(/réessayez dans 1 minute/);
+    // Another login is not affected.
+    expect((await dispatch(s.app, null, 'auth:login', { login: 'admin', password: 'une longue phrase secrète' })).result.ok).toBe(true);
+    const start = Date.now();
+    s.app.clock = () => new Date(start + 31_000);
+    expect((await dispatch(s.app, null, 'auth:login', { login: 'sec.durand', password: u.password })).result.ok).toBe(true);
+  });
+});
+
 describe('idle lock', () => {
   it('locks a session after the site’s idle time, server-side, until the password is given', async () => {
     const s = await site();

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import optimizeLocales from '@react-aria/optimize-locales-plugin';
 
 export default defineConfig({
   main: {
@@ -26,11 +27,16 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     base: './',
-    plugins: [react()],
+    plugins: [
+      react(),
+      // React Aria ships its strings for ~35 locales; keep the two Passeur speaks.
+      { ...optimizeLocales.vite({ locales: ['fr-FR', 'en-GB'] }), enforce: 'pre' },
+    ],
     build: {
       outDir: resolve('out/renderer'),
       // No data: fonts or scripts: everything stays a file under the strict CSP.
       assetsInlineLimit: 0,
+      minify: true,
       rollupOptions: { input: resolve('src-renderer/index.html') },
     },
   },

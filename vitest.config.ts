@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['src-main/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['src-main/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
         },
       },
       {

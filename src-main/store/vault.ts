@@ -126,15 +126,15 @@ export class Vault {
     return readKeyring(this.keyringFile);
   }
 
-  /** Opens the database with one of the candidate keys (the current one first). */
-  private openWith(keys: Uint8Array[], ring: Keyring): void {
-    const ordered = [...keys];
+  /** Opens the database with one of the candidate keys (the current one first); completes
+   *  or abandons a key rotation that an interruption left half-done. */
+  private async openWith(keys: Uint8Array[], ring: Keyring): Promise<void> {
     let lastError: unknown;
-    for (const k of ordered) {
+    for (const k of keys) {
       try {
         this.db_ = openDatabase(this.dbFile, k);
         this.key = k;
-        if (ring.pendingKeyCheck) void this.finishRotation(ring);
+        if (ring.pendingKeyCheck) await this.finishRotation(ring);
         return;
       } catch (e) {
         lastError = e;
@@ -158,7 +158,7 @@ export class Vault {
     const keys = await unsealDbKey(ring, holder, password);
     if (!keys) throw badCredentials();
     if (!this.db_) {
-      this.openWith(keys, ring);
+      await this.openWith(keys, ring);
     } else {
       const current = await keyCheckOf(this.key!);
       const checks = await Promise.all(keys.map(keyCheckOf));
@@ -177,7 +177,7 @@ export class Vault {
     const normalised = normaliseRecoveryCode(code);
     const keys = holder ? await unsealDbKey(ring, holder, normalised) : null;
     if (!keys) throw new PasseurError('bad_credentials', 'Code de secours incorrect. Il figure sur la fiche remise à la création du site (5 groupes de 5 caractères).');
-    if (!this.db_) this.openWith(keys, ring);
+    if (!this.db_) await this.openWith(keys, ring);
   }
 
   private requireKey(): Uint8Array {

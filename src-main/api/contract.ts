@@ -83,6 +83,8 @@ const auditRowOut = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** What the id names, for objects the log's readers may see anyway (account, sector, commune). */
+  entityLabel: z.string().nullable(),
 });
 
 const oneTime = z.object({ user: userOut, oneTimePassword: z.string() });

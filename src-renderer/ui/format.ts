@@ -11,6 +11,10 @@ export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(new Date(iso));
 }
 
+export function formatShortDate(iso: string): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short' }).format(new Date(iso));
+}
+
 export function formatCents(cents: number): string {
   if (!Number.isInteger(cents)) throw new Error('money must be integer cents');
   return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR' }).format(cents / 100);

@@ -147,3 +147,35 @@ test('the interface switches to English and back', async ({ page, server, watch 
   await page.getByRole('button', { name: 'Français' }).click();
   await expect(page.getByRole('heading', { name: `Bonjour ${ADMIN.name}` })).toBeVisible();
 });
+
+test('the admin resets a password and disables an account from the users screen', async ({ page, server, watch }) => {
+  watch(page);
+  const { users } = await seedSite(server.url, [{ login: 'sec.durand', name: 'Sam Durand', roles: ['secretaire'] }]);
+  await page.goto(server.url);
+  await login(page, ADMIN.login, ADMIN.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Utilisateurs' }).click();
+  await page.getByRole('button', { name: 'Réinitialiser le mot de passe de Sam Durand' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Un mot de passe provisoire va remplacer l’actuel');
+  await page.getByRole('dialog').getByRole('button', { name: 'Nouveau mot de passe' }).click();
+  const otp = (await page.getByTestId('one-time-password').textContent())!;
+  expect(otp).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/);
+  await page.getByRole('button', { name: 'C’est noté' }).click();
+  await expect(page.getByRole('row', { name: /Sam Durand/ })).toContainText('Mot de passe provisoire');
+
+  await page.getByRole('button', { name: 'Désactiver le compte de Sam Durand' }).click();
+  await expect(page.getByRole('dialog').getByRole('checkbox', { name: /Changer la clé de chiffrement/ })).toBeChecked();
+  await expectAccessible(page, 'dialogue désactivation');
+  await page.getByRole('dialog').getByRole('button', { name: 'Désactiver' }).click();
+  await expect(page.getByText('Le compte de Sam Durand est désactivé.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Sam Durand/ })).toContainText('Désactivé');
+  await expect(page.getByRole('button', { name: 'Réactiver le compte de Sam Durand' })).toBeVisible();
+
+  // Neither the old password nor the one-time one opens anything now.
+  for (const password of [users['sec.durand']!.password, otp]) {
+    const res = await page.request.post(`${server.url}rpc/auth:login`, { data: { login: 'sec.durand', password } });
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+  }
+  await page.getByRole('navigation').getByRole('link', { name: 'Journal d’audit' }).click();
+  await expect(page.getByRole('row', { name: /Désactivation de compte/ })).toContainText('Compte : Sam Durand');
+  await expect(page.getByRole('cell', { name: 'Changement de la clé de la base' })).toBeVisible();
+});

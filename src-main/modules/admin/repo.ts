@@ -102,11 +102,25 @@ export function setIdleLockMinutes(db: Db, minutes: number): void {
 export function listAudit(db: Db, limit: number, beforeId?: number) {
   const rows = db
     .prepare(
-      `SELECT l.id, l.at, l.user_id AS userId, u.display_name AS userName, l.action, l.entity, l.entity_id AS entityId
+      `SELECT l.id, l.at, l.user_id AS userId, u.display_name AS userName, l.action, l.entity, l.entity_id AS entityId,
+              CASE l.entity
+                WHEN 'user' THEN (SELECT t.display_name FROM users t WHERE t.id = CAST(l.entity_id AS INTEGER))
+                WHEN 'sector' THEN (SELECT s.name FROM sectors s WHERE s.id = CAST(l.entity_id AS INTEGER))
+                WHEN 'commune' THEN (SELECT c.name FROM communes c WHERE c.insee = l.entity_id)
+              END AS entityLabel
        FROM audit_log l LEFT JOIN users u ON u.id = l.user_id
        WHERE (? IS NULL OR l.id < ?) ORDER BY l.id DESC LIMIT ?`,
     )
-    .all(beforeId ?? null, beforeId ?? null, limit) as { id: number; at: string; userId: number | null; userName: string | null; action: string; entity: string; entityId: string | null }[];
+    .all(beforeId ?? null, beforeId ?? null, limit) as {
+    id: number;
+    at: string;
+    userId: number | null;
+    userName: string | null;
+    action: string;
+    entity: string;
+    entityId: string | null;
+    entityLabel: string | null;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -114,5 +128,6 @@ export function listAudit(db: Db, limit: number, beforeId?: number) {
     action: r.action,
     entity: r.entity,
     entityId: r.entityId,
+    entityLabel: r.entityLabel,
   }));
 }

@@ -24,7 +24,7 @@ export function AuditPage() {
       col.accessor('at', { header: () => t('audit.at'), cell: (c) => formatDateTime(c.getValue()), sortFn: 'text' }),
       col.accessor((r) => r.user?.displayName ?? t('audit.system'), { id: 'user', header: () => t('audit.user') }),
       col.accessor((r) => (i18n.exists(`audit.actions.${r.action}`) ? t(`audit.actions.${r.action}`) : r.action), { id: 'action', header: () => t('audit.action') }),
-      col.accessor((r) => `${i18n.exists(`audit.entities.${r.entity}`) ? t(`audit.entities.${r.entity}`) : r.entity}${r.entityId ? ` n° ${r.entityId}` : ''}`, {
+      col.accessor((r) => `${i18n.exists(`audit.entities.${r.entity}`) ? t(`audit.entities.${r.entity}`) : r.entity}${r.entityLabel ? ` : ${r.entityLabel}` : r.entityId ? ` n° ${r.entityId}` : ''}`, {
         id: 'entity',
         header: () => t('audit.entity'),
       }),

@@ -7,7 +7,7 @@ import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxList, DialogBox, PageHeader, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
-import { formatDate } from '../../ui/format';
+import { formatShortDate } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 
 type User = Output<'admin:listUsers'>[number];
@@ -50,7 +50,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         id: 'status',
         header: () => t('users.status'),
       }),
-      col.accessor('createdAt', { header: () => t('users.createdAt'), cell: (c) => formatDate(c.getValue()), sortFn: 'text' }),
+      col.accessor('createdAt', { header: () => t('users.createdAt'), cell: (c) => formatShortDate(c.getValue()), sortFn: 'text' }),
       col.display({
         id: 'actions',
         header: () => t('common.actions'),

@@ -179,3 +179,35 @@ test('the admin resets a password and disables an account from the users screen'
   await expect(page.getByRole('row', { name: /Désactivation de compte/ })).toContainText('Compte : Sam Durand');
   await expect(page.getByRole('cell', { name: 'Changement de la clé de la base' })).toBeVisible();
 });
+
+test('deleting a sector asks first, then frees its communes', async ({ page, server, watch }) => {
+  watch(page);
+  await seedSite(server.url);
+  await page.goto(server.url);
+  await login(page, ADMIN.login, ADMIN.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Secteurs et communes' }).click();
+  await page.getByRole('button', { name: 'Nouveau secteur' }).click();
+  await page.getByRole('dialog').getByLabel('Nom du secteur').fill('Sud');
+  await page.getByRole('dialog').getByText('Montech (82125)', { exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('2 communes sans secteur')).toBeVisible();
+  await page.getByRole('button', { name: 'Supprimer le secteur Sud' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Sa commune ne sera plus rattachée');
+  await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Sud' })).toBeVisible();
+  await page.getByRole('button', { name: 'Supprimer le secteur Sud' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page.getByText('Secteur Sud supprimé')).toBeVisible();
+  await expect(page.getByText('3 communes sans secteur')).toBeVisible();
+  // A commune code that is not INSEE is refused in French, nothing added.
+  await page.getByRole('button', { name: 'Ajouter une commune' }).click();
+  await page.getByRole('dialog').getByLabel('Code INSEE').fill('8212');
+  await page.getByRole('dialog').getByLabel('Nom de la commune').fill('Nulle part');
+  await page.getByRole('dialog').getByRole('button', { name: 'Ajouter' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Code INSEE invalide');
+  await page.getByRole('dialog').getByLabel('Code INSEE').fill('82033');
+  await page.getByRole('dialog').getByLabel('Nom de la commune').fill('Castelsarrasin');
+  await page.getByRole('dialog').getByRole('button', { name: 'Ajouter' }).click();
+  await expect(page.getByText('Commune Castelsarrasin ajoutée au territoire.')).toBeVisible();
+  await expect(page.getByText('4 communes sans secteur')).toBeVisible();
+});

@@ -23,6 +23,7 @@ export function SectorsPage({ canEdit }: { canEdit: boolean }) {
   const users: User[] = data?.users ?? [];
   const [editing, setEditing] = useState<Sector | 'new' | null>(null);
   const [addingCommune, setAddingCommune] = useState(false);
+  const [deleting, setDeleting] = useState<Sector | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -70,19 +71,7 @@ export function SectorsPage({ canEdit }: { canEdit: boolean }) {
                   <Button variant="quiet" onPress={() => setEditing(s)} aria-label={t('sectors.editOf', { name: s.name })}>
                     {t('common.edit')}
                   </Button>
-                  <Button
-                    variant="quiet"
-                    aria-label={t('sectors.deleteOf', { name: s.name })}
-                    onPress={async () => {
-                      try {
-                        await must('admin:deleteSector', { id: s.id });
-                        setNotice(t('sectors.deleted', { name: s.name }));
-                        await load();
-                      } catch (e) {
-                        setError(errorText(e));
-                      }
-                    }}
-                  >
+                  <Button variant="quiet" aria-label={t('sectors.deleteOf', { name: s.name })} onPress={() => setDeleting(s)}>
                     {t('common.delete')}
                   </Button>
                 </div>
@@ -103,6 +92,32 @@ export function SectorsPage({ canEdit }: { canEdit: boolean }) {
             await load();
           }}
         />
+      )}
+      {deleting && (
+        <DialogBox title={t('sectors.deleteOf', { name: deleting.name })} isOpen onClose={() => setDeleting(null)}>
+          <p>{t('sectors.deleteExplain', { count: deleting.communes.length })}</p>
+          <div className="actions">
+            <Button variant="secondary" slot="close">
+              {t('common.cancel')}
+            </Button>
+            <Button
+              variant="danger"
+              onPress={async () => {
+                const s = deleting;
+                setDeleting(null);
+                try {
+                  await must('admin:deleteSector', { id: s.id });
+                  setNotice(t('sectors.deleted', { name: s.name }));
+                  await load();
+                } catch (e) {
+                  setError(errorText(e));
+                }
+              }}
+            >
+              {t('common.delete')}
+            </Button>
+          </div>
+        </DialogBox>
       )}
       {addingCommune && (
         <CommuneForm

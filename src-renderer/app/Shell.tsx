@@ -7,6 +7,7 @@ import { UsersPage } from '../modules/admin/UsersPage';
 import { SectorsPage } from '../modules/admin/SectorsPage';
 import { SettingsPage } from '../modules/admin/SettingsPage';
 import { AuditPage } from '../modules/admin/AuditPage';
+import { AccountPage } from '../modules/account/AccountPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navFor } from './nav';
 import { useHashRoute } from './useHashRoute';
@@ -30,6 +31,7 @@ export function Shell({ session, onLock, onLogout }: { session: SessionInfo; onL
   else if (current.key === 'sectors') page = <SectorsPage canEdit={session.user.roles.includes('admin')} />;
   else if (current.key === 'settings') page = <SettingsPage />;
   else if (current.key === 'audit') page = <AuditPage />;
+  else if (current.key === 'account') page = <AccountPage session={session} />;
   else page = <NotAvailable />;
 
   return (

@@ -28,6 +28,7 @@ export const NAV: readonly NavItem[] = [
   { key: 'sectors', route: '#/admin/secteurs', roles: ['admin', 'responsable'] },
   { key: 'settings', route: '#/admin/parametres', roles: ['admin'] },
   { key: 'audit', route: '#/journal', roles: ['admin', 'responsable'] },
+  { key: 'account', route: '#/compte', roles: ['secretaire', 'ass', 'cesf', 'responsable', 'admin'] },
 ];
 
 export function navFor(roles: readonly Role[]): NavItem[] {

@@ -74,6 +74,23 @@ test('the session locks, the server refuses meanwhile, the password unlocks it',
   await page.getByLabel('Mot de passe', { exact: true }).fill(u.password);
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await expect(page.getByRole('heading', { name: 'Bonjour Alex Martin' })).toBeVisible();
+
+  // Her own account: she changes her password, the next login takes the new one.
+  await page.getByRole('navigation').getByRole('link', { name: 'Mon compte' }).click();
+  await expectAccessible(page, 'mon compte');
+  await page.getByLabel('Mot de passe actuel').fill('pas le bon');
+  await page.getByLabel('Nouveau mot de passe').fill('une toute nouvelle phrase');
+  await page.getByLabel('Confirmer le mot de passe').fill('une toute nouvelle phrase');
+  await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+  await expect(page.getByText('Mot de passe actuel incorrect.')).toBeVisible();
+  await page.getByLabel('Mot de passe actuel').fill(u.password);
+  await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+  await expect(page.getByText('Mot de passe changé.')).toBeVisible();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await login(page, u.login, u.password);
+  await expect(page.getByRole('alert')).toContainText('Identifiant ou mot de passe incorrect');
+  await login(page, u.login, 'une toute nouvelle phrase');
+  await expect(page.getByRole('heading', { name: 'Bonjour Alex Martin' })).toBeVisible();
 });
 
 test('sectors: the admin maps communes to référents; the responsable reads them; audit verified', async ({ page, server, watch }) => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src-main/auth/audit';
-import { Vault } from '../../src-main/store/vault';
+import { readBackup, restoreBackup, Vault } from '../../src-main/store/vault';
 import { tmpDir } from '../helpers/tmp';
 
 const PW = 'une longue phrase secrète';
@@ -56,5 +56,39 @@ describe('kill during writes', () => {
     expect(audit.ok).toBe(true);
     expect(audit.rows).toBeGreaterThanOrEqual(lastCommitted);
     after.close();
+  });
+});
+
+describe('backup under load', () => {
+  it('takes a consistent encrypted copy while another process keeps writing', async () => {
+    const dir = tmpDir();
+    const v = new Vault(dir);
+    await v.init({ siteName: 'S', siteCode: 'SS', communes: [], admin: { login: 'admin', displayName: 'A', password: PW } });
+    const child = spawn(process.execPath, [path.join(outDir, 'writer.mjs'), dir, PW], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let committed = 0;
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        committed = Number(d.toString().trim().split('\n').pop());
+        if (committed >= 200) resolve();
+      });
+    });
+    const target = path.join(tmpDir(), 'pendant-ecriture.passeur');
+    v.backupTo(target);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    v.close();
+
+    expect(readBackup(target).db.includes(Buffer.from('crash-'))).toBe(false);
+    const restored = tmpDir();
+    await restoreBackup(target, restored, 'admin', PW);
+    const r = new Vault(restored);
+    await r.authenticate('admin', PW);
+    const rows = (r.db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'crash-%'").get() as { n: number }).n;
+    expect(rows).toBeGreaterThanOrEqual(200);
+    // Same number of audit rows as data rows: no transaction is half in the copy.
+    const audited = (r.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'settings.update'").get() as { n: number }).n;
+    expect(audited).toBe(rows);
+    expect(verifyAudit(r.db).ok).toBe(true);
+    r.close();
   });
 });

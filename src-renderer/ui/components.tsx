@@ -172,6 +172,21 @@ export function SelectField({
   );
 }
 
+/** The buttons at the foot of a dialog form: cancel (closes it) and submit. */
+export function DialogActions({ submitLabel, busy = false }: { submitLabel: string; busy?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <AriaButton className="btn btn-secondary" slot="close">
+        {t('common.cancel')}
+      </AriaButton>
+      <AriaButton type="submit" className="btn btn-primary" isDisabled={busy}>
+        {submitLabel}
+      </AriaButton>
+    </div>
+  );
+}
+
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <header className="page-header">

@@ -171,7 +171,7 @@ test('the admin resets a password and disables an account from the users screen'
   await page.goto(server.url);
   await login(page, ADMIN.login, ADMIN.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Utilisateurs' }).click();
-  await page.getByRole('button', { name: 'Réinitialiser le mot de passe de Sam Durand' }).click();
+  await page.getByRole('button', { name: 'Nouveau mot de passe pour Sam Durand' }).click();
   await expect(page.getByRole('dialog')).toContainText('Un mot de passe provisoire va remplacer l’actuel');
   await page.getByRole('dialog').getByRole('button', { name: 'Nouveau mot de passe' }).click();
   const otp = (await page.getByTestId('one-time-password').textContent())!;

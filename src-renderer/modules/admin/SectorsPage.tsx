@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/api/contract';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, CheckboxList, DialogBox, PageHeader, SelectField, TextInput } from '../../ui/components';
+import { Alert, Button, CheckboxList, DialogActions, DialogBox, PageHeader, SelectField, TextInput } from '../../ui/components';
 import { useResource } from '../../ui/useResource';
 
 type Sector = Output<'admin:listSectors'>[number];
@@ -181,14 +181,7 @@ function SectorForm({ sector, communes, users, onClose, onSaved }: { sector: Sec
           onChange={setSelected}
           error={errors.communes}
         />
-        <div className="actions">
-          <Button variant="secondary" slot="close">
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary">
-            {t('common.save')}
-          </Button>
-        </div>
+        <DialogActions submitLabel={t('common.save')} />
       </Form>
     </DialogBox>
   );
@@ -213,14 +206,7 @@ function CommuneForm({ onClose, onSaved }: { onClose: () => void; onSaved: (c: {
       <Form onSubmit={submit} validationBehavior="aria">
         <TextInput label={t('sectors.insee')} name="insee" value={insee} onChange={setInsee} isRequired error={errors.insee} autoFocus />
         <TextInput label={t('sectors.communeName')} name="name" value={name} onChange={setName} isRequired error={errors.name} />
-        <div className="actions">
-          <Button variant="secondary" slot="close">
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary">
-            {t('common.add')}
-          </Button>
-        </div>
+        <DialogActions submitLabel={t('common.add')} />
       </Form>
     </DialogBox>
   );

@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../../../src-main/auth/roles';
 import type { Output, SessionInfo } from '../../../src-main/api/contract';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, CheckboxList, DialogBox, PageHeader, TextInput } from '../../ui/components';
+import { Alert, Button, CheckboxList, DialogActions, DialogBox, PageHeader, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { formatShortDate } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
@@ -209,14 +209,7 @@ function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () => void
           onChange={setRoles}
           error={errors.roles}
         />
-        <div className="actions">
-          <Button variant="secondary" slot="close">
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" isDisabled={busy}>
-            {user ? t('common.save') : t('users.create')}
-          </Button>
-        </div>
+        <DialogActions submitLabel={user ? t('common.save') : t('users.create')} busy={busy} />
       </Form>
     </DialogBox>
   );

@@ -19,11 +19,12 @@ app.whenReady().then(() => {
   const dataDir = process.env.PASSEUR_DATA ?? path.join(app.getPath('userData'), 'data');
   const core = new AppCore(dataDir);
   hardenSession(session.defaultSession);
-  registerIpc(ipcMain, core, devServerUrl);
+  const rendererIndex = path.join(here, '../renderer/index.html');
+  registerIpc(ipcMain, core, { rendererDir: path.dirname(rendererIndex), devServerUrl });
   const open = () =>
     createMainWindow({
       preload: path.join(here, '../preload/index.cjs'),
-      rendererIndex: path.join(here, '../renderer/index.html'),
+      rendererIndex,
       ...(devServerUrl ? { devServerUrl } : {}),
     });
   open();

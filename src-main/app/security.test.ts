@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
@@ -84,8 +85,11 @@ describe('the main window', () => {
     w.handlers.get('will-navigate')!({ preventDefault: prevent }, 'https://example.org/');
     expect(prevent).toHaveBeenCalled();
     const preventFile = vi.fn();
-    w.handlers.get('will-navigate')!({ preventDefault: preventFile }, 'file:///app/renderer/index.html#/');
+    w.handlers.get('will-navigate')!({ preventDefault: preventFile }, `${pathToFileURL(path.resolve('r'))}#/`);
     expect(preventFile).not.toHaveBeenCalled();
+    const preventOtherFile = vi.fn();
+    w.handlers.get('will-navigate')!({ preventDefault: preventOtherFile }, 'file:///etc/passwd');
+    expect(preventOtherFile).toHaveBeenCalled();
     const preventRedirect = vi.fn();
     w.handlers.get('will-redirect')!({ preventDefault: preventRedirect }, 'https://evil.example/');
     expect(preventRedirect).toHaveBeenCalled();

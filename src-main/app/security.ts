@@ -3,12 +3,27 @@
  * Pure settings and decisions live here so they are tested as they are used.
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
-/** The only origin the window may show: the packaged renderer files (or the dev server). */
-export function isAppUrl(url: string, devServerUrl?: string): boolean {
-  if (devServerUrl && url.startsWith(devServerUrl)) return true;
-  return url.startsWith('file://');
+/** Where the app's own pages live: the packaged renderer folder, or the dev server. */
+export interface AppOrigin {
+  rendererDir: string;
+  devServerUrl?: string | undefined;
+}
+
+/** The only pages the window may show and the only frames that may call the API: files
+ *  of the packaged renderer folder (not any file:// URL), or the dev server. */
+export function isAppUrl(url: string, origin: AppOrigin): boolean {
+  if (origin.devServerUrl && url.startsWith(origin.devServerUrl)) return true;
+  const base = pathToFileURL(path.resolve(origin.rendererDir) + path.sep).href;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'file:' && `${u.origin === 'null' ? 'file://' : u.origin}${u.pathname}`.startsWith(base) && !u.pathname.includes('/../');
+  } catch {
+    return false;
+  }
 }
 
 export function webPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
@@ -46,9 +61,9 @@ export interface ExternalOpener {
 
 /** Navigation and new windows are always denied inside the app; an http(s) link may go
  *  to the system browser after confirmation. */
-export function hardenContents(contents: WebContents, opener: ExternalOpener, devServerUrl?: string): void {
+export function hardenContents(contents: WebContents, opener: ExternalOpener, origin: AppOrigin): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServerUrl)) {
+    if (!isAppUrl(url, origin)) {
       event.preventDefault();
       if (isOpenableExternally(url)) void opener.confirm(url).then((ok) => {
           if (ok) return opener.open(url);
@@ -56,7 +71,7 @@ export function hardenContents(contents: WebContents, opener: ExternalOpener, de
     }
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+    if (!isAppUrl(url, origin)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

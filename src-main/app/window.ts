@@ -39,7 +39,7 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
       },
       open: (url) => shell.openExternal(url),
     },
-    paths.devServerUrl,
+    { rendererDir: path.dirname(path.resolve(paths.rendererIndex)), devServerUrl: paths.devServerUrl },
   );
   win.once('ready-to-show', () => win.show());
   if (paths.devServerUrl) void win.loadURL(paths.devServerUrl);

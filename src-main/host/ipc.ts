@@ -5,17 +5,17 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { AppCore } from '../api/app';
 import { dispatch } from '../api/dispatch';
-import { isAppUrl } from '../app/security';
+import { isAppUrl, type AppOrigin } from '../app/security';
 
 export const CALL_CHANNEL = 'passeur:call';
 export const EVENT_CHANNEL = 'passeur:event';
 
-export function registerIpc(ipcMain: IpcMain, app: AppCore, devServerUrl?: string): () => void {
+export function registerIpc(ipcMain: IpcMain, app: AppCore, origin: AppOrigin): () => void {
   const tokens = new Map<number, { token: string | null; contents: WebContents }>();
 
   const handler = async (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
-    if (!isAppUrl(frameUrl, devServerUrl) || typeof channel !== 'string') {
+    if (!isAppUrl(frameUrl, origin) || typeof channel !== 'string') {
       return { ok: false, error: { code: 'forbidden', message: 'Appel refusé : origine inconnue.' } };
     }
     const entry = tokens.get(event.sender.id) ?? { token: null, contents: event.sender };

@@ -19,8 +19,9 @@ export function isAppUrl(url: string, origin: AppOrigin): boolean {
   if (origin.devServerUrl && url.startsWith(origin.devServerUrl)) return true;
   const base = pathToFileURL(path.resolve(origin.rendererDir) + path.sep).href;
   try {
+    // The URL parser has already resolved any "..": compare the normalised address.
     const u = new URL(url);
-    return u.protocol === 'file:' && `${u.origin === 'null' ? 'file://' : u.origin}${u.pathname}`.startsWith(base) && !u.pathname.includes('/../');
+    return u.protocol === 'file:' && `${u.protocol}//${u.host}${u.pathname}`.startsWith(base);
   } catch {
     return false;
   }

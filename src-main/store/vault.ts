@@ -8,6 +8,7 @@
  * recovery code); then it keeps the key in memory for the life of the process, which is
  * what lets an admin's session add holders without anybody else's password.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PasseurError } from '../shared/errors';
@@ -286,8 +287,6 @@ export async function createUserWithSecret(
 }
 
 // Backup container -----------------------------------------------------------------------
-
-import { createHash } from 'node:crypto';
 
 const BACKUP_MAGIC = 'PASSEUR-BACKUP\n';
 

@@ -2,7 +2,7 @@
  * Passeur's component library: thin, styled wrappers over React Aria Components, which
  * give every control its keyboard behaviour, focus management and ARIA semantics.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Button as AriaButton,
   type ButtonProps,
@@ -25,6 +25,7 @@ import {
   TextField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../app/errors';
 
 export function Button({ variant = 'secondary', className, ...props }: ButtonProps & { variant?: 'primary' | 'secondary' | 'danger' | 'quiet' }) {
   return <AriaButton {...props} className={`btn btn-${variant}${className ? ` ${String(className)}` : ''}`} />;
@@ -184,6 +185,58 @@ export function DialogActions({ submitLabel, busy = false }: { submitLabel: stri
         {submitLabel}
       </AriaButton>
     </div>
+  );
+}
+
+/**
+ * Asks before an action that cannot be taken back lightly. A refusal is shown inside the
+ * dialog, which stays open; `onConfirm` closes it (through its caller) when it succeeds.
+ */
+export function ConfirmDialog({
+  title,
+  confirmLabel,
+  variant = 'primary',
+  onConfirm,
+  onClose,
+  children,
+}: {
+  title: string;
+  confirmLabel: string;
+  variant?: 'primary' | 'danger';
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <DialogBox title={title} isOpen onClose={onClose}>
+      {children}
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="actions">
+        <AriaButton className="btn btn-secondary" slot="close">
+          {t('common.cancel')}
+        </AriaButton>
+        <AriaButton
+          className={`btn btn-${variant}`}
+          isDisabled={busy}
+          onPress={async () => {
+            setBusy(true);
+            setError(null);
+            try {
+              await onConfirm();
+            } catch (e) {
+              setError(errorText(e));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {confirmLabel}
+        </AriaButton>
+      </div>
+    </DialogBox>
   );
 }
 

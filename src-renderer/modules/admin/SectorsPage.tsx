@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/api/contract';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, CheckboxList, DialogActions, DialogBox, PageHeader, SelectField, TextInput } from '../../ui/components';
+import { Alert, Button, CheckboxList, ConfirmDialog, DialogActions, DialogBox, PageHeader, SelectField, TextInput } from '../../ui/components';
 import { useResource } from '../../ui/useResource';
 
 type Sector = Output<'admin:listSectors'>[number];
@@ -25,7 +25,6 @@ export function SectorsPage({ canEdit }: { canEdit: boolean }) {
   const [addingCommune, setAddingCommune] = useState(false);
   const [deleting, setDeleting] = useState<Sector | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const uncovered = communes.filter((c) => c.sectorId === null);
 
@@ -45,7 +44,7 @@ export function SectorsPage({ canEdit }: { canEdit: boolean }) {
       </PageHeader>
       <p className="lead">{t('sectors.lead')}</p>
       {notice && <Alert kind="success">{notice}</Alert>}
-      {(error ?? loadError) && <Alert kind="error">{error ?? loadError}</Alert>}
+      {loadError && <Alert kind="error">{loadError}</Alert>}
       {uncovered.length > 0 && (
         <Alert kind="info">
           {t('sectors.uncovered', { count: uncovered.length })} {uncovered.map((c) => `${c.name} (${c.insee})`).join(', ')}
@@ -94,30 +93,20 @@ export function SectorsPage({ canEdit }: { canEdit: boolean }) {
         />
       )}
       {deleting && (
-        <DialogBox title={t('sectors.deleteOf', { name: deleting.name })} isOpen onClose={() => setDeleting(null)}>
+        <ConfirmDialog
+          title={t('sectors.deleteOf', { name: deleting.name })}
+          confirmLabel={t('common.delete')}
+          variant="danger"
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            await must('admin:deleteSector', { id: deleting.id });
+            setDeleting(null);
+            setNotice(t('sectors.deleted', { name: deleting.name }));
+            await load();
+          }}
+        >
           <p>{t('sectors.deleteExplain', { count: deleting.communes.length })}</p>
-          <div className="actions">
-            <Button variant="secondary" slot="close">
-              {t('common.cancel')}
-            </Button>
-            <Button
-              variant="danger"
-              onPress={async () => {
-                const s = deleting;
-                setDeleting(null);
-                try {
-                  await must('admin:deleteSector', { id: s.id });
-                  setNotice(t('sectors.deleted', { name: s.name }));
-                  await load();
-                } catch (e) {
-                  setError(errorText(e));
-                }
-              }}
-            >
-              {t('common.delete')}
-            </Button>
-          </div>
-        </DialogBox>
+        </ConfirmDialog>
       )}
       {addingCommune && (
         <CommuneForm

@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../../../src-main/auth/roles';
 import type { Output, SessionInfo } from '../../../src-main/api/contract';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, CheckboxList, DialogActions, DialogBox, PageHeader, TextInput } from '../../ui/components';
+import { Alert, Button, CheckboxList, ConfirmDialog, DialogActions, DialogBox, PageHeader, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { formatShortDate } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
@@ -101,7 +101,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
           onClose={() => setDialog(null)}
           onSaved={async (r) => {
             await load();
-            setDialog({ kind: 'otp', user: r.user, password: r.oneTimePassword, reason: 'created' });
+            setDialog({ kind: 'otp', user: r.user, password: r.oneTimePassword ?? '', reason: 'created' });
           }}
         />
       )}
@@ -117,29 +117,18 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         />
       )}
       {dialog?.kind === 'confirmReset' && (
-        <DialogBox title={t('users.resetTitle', { name: dialog.user.displayName })} isOpen onClose={() => setDialog(null)}>
+        <ConfirmDialog
+          title={t('users.resetTitle', { name: dialog.user.displayName })}
+          confirmLabel={t('users.reset')}
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const r = await must('admin:resetPassword', { userId: dialog.user.id });
+            await load();
+            setDialog({ kind: 'otp', user: r.user, password: r.oneTimePassword, reason: 'reset' });
+          }}
+        >
           <p>{t('users.resetExplain')}</p>
-          <div className="actions">
-            <Button variant="secondary" slot="close">
-              {t('common.cancel')}
-            </Button>
-            <Button
-              variant="primary"
-              onPress={async () => {
-                try {
-                  const r = await must('admin:resetPassword', { userId: dialog.user.id });
-                  await load();
-                  setDialog({ kind: 'otp', user: r.user, password: r.oneTimePassword, reason: 'reset' });
-                } catch (e) {
-                  setError(errorText(e));
-                  setDialog(null);
-                }
-              }}
-            >
-              {t('users.reset')}
-            </Button>
-          </div>
-        </DialogBox>
+        </ConfirmDialog>
       )}
       {dialog?.kind === 'disable' && (
         <DisableDialog
@@ -170,7 +159,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
   );
 }
 
-function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () => void; onSaved: (r: { user: User; oneTimePassword: string }) => Promise<void> }) {
+function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () => void; onSaved: (r: { user: User; oneTimePassword?: string }) => Promise<void> }) {
   const { t } = useTranslation();
   const [login, setLogin] = useState(user?.login ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
@@ -185,7 +174,7 @@ function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () => void
     try {
       if (user) {
         const u = await must('admin:updateUser', { userId: user.id, displayName, roles });
-        await onSaved({ user: u, oneTimePassword: '' });
+        await onSaved({ user: u });
       } else {
         await onSaved(await must('admin:createUser', { login, displayName, roles }));
       }
@@ -218,35 +207,19 @@ function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () => void
 function DisableDialog({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
   const [rotate, setRotate] = useState<string[]>(['rotate']);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   return (
-    <DialogBox title={t('users.disableTitle', { name: user.displayName })} isOpen onClose={onClose}>
+    <ConfirmDialog
+      title={t('users.disableTitle', { name: user.displayName })}
+      confirmLabel={t('users.disable')}
+      variant="danger"
+      onClose={onClose}
+      onConfirm={async () => {
+        await must('admin:disableUser', { userId: user.id, rotateKey: rotate.includes('rotate') });
+        await onDone();
+      }}
+    >
       <p>{t('users.disableExplain')}</p>
-      {error && <Alert kind="error">{error}</Alert>}
       <CheckboxList label={t('users.rotateLabel')} options={[{ value: 'rotate', label: t('users.rotate') }]} value={rotate} onChange={setRotate} />
-      <div className="actions">
-        <Button variant="secondary" slot="close">
-          {t('common.cancel')}
-        </Button>
-        <Button
-          variant="danger"
-          isDisabled={busy}
-          onPress={async () => {
-            setBusy(true);
-            try {
-              await must('admin:disableUser', { userId: user.id, rotateKey: rotate.includes('rotate') });
-              await onDone();
-            } catch (e) {
-              setError(errorText(e));
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
-          {t('users.disable')}
-        </Button>
-      </div>
-    </DialogBox>
+    </ConfirmDialog>
   );
 }

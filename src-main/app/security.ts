@@ -63,12 +63,14 @@ export interface ExternalOpener {
 /** Navigation and new windows are always denied inside the app; an http(s) link may go
  *  to the system browser after confirmation. */
 export function hardenContents(contents: WebContents, opener: ExternalOpener, origin: AppOrigin): void {
+  const offerExternally = (url: string) => {
+    if (!isOpenableExternally(url)) return;
+    void opener.confirm(url).then((ok) => (ok ? opener.open(url) : undefined));
+  };
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, origin)) {
       event.preventDefault();
-      if (isOpenableExternally(url)) void opener.confirm(url).then((ok) => {
-          if (ok) return opener.open(url);
-        });
+      offerExternally(url);
     }
   });
   contents.on('will-redirect', (event, url) => {
@@ -76,11 +78,7 @@ export function hardenContents(contents: WebContents, opener: ExternalOpener, or
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isOpenableExternally(url)) {
-      void opener.confirm(url).then((ok) => {
-        if (ok) return opener.open(url);
-      });
-    }
+    offerExternally(url);
     return { action: 'deny' };
   });
 }

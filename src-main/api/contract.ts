@@ -7,20 +7,10 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../auth/roles';
 
-/** `public`: no session needed. `authenticated`: any logged-in user. Otherwise: the roles. */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+import { channel, type ChannelSpec } from './spec';
+import { accueilChannels } from './contract-accueil';
 
-export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  /** Callable while the session is locked for inactivity (default false). */
-  whenLocked?: boolean;
-  /** Callable before the one-time password has been changed (default false). */
-  beforePasswordChange?: boolean;
-}
-
-const channel = <I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>) => spec;
+export type { Access, ChannelSpec } from './spec';
 
 // Shared shapes ---------------------------------------------------------------------------
 
@@ -199,6 +189,8 @@ export const contract = {
     output: z.array(auditRowOut),
     access: ['admin', 'responsable'],
   }),
+
+  ...accueilChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -24,6 +24,9 @@ export type ErrorCode =
   | 'database_missing'
   | 'weak_password'
   | 'backup_invalid'
+  | 'exceptional_access_required'
+  | 'duplicate_suspected'
+  | 'read_only'
   | 'internal';
 
 export class PasseurError extends Error {

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { PasseurError } from '../../shared/errors';
 import { m0001Initial } from './0001-initial';
+import { m0002AccueilDsu } from './0002-accueil-dsu';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -1,0 +1,18 @@
+/** The shape of one channel of the contract (see `contract.ts`). */
+import type { z } from 'zod';
+import type { Role } from '../auth/roles';
+
+/** `public`: no session needed. `authenticated`: any logged-in user. Otherwise: the roles. */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** Callable while the session is locked for inactivity (default false). */
+  whenLocked?: boolean;
+  /** Callable before the one-time password has been changed (default false). */
+  beforePasswordChange?: boolean;
+}
+
+export const channel = <I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>) => spec;

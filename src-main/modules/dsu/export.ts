@@ -1,0 +1,114 @@
+/**
+ * Right of access (DOMAIN §3, RGPD art. 15): a DSU's whole content as a French PDF for the
+ * person, or as JSON for a transfer. Restricted notes the exporter may not read are left out,
+ * and the PDF says how many.
+ */
+import PDFDocument from 'pdfkit';
+import type { DsuOut } from '../../api/contract-accueil';
+import { frDate, label } from './labels';
+
+export interface ExportData {
+  site: { name: string; code: string };
+  exportedAt: string;
+  exportedBy: string;
+  dsu: DsuOut;
+  hiddenNotes: number;
+}
+
+const MARGIN = 56;
+
+export function renderPdf(data: ExportData): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `Dossier ${data.dsu.number}`, Author: data.site.name } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const d = data.dsu;
+  const width = doc.page.width - 2 * MARGIN;
+
+  const heading = (t: string) => {
+    if (doc.y > doc.page.height - 140) doc.addPage();
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#1d3557').text(t, { width });
+    doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).strokeColor('#1d3557').lineWidth(0.5).stroke();
+    doc.moveDown(0.5).font('Helvetica').fontSize(10).fillColor('#000');
+  };
+  const line = (k: string, v: string) => {
+    doc.font('Helvetica-Bold').text(`${k} : `, { continued: true, width }).font('Helvetica').text(v || '—');
+  };
+  const none = (t: string) => doc.font('Helvetica-Oblique').text(t).font('Helvetica');
+
+  doc.font('Helvetica-Bold').fontSize(18).text(data.site.name, { width });
+  doc.font('Helvetica').fontSize(11).text('Service social départemental — Dossier Social Unique', { width });
+  doc.moveDown(0.5).font('Helvetica-Bold').fontSize(15).text(`Dossier n° ${d.number}`, { width });
+  doc.font('Helvetica').fontSize(9).fillColor('#444')
+    .text(`Copie remise au titre du droit d’accès aux données personnelles (RGPD, article 15). Éditée le ${frDate(data.exportedAt)} par ${data.exportedBy}.`, { width })
+    .fillColor('#000');
+
+  heading('Le dossier');
+  line('Statut', `${label(d.status)}${d.closeReason ? ` (${label(d.closeReason)})` : ''}`);
+  line('Ouvert le', frDate(d.openedAt));
+  if (d.closedAt) line('Clos le', frDate(d.closedAt));
+  if (d.archivedAt) line('Archivé le', frDate(d.archivedAt));
+  line('Dernier contact', frDate(d.lastContactOn));
+  line('Référent(e) social(e)', d.referent.displayName);
+  for (const i of d.intervenants) line(`Co-intervenant(e)${i.endedOn ? ` jusqu’au ${frDate(i.endedOn)}` : ''}`, `${i.user?.displayName ?? i.externalName ?? ''} — ${i.mission}`);
+
+  heading('Le foyer');
+  line('Adresse', [d.household.address, d.household.communeName].filter(Boolean).join(', '));
+  for (const m of d.household.members) {
+    const who = `${(m.usageName || m.birthName).toUpperCase()}${m.usageName ? ` (naissance : ${m.birthName.toUpperCase()})` : ''} ${m.firstNames}`;
+    line(label(m.role) || 'Membre', `${who}${m.birthDate ? `, né(e) le ${frDate(m.birthDate)}` : ''}${m.phone ? `, tél. ${m.phone}` : ''}${m.email ? `, ${m.email}` : ''}`);
+  }
+
+  heading('Premiers accueils');
+  if (!d.firstContacts.length) none('Aucun premier accueil enregistré.');
+  for (const f of d.firstContacts) {
+    doc.font('Helvetica-Bold').text(`${frDate(f.at)} — ${label(f.mode)} — ${f.person.name}`, { width });
+    doc.font('Helvetica').text(`Motifs : ${f.motifs.join(', ')}${f.urgent ? ` — urgence : ${f.urgencyReason}` : ''}`, { width });
+    doc.text(`Demande : ${f.request}`, { width });
+    doc.text(`Suite donnée : ${label(f.outcome)}${f.partner ? ` (${f.partner})` : ''}`, { width }).moveDown(0.4);
+  }
+
+  heading('Journal des interventions');
+  if (!d.journal.length) none('Aucune intervention enregistrée.');
+  for (const e of [...d.journal].reverse()) {
+    if (doc.y > doc.page.height - 120) doc.addPage();
+    doc.font('Helvetica-Bold').text(`${frDate(e.occurredOn)} — ${label(e.type)} — ${label(e.field)}`, { width });
+    doc.font('Helvetica').fillColor('#444').text(`Par ${e.authors.map((a) => a.displayName).join(' et ')}${e.partner ? ` — partenaire : ${e.partner.name}` : ''}`, { width }).fillColor('#000');
+    doc.text(e.summary, { width });
+    if (e.restrictedNote) doc.font('Helvetica-Oblique').text(`Note restreinte : ${e.restrictedNote}`, { width }).font('Helvetica');
+    doc.moveDown(0.4);
+  }
+  if (data.hiddenNotes > 0) {
+    none(`${data.hiddenNotes} note(s) restreinte(s) non incluse(s) : elles ne sont lisibles que par leur auteur et la référente ou le référent du dossier.`);
+  }
+
+  heading('Rendez-vous');
+  if (!d.appointments.length) none('Aucun rendez-vous.');
+  for (const a of d.appointments) line(`${frDate(a.startsAt)} ${a.startsAt.slice(11)}`, `${label(a.kind)} avec ${a.professional.displayName}, ${a.place} — ${label(a.status)}`);
+
+  heading('Documents conservés');
+  if (!d.documents.length) none('Aucun document.');
+  for (const x of d.documents) line(frDate(x.docDate), `${x.title} (${label(x.kind)}, ${Math.max(1, Math.round(x.size / 1024))} Ko)`);
+
+  heading('Consentements au partage d’informations');
+  if (!d.consents.length) none('Aucun consentement enregistré.');
+  for (const c of d.consents) {
+    line(`${c.person.name} → ${c.recipient}`, `${c.scope} (${label(c.form)}, le ${frDate(c.givenOn)})${c.withdrawnOn ? ` — RETIRÉ le ${frDate(c.withdrawnOn)}` : ''}`);
+  }
+
+  heading('Vos droits');
+  doc.text(
+    'Vous pouvez demander la rectification des informations inexactes et, dans les limites prévues par la loi, l’effacement ou la limitation de leur traitement, auprès du service social de la Maison Départementale des Solidarités ou du délégué à la protection des données du Département. Vous pouvez aussi saisir la CNIL (www.cnil.fr).',
+    { width },
+  );
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    doc.page.margins.bottom = 0; // the footer sits in the margin; no page break for it
+    doc.font('Helvetica').fontSize(8).fillColor('#666')
+      .text(`${d.number} — page ${i + 1} sur ${range.count} — document confidentiel`, MARGIN, doc.page.height - 40, { width, align: 'center', lineBreak: false });
+  }
+  doc.end();
+  return done;
+}

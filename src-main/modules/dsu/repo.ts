@@ -1,0 +1,311 @@
+/** The Dossier Social Unique: the only place its SQL lives (DOMAIN §3). */
+import type { Db } from '../../store/database';
+import type { ConsentOut, DsuOut, JournalEntryOut } from '../../api/contract-accueil';
+import { shortName } from '../persons/repo';
+
+export interface DsuRow {
+  id: number;
+  number: string;
+  householdId: number;
+  referentId: number;
+  referentName: string;
+  status: 'actif' | 'clos' | 'archive';
+  closeReason: DsuOut['closeReason'];
+  openedAt: string;
+  closedAt: string | null;
+  archivedAt: string | null;
+  lastContactOn: string;
+}
+
+const DSU_SELECT = `SELECT d.id, d.number, d.household_id AS householdId, d.referent_id AS referentId, u.display_name AS referentName,
+  d.status, d.close_reason AS closeReason, d.opened_at AS openedAt, d.closed_at AS closedAt, d.archived_at AS archivedAt, d.last_contact_on AS lastContactOn
+  FROM dsu d JOIN users u ON u.id = d.referent_id`;
+
+export function getDsu(db: Db, id: number): DsuRow | undefined {
+  return db.prepare(`${DSU_SELECT} WHERE d.id = ?`).get(id) as DsuRow | undefined;
+}
+
+export function dsuOfHousehold(db: Db, householdId: number): DsuRow | undefined {
+  return db.prepare(`${DSU_SELECT} WHERE d.household_id = ?`).get(householdId) as DsuRow | undefined;
+}
+
+/** `SITE-YYYY-NNNNN`, sequential per site and year of opening (DOMAIN §3). */
+export function insertDsu(db: Db, siteCode: string, householdId: number, referentId: number, now: Date, today: string): number {
+  const year = now.getFullYear();
+  const seq = ((db.prepare('SELECT max(seq) AS m FROM dsu WHERE year = ?').get(year) as { m: number | null }).m ?? 0) + 1;
+  const number = `${siteCode}-${year}-${String(seq).padStart(5, '0')}`;
+  return Number(
+    db
+      .prepare('INSERT INTO dsu (number, year, seq, household_id, referent_id, opened_at, last_contact_on) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(number, year, seq, householdId, referentId, now.toISOString(), today).lastInsertRowid,
+  );
+}
+
+export function touchLastContact(db: Db, dsuId: number, day: string): void {
+  db.prepare('UPDATE dsu SET last_contact_on = ? WHERE id = ? AND last_contact_on < ?').run(day, dsuId, day);
+}
+
+export function setStatus(db: Db, id: number, s: { status: DsuRow['status']; closeReason: DsuRow['closeReason']; closedAt: string | null; archivedAt: string | null }): void {
+  db.prepare('UPDATE dsu SET status = ?, close_reason = ?, closed_at = ?, archived_at = ? WHERE id = ?').run(s.status, s.closeReason, s.closedAt, s.archivedAt, id);
+}
+
+export function setReferent(db: Db, id: number, referentId: number): void {
+  db.prepare('UPDATE dsu SET referent_id = ? WHERE id = ?').run(referentId, id);
+}
+
+// Access ------------------------------------------------------------------------------------
+
+export function isActiveIntervenant(db: Db, dsuId: number, userId: number): boolean {
+  return db.prepare('SELECT 1 FROM dsu_intervenants WHERE user_id = ? AND dsu_id = ? AND ended_on IS NULL').get(userId, dsuId) !== undefined;
+}
+
+export function hasExceptionalAccess(db: Db, dsuId: number, userId: number, nowIso: string): boolean {
+  return db.prepare('SELECT 1 FROM exceptional_access WHERE user_id = ? AND dsu_id = ? AND expires_at > ?').get(userId, dsuId, nowIso) !== undefined;
+}
+
+export function insertExceptionalAccess(db: Db, dsuId: number, userId: number, reason: string, at: string, expiresAt: string): number {
+  return Number(db.prepare('INSERT INTO exceptional_access (dsu_id, user_id, reason, at, expires_at) VALUES (?, ?, ?, ?, ?)').run(dsuId, userId, reason, at, expiresAt).lastInsertRowid);
+}
+
+// Lists -------------------------------------------------------------------------------------
+
+interface ListRow {
+  id: number;
+  number: string;
+  birthName: string | null;
+  usageName: string | null;
+  firstNames: string | null;
+  commune: string | null;
+  referentId: number;
+  referentName: string;
+  status: DsuRow['status'];
+  openedAt: string;
+  lastContactOn: string;
+}
+
+const LIST_SELECT = `SELECT d.id, d.number, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, c.name AS commune,
+  d.referent_id AS referentId, u.display_name AS referentName, d.status, d.opened_at AS openedAt, d.last_contact_on AS lastContactOn
+  FROM dsu d
+  JOIN users u ON u.id = d.referent_id
+  JOIN households h ON h.id = d.household_id
+  LEFT JOIN communes c ON c.insee = h.commune_insee
+  LEFT JOIN persons p ON p.id = (SELECT id FROM persons WHERE household_id = d.household_id AND merged_into IS NULL
+      ORDER BY CASE household_role WHEN 'demandeur' THEN 0 WHEN 'conjoint' THEN 1 ELSE 2 END, id LIMIT 1)`;
+
+const listShape = (viewer: number, mineIds: Set<number>) => (r: ListRow) => ({
+  id: r.id,
+  number: r.number,
+  holder: r.birthName ? shortName({ birthName: r.birthName, usageName: r.usageName ?? '', firstNames: r.firstNames ?? '' }) : '—',
+  commune: r.commune,
+  referent: { id: r.referentId, displayName: r.referentName },
+  status: r.status,
+  openedAt: r.openedAt,
+  lastContactOn: r.lastContactOn,
+  mine: r.referentId === viewer || mineIds.has(r.id),
+});
+
+function intervenantDsuIds(db: Db, userId: number): Set<number> {
+  return new Set((db.prepare('SELECT dsu_id AS id FROM dsu_intervenants WHERE user_id = ? AND ended_on IS NULL').all(userId) as { id: number }[]).map((r) => r.id));
+}
+
+export function listMine(db: Db, userId: number) {
+  const mine = intervenantDsuIds(db, userId);
+  const rows = db
+    .prepare(`${LIST_SELECT} WHERE d.status <> 'archive' AND (d.referent_id = ? OR d.id IN (SELECT value FROM json_each(?))) ORDER BY d.last_contact_on DESC`)
+    .all(userId, JSON.stringify([...mine])) as ListRow[];
+  return rows.map(listShape(userId, mine));
+}
+
+/** The site's files (metadata only: number, holder, commune, référent, dates). Archives: responsables only. */
+export function listSite(db: Db, userId: number, withArchives: boolean) {
+  const mine = intervenantDsuIds(db, userId);
+  const rows = db.prepare(`${LIST_SELECT} ${withArchives ? '' : "WHERE d.status <> 'archive'"} ORDER BY d.number DESC`).all() as ListRow[];
+  return rows.map(listShape(userId, mine));
+}
+
+export function listRetention(db: Db, userId: number, limitDay: string) {
+  const rows = db.prepare(`${LIST_SELECT} WHERE d.status IN ('actif', 'clos') AND d.last_contact_on < ? ORDER BY d.last_contact_on`).all(limitDay) as ListRow[];
+  return rows.map(listShape(userId, new Set()));
+}
+
+// Journal -----------------------------------------------------------------------------------
+
+interface EntryRow {
+  id: number;
+  occurredOn: string;
+  type: JournalEntryOut['type'];
+  field: JournalEntryOut['field'];
+  summary: string;
+  restrictedNote: string | null;
+  partnerId: number | null;
+  partnerName: string | null;
+  appointmentId: number | null;
+  createdAt: string;
+  authors: string;
+}
+
+const ENTRY_SELECT = `SELECT j.id, j.occurred_on AS occurredOn, j.type, j.field, j.summary, j.restricted_note AS restrictedNote,
+  j.partner_id AS partnerId, pa.organisation || CASE WHEN pa.service <> '' THEN ' — ' || pa.service ELSE '' END AS partnerName,
+  j.appointment_id AS appointmentId, j.created_at AS createdAt,
+  (SELECT json_group_array(json_object('id', u.id, 'displayName', u.display_name)) FROM journal_authors ja JOIN users u ON u.id = ja.user_id WHERE ja.entry_id = j.id) AS authors
+  FROM journal j LEFT JOIN partners pa ON pa.id = j.partner_id`;
+
+/** Restricted notes are shown to their authors and the référent only (DOMAIN §3). */
+function entryShape(viewerId: number, referentId: number) {
+  return (r: EntryRow): JournalEntryOut => {
+    const authors = JSON.parse(r.authors) as { id: number; displayName: string }[];
+    const mayRead = viewerId === referentId || authors.some((a) => a.id === viewerId);
+    const has = r.restrictedNote !== null && r.restrictedNote !== '';
+    return {
+      id: r.id,
+      occurredOn: r.occurredOn,
+      type: r.type,
+      field: r.field,
+      summary: r.summary,
+      restrictedNote: has && mayRead ? r.restrictedNote : null,
+      restrictedHidden: has && !mayRead,
+      authors,
+      partner: r.partnerId !== null ? { id: r.partnerId, name: r.partnerName ?? '' } : null,
+      appointmentId: r.appointmentId,
+      createdAt: r.createdAt,
+    };
+  };
+}
+
+export function journalPage(db: Db, dsuId: number, viewerId: number, referentId: number, beforeId: number | null, limit = 50) {
+  const rows = (
+    beforeId === null
+      ? db.prepare(`${ENTRY_SELECT} WHERE j.dsu_id = ? ORDER BY j.occurred_on DESC, j.id DESC LIMIT ?`).all(dsuId, limit + 1)
+      : db
+          .prepare(
+            `${ENTRY_SELECT} WHERE j.dsu_id = ? AND (j.occurred_on, j.id) < (SELECT occurred_on, id FROM journal WHERE id = ?) ORDER BY j.occurred_on DESC, j.id DESC LIMIT ?`,
+          )
+          .all(dsuId, beforeId, limit + 1)
+  ) as EntryRow[];
+  return { entries: rows.slice(0, limit).map(entryShape(viewerId, referentId)), more: rows.length > limit };
+}
+
+export function getEntry(db: Db, id: number, viewerId: number, referentId: number): JournalEntryOut | undefined {
+  const r = db.prepare(`${ENTRY_SELECT} WHERE j.id = ?`).get(id) as EntryRow | undefined;
+  return r ? entryShape(viewerId, referentId)(r) : undefined;
+}
+
+export function insertEntry(
+  db: Db,
+  e: { dsuId: number; occurredOn: string; type: string; field: string | null; summary: string; restrictedNote: string | null; partnerId: number | null; appointmentId: number | null; createdBy: number; authors: number[] },
+  now: string,
+): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO journal (dsu_id, occurred_on, type, field, summary, restricted_note, partner_id, appointment_id, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(e.dsuId, e.occurredOn, e.type, e.field, e.summary, e.restrictedNote, e.partnerId, e.appointmentId, e.createdBy, now).lastInsertRowid,
+  );
+  const add = db.prepare('INSERT OR IGNORE INTO journal_authors (entry_id, user_id) VALUES (?, ?)');
+  for (const a of e.authors) add.run(id, a);
+  return id;
+}
+
+// Intervenants, documents, consents, first contacts, exceptional accesses -------------------------
+
+export function intervenants(db: Db, dsuId: number): DsuOut['intervenants'] {
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.user_id AS userId, u.display_name AS userName, i.external_name AS externalName, i.mission, i.started_on AS startedOn, i.ended_on AS endedOn
+       FROM dsu_intervenants i LEFT JOIN users u ON u.id = i.user_id WHERE i.dsu_id = ? ORDER BY i.ended_on IS NOT NULL, i.started_on`,
+    )
+    .all(dsuId) as { id: number; userId: number | null; userName: string | null; externalName: string | null; mission: string; startedOn: string; endedOn: string | null }[];
+  return rows.map((r) => ({
+    id: r.id,
+    user: r.userId !== null ? { id: r.userId, displayName: r.userName ?? '' } : null,
+    externalName: r.externalName,
+    mission: r.mission,
+    startedOn: r.startedOn,
+    endedOn: r.endedOn,
+  }));
+}
+
+export function documents(db: Db, dsuId: number): DsuOut['documents'] {
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.kind, d.title, d.doc_date AS docDate, d.mime, d.size, u.id AS uid, u.display_name AS uname, d.uploaded_at AS uploadedAt
+       FROM documents d JOIN users u ON u.id = d.uploaded_by WHERE d.dsu_id = ? ORDER BY d.doc_date DESC, d.id DESC`,
+    )
+    .all(dsuId) as { id: number; kind: DsuOut['documents'][number]['kind']; title: string; docDate: string; mime: string; size: number; uid: number; uname: string; uploadedAt: string }[];
+  return rows.map(({ uid, uname, ...r }) => ({ ...r, uploadedBy: { id: uid, displayName: uname } }));
+}
+
+const CONSENT_SELECT = `SELECT c.id, c.person_id AS personId, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames,
+  c.recipient_partner_id AS partnerId, c.recipient_label AS recipient, c.scope, c.form, c.given_on AS givenOn, c.withdrawn_on AS withdrawnOn
+  FROM consents c JOIN persons p ON p.id = c.person_id`;
+
+type ConsentRow = Omit<ConsentOut, 'person'> & { personId: number; birthName: string; usageName: string; firstNames: string };
+const consentShape = ({ personId, birthName, usageName, firstNames, ...r }: ConsentRow): ConsentOut => ({
+  ...r,
+  person: { id: personId, name: shortName({ birthName, usageName, firstNames }) },
+});
+
+export function consents(db: Db, dsuId: number): ConsentOut[] {
+  return (db.prepare(`${CONSENT_SELECT} WHERE c.dsu_id = ? ORDER BY c.given_on DESC, c.id DESC`).all(dsuId) as ConsentRow[]).map(consentShape);
+}
+
+export function getConsent(db: Db, id: number): (ConsentOut & { dsuId: number }) | undefined {
+  const r = db.prepare(`${CONSENT_SELECT.replace('SELECT c.id,', 'SELECT c.id, c.dsu_id AS dsuId,')} WHERE c.id = ?`).get(id) as (ConsentRow & { dsuId: number }) | undefined;
+  if (!r) return undefined;
+  const { dsuId, ...rest } = r;
+  return { ...consentShape(rest), dsuId };
+}
+
+export function firstContacts(db: Db, householdId: number): DsuOut['firstContacts'] {
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.at, f.mode, u.id AS uid, u.display_name AS uname, p.id AS pid, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames,
+              (SELECT json_group_array(m.label) FROM first_contact_motifs fm JOIN motifs m ON m.code = fm.motif WHERE fm.first_contact_id = f.id) AS motifs,
+              f.urgent, f.urgency_reason AS urgencyReason, f.request, f.outcome,
+              pa.organisation || CASE WHEN pa.service <> '' THEN ' — ' || pa.service ELSE '' END AS partner
+       FROM first_contacts f JOIN users u ON u.id = f.taken_by JOIN persons p ON p.id = f.person_id LEFT JOIN partners pa ON pa.id = f.partner_id
+       WHERE f.household_id = ? ORDER BY f.at DESC LIMIT 50`,
+    )
+    .all(householdId) as {
+    id: number;
+    at: string;
+    mode: DsuOut['firstContacts'][number]['mode'];
+    uid: number;
+    uname: string;
+    pid: number;
+    birthName: string;
+    usageName: string;
+    firstNames: string;
+    motifs: string;
+    urgent: number;
+    urgencyReason: string;
+    request: string;
+    outcome: DsuOut['firstContacts'][number]['outcome'];
+    partner: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    mode: r.mode,
+    takenBy: { id: r.uid, displayName: r.uname },
+    person: { id: r.pid, name: shortName(r) },
+    motifs: JSON.parse(r.motifs) as string[],
+    urgent: r.urgent === 1,
+    urgencyReason: r.urgencyReason,
+    request: r.request,
+    outcome: r.outcome,
+    partner: r.partner,
+  }));
+}
+
+export function exceptionalAccesses(db: Db, dsuId: number): DsuOut['exceptionalAccesses'] {
+  const rows = db
+    .prepare(
+      `SELECT e.id, u.id AS uid, u.display_name AS uname, e.reason, e.at FROM exceptional_access e JOIN users u ON u.id = e.user_id
+       WHERE e.dsu_id = ? ORDER BY e.at DESC LIMIT 100`,
+    )
+    .all(dsuId) as { id: number; uid: number; uname: string; reason: string; at: string }[];
+  return rows.map((r) => ({ id: r.id, user: { id: r.uid, displayName: r.uname }, reason: r.reason, at: r.at }));
+}

@@ -1,0 +1,245 @@
+/** Persons and households: the only place their SQL lives (identity level, no social content). */
+import type { Db } from '../../store/database';
+import type { PersonCard, PersonHit } from '../../api/contract-accueil';
+import { fold, fuzzyExpressions, indexText, normalizePhone, parseQuery, prefixExpression, scoreCandidate, similarNames, substringExpression } from './rules';
+
+export interface PersonInput {
+  birthName: string;
+  usageName: string;
+  firstNames: string;
+  sex: '' | 'F' | 'M';
+  birthDate: string | null;
+  phone: string;
+  email: string;
+}
+
+export interface PersonRow extends PersonInput {
+  id: number;
+  householdId: number | null;
+  role: 'demandeur' | 'conjoint' | 'enfant' | 'autre' | null;
+  mergedInto: number | null;
+}
+
+const PERSON_COLUMNS = `p.id, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, p.sex,
+  p.birth_date AS birthDate, p.phone, p.email, p.household_id AS householdId, p.household_role AS role, p.merged_into AS mergedInto`;
+
+export function getPerson(db: Db, id: number): PersonRow | undefined {
+  return db.prepare(`SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.id = ?`).get(id) as PersonRow | undefined;
+}
+
+export const displayName = (p: { birthName: string; usageName: string; firstNames: string }) =>
+  `${(p.usageName || p.birthName).toUpperCase()}${p.usageName && p.usageName.toUpperCase() !== p.birthName.toUpperCase() ? ` (née ${p.birthName.toUpperCase()})` : ''} ${p.firstNames}`;
+
+/** Name as used at the desk: "DUPONT Marie" (usage name first). */
+export const shortName = (p: { birthName: string; usageName: string; firstNames: string }) => `${(p.usageName || p.birthName).toUpperCase()} ${p.firstNames}`;
+
+export function reindexPerson(db: Db, id: number): void {
+  const p = getPerson(db, id);
+  db.prepare('DELETE FROM person_search WHERE rowid = ?').run(id);
+  if (p && p.mergedInto === null) db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)').run(id, indexText(p));
+}
+
+export function createHousehold(db: Db, h: { address: string; communeInsee: string | null }, now: string): number {
+  return Number(db.prepare('INSERT INTO households (address, commune_insee, created_at) VALUES (?, ?, ?)').run(h.address, h.communeInsee, now).lastInsertRowid);
+}
+
+export function updateHousehold(db: Db, id: number, h: { address: string; communeInsee: string | null }): void {
+  db.prepare('UPDATE households SET address = ?, commune_insee = ? WHERE id = ?').run(h.address, h.communeInsee, id);
+}
+
+export function householdExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM households WHERE id = ?').get(id) !== undefined;
+}
+
+export function insertPerson(db: Db, p: PersonInput, household: { id: number | null; role: PersonRow['role'] }, now: string): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO persons (birth_name, usage_name, first_names, sex, birth_date, phone, email, household_id, household_role, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(p.birthName, p.usageName, p.firstNames, p.sex, p.birthDate, normalizePhone(p.phone), p.email, household.id, household.role, now, now).lastInsertRowid,
+  );
+  reindexPerson(db, id);
+  return id;
+}
+
+export function updatePerson(db: Db, id: number, p: PersonInput, household: { id: number | null; role: PersonRow['role'] } | null, now: string): void {
+  db.prepare(
+    `UPDATE persons SET birth_name = ?, usage_name = ?, first_names = ?, sex = ?, birth_date = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?`,
+  ).run(p.birthName, p.usageName, p.firstNames, p.sex, p.birthDate, normalizePhone(p.phone), p.email, now, id);
+  if (household) db.prepare('UPDATE persons SET household_id = ?, household_role = ? WHERE id = ?').run(household.id, household.role, id);
+  reindexPerson(db, id);
+}
+
+// Search ------------------------------------------------------------------------------------
+
+const CANDIDATES = 400;
+
+function candidates(db: Db, expr: string, limit: number): { id: number; text: string }[] {
+  return db.prepare('SELECT rowid AS id, text FROM person_search WHERE person_search MATCH ? LIMIT ?').all(expr, limit) as { id: number; text: string }[];
+}
+
+/**
+ * Search as you type (DOMAIN §2): word starts first; then inside words; then with one typo.
+ * Every stage is an FTS5 trigram query; candidates are ranked in memory.
+ */
+export function searchPersons(db: Db, q: string, limit: number): { results: PersonHit[]; truncated: boolean } {
+  const parsed = parseQuery(q);
+  const scored = new Map<number, number>();
+  const consider = (rows: { id: number; text: string }[]) => {
+    for (const r of rows) {
+      if (scored.has(r.id)) continue;
+      const s = scoreCandidate(r.text, parsed);
+      if (s > 0) scored.set(r.id, s);
+    }
+  };
+  let capped = false;
+  const prefix = prefixExpression(parsed);
+  if (prefix) {
+    const rows = candidates(db, prefix, CANDIDATES);
+    capped = rows.length === CANDIDATES;
+    consider(rows);
+  }
+  if (scored.size < limit) {
+    const sub = substringExpression(parsed);
+    if (sub) consider(candidates(db, sub, CANDIDATES));
+  }
+  if (scored.size < Math.min(limit, 10)) for (const expr of fuzzyExpressions(parsed)) consider(candidates(db, expr, CANDIDATES));
+  const ids = [...scored.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const top = ids.slice(0, limit);
+  const hits = hitsFor(db, top);
+  const byId = new Map(hits.map((h) => [h.id, h]));
+  const ordered = top.map((id) => byId.get(id)).filter((h): h is PersonHit => h !== undefined);
+  // Equal scores: alphabetical, as a person reads a list.
+  ordered.sort((a, b) => (scored.get(b.id) ?? 0) - (scored.get(a.id) ?? 0) || fold(shortName(a)).localeCompare(fold(shortName(b))));
+  return { results: ordered, truncated: capped || ids.length > limit };
+}
+
+interface HitRow {
+  id: number;
+  birthName: string;
+  usageName: string;
+  firstNames: string;
+  birthDate: string | null;
+  phone: string;
+  householdId: number | null;
+  commune: string | null;
+  dsuNumber: string | null;
+  dsuStatus: 'actif' | 'clos' | 'archive' | null;
+  referentId: number | null;
+  referentName: string | null;
+}
+
+export function hitsFor(db: Db, ids: number[]): PersonHit[] {
+  if (!ids.length) return [];
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, p.birth_date AS birthDate, p.phone,
+              p.household_id AS householdId, c.name AS commune, d.number AS dsuNumber, d.status AS dsuStatus, u.id AS referentId, u.display_name AS referentName
+       FROM persons p
+       LEFT JOIN households h ON h.id = p.household_id
+       LEFT JOIN communes c ON c.insee = h.commune_insee
+       LEFT JOIN dsu d ON d.household_id = p.household_id
+       LEFT JOIN users u ON u.id = d.referent_id
+       WHERE p.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as HitRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    birthName: r.birthName,
+    usageName: r.usageName,
+    firstNames: r.firstNames,
+    birthDate: r.birthDate,
+    phone: r.phone,
+    householdId: r.householdId,
+    commune: r.commune,
+    dsu: r.dsuNumber && r.referentId !== null && r.dsuStatus ? { number: r.dsuNumber, status: r.dsuStatus, referent: { id: r.referentId, displayName: r.referentName ?? '' } } : null,
+  }));
+}
+
+// Duplicates --------------------------------------------------------------------------------
+
+export type DuplicateReason = 'same_phone' | 'same_birth_date_close_name' | 'same_name';
+
+/** Likely duplicates (DOMAIN §2): same phone; same birth date and a close name; same names. */
+export function findDuplicates(
+  db: Db,
+  p: { birthName: string; usageName: string; firstNames: string; birthDate: string | null; phone: string },
+  excludeId?: number,
+): (PersonHit & { reasons: DuplicateReason[] })[] {
+  const reasons = new Map<number, Set<DuplicateReason>>();
+  const add = (id: number, r: DuplicateReason) => {
+    if (id === excludeId) return;
+    if (!reasons.has(id)) reasons.set(id, new Set());
+    reasons.get(id)!.add(r);
+  };
+  const phone = normalizePhone(p.phone);
+  if (phone.length >= 8) {
+    for (const r of db.prepare('SELECT id FROM persons WHERE phone = ? AND merged_into IS NULL').all(phone) as { id: number }[]) add(r.id, 'same_phone');
+  }
+  const names = `${p.birthName} ${p.usageName}`;
+  if (p.birthDate && p.birthName) {
+    const rows = db
+      .prepare('SELECT id, birth_name AS b, usage_name AS u, first_names AS f FROM persons WHERE birth_date = ? AND merged_into IS NULL')
+      .all(p.birthDate) as { id: number; b: string; u: string; f: string }[];
+    for (const r of rows) if (similarNames(names, `${r.b} ${r.u}`) && (!p.firstNames || similarNames(p.firstNames, r.f))) add(r.id, 'same_birth_date_close_name');
+  }
+  const first = fold(p.firstNames).split(' ')[0] ?? '';
+  const last = fold(p.birthName);
+  if (last.length >= 2 && first.length >= 2) {
+    const expr = `"${` ${last} `.replace(/"/g, '')}" AND "${` ${first}`.replace(/"/g, '')}"`;
+    for (const r of candidates(db, expr, 50)) if (r.text.includes(` ${first} `)) add(r.id, 'same_name');
+  }
+  const hits = hitsFor(db, [...reasons.keys()]);
+  return hits.map((h) => ({ ...h, reasons: [...(reasons.get(h.id) ?? [])] }));
+}
+
+// Cards -------------------------------------------------------------------------------------
+
+export interface MemberRow extends PersonInput {
+  id: number;
+  role: PersonRow['role'];
+}
+
+export function householdOf(db: Db, householdId: number) {
+  const h = db
+    .prepare('SELECT h.id, h.address, h.commune_insee AS communeInsee, c.name AS communeName FROM households h LEFT JOIN communes c ON c.insee = h.commune_insee WHERE h.id = ?')
+    .get(householdId) as { id: number; address: string; communeInsee: string | null; communeName: string | null } | undefined;
+  if (!h) return null;
+  const members = db
+    .prepare(
+      `SELECT p.id, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, p.sex, p.birth_date AS birthDate, p.phone, p.email, p.household_role AS role
+       FROM persons p WHERE p.household_id = ? AND p.merged_into IS NULL
+       ORDER BY CASE p.household_role WHEN 'demandeur' THEN 0 WHEN 'conjoint' THEN 1 WHEN 'enfant' THEN 2 ELSE 3 END, p.birth_date`,
+    )
+    .all(householdId) as MemberRow[];
+  return { ...h, members };
+}
+
+export function dsuRefOfHousehold(db: Db, householdId: number | null): PersonCard['dsu'] {
+  if (householdId === null) return null;
+  const d = db
+    .prepare('SELECT d.id, d.number, d.status, u.id AS uid, u.display_name AS uname FROM dsu d JOIN users u ON u.id = d.referent_id WHERE d.household_id = ?')
+    .get(householdId) as { id: number; number: string; status: 'actif' | 'clos' | 'archive'; uid: number; uname: string } | undefined;
+  return d ? { id: d.id, number: d.number, status: d.status, referent: { id: d.uid, displayName: d.uname } } : null;
+}
+
+export function proposedReferents(db: Db, insee: string | null): PersonCard['proposedReferents'] {
+  if (!insee) return { sector: null, ass: null, cesf: null };
+  const r = db
+    .prepare(
+      `SELECT s.name AS sector, a.id AS aid, a.display_name AS aname, c.id AS cid, c.display_name AS cname
+       FROM communes m LEFT JOIN sectors s ON s.id = m.sector_id
+       LEFT JOIN users a ON a.id = s.referent_ass_id AND a.disabled_at IS NULL
+       LEFT JOIN users c ON c.id = s.referent_cesf_id AND c.disabled_at IS NULL
+       WHERE m.insee = ?`,
+    )
+    .get(insee) as { sector: string | null; aid: number | null; aname: string | null; cid: number | null; cname: string | null } | undefined;
+  if (!r) return { sector: null, ass: null, cesf: null };
+  return {
+    sector: r.sector,
+    ass: r.aid !== null ? { id: r.aid, displayName: r.aname ?? '' } : null,
+    cesf: r.cid !== null ? { id: r.cid, displayName: r.cname ?? '' } : null,
+  };
+}

@@ -1,0 +1,116 @@
+/** Channels `rdv:*`: appointments (DOMAIN §7). Secretaries book for ASS/CESF. */
+import { PasseurError } from '../../shared/errors';
+import type { CallContext, Handler } from '../../api/dispatch';
+import type { Channel } from '../../api/contract';
+import type { AppointmentOut } from '../../api/contract-accueil';
+import { appendAudit } from '../../auth/audit';
+import { addMinutes, localDay, localMinute } from '../../shared/time';
+import { requireSocialWorker, sessionOf } from '../dsu/access';
+import { label } from '../dsu/labels';
+import * as dsuRepo from '../dsu/repo';
+import { getPerson } from '../persons/repo';
+import * as repo from './repo';
+import { nextFree } from './rules';
+
+/** The journal type an honoured appointment becomes (DOMAIN §3 and §7). */
+const JOURNAL_TYPE: Record<AppointmentOut['kind'], string> = {
+  premier_accueil_telephonique: 'entretien_telephonique',
+  premier_accueil_presentiel: 'entretien_bureau',
+  accompagnement_presentiel: 'entretien_bureau',
+  vad: 'vad',
+  permanence: 'permanence_delocalisee',
+};
+
+const hm = (local: string) => local.slice(11).replace(':', ' h ');
+
+/** Books inside the caller's transaction; refuses a double booking with the next free slot. */
+export function book(
+  ctx: CallContext,
+  a: { professionalId: number; personId: number; startsAt: string; durationMin: number; kind: AppointmentOut['kind']; place: string },
+): AppointmentOut {
+  const db = ctx.app.vault.db;
+  const pro = requireSocialWorker(db, a.professionalId, 'professionalId');
+  const person = getPerson(db, a.personId);
+  if (!person || person.mergedInto !== null) throw new PasseurError('not_found', 'Cette personne n’existe pas (ou sa fiche a été fusionnée). Recherchez-la à nouveau.', 'personId');
+  if (a.startsAt < localMinute(ctx.now)) {
+    throw new PasseurError('invalid_input', 'Ce créneau est déjà passé : choisissez une date et une heure à venir.', 'startsAt');
+  }
+  const endsAt = addMinutes(a.startsAt, a.durationMin);
+  const clash = repo.busyBetween(db, pro.id, a.startsAt, endsAt)[0];
+  if (clash) {
+    const free = nextFree(a.startsAt, a.durationMin, repo.busyBetween(db, pro.id, a.startsAt, '9999'));
+    throw new PasseurError(
+      'conflict',
+      `${pro.displayName} a déjà un rendez-vous de ${hm(clash.startsAt)} à ${hm(clash.endsAt)} ce jour-là. Choisissez un autre créneau${
+        free ? ` (premier créneau libre : le ${free.slice(0, 10).split('-').reverse().join('/')} à ${hm(free)})` : ''
+      }.`,
+      'startsAt',
+    );
+  }
+  const id = repo.insertAppointment(
+    db,
+    { professionalId: pro.id, personId: person.id, householdId: person.householdId, startsAt: a.startsAt, endsAt, kind: a.kind, place: a.place, bookedBy: sessionOf(ctx).userId },
+    ctx.now.toISOString(),
+  );
+  appendAudit(db, { userId: sessionOf(ctx).userId, action: 'appointment.book', entity: 'appointment', entityId: id, detail: { professionalId: pro.id, kind: a.kind } }, ctx.now);
+  return repo.getAppointment(db, id)!;
+}
+
+export const rdvHandlers = {
+  'rdv:agenda': (ctx, input) => repo.agenda(ctx.app.vault.db, input.professionalId, input.from, input.days),
+
+  'rdv:book': (ctx, input) => ctx.app.vault.db.transaction(() => book(ctx, input))(),
+
+  'rdv:nextFree': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    requireSocialWorker(db, input.professionalId, 'professionalId');
+    const from = input.from < localMinute(ctx.now) ? localMinute(ctx.now) : input.from;
+    const found = nextFree(from, input.durationMin, repo.busyBetween(db, input.professionalId, from, '9999'));
+    if (!found) throw new PasseurError('not_found', 'Aucun créneau libre dans les 60 prochains jours pour cette durée.');
+    return { startsAt: found };
+  },
+
+  'rdv:setStatus': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const s = sessionOf(ctx);
+    const appt = repo.getAppointment(db, input.id);
+    if (!appt) throw new PasseurError('not_found', 'Ce rendez-vous n’existe pas.');
+    if (appt.status !== 'prevu') {
+      throw new PasseurError('conflict', `Ce rendez-vous est déjà marqué « ${label(appt.status).toLowerCase()} ». Pour un nouveau rendez-vous, réservez un autre créneau.`);
+    }
+    if (input.status !== 'annule') {
+      if (appt.professional.id !== s.userId && !s.roles.includes('responsable')) {
+        throw new PasseurError('forbidden', `Seul(e) ${appt.professional.displayName} (ou un responsable) peut indiquer si le rendez-vous a été honoré.`);
+      }
+      if (appt.startsAt > localMinute(ctx.now)) throw new PasseurError('conflict', 'Ce rendez-vous n’a pas encore eu lieu : vous pourrez le marquer honoré ou absent ensuite.');
+    }
+    db.transaction(() => {
+      repo.setStatus(db, appt.id, input.status, s.userId, ctx.now.toISOString());
+      appendAudit(db, { userId: s.userId, action: `appointment.${input.status}`, entity: 'appointment', entityId: appt.id }, ctx.now);
+      // An honoured appointment appears in the journal of the household's open DSU (DOMAIN §7).
+      const dsu = appt.householdId !== null ? dsuRepo.dsuOfHousehold(db, appt.householdId) : undefined;
+      if (input.status === 'honore' && dsu && dsu.status === 'actif') {
+        const day = appt.startsAt.slice(0, 10);
+        const entry = dsuRepo.insertEntry(
+          db,
+          {
+            dsuId: dsu.id,
+            occurredOn: day,
+            type: JOURNAL_TYPE[appt.kind],
+            field: null,
+            summary: `Rendez-vous honoré : ${label(appt.kind).toLowerCase()}, ${appt.place}, à ${hm(appt.startsAt)}.`,
+            restrictedNote: null,
+            partnerId: null,
+            appointmentId: appt.id,
+            createdBy: s.userId,
+            authors: [appt.professional.id],
+          },
+          ctx.now.toISOString(),
+        );
+        dsuRepo.touchLastContact(db, dsu.id, day <= localDay(ctx.now) ? day : localDay(ctx.now));
+        appendAudit(db, { userId: s.userId, action: 'journal.add', entity: 'dsu', entityId: dsu.id, detail: { entry, fromAppointment: appt.id } }, ctx.now);
+      }
+    })();
+    return repo.getAppointment(db, appt.id)!;
+  },
+} satisfies { [C in Extract<Channel, `rdv:${string}`>]: Handler<C> };

@@ -1,0 +1,85 @@
+/** Appointments: the only place their SQL lives. Identity-level data only. */
+import type { Db } from '../../store/database';
+import type { AppointmentOut } from '../../api/contract-accueil';
+import { addDays } from '../../shared/time';
+import type { Busy } from './rules';
+
+const SELECT = `SELECT a.id, a.professional_id AS proId, u.display_name AS proName, a.person_id AS personId,
+  p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, a.household_id AS householdId,
+  a.starts_at AS startsAt, a.ends_at AS endsAt, a.kind, a.place, a.status
+  FROM appointments a JOIN users u ON u.id = a.professional_id JOIN persons p ON p.id = a.person_id`;
+
+interface Row {
+  id: number;
+  proId: number;
+  proName: string;
+  personId: number;
+  birthName: string;
+  usageName: string;
+  firstNames: string;
+  householdId: number | null;
+  startsAt: string;
+  endsAt: string;
+  kind: AppointmentOut['kind'];
+  place: string;
+  status: AppointmentOut['status'];
+}
+
+const shape = (r: Row): AppointmentOut => ({
+  id: r.id,
+  professional: { id: r.proId, displayName: r.proName },
+  person: { id: r.personId, name: `${(r.usageName || r.birthName).toUpperCase()} ${r.firstNames}` },
+  householdId: r.householdId,
+  startsAt: r.startsAt,
+  endsAt: r.endsAt,
+  kind: r.kind,
+  place: r.place,
+  status: r.status,
+});
+
+export function getAppointment(db: Db, id: number): AppointmentOut | undefined {
+  const r = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
+  return r ? shape(r) : undefined;
+}
+
+export function agenda(db: Db, professionalId: number, from: string, days: number): AppointmentOut[] {
+  const to = addDays(from, days);
+  return (db.prepare(`${SELECT} WHERE a.professional_id = ? AND a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at`).all(professionalId, from, to) as Row[]).map(shape);
+}
+
+export function forHousehold(db: Db, householdId: number | null, personId: number, limit = 20): AppointmentOut[] {
+  return (
+    db
+      .prepare(`${SELECT} WHERE a.id IN (SELECT id FROM appointments WHERE household_id = ? UNION SELECT id FROM appointments WHERE person_id = ?) ORDER BY a.starts_at DESC LIMIT ?`)
+      .all(householdId, personId, limit) as Row[]
+  ).map(shape);
+}
+
+/** Appointments that still hold the professional's time (planned or honoured). */
+export function busyBetween(db: Db, professionalId: number, from: string, to: string, exceptId = 0): Busy[] {
+  return db
+    .prepare(
+      `SELECT starts_at AS startsAt, ends_at AS endsAt FROM appointments
+       WHERE professional_id = ? AND status IN ('prevu', 'honore') AND starts_at < ? AND ends_at > ? AND id <> ? ORDER BY starts_at`,
+    )
+    .all(professionalId, to, from, exceptId) as Busy[];
+}
+
+export function insertAppointment(
+  db: Db,
+  a: { professionalId: number; personId: number; householdId: number | null; startsAt: string; endsAt: string; kind: string; place: string; bookedBy: number },
+  now: string,
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO appointments (professional_id, person_id, household_id, starts_at, ends_at, kind, place, booked_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(a.professionalId, a.personId, a.householdId, a.startsAt, a.endsAt, a.kind, a.place, a.bookedBy, now).lastInsertRowid,
+  );
+}
+
+export function setStatus(db: Db, id: number, status: string, by: number, now: string): void {
+  db.prepare('UPDATE appointments SET status = ?, status_by = ?, status_at = ? WHERE id = ?').run(status, by, now, id);
+}

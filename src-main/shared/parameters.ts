@@ -1,0 +1,37 @@
+/**
+ * Legal parameters as dated data (DOMAIN §8): each lives in `resources/parameters/` with its
+ * entries (in force from a date, a value, the source). A computation takes the entry in force
+ * on the relevant day; a day before the first entry is an explicit error, never a fallback.
+ */
+import { PasseurError } from './errors';
+import dsuRetention from '../../resources/parameters/dsu_retention.json';
+
+export interface ParameterEntry<V> {
+  from: string;
+  value: V;
+  source: string;
+}
+
+export interface Parameter<V> {
+  id: string;
+  label: string;
+  /** When the parameter is normally renewed (`MM-DD`), or null when it changes only with the law. */
+  renewal: string | null;
+  entries: ParameterEntry<V>[];
+}
+
+const PARAMETERS = {
+  dsu_retention: dsuRetention as Parameter<{ years: number }>,
+};
+export type ParameterId = keyof typeof PARAMETERS;
+type ValueOf<P extends ParameterId> = (typeof PARAMETERS)[P] extends Parameter<infer V> ? V : never;
+
+export function inForce<P extends ParameterId>(id: P, day: string): ParameterEntry<ValueOf<P>> {
+  const p = PARAMETERS[id] as Parameter<ValueOf<P>>;
+  const candidates = p.entries.filter((e) => e.from <= day).sort((a, b) => b.from.localeCompare(a.from));
+  const entry = candidates[0];
+  if (!entry) {
+    throw new PasseurError('invalid_input', `Paramètre « ${p.label} » : aucune valeur connue au ${day.split('-').reverse().join('/')} (première valeur au ${p.entries[0]?.from.split('-').reverse().join('/') ?? '—'}).`);
+  }
+  return entry;
+}

@@ -15,7 +15,8 @@ import { dispatch } from '../api/dispatch';
 import type { Result } from '../api/contract';
 
 export const COOKIE = 'passeur_session';
-const MAX_BODY = 1 << 20;
+/** Large enough for a 10 MiB document in base64 (DSU documents), small enough to refuse floods. */
+const MAX_BODY = 16 << 20;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

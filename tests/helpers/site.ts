@@ -7,8 +7,9 @@ import { tmpDir } from './tmp';
 export const ADMIN_PASSWORD = 'une longue phrase secrète';
 
 /** A site created through the API, with its admin logged in. */
-export async function newSite(dir = tmpDir()) {
+export async function newSite(dir = tmpDir(), clock?: () => Date) {
   const app = new AppCore(dir);
+  if (clock) app.clock = clock;
   const init = await dispatch(app, null, 'setup:init', {
     siteName: 'MDS Montauban Est',
     siteCode: 'MTB',

@@ -262,7 +262,7 @@ export function firstContacts(db: Db, householdId: number): DsuOut['firstContact
   const rows = db
     .prepare(
       `SELECT f.id, f.at, f.mode, u.id AS uid, u.display_name AS uname, p.id AS pid, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames,
-              (SELECT json_group_array(m.label) FROM first_contact_motifs fm JOIN motifs m ON m.code = fm.motif WHERE fm.first_contact_id = f.id) AS motifs,
+              (SELECT json_group_array(m.label ORDER BY m.position) FROM first_contact_motifs fm JOIN motifs m ON m.code = fm.motif WHERE fm.first_contact_id = f.id) AS motifs,
               f.urgent, f.urgency_reason AS urgencyReason, f.request, f.outcome,
               pa.organisation || CASE WHEN pa.service <> '' THEN ' — ' || pa.service ELSE '' END AS partner
        FROM first_contacts f JOIN users u ON u.id = f.taken_by JOIN persons p ON p.id = f.person_id LEFT JOIN partners pa ON pa.id = f.partner_id

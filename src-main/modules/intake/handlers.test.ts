@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashDir } from '../../../tests/helpers/tmp';
+import { newTeam, register, type Team } from '../../../tests/helpers/team';
+import type { IntakeOptions, PersonCard } from '../../api/contract-accueil';
+
+let team: Team;
+beforeAll(async () => {
+  team = await newTeam(() => new Date(2026, 10, 23, 9, 0));
+});
+afterAll(() => team?.app.close());
+
+const base = { mode: 'telephone' as const, motifs: ['aide_financiere'], urgent: false, request: 'Facture EDF impayée' };
+
+describe('intake:*', () => {
+  it('gives the motifs, the social workers and each commune’s référents', async () => {
+    const o = (await team.must(team.sec.token, 'intake:options', {})) as IntakeOptions;
+    expect(o.motifs.map((m) => m.code)).toContain('violences_intrafamiliales');
+    expect(o.professionals.map((p) => p.displayName)).toEqual(['Alice Assistante', 'Bruno Volant', 'Claire Conseillère']);
+    expect(o.communes.find((c) => c.insee === '82121')).toMatchObject({ sector: 'Montauban Est', ass: { id: team.ass.id }, cesf: { id: team.cesf.id } });
+  });
+
+  it('records a phone contact ending in an appointment with the sector’s ASS, in one transaction with its audit rows', async () => {
+    const p = await register(team, { birthName: 'Petit', firstNames: 'Paul' });
+    const r = (await team.must(team.sec.token, 'intake:record', {
+      ...base,
+      personId: p.person.id,
+      outcome: 'rdv',
+      appointment: { professionalId: team.ass.id, startsAt: '2026-11-24T09:00', durationMin: 45, kind: 'premier_accueil_presentiel', place: 'MDS' },
+    })) as { id: number; appointment: { id: number } | null; dsu: null };
+    expect(r.appointment).not.toBeNull();
+    expect(r.dsu).toBeNull();
+    const actions = (team.app.vault.db.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 2').all() as { action: string }[]).map((a) => a.action);
+    expect(actions).toEqual(['first_contact.add', 'appointment.book']);
+    const card = (await team.must(team.sec.token, 'persons:get', { id: p.person.id })) as PersonCard;
+    expect(card.appointments.map((a) => a.id)).toEqual([r.appointment!.id]);
+  });
+
+  it('writes nothing when the appointment is refused (double booking)', async () => {
+    const p = await register(team, { birthName: 'Roux', firstNames: 'Anne' });
+    const before = hashDir(team.dir);
+    const r = await team.call(team.sec.token, 'intake:record', {
+      ...base,
+      personId: p.person.id,
+      outcome: 'rdv',
+      appointment: { professionalId: team.ass.id, startsAt: '2026-11-24T09:15', durationMin: 30, kind: 'premier_accueil_presentiel', place: 'MDS' },
+    });
+    expect(r.ok || r.error.message).toMatch(/a déjà un rendez-vous/);
+    expect(hashDir(team.dir)).toEqual(before);
+  });
+
+  it('validates each outcome’s requirement at the boundary, in French', async () => {
+    const p = await register(team, { birthName: 'Vidal', firstNames: 'Marc' });
+    const cases = [
+      [{ ...base, personId: p.person.id, outcome: 'orientation' }, 'partnerId', /choisissez le partenaire/],
+      [{ ...base, personId: p.person.id, outcome: 'rdv' }, 'appointment', /professionnel, la date et l’heure/],
+      [{ ...base, personId: p.person.id, outcome: 'information', urgent: true }, 'urgencyReason', /précisez-en la raison/],
+      [{ ...base, personId: p.person.id, outcome: 'information', motifs: [] }, 'motifs', /au moins un motif/],
+      [{ ...base, personId: p.person.id, outcome: 'information', motifs: ['inconnu'] }, 'motifs', /Motif inconnu/],
+    ] as const;
+    for (const [input, field, message] of cases) {
+      const r = await team.call(team.sec.token, 'intake:record', input as never);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.field).toBe(field);
+        expect(r.error.message).toMatch(message);
+      }
+    }
+  });
+
+  it('orients to a partner, and opens the DSU with the sector’s ASS as référent, once per household', async () => {
+    const p = await register(team, { birthName: 'Blanc', firstNames: 'Nora' });
+    const o = (await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, outcome: 'orientation', partnerId: team.partners.caf })) as { id: number };
+    expect(o.id).toBeGreaterThan(0);
+    const d1 = (await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, outcome: 'dsu' })) as { dsu: { number: string; referent: { id: number } } };
+    expect(d1.dsu.referent.id).toBe(team.ass.id);
+    const d2 = (await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, outcome: 'dsu' })) as { dsu: { number: string } };
+    expect(d2.dsu.number).toBe(d1.dsu.number);
+    const card = (await team.must(team.sec.token, 'persons:get', { id: p.person.id })) as PersonCard;
+    expect(card.dsu).toMatchObject({ number: d1.dsu.number, referent: { displayName: 'Alice Assistante' } });
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * DOMAIN §1: the secretaire never receives social content. A site is filled with social
+ * content, every piece of it carrying a marker; then every channel of the front desk, the
+ * DSU, appointments and partners is called as the secretaire with real ids. Each answer is
+ * either a refusal or free of every marker.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, contract, type Channel, type Input } from '../../src-main/api/contract';
+import type { PersonCard } from '../../src-main/api/contract-accueil';
+import { newTeam, register, type Team } from '../helpers/team';
+
+const MARK = 'SECRETSOCIAL';
+const PDF = Buffer.from(`%PDF-1.4\n${MARK}-document\n%%EOF\n`);
+let team: Team;
+let p: PersonCard;
+const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, intervenant: 0, merge: 0, other: 0 };
+
+beforeAll(async () => {
+  team = await newTeam(() => new Date(2026, 10, 23, 9, 0));
+  p = await register(team, { birthName: 'Laurent', firstNames: 'Eva', birthDate: '1979-09-09', phone: '0655555555' });
+  const other = await register(team, { birthName: 'Laurens', firstNames: 'Eva', phone: '0666666666' });
+  ids.other = other.person.id;
+  const rec = (await team.must(team.sec.token, 'intake:record', {
+    personId: p.person.id,
+    mode: 'telephone',
+    motifs: ['violences_intrafamiliales'],
+    urgent: true,
+    urgencyReason: `${MARK}-urgence`,
+    request: `${MARK}-demande`,
+    outcome: 'dsu',
+  })) as { dsu: { id: number } };
+  ids.dsu = rec.dsu.id;
+  const s = team.ass.token;
+  ids.entry = ((await team.must(s, 'dsu:addEntry', { dsuId: ids.dsu, occurredOn: '2026-11-23', type: 'entretien_bureau', field: 'enfance', summary: `${MARK}-resume`, restrictedNote: `${MARK}-note` })) as { id: number }).id;
+  ids.document = ((await team.must(s, 'dsu:addDocument', { dsuId: ids.dsu, kind: 'rapport', title: `${MARK}-titre`, docDate: '2026-11-23', contentBase64: PDF.toString('base64') })) as { id: number }).id;
+  ids.consent = ((await team.must(s, 'dsu:addConsent', { dsuId: ids.dsu, personId: p.person.id, recipientLabel: `${MARK}-destinataire`, scope: `${MARK}-objet`, form: 'ecrit', givenOn: '2026-11-23' })) as { id: number }).id;
+  await team.must(s, 'dsu:addIntervenant', { dsuId: ids.dsu, externalName: `${MARK}-educ`, mission: `${MARK}-mission` });
+  ids.intervenant = (team.app.vault.db.prepare('SELECT id FROM dsu_intervenants').get() as { id: number }).id;
+  await team.must(team.ass2.token, 'dsu:get', { id: ids.dsu, reason: `${MARK}-motif d’accès exceptionnel` });
+  ids.appointment = ((await team.must(team.sec.token, 'rdv:book', { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-25T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' })) as { id: number }).id;
+});
+afterAll(() => team?.app.close());
+
+/** Real inputs for the channels of the front desk and the DSU. */
+function inputFor(c: Channel): unknown {
+  const inputs: Partial<{ [C in Channel]: Input<C> }> = {
+    'persons:search': { q: 'laurent eva' },
+    'persons:duplicates': { birthName: 'Laurent', firstNames: 'Eva', birthDate: '1979-09-09', phone: '0655555555' },
+    'persons:get': { id: p.person.id },
+    'persons:create': { birthName: 'Laurent', firstNames: 'Eva', household: { existingId: p.household!.id, role: 'autre' }, confirmNotDuplicate: true },
+    'persons:update': { id: p.person.id, birthName: 'Laurent', firstNames: 'Eva', birthDate: '1979-09-09', phone: '0655555555' },
+    'households:update': { id: p.household!.id, address: '3 place Nationale', communeInsee: '82121' },
+    'persons:merge': { keepId: p.person.id, absorbId: ids.other },
+    'persons:unmerge': { mergeId: 1 },
+    'persons:merges': {},
+    'intake:options': {},
+    'intake:record': { personId: p.person.id, mode: 'presentiel', motifs: ['autre'], urgent: false, request: 'Renseignement', outcome: 'dsu' },
+    'rdv:agenda': { professionalId: team.ass.id, from: '2026-11-23', days: 7 },
+    'rdv:book': { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-26T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' },
+    'rdv:nextFree': { professionalId: team.ass.id, from: '2026-11-25T10:00', durationMin: 30 },
+    'rdv:setStatus': { id: ids.appointment, status: 'annule' },
+    'partners:list': {},
+    'partners:save': { organisation: 'CCAS de Montauban' },
+    'partners:import': { csv: 'Organisme\nSecours populaire\n' },
+    'dsu:list': { scope: 'site' },
+    'dsu:open': { householdId: p.household!.id },
+    'dsu:get': { id: ids.dsu, reason: 'Une raison suffisamment longue' },
+    'dsu:journal': { id: ids.dsu, beforeId: ids.entry + 1 },
+    'dsu:addEntry': { dsuId: ids.dsu, occurredOn: '2026-11-23', type: 'note_sociale', field: 'budget', summary: 'x' },
+    'dsu:setReferent': { dsuId: ids.dsu, referentId: team.ass2.id },
+    'dsu:addIntervenant': { dsuId: ids.dsu, externalName: 'X', mission: 'Y' },
+    'dsu:endIntervenant': { id: ids.intervenant },
+    'dsu:addDocument': { dsuId: ids.dsu, kind: 'autre', title: 'x', docDate: '2026-11-23', contentBase64: PDF.toString('base64') },
+    'dsu:getDocument': { id: ids.document },
+    'dsu:addConsent': { dsuId: ids.dsu, personId: p.person.id, recipientLabel: 'X', scope: 'Y', form: 'ecrit', givenOn: '2026-11-23' },
+    'dsu:withdrawConsent': { id: ids.consent, withdrawnOn: '2026-11-23' },
+    'dsu:close': { id: ids.dsu, reason: 'fin_de_demande' },
+    'dsu:reopen': { id: ids.dsu },
+    'dsu:retention': {},
+    'dsu:archive': { ids: [ids.dsu] },
+    'dsu:export': { id: ids.dsu, format: 'json' },
+  };
+  return inputs[c];
+}
+
+const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu):/.test(c));
+
+describe('what the secretaire receives', () => {
+  it('covers every channel of the front desk, the DSU, appointments and partners', () => {
+    expect(OF_THIS_ISSUE.length).toBeGreaterThanOrEqual(35);
+    for (const c of OF_THIS_ISSUE) expect(inputFor(c), c).toBeDefined();
+  });
+
+  it('has the social content in the store (so the test below means something)', async () => {
+    const full = JSON.stringify(await team.must(team.ass.token, 'dsu:get', { id: ids.dsu }));
+    for (const m of ['resume', 'note', 'titre', 'objet', 'demande', 'urgence', 'motif d’accès']) expect(full).toContain(`${MARK}-${m}`);
+  });
+
+  for (const c of OF_THIS_ISSUE) {
+    it(`${c}: refused, or answered without social content`, async () => {
+      const { dispatch } = await import('../../src-main/api/dispatch');
+      const out = await dispatch(team.app, team.sec.token, c, inputFor(c));
+      const access = contract[c].access;
+      const allowed = Array.isArray(access) && access.includes('secretaire');
+      if (!allowed) {
+        expect(out.result.ok || out.result.error.code).toBe('forbidden');
+        return;
+      }
+      expect(out.result.ok, JSON.stringify(out.result)).toBe(true); // a real answer, not an error that would pass trivially
+      expect(JSON.stringify(out.result)).not.toContain(MARK);
+      const b64 = Buffer.from(MARK).toString('base64').slice(0, 12);
+      expect(JSON.stringify(out.result)).not.toContain(b64);
+    });
+  }
+});

@@ -91,6 +91,8 @@ const appointmentOut = z.object({
   professional: userRef,
   person: z.object({ id, name: z.string() }),
   householdId: id.nullable(),
+  /** The household's DSU reference (number only: what the front desk may know). */
+  dsu: z.object({ id, number: z.string() }).nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
   kind: z.enum(RDV_KINDS),

@@ -9,19 +9,29 @@ import { SettingsPage } from '../modules/admin/SettingsPage';
 import { AuditPage } from '../modules/admin/AuditPage';
 import { AccountPage } from '../modules/account/AccountPage';
 import { LanguageSwitch } from './LanguageSwitch';
-import { navFor } from './nav';
+import { IntakePage } from '../modules/intake/IntakePage';
+import { AgendaPage } from '../modules/rdv/AgendaPage';
+import { DsuListPage } from '../modules/dsu/DsuListPage';
+import { DsuPage } from '../modules/dsu/DsuPage';
+import { RetentionPage } from '../modules/dsu/RetentionPage';
+import { PartnersPage } from '../modules/partners/PartnersPage';
+import { MergesPage } from '../modules/persons/MergesPage';
+import { itemFor, navFor } from './nav';
 import { useHashRoute } from './useHashRoute';
 
 export function Shell({ session, onLock, onLogout }: { session: SessionInfo; onLock: () => void; onLogout: () => void }) {
   const { t } = useTranslation();
   const route = useHashRoute();
   const items = navFor(session.user.roles);
-  const current = items.find((i) => i.route === route) ?? null;
+  const current = itemFor(items, route);
+  const dsuId = /^#\/dsu\/(\d+)$/.exec(route)?.[1];
   const mainRef = useRef<HTMLElement>(null);
 
   // Moving between pages puts the focus on the new page's title, as a screen reader expects.
+  // A page may name the field where work starts (the intake's search box, `data-page-focus`).
   useEffect(() => {
-    document.getElementById('page-title')?.focus();
+    const start = mainRef.current?.querySelector<HTMLElement>('[data-page-focus]') ?? document.getElementById('page-title');
+    start?.focus();
   }, [route]);
 
   let page;
@@ -32,6 +42,12 @@ export function Shell({ session, onLock, onLogout }: { session: SessionInfo; onL
   else if (current.key === 'settings') page = <SettingsPage />;
   else if (current.key === 'audit') page = <AuditPage />;
   else if (current.key === 'account') page = <AccountPage session={session} />;
+  else if (current.key === 'intake') page = <IntakePage />;
+  else if (current.key === 'appointments') page = <AgendaPage session={session} />;
+  else if (current.key === 'dsu') page = dsuId ? <DsuPage key={dsuId} id={Number(dsuId)} session={session} /> : <DsuListPage />;
+  else if (current.key === 'partners') page = <PartnersPage session={session} />;
+  else if (current.key === 'retention') page = <RetentionPage />;
+  else if (current.key === 'merges') page = <MergesPage />;
   else page = <NotAvailable />;
 
   return (

@@ -13,9 +13,9 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { key: 'home', route: '#/', roles: ['secretaire', 'ass', 'cesf', 'responsable', 'admin'] },
-  { key: 'intake', route: null, roles: ['secretaire'] },
-  { key: 'appointments', route: null, roles: ['secretaire', 'ass', 'cesf'] },
-  { key: 'dsu', route: null, roles: ['ass', 'cesf', 'responsable'] },
+  { key: 'intake', route: '#/accueil', roles: ['secretaire', 'ass', 'cesf'] },
+  { key: 'appointments', route: '#/agenda', roles: ['secretaire', 'ass', 'cesf', 'responsable'] },
+  { key: 'dsu', route: '#/dsu', roles: ['ass', 'cesf', 'responsable'] },
   { key: 'aides', route: null, roles: ['ass', 'cesf'] },
   { key: 'surendettement', route: null, roles: ['cesf'] },
   { key: 'expulsions', route: null, roles: ['ass', 'cesf'] },
@@ -23,13 +23,20 @@ export const NAV: readonly NavItem[] = [
   { key: 'commission', route: null, roles: ['responsable'] },
   { key: 'envelopes', route: null, roles: ['responsable'] },
   { key: 'reports', route: null, roles: ['responsable'] },
-  { key: 'partners', route: null, roles: ['secretaire', 'ass', 'cesf', 'responsable'] },
+  { key: 'partners', route: '#/partenaires', roles: ['secretaire', 'ass', 'cesf', 'responsable', 'admin'] },
+  { key: 'retention', route: '#/conservation', roles: ['responsable'] },
+  { key: 'merges', route: '#/fusions', roles: ['responsable'] },
   { key: 'users', route: '#/admin/utilisateurs', roles: ['admin'] },
   { key: 'sectors', route: '#/admin/secteurs', roles: ['admin', 'responsable'] },
   { key: 'settings', route: '#/admin/parametres', roles: ['admin'] },
   { key: 'audit', route: '#/journal', roles: ['admin', 'responsable'] },
   { key: 'account', route: '#/compte', roles: ['secretaire', 'ass', 'cesf', 'responsable', 'admin'] },
 ];
+
+/** The item a route belongs to: `#/dsu/12` belongs to `#/dsu`. */
+export function itemFor(items: readonly NavItem[], route: string): NavItem | null {
+  return items.find((i) => i.route !== null && (route === i.route || (i.route !== '#/' && route.startsWith(`${i.route}/`)))) ?? null;
+}
 
 export function navFor(roles: readonly Role[]): NavItem[] {
   return NAV.filter((n) => n.roles.some((r) => roles.includes(r)));

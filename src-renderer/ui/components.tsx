@@ -2,6 +2,7 @@
  * Passeur's component library: thin, styled wrappers over React Aria Components, which
  * give every control its keyboard behaviour, focus management and ARIA semantics.
  */
+import type React from 'react';
 import { useState, type ReactNode } from 'react';
 import {
   Button as AriaButton,
@@ -18,6 +19,8 @@ import {
   Modal,
   ModalOverlay,
   Popover,
+  Radio,
+  RadioGroup,
   Select,
   SelectValue,
   Text,
@@ -36,7 +39,12 @@ interface FieldProps {
   name: string;
   value: string;
   onChange: (v: string) => void;
-  type?: 'text' | 'password' | 'email' | 'tel';
+  type?: 'text' | 'password' | 'email' | 'tel' | 'search';
+  placeholder?: string;
+  inputRef?: React.Ref<HTMLInputElement>;
+  onKeyDown?: (e: React.KeyboardEvent<HTMLInputElement>) => void;
+  /** The field where the page's work starts: it receives the focus when the page opens. */
+  pageFocus?: boolean;
   description?: string;
   error?: string | undefined;
   isRequired?: boolean;
@@ -61,7 +69,7 @@ export function TextInput(p: FieldProps) {
       validationBehavior="aria"
     >
       <Label>{p.label}</Label>
-      <Input />
+      <Input {...(p.placeholder ? { placeholder: p.placeholder } : {})} {...(p.inputRef ? { ref: p.inputRef } : {})} {...(p.onKeyDown ? { onKeyDown: p.onKeyDown } : {})} {...(p.pageFocus ? { 'data-page-focus': true } : {})} />
       {p.description && <Text slot="description">{p.description}</Text>}
       <FieldError>{p.error}</FieldError>
     </TextField>
@@ -133,6 +141,49 @@ export function CheckboxList<T extends string>({
       </div>
       <FieldError>{error}</FieldError>
     </CheckboxGroup>
+  );
+}
+
+export function RadioList<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  error,
+  orientation = 'horizontal',
+}: {
+  label: string;
+  options: { value: T; label: string }[];
+  value: T;
+  onChange: (v: T) => void;
+  error?: string | undefined;
+  orientation?: 'horizontal' | 'vertical';
+}) {
+  return (
+    <RadioGroup className={`field radio-group radio-${orientation}`} value={value} onChange={(v) => onChange(v as T)} isInvalid={!!error} orientation={orientation} validationBehavior="aria">
+      <Label>{label}</Label>
+      <div className="radio-options">
+        {options.map((o) => (
+          <Radio key={o.value} value={o.value} className="radio">
+            <span className="radio-dot" aria-hidden="true" />
+            <span>{o.label}</span>
+          </Radio>
+        ))}
+      </div>
+      <FieldError>{error}</FieldError>
+    </RadioGroup>
+  );
+}
+
+/** One checkbox that stands alone (a yes/no question). */
+export function CheckboxField({ label, value, onChange }: { label: string; value: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <div className="field">
+      <Checkbox isSelected={value} onChange={onChange} className="checkbox">
+        <span className="checkbox-box" aria-hidden="true" />
+        <span>{label}</span>
+      </Checkbox>
+    </div>
   );
 }
 

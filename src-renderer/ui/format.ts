@@ -19,3 +19,77 @@ export function formatCents(cents: number): string {
   if (!Number.isInteger(cents)) throw new Error('money must be integer cents');
   return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
+
+/** What a person types for a date (`12/03/1985`, `12031985`, `1985-03-12`) → ISO, or null. */
+export function parseFrDate(s: string): string | null {
+  const t = s.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const packed = /^(\d{2})(\d{2})(\d{4})$/.exec(t);
+  const fr = /^(\d{1,2})[/.\s-](\d{1,2})[/.\s-](\d{4})$/.exec(t);
+  const parts = iso ? [iso[3], iso[2], iso[1]] : packed ? [packed[1], packed[2], packed[3]] : fr ? [fr[1], fr[2], fr[3]] : null;
+  if (!parts) return null;
+  const [d, m, y] = parts as [string, string, string];
+  const out = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${out}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === out ? out : null;
+}
+
+/** `1985-03-12` → `12/03/1985`. */
+export function isoToFr(iso: string | null): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The name as the desk says it: usage name (else birth name) in capitals, then first names. */
+export function personName(p: { birthName: string; usageName: string; firstNames: string }): string {
+  return `${(p.usageName || p.birthName).toUpperCase()} ${p.firstNames}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Local day `YYYY-MM-DD` and minute `YYYY-MM-DDTHH:MM` of the machine's clock. */
+export const today = (d = new Date()) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+export const nowMinute = (d = new Date()) => `${today(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+/** `2026-11-23T09:30` → `09:30`. */
+export const timeOf = (local: string) => local.slice(11, 16);
+
+export function addDaysIso(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Monday of the week of `day`. */
+export function mondayOf(day: string): string {
+  const wd = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDaysIso(day, wd === 0 ? -6 : 1 - wd);
+}
+
+/** A file read for upload, as base64 (without the `data:` prefix). */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error ?? new Error('read'));
+    r.readAsDataURL(file);
+  });
+}
+
+/** Offers a file produced by the main process for saving (download in the browser, save dialog in Electron). */
+export function saveFile(f: { fileName: string; mime: string; contentBase64: string }): void {
+  const bytes = Uint8Array.from(atob(f.contentBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: f.mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = f.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** `0671223344` → `06 71 22 33 44` (French numbers by pairs); anything else as stored. */
+export function formatPhone(digits: string): string {
+  return /^0\d{9}$/.test(digits) ? digits.replace(/(\d{2})(?=\d)/g, '$1 ') : digits;
+}

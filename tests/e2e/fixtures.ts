@@ -19,7 +19,7 @@ export interface Server {
 export async function startServer(dataDir: string): Promise<Server> {
   const proc = spawn(process.execPath, ['bin/passeur.js', 'serve', '--data', dataDir, '--port', '0'], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    env: { ...process.env, PASSEUR_LOG: 'silent' },
+    env: { ...process.env, PASSEUR_LOG: 'silent', TZ: 'Europe/Paris' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

@@ -9,10 +9,10 @@ import { expect, expectAccessible } from './fixtures';
 const ADMIN_PASSWORD = 'une longue phrase secrète';
 
 const ROLES = [
-  { role: 'secretaire', label: 'Secrétaire', login: 'sec.durand', name: 'Sam Durand', has: ['Premier accueil', 'Rendez-vous', 'Partenaires'], lacks: ['Utilisateurs', 'Aides financières', 'Journal d’audit'] },
-  { role: 'ass', label: 'Assistant·e de service social', login: 'ass.martin', name: 'Alex Martin', has: ['Dossiers sociaux (DSU)', 'Aides financières', 'Prévention des expulsions'], lacks: ['Premier accueil', 'Utilisateurs', 'Surendettement'] },
+  { role: 'secretaire', label: 'Secrétaire', login: 'sec.durand', name: 'Sam Durand', has: ['Premier accueil', 'Rendez-vous', 'Partenaires'], lacks: ['Utilisateurs', 'Aides financières', 'Journal d’audit', 'Dossiers sociaux (DSU)'] },
+  { role: 'ass', label: 'Assistant·e de service social', login: 'ass.martin', name: 'Alex Martin', has: ['Dossiers sociaux (DSU)', 'Premier accueil', 'Aides financières', 'Prévention des expulsions'], lacks: ['Utilisateurs', 'Surendettement', 'Conservation des dossiers'] },
   { role: 'cesf', label: 'Conseiller·ère ESF', login: 'cesf.petit', name: 'Dominique Petit', has: ['Surendettement', 'Prévention des expulsions'], lacks: ['Utilisateurs', 'Validation des aides'] },
-  { role: 'responsable', label: 'Responsable', login: 'resp.bernard', name: 'Morgan Bernard', has: ['Validation des aides', 'Commission des aides', 'Journal d’audit', 'Secteurs et communes'], lacks: ['Utilisateurs', 'Premier accueil'] },
+  { role: 'responsable', label: 'Responsable', login: 'resp.bernard', name: 'Morgan Bernard', has: ['Validation des aides', 'Commission des aides', 'Journal d’audit', 'Secteurs et communes', 'Conservation des dossiers', 'Fusion de fiches'], lacks: ['Utilisateurs', 'Premier accueil'] },
   { role: 'admin', label: 'Administrateur·rice', login: 'admin.two', name: 'Jo Admin', has: ['Utilisateurs', 'Paramètres', 'Journal d’audit'], lacks: ['Aides financières', 'Premier accueil'] },
 ] as const;
 

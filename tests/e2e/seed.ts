@@ -38,3 +38,23 @@ export async function seedSite(url: string, people: { login: string; name: strin
   }
   return { users };
 }
+
+export const TEAM = [
+  { login: 'sophie', name: 'Sophie Secrétaire', roles: ['secretaire'] },
+  { login: 'alice', name: 'Alice Assistante', roles: ['ass'] },
+  { login: 'bruno', name: 'Bruno Volant', roles: ['ass'] },
+  { login: 'claire', name: 'Claire Conseillère', roles: ['cesf'] },
+  { login: 'remi', name: 'Rémi Responsable', roles: ['responsable'] },
+];
+
+/** A site with its team, the Montauban sector (Alice, Claire) and two partners. */
+export async function seedTeam(url: string) {
+  const seeded = await seedSite(url, TEAM);
+  const u = seeded.users;
+  const admin = await rpc(url, 'auth:login', { login: ADMIN.login, password: ADMIN.password });
+  await rpc(url, 'admin:saveSector', { name: 'Montauban Est', referentAssId: u.alice!.id, referentCesfId: u.claire!.id, communes: ['82121'] }, admin.cookie);
+  const sec = await rpc(url, 'auth:login', { login: 'sophie', password: u.sophie!.password });
+  await rpc(url, 'partners:save', { organisation: 'CAF de Tarn-et-Garonne', service: 'Accueil', category: 'Sécurité sociale' }, sec.cookie);
+  await rpc(url, 'partners:save', { organisation: 'Tarn-et-Garonne Habitat', service: 'Gestion locative', category: 'Bailleur social' }, sec.cookie);
+  return { ...seeded, as: async (login: string) => (await rpc(url, 'auth:login', { login, password: u[login]!.password })).cookie!, rpc: (channel: string, input: unknown, cookie: string) => rpc(url, channel, input, cookie) };
+}

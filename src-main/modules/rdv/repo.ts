@@ -6,8 +6,9 @@ import type { Busy } from './rules';
 
 const SELECT = `SELECT a.id, a.professional_id AS proId, u.display_name AS proName, a.person_id AS personId,
   p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, a.household_id AS householdId,
-  a.starts_at AS startsAt, a.ends_at AS endsAt, a.kind, a.place, a.status
-  FROM appointments a JOIN users u ON u.id = a.professional_id JOIN persons p ON p.id = a.person_id`;
+  d.id AS dsuId, d.number AS dsuNumber, a.starts_at AS startsAt, a.ends_at AS endsAt, a.kind, a.place, a.status
+  FROM appointments a JOIN users u ON u.id = a.professional_id JOIN persons p ON p.id = a.person_id
+  LEFT JOIN dsu d ON d.household_id = a.household_id`;
 
 interface Row {
   id: number;
@@ -18,6 +19,8 @@ interface Row {
   usageName: string;
   firstNames: string;
   householdId: number | null;
+  dsuId: number | null;
+  dsuNumber: string | null;
   startsAt: string;
   endsAt: string;
   kind: AppointmentOut['kind'];
@@ -30,6 +33,7 @@ const shape = (r: Row): AppointmentOut => ({
   professional: { id: r.proId, displayName: r.proName },
   person: { id: r.personId, name: `${(r.usageName || r.birthName).toUpperCase()} ${r.firstNames}` },
   householdId: r.householdId,
+  dsu: r.dsuId !== null && r.dsuNumber !== null ? { id: r.dsuId, number: r.dsuNumber } : null,
   startsAt: r.startsAt,
   endsAt: r.endsAt,
   kind: r.kind,

@@ -6,6 +6,9 @@ import { call } from '../../api';
 import { navFor } from '../../app/nav';
 import { PageHeader } from '../../ui/components';
 
+/** Modules that have a purpose line on the home page (the others are reached from the menu). */
+const PURPOSES = { intake: 1, appointments: 1, dsu: 1, partners: 1, retention: 1, merges: 1 };
+
 /**
  * A home page per role. Tiles of modules still to come are shown empty, with their
  * purpose; the admin's tiles show the real state of accounts and territory.
@@ -14,10 +17,26 @@ export function HomePage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const roles = session.user.roles;
   const soon = navFor(roles).filter((n) => n.route === null);
+  const ready = navFor(roles).filter((n) => n.route !== null && n.key in PURPOSES);
   return (
     <>
       <PageHeader title={t('home.title', { name: session.user.displayName })} />
       <p className="lead">{t('home.lead', { roles: roles.map((r: Role) => t(`roles.${r}`)).join(', ') })}</p>
+      {ready.length > 0 && (
+        <section aria-labelledby="ready-title" className="tiles-section">
+          <h2 id="ready-title">{t('home.readyTitle')}</h2>
+          <ul className="tiles">
+            {ready.map((n) => (
+              <li key={n.key} className="tile">
+                <h3>
+                  <a href={n.route ?? '#/'}>{t(`nav.${n.key}`)}</a>
+                </h3>
+                <p>{t(`home.purpose.${n.key}`)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {roles.includes('admin') && <AdminTiles />}
       <section aria-labelledby="soon-title" className="tiles-section">
         {soon.length > 0 && (

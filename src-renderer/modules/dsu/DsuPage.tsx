@@ -1,0 +1,167 @@
+/**
+ * One Dossier Social Unique on one screen (DOMAIN §3): the journal in the middle, the
+ * household, intervenants, documents, consents, first contacts and appointments beside it.
+ * A file that is not the reader's opens only after an "accès exceptionnel" reason.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../../src-main/api/contract';
+import type { DsuOut } from '../../../src-main/api/contract-accueil';
+import { ApiError, must } from '../../api';
+import { errorText } from '../../app/errors';
+import { Alert, Button, ConfirmDialog, PageHeader, SelectField, TextAreaInput } from '../../ui/components';
+import { formatDateTime, isoToFr, personName, saveFile } from '../../ui/format';
+import { useResource } from '../../ui/useResource';
+import { DsuJournal } from './DsuJournal';
+import { DsuSide } from './DsuSide';
+
+const CLOSE_REASONS = ['objectifs_atteints', 'demenagement', 'fin_de_demande', 'reorientation', 'deces', 'sans_nouvelles'] as const;
+
+export function DsuPage({ id, session }: { id: number; session: SessionInfo }) {
+  const { t } = useTranslation();
+  const [dsu, setDsu] = useState<DsuOut | null>(null);
+  const [needReason, setNeedReason] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [closing, setClosing] = useState(false);
+  const [reason, setReason] = useState<string | null>('objectifs_atteints');
+  const { data: options } = useResource(() => must('intake:options', {}));
+  const { data: partners } = useResource(() => must('partners:list', {}));
+
+  const load = useCallback(
+    (accessReason?: string) =>
+      must('dsu:get', accessReason ? { id, reason: accessReason } : { id }).then(
+        (d) => {
+          setDsu(d);
+          setNeedReason(null);
+          setError(null);
+        },
+        (e: unknown) => {
+          if (e instanceof ApiError && e.code === 'exceptional_access_required') setNeedReason(e.message);
+          else setError(errorText(e));
+        },
+      ),
+    [id],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act = async (fn: () => Promise<unknown>, message: string) => {
+    try {
+      await fn();
+      setNotice(message);
+      setError(null);
+      await load();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  if (needReason) return <ExceptionalAccess message={needReason} error={error} onSubmit={(r) => load(r)} />;
+  if (!dsu) return error ? <Alert kind="error">{error}</Alert> : <p>{t('common.loading')}</p>;
+
+  const holder = dsu.household.members[0];
+  const exportAs = async (format: 'pdf' | 'json') => {
+    try {
+      saveFile(await must('dsu:export', { id: dsu.id, format }));
+      setNotice(t('dsu.exported', { format: format.toUpperCase() }));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('dsu.title', { number: dsu.number, holder: holder ? personName(holder) : '' })}>
+        <Button variant="secondary" onPress={() => void exportAs('pdf')}>
+          {t('dsu.exportPdf')}
+        </Button>
+        <Button variant="secondary" onPress={() => void exportAs('json')}>
+          {t('dsu.exportJson')}
+        </Button>
+        {dsu.status === 'actif' && (
+          <Button variant="danger" onPress={() => setClosing(true)}>
+            {t('dsu.close')}
+          </Button>
+        )}
+        {(dsu.status === 'clos' || (dsu.status === 'archive' && session.user.roles.includes('responsable'))) && (
+          <Button variant="primary" onPress={() => void act(() => must('dsu:reopen', { id: dsu.id }), t('dsu.reopened'))}>
+            {t('dsu.reopen')}
+          </Button>
+        )}
+      </PageHeader>
+      <p className="dsu-status">
+        <span className={`status-badge status-${dsu.status}`}>{t(`labels.${dsu.status}`)}</span>{' '}
+        {dsu.closeReason && t('dsu.closedBecause', { reason: t(`labels.${dsu.closeReason}`) })}{' '}
+        {t('dsu.summary', { opened: isoToFr(dsu.openedAt), last: isoToFr(dsu.lastContactOn), referent: dsu.referent.displayName })}
+      </p>
+      {dsu.access === 'exceptionnel' && <Alert kind="info">{t('dsu.exceptionalBanner')}</Alert>}
+      {!dsu.canWrite && <Alert kind="info">{dsu.status === 'archive' ? t('dsu.archivedReadOnly') : t('dsu.closedReadOnly')}</Alert>}
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {error && <Alert kind="error">{error}</Alert>}
+      {dsu.exceptionalAccesses.length > 0 && (
+        <section className="panel exceptional" aria-labelledby="exceptional-title">
+          <h2 id="exceptional-title">{t('dsu.exceptionalTitle')}</h2>
+          <ul>
+            {dsu.exceptionalAccesses.map((e) => (
+              <li key={e.id}>{t('dsu.exceptionalItem', { who: e.user.displayName, at: formatDateTime(e.at), reason: e.reason })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="dsu-layout">
+        <DsuJournal dsu={dsu} session={session} options={options} partners={partners ?? []} onChanged={() => void load()} />
+        <DsuSide dsu={dsu} options={options} partners={partners ?? []} onChanged={(m) => (setNotice(m), void load())} onError={setError} />
+      </div>
+      {closing && (
+        <ConfirmDialog
+          title={t('dsu.closeTitle', { number: dsu.number })}
+          confirmLabel={t('dsu.close')}
+          variant="danger"
+          onClose={() => setClosing(false)}
+          onConfirm={async () => {
+            await must('dsu:close', { id: dsu.id, reason: (reason ?? 'fin_de_demande') as (typeof CLOSE_REASONS)[number] });
+            setClosing(false);
+            setNotice(t('dsu.closed'));
+            await load();
+          }}
+        >
+          <p>{t('dsu.closeExplain')}</p>
+          <SelectField label={t('dsu.closeReason')} value={reason} onChange={setReason} options={CLOSE_REASONS.map((r) => ({ id: r, label: t(`labels.${r}`) }))} />
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+function ExceptionalAccess({ message, error, onSubmit }: { message: string; error: string | null; onSubmit: (reason: string) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    await onSubmit(reason);
+    setBusy(false);
+  };
+  return (
+    <>
+      <PageHeader title={t('dsu.exceptionalAsk')} />
+      <Alert kind="info">{message}</Alert>
+      <Form className="panel narrow-wide" onSubmit={(e) => void submit(e)} validationBehavior="aria">
+        <TextAreaInput label={t('dsu.exceptionalReason')} name="reason" value={reason} onChange={setReason} isRequired rows={3} description={t('dsu.exceptionalHint')} />
+        {error && <Alert kind="error">{error}</Alert>}
+        <div className="actions">
+          <a className="btn btn-secondary" href="#/dsu">
+            {t('common.back')}
+          </a>
+          <Button variant="primary" type="submit" isDisabled={busy || reason.trim().length < 10}>
+            {t('dsu.exceptionalOpen')}
+          </Button>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,308 @@
+/** Beside the journal: household, référent and intervenants, documents, consents, first contacts, appointments. */
+import { useRef, useState, type FormEvent } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { DsuOut, IntakeOptions, PartnerOut } from '../../../src-main/api/contract-accueil';
+import { must } from '../../api';
+import { errorText, fieldOf } from '../../app/errors';
+import { Alert, Button, ConfirmDialog, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
+import { fileToBase64, formatDateTime, formatPhone, isoToFr, parseFrDate, personName, saveFile, timeOf, today } from '../../ui/format';
+
+const DOC_KINDS = ['justificatif', 'courrier', 'rapport', 'autre'] as const;
+const FORMS = ['ecrit', 'electronique', 'oral_trace'] as const;
+
+interface Props {
+  dsu: DsuOut;
+  options: IntakeOptions | null;
+  partners: PartnerOut[];
+  onChanged: (message: string) => void;
+  onError: (message: string) => void;
+}
+
+export function DsuSide(p: Props) {
+  const { t } = useTranslation();
+  const { dsu } = p;
+  return (
+    <div className="dsu-side">
+      <section className="panel" aria-labelledby="household-title">
+        <h2 id="household-title">{t('dsu.household')}</h2>
+        <p>{[dsu.household.address, dsu.household.communeName].filter(Boolean).join(', ')}</p>
+        <ul className="members">
+          {dsu.household.members.map((m) => (
+            <li key={m.id}>
+              <strong>{personName(m)}</strong> — {m.role ? t(`labels.${m.role}`) : ''}
+              {m.birthDate && `, ${isoToFr(m.birthDate)}`}
+              {m.phone && `, ${formatPhone(m.phone)}`}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Intervenants {...p} />
+      <Documents {...p} />
+      <Consents {...p} />
+      <section className="panel" aria-labelledby="fc-title">
+        <h2 id="fc-title">{t('dsu.firstContacts')}</h2>
+        {dsu.firstContacts.length === 0 && <p className="muted">{t('common.none')}</p>}
+        <ul className="plain">
+          {dsu.firstContacts.map((f) => (
+            <li key={f.id}>
+              <strong>{formatDateTime(f.at)}</strong> — {t(`labels.${f.mode}`)} — {f.person.name} ({f.takenBy.displayName})
+              <br />
+              {f.motifs.join(', ')}
+              {f.urgent && <span className="warning-text"> — {t('dsu.urgent', { reason: f.urgencyReason })}</span>}
+              <br />« {f.request} » → {t(`intake.outcomes.${f.outcome}`)}
+              {f.partner && ` (${f.partner})`}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="panel" aria-labelledby="rdv-title">
+        <h2 id="rdv-title">{t('person.appointments')}</h2>
+        {dsu.appointments.length === 0 && <p className="muted">{t('common.none')}</p>}
+        <ul className="plain">
+          {dsu.appointments.map((a) => (
+            <li key={a.id}>
+              {isoToFr(a.startsAt)} {timeOf(a.startsAt)} — {a.professional.displayName} — {t(`labels.${a.kind}`)} — {t(`labels.${a.status}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function Intervenants({ dsu, options, onChanged, onError }: Props) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const [who, setWho] = useState<'user' | 'external'>('user');
+  const [userId, setUserId] = useState<string | null>(null);
+  const [external, setExternal] = useState('');
+  const [mission, setMission] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await must('dsu:addIntervenant', { dsuId: dsu.id, userId: who === 'user' && userId ? Number(userId) : null, externalName: who === 'external' ? external : '', mission });
+      setAdding(false);
+      onChanged(t('dsu.intervenantAdded'));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="team-title">
+      <h2 id="team-title">{t('dsu.team')}</h2>
+      <p>
+        <strong>{t('dsu.referent')}</strong> : {dsu.referent.displayName}
+      </p>
+      <ul className="plain">
+        {dsu.intervenants.map((i) => (
+          <li key={i.id} className={i.endedOn ? 'muted' : undefined}>
+            {i.user?.displayName ?? i.externalName} — {i.mission}
+            {i.endedOn ? ` (${t('dsu.until', { date: isoToFr(i.endedOn) })})` : ''}
+            {!i.endedOn && dsu.canWrite && (
+              <Button variant="quiet" onPress={() => void must('dsu:endIntervenant', { id: i.id }).then(() => onChanged(t('dsu.intervenantEnded')), (e: unknown) => onError(errorText(e)))}>
+                {t('dsu.endIntervenant')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {dsu.canWrite && (
+        <Button variant="secondary" onPress={() => setAdding(true)}>
+          {t('dsu.addIntervenant')}
+        </Button>
+      )}
+      {adding && (
+        <DialogBox title={t('dsu.addIntervenant')} isOpen onClose={() => setAdding(false)}>
+          <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
+            <RadioList label={t('dsu.intervenantKind')} value={who} onChange={setWho} options={[{ value: 'user', label: t('dsu.internal') }, { value: 'external', label: t('dsu.external') }]} />
+            {who === 'user' ? (
+              <SelectField label={t('dsu.professional')} value={userId} onChange={setUserId} options={(options?.professionals ?? []).filter((u) => u.id !== dsu.referent.id).map((u) => ({ id: String(u.id), label: u.displayName }))} />
+            ) : (
+              <TextInput label={t('dsu.externalName')} name="externalName" value={external} onChange={setExternal} isRequired />
+            )}
+            <TextInput label={t('dsu.mission')} name="mission" value={mission} onChange={setMission} isRequired description={t('dsu.missionHint')} />
+            {error && <Alert kind="error">{error}</Alert>}
+            <div className="actions">
+              <Button variant="secondary" onPress={() => setAdding(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button variant="primary" type="submit">
+                {t('common.add')}
+              </Button>
+            </div>
+          </Form>
+        </DialogBox>
+      )}
+    </section>
+  );
+}
+
+function Documents({ dsu, onChanged, onError }: Props) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<string | null>('justificatif');
+  const [title, setTitle] = useState('');
+  const [date, setDate] = useState(isoToFr(today()));
+  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    const day = parseFrDate(date);
+    if (!file) return setError({ message: t('documents.chooseFile') });
+    if (!day) return setError({ message: t('person.birthDateInvalid'), field: 'docDate' });
+    setBusy(true);
+    try {
+      await must('dsu:addDocument', { dsuId: dsu.id, kind: (kind ?? 'autre') as (typeof DOC_KINDS)[number], title: title || file.name, docDate: day, contentBase64: await fileToBase64(file) });
+      setTitle('');
+      if (fileRef.current) fileRef.current.value = '';
+      setError(null);
+      onChanged(t('documents.added'));
+    } catch (err) {
+      setError({ message: errorText(err), field: fieldOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="docs-title">
+      <h2 id="docs-title">{t('documents.title')}</h2>
+      {dsu.documents.length === 0 && <p className="muted">{t('documents.empty')}</p>}
+      <ul className="plain">
+        {dsu.documents.map((d) => (
+          <li key={d.id}>
+            <Button variant="quiet" onPress={() => void must('dsu:getDocument', { id: d.id }).then(saveFile, (e: unknown) => onError(errorText(e)))}>
+              {d.title}
+            </Button>{' '}
+            <span className="muted">{t('documents.meta', { kind: t(`labels.${d.kind}`), date: isoToFr(d.docDate), size: Math.max(1, Math.round(d.size / 1024)) })}</span>
+          </li>
+        ))}
+      </ul>
+      {dsu.canWrite && (
+        <Form onSubmit={(e) => void submit(e)} validationBehavior="aria" aria-label={t('documents.add')}>
+          <div className="field">
+            <label htmlFor="doc-file">{t('documents.file')}</label>
+            <input id="doc-file" ref={fileRef} type="file" accept="application/pdf,image/png,image/jpeg" aria-describedby="doc-file-hint" />
+            <span id="doc-file-hint" className="hint">
+              {t('documents.fileHint')}
+            </span>
+          </div>
+          <div className="grid-2">
+            <TextInput label={t('documents.docTitle')} name="title" value={title} onChange={setTitle} />
+            <TextInput label={t('documents.date')} name="docDate" value={date} onChange={setDate} error={error?.field === 'docDate' ? error.message : undefined} />
+          </div>
+          <SelectField label={t('documents.kind')} value={kind} onChange={setKind} options={DOC_KINDS.map((k) => ({ id: k, label: t(`labels.${k}`) }))} />
+          {error && error.field !== 'docDate' && <Alert kind="error">{error.message}</Alert>}
+          <div className="actions">
+            <Button variant="secondary" type="submit" isDisabled={busy}>
+              {t('documents.add')}
+            </Button>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+function Consents({ dsu, partners, onChanged }: Props) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<DsuOut['consents'][number] | null>(null);
+  const [person, setPerson] = useState<string | null>(dsu.household.members[0] ? String(dsu.household.members[0].id) : null);
+  const [partner, setPartner] = useState<string | null>('none');
+  const [label, setLabel] = useState('');
+  const [scope, setScope] = useState('');
+  const [form, setForm] = useState<(typeof FORMS)[number]>('ecrit');
+  const [date, setDate] = useState(isoToFr(today()));
+  const [withdrawDate, setWithdrawDate] = useState(isoToFr(today()));
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const day = parseFrDate(date);
+    if (!day || !person) return setError(t('consents.incomplete'));
+    try {
+      await must('dsu:addConsent', { dsuId: dsu.id, personId: Number(person), partnerId: partner && partner !== 'none' ? Number(partner) : null, recipientLabel: label, scope, form, givenOn: day });
+      setAdding(false);
+      setScope('');
+      setLabel('');
+      onChanged(t('consents.added'));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="consents-title">
+      <h2 id="consents-title">{t('consents.title')}</h2>
+      {dsu.consents.length === 0 && <p className="muted">{t('consents.empty')}</p>}
+      <ul className="plain">
+        {dsu.consents.map((c) => (
+          <li key={c.id} className={c.withdrawnOn ? 'consent-withdrawn' : undefined}>
+            <strong>{c.person.name}</strong> → {c.recipient} : {c.scope} ({t(`labels.${c.form}`)}, {isoToFr(c.givenOn)})
+            {c.withdrawnOn ? (
+              <strong className="warning-text"> — {t('consents.withdrawnOn', { date: isoToFr(c.withdrawnOn) })}</strong>
+            ) : (
+              dsu.canWrite && (
+                <Button variant="quiet" onPress={() => setWithdrawing(c)}>
+                  {t('consents.withdraw')}
+                </Button>
+              )
+            )}
+          </li>
+        ))}
+      </ul>
+      {dsu.canWrite && (
+        <Button variant="secondary" onPress={() => (setError(null), setAdding(true))}>
+          {t('consents.add')}
+        </Button>
+      )}
+      {adding && (
+        <DialogBox title={t('consents.add')} isOpen onClose={() => setAdding(false)}>
+          <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
+            <SelectField label={t('consents.person')} value={person} onChange={setPerson} options={dsu.household.members.map((m) => ({ id: String(m.id), label: personName(m) }))} />
+            <SelectField
+              label={t('consents.partner')}
+              value={partner}
+              onChange={setPartner}
+              options={[{ id: 'none', label: t('consents.otherRecipient') }, ...partners.map((x) => ({ id: String(x.id), label: x.service ? `${x.organisation} — ${x.service}` : x.organisation }))]}
+            />
+            {partner === 'none' && <TextInput label={t('consents.recipient')} name="recipientLabel" value={label} onChange={setLabel} isRequired />}
+            <TextInput label={t('consents.scope')} name="scope" value={scope} onChange={setScope} isRequired description={t('consents.scopeHint')} />
+            <RadioList label={t('consents.form')} value={form} onChange={setForm} options={FORMS.map((f) => ({ value: f, label: t(`labels.${f}`) }))} />
+            <TextInput label={t('consents.date')} name="givenOn" value={date} onChange={setDate} />
+            {error && <Alert kind="error">{error}</Alert>}
+            <div className="actions">
+              <Button variant="secondary" onPress={() => setAdding(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button variant="primary" type="submit">
+                {t('consents.record')}
+              </Button>
+            </div>
+          </Form>
+        </DialogBox>
+      )}
+      {withdrawing && (
+        <ConfirmDialog
+          title={t('consents.withdrawTitle')}
+          confirmLabel={t('consents.withdraw')}
+          variant="danger"
+          onClose={() => setWithdrawing(null)}
+          onConfirm={async () => {
+            const day = parseFrDate(withdrawDate);
+            if (!day) throw new Error(t('person.birthDateInvalid'));
+            await must('dsu:withdrawConsent', { id: withdrawing.id, withdrawnOn: day });
+            setWithdrawing(null);
+            onChanged(t('consents.withdrawn'));
+          }}
+        >
+          <p>{t('consents.withdrawExplain', { person: withdrawing.person.name, recipient: withdrawing.recipient })}</p>
+          <TextInput label={t('consents.withdrawDate')} name="withdrawnOn" value={withdrawDate} onChange={setWithdrawDate} />
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Retention (DOMAIN §3, CNIL 2023-095): files whose last contact is older than the limit,
+ * closed and archived in bulk by a responsable after confirmation. Nothing is deleted.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DsuRow } from '../../../src-main/api/contract-accueil';
+import { must } from '../../api';
+import { Alert, Button, ConfirmDialog, PageHeader, SelectField } from '../../ui/components';
+import { columnHelperFor, DataTable } from '../../ui/DataTable';
+import { isoToFr } from '../../ui/format';
+import { useResource } from '../../ui/useResource';
+import { useDsuColumns } from './DsuListPage';
+
+const REASONS = ['sans_nouvelles', 'objectifs_atteints', 'demenagement', 'fin_de_demande', 'reorientation', 'deces'] as const;
+const col = columnHelperFor<DsuRow>();
+
+export function RetentionPage() {
+  const { t } = useTranslation();
+  const { data, error, reload } = useResource(() => must('dsu:retention', {}));
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState<string | null>('sans_nouvelles');
+  const [notice, setNotice] = useState<string | null>(null);
+  const base = useDsuColumns();
+  const columns = useMemo(
+    () => [
+      col.display({
+        id: 'select',
+        header: () => t('retention.select'),
+        cell: (c) => (
+          <input
+            type="checkbox"
+            aria-label={t('retention.selectOne', { number: c.row.original.number })}
+            checked={selected.has(c.row.original.id)}
+            onChange={(e) =>
+              setSelected((s) => {
+                const n = new Set(s);
+                if (e.target.checked) n.add(c.row.original.id);
+                else n.delete(c.row.original.id);
+                return n;
+              })
+            }
+          />
+        ),
+      }),
+      ...base,
+    ],
+    [t, base, selected],
+  );
+  const rows = data?.rows ?? [];
+  return (
+    <>
+      <PageHeader title={t('nav.retention')} />
+      {data && <p className="lead">{t('retention.lead', { date: isoToFr(data.limitDate), source: data.source })}</p>}
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {error && <Alert kind="error">{error}</Alert>}
+      {data && (
+        <DataTable
+          label={t('retention.caption')}
+          columns={columns}
+          data={rows}
+          getRowId={(r) => String(r.id)}
+          empty={t('retention.empty')}
+          toolbar={
+            <div className="row-actions">
+              <Button variant="secondary" onPress={() => setSelected(new Set(rows.map((r) => r.id)))} isDisabled={rows.length === 0}>
+                {t('retention.selectAll', { count: rows.length })}
+              </Button>
+              <Button variant="danger" onPress={() => setConfirming(true)} isDisabled={selected.size === 0}>
+                {t('retention.archive', { count: selected.size })}
+              </Button>
+            </div>
+          }
+        />
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('retention.confirmTitle', { count: selected.size })}
+          confirmLabel={t('retention.archive', { count: selected.size })}
+          variant="danger"
+          onClose={() => setConfirming(false)}
+          onConfirm={async () => {
+            const r = await must('dsu:archive', { ids: [...selected], closeReason: (reason ?? 'sans_nouvelles') as (typeof REASONS)[number] });
+            setConfirming(false);
+            setSelected(new Set());
+            setNotice(t('retention.done', { archived: r.archived, closed: r.closed }));
+            await reload();
+          }}
+        >
+          <p>{t('retention.confirmText')}</p>
+          <SelectField label={t('retention.closeReason')} value={reason} onChange={setReason} options={REASONS.map((r) => ({ id: r, label: t(`labels.${r}`) }))} />
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

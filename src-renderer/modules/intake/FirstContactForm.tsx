@@ -1,0 +1,148 @@
+/** The first contact itself (DOMAIN §2): mode, motifs, urgency, the request in the person's words, the outcome. */
+import { useState, type FormEvent } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../src-main/api/contract';
+import type { IntakeOptions, PartnerOut, PersonCard } from '../../../src-main/api/contract-accueil';
+import { must } from '../../api';
+import { errorText, fieldOf } from '../../app/errors';
+import { Alert, Button, CheckboxField, CheckboxList, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
+import { isoToFr, nowMinute, parseFrDate } from '../../ui/format';
+
+type Mode = 'telephone' | 'presentiel' | 'courriel' | 'courrier' | 'partenaire';
+type Outcome = 'information' | 'orientation' | 'rdv' | 'dsu';
+type Kind = 'premier_accueil_telephonique' | 'premier_accueil_presentiel' | 'accompagnement_presentiel' | 'vad' | 'permanence';
+const KINDS: Kind[] = ['premier_accueil_presentiel', 'premier_accueil_telephonique', 'accompagnement_presentiel', 'vad', 'permanence'];
+
+export function FirstContactForm({
+  card,
+  options,
+  partners,
+  onDone,
+}: {
+  card: PersonCard;
+  options: IntakeOptions;
+  partners: PartnerOut[];
+  onDone: (r: Output<'intake:record'>) => void;
+}) {
+  const { t } = useTranslation();
+  const proposed = card.dsu?.referent.id ?? card.proposedReferents.ass?.id ?? card.proposedReferents.cesf?.id ?? null;
+  const [mode, setMode] = useState<Mode>('telephone');
+  const [motifs, setMotifs] = useState<string[]>([]);
+  const [urgent, setUrgent] = useState(false);
+  const [urgencyReason, setUrgencyReason] = useState('');
+  const [request, setRequest] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>('rdv');
+  const [partnerId, setPartnerId] = useState<string | null>(null);
+  const [professional, setProfessional] = useState<string | null>(proposed !== null ? String(proposed) : null);
+  const [kind, setKind] = useState<Kind>('premier_accueil_presentiel');
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('');
+  const [duration, setDuration] = useState('45');
+  const [place, setPlace] = useState(t('intake.defaultPlace'));
+  const [referent, setReferent] = useState<string | null>(proposed !== null ? String(proposed) : null);
+  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const findSlot = async () => {
+    if (!professional) {
+      setError({ message: t('intake.chooseProfessional'), field: 'appointment' });
+      return;
+    }
+    try {
+      const from = parseFrDate(date) && /^\d{2}:\d{2}$/.test(time) ? `${parseFrDate(date)}T${time}` : nowMinute();
+      const r = await must('rdv:nextFree', { professionalId: Number(professional), from: from < nowMinute() ? nowMinute() : from, durationMin: Number(duration) || 45 });
+      setDate(isoToFr(r.startsAt));
+      setTime(r.startsAt.slice(11));
+      setError(null);
+    } catch (e) {
+      setError({ message: errorText(e) });
+    }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    let appointment = null;
+    if (outcome === 'rdv') {
+      const day = parseFrDate(date);
+      if (!professional || !day || !/^\d{2}:\d{2}$/.test(time)) {
+        setError({ message: t('intake.appointmentIncomplete'), field: 'appointment' });
+        return;
+      }
+      appointment = { professionalId: Number(professional), startsAt: `${day}T${time}`, durationMin: Number(duration), kind, place };
+    }
+    setBusy(true);
+    try {
+      const r = await must('intake:record', {
+        personId: card.person.id,
+        mode,
+        motifs,
+        urgent,
+        urgencyReason,
+        request,
+        outcome,
+        partnerId: outcome === 'orientation' && partnerId ? Number(partnerId) : null,
+        appointment,
+        referentId: outcome === 'dsu' && referent ? Number(referent) : null,
+      });
+      onDone(r);
+    } catch (err) {
+      setError({ message: errorText(err), field: fieldOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (name: string) => (error?.field?.startsWith(name) ? error.message : undefined);
+  const pros = options.professionals.map((p) => ({ id: String(p.id), label: `${p.displayName} (${p.roles.filter((r) => r === 'ass' || r === 'cesf').map((r) => t(`roles.${r}`)).join(', ')})` }));
+
+  return (
+    <Form className="panel contact-form" onSubmit={(e) => void submit(e)} validationBehavior="aria" aria-labelledby="contact-form-title">
+      <h2 id="contact-form-title">{t('intake.contactTitle')}</h2>
+      <RadioList label={t('intake.mode')} value={mode} onChange={setMode} options={(['telephone', 'presentiel', 'courriel', 'courrier', 'partenaire'] as const).map((m) => ({ value: m, label: t(`labels.${m}`) }))} />
+      <CheckboxList label={t('intake.motifs')} value={motifs} onChange={setMotifs} error={fieldError('motifs')} options={options.motifs.map((m) => ({ value: m.code, label: m.label }))} />
+      <CheckboxField label={t('intake.urgent')} value={urgent} onChange={setUrgent} />
+      {urgent && <TextInput label={t('intake.urgencyReason')} name="urgencyReason" value={urgencyReason} onChange={setUrgencyReason} isRequired error={fieldError('urgencyReason')} />}
+      <TextAreaInput label={t('intake.request')} name="request" value={request} onChange={setRequest} isRequired rows={3} description={t('intake.requestHint')} error={fieldError('request')} />
+      <RadioList label={t('intake.outcome')} value={outcome} onChange={setOutcome} orientation="vertical" options={(['information', 'orientation', 'rdv', 'dsu'] as const).map((o) => ({ value: o, label: t(`intake.outcomes.${o}`) }))} />
+      {outcome === 'orientation' && (
+        <SelectField
+          label={t('intake.partner')}
+          value={partnerId}
+          onChange={setPartnerId}
+          error={fieldError('partnerId')}
+          options={partners.filter((p) => p.active).map((p) => ({ id: String(p.id), label: p.service ? `${p.organisation} — ${p.service}` : p.organisation }))}
+        />
+      )}
+      {outcome === 'rdv' && (
+        <fieldset className="subform">
+          <legend>{t('intake.appointment')}</legend>
+          <div className="grid-2">
+            <SelectField label={t('intake.professional')} value={professional} onChange={setProfessional} options={pros} />
+            <SelectField label={t('intake.kind')} value={kind} onChange={(v) => v && setKind(v as Kind)} options={KINDS.map((k) => ({ id: k, label: t(`labels.${k}`) }))} />
+            <TextInput label={t('intake.date')} name="date" value={date} onChange={setDate} placeholder={t('person.datePlaceholder')} error={fieldError('appointment') ?? fieldError('startsAt')} />
+            <TextInput label={t('intake.time')} name="time" value={time} onChange={setTime} placeholder={t('intake.timePlaceholder')} />
+            <TextInput label={t('intake.duration')} name="duration" value={duration} onChange={setDuration} />
+            <TextInput label={t('intake.place')} name="place" value={place} onChange={setPlace} />
+          </div>
+          <Button variant="secondary" onPress={() => void findSlot()}>
+            {t('intake.nextFree')}
+          </Button>
+        </fieldset>
+      )}
+      {outcome === 'dsu' &&
+        (card.dsu ? (
+          <p>{t('intake.dsuAlready', { number: card.dsu.number, referent: card.dsu.referent.displayName })}</p>
+        ) : (
+          <SelectField label={t('intake.referent')} value={referent} onChange={setReferent} error={fieldError('referentId')} options={pros} />
+        ))}
+      {error && <Alert kind="error">{error.message}</Alert>}
+      <div className="actions">
+        <Button variant="primary" type="submit" isDisabled={busy}>
+          {t('intake.record')}
+        </Button>
+      </div>
+    </Form>
+  );
+}

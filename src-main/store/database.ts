@@ -28,7 +28,8 @@ function applyKey(db: Db, key: Uint8Array): void {
   db.pragma(`key="x'${hex(key)}'"`);
 }
 
-function tune(db: Db): void {
+/** The connection settings of every Passeur database (also applied to the benchmark's plain copy). */
+export function tune(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

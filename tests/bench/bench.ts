@@ -1,7 +1,12 @@
 /**
- * Foundation benchmark: what every later screen pays. Unlock (Argon2id + unseal + open +
- * page check), an authorized read through the dispatcher, and an audited write — the last
- * two also on a plain (unencrypted) SQLite database with the same schema, as a ratio.
+ * Benchmarks, printed (never asserted). Foundation: unlock (Argon2id + unseal + open + page
+ * check), an authorized read through the dispatcher, an audited write. Front desk and DSU,
+ * on a generated site (70,000 persons, 30,000 households, 400,000 journal entries):
+ * search as you type, opening a DSU with its last 50 entries, recording a first contact
+ * with its audit row. Each SQL-level figure is also measured on a plain (unencrypted)
+ * SQLite copy with the same schema, rows and settings, as a ratio.
+ *
+ * `--small`: a site ten times smaller (quick check). `--search-detail`: the slowest saisies.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
@@ -13,7 +18,14 @@ import { appendAudit } from '../../src-main/auth/audit';
 import { migrate } from '../../src-main/store/migrations';
 import { Vault } from '../../src-main/store/vault';
 import { setQuiet } from '../../src-main/shared/log';
-import { report, result, time, timeAsync, type BenchResult } from './stats';
+import { report, result, time, timeAsync, timePair, type BenchResult } from './stats';
+import { FULL, generate, searchQueries, type SiteSize } from './generate';
+import type { CallContext } from '../../src-main/api/dispatch';
+import type { Session } from '../../src-main/auth/sessions';
+import { tune } from '../../src-main/store/database';
+import { personsHandlers } from '../../src-main/modules/persons/handlers';
+import { dsuHandlers } from '../../src-main/modules/dsu/handlers';
+import { intakeHandlers } from '../../src-main/modules/intake/handlers';
 
 const PASSWORD = 'une longue phrase secrète';
 
@@ -71,8 +83,122 @@ export async function main(argv: string[]): Promise<void> {
       v.close();
     });
     results.push(result('déverrouillage (Argon2id + descellement + ouverture + contrôle des pages)', unlock));
+    const small = { persons: 7_000, households: 3_000, journal: 40_000, dsuShare: 0.75 };
+    results.push(...(await accueil(dir, argv.includes('--small') ? small : FULL, json, argv.includes('--search-detail'))));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   report(results, json);
+}
+
+/** The handlers of the real app, called on a given connection with a given session. */
+function ctxFor(db: Database.Database, userId: number, roles: Session['roles'], now: Date): CallContext {
+  const session: Session = { token: 'bench', userId, login: `u${userId}`, roles, mustChangePassword: false, locked: false, createdAt: 0, lastSeen: 0 };
+  return { app: { vault: { db } } as unknown as AppCore, session, now, setSession: () => {} };
+}
+
+const PROFESSIONALS = [2, 3, 4, 5, 6, 7, 8, 9];
+const SECRETAIRE = 10;
+
+/** Users of the generated site, with the same ids in both databases. */
+function seedUsers(db: Database.Database): void {
+  const insUser = db.prepare("INSERT INTO users (id, login, display_name, created_at) VALUES (?, ?, ?, '2026-01-01T00:00:00Z')");
+  const insRole = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const id of PROFESSIONALS) {
+      insUser.run(id, `pro${id}`, `Professionnel ${id}`);
+      insRole.run(id, id % 3 === 0 ? 'cesf' : 'ass');
+    }
+    insUser.run(SECRETAIRE, 'accueil', 'Secrétaire');
+    insRole.run(SECRETAIRE, 'secretaire');
+  })();
+}
+
+async function accueil(dir: string, size: SiteSize, json: boolean, detail: boolean): Promise<BenchResult[]> {
+  const say = (m: string) => !json && process.stderr.write(`${m}\n`);
+  const results: BenchResult[] = [];
+  const siteDir = path.join(dir, 'site');
+  fs.mkdirSync(siteDir);
+  const app = new AppCore(siteDir);
+  const communes = [
+    { insee: '82121', name: 'Montauban' },
+    { insee: '82112', name: 'Lamothe-Capdeville' },
+    { insee: '82125', name: 'Montech' },
+  ];
+  await app.vault.init({ siteName: 'MDS Bench', siteCode: 'BEN', communes, admin: { login: 'admin', displayName: 'Admin', password: PASSWORD } });
+  const enc = app.vault.db;
+  const plain = new Database(path.join(dir, 'plain-site.db'));
+  tune(plain);
+  migrate(plain);
+  plain.prepare("INSERT INTO site VALUES (1, 'MDS Bench', 'BEN', '2026-01-01T00:00:00Z')").run();
+  plain.prepare("INSERT INTO users (id, login, display_name, created_at) VALUES (1, 'admin', 'Admin', '2026-01-01T00:00:00Z')").run();
+  const insCommune = plain.prepare('INSERT INTO communes (insee, name) VALUES (?, ?)');
+  for (const c of communes) insCommune.run(c.insee, c.name);
+  const t = Date.now();
+  // The same seed gives the same site in both databases.
+  for (const db of [enc, plain]) {
+    seedUsers(db);
+    generate(db, size, PROFESSIONALS);
+    db.pragma('optimize');
+  }
+  say(`site généré (${size.persons} personnes, ${size.households} foyers, ${size.journal} entrées de journal, deux bases) en ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+  const now = new Date('2026-11-23T10:00:00');
+  const queries = searchQueries(enc, 1000);
+  const search = (db: Database.Database) => {
+    const ctx = ctxFor(db, SECRETAIRE, ['secretaire'], now);
+    return (i: number) => personsHandlers['persons:search'](ctx, { q: queries[i % queries.length]!, limit: 50 });
+  };
+  // One warm-up pass each: the page cache holds the working set of a day at the desk.
+  time(queries.length, search(enc));
+  time(queries.length, search(plain));
+  results.push(result('recherche à la frappe (1 000 saisies réalistes : préfixes, accents, fautes, dates, téléphones)', ...timePair(queries.length, search(enc), search(plain))));
+  if (detail) {
+    const ctx = ctxFor(enc, SECRETAIRE, ['secretaire'], now);
+    const timed = queries.map((q) => {
+      const t0 = process.hrtime.bigint();
+      const out = personsHandlers['persons:search'](ctx, { q, limit: 50 });
+      return { q, ms: Number(process.hrtime.bigint() - t0) / 1e6, n: out.results.length };
+    });
+    timed.sort((a, b) => b.ms - a.ms);
+    for (const x of timed.slice(0, 30)) process.stderr.write(`${x.ms.toFixed(2)} ms  ${x.n}  ${x.q}\n`);
+  }
+  const token = (await dispatch(app, null, 'auth:login', { login: 'admin', password: PASSWORD })).sessionToken!;
+  app.sessions.get(token)!.roles = ['secretaire'];
+  results.push(result('persons:search via le dispatcher (validation, rôle, forme de la réponse)', await timeAsync(queries.length, (i) => dispatch(app, token, 'persons:search', { q: queries[i]! }))));
+
+  const dsus = enc.prepare('SELECT id, referent_id AS r FROM dsu ORDER BY random() LIMIT 1000').all() as { id: number; r: number }[];
+  const open = (db: Database.Database) => (i: number) => {
+    const d = dsus[i % dsus.length]!;
+    return dsuHandlers['dsu:get'](ctxFor(db, d.r, ['ass'], now), { id: d.id });
+  };
+  time(200, open(enc));
+  time(200, open(plain));
+  results.push(result('ouverture d’un DSU (50 dernières entrées, foyer, documents, consentements, RDV) + ligne d’audit', ...timePair(dsus.length, open(enc), open(plain))));
+
+  const persons = (enc.prepare('SELECT id FROM persons ORDER BY random() LIMIT 1000').all() as { id: number }[]).map((p) => p.id);
+  const record = (db: Database.Database) => {
+    const ctx = ctxFor(db, SECRETAIRE, ['secretaire'], now);
+    return (i: number) =>
+      intakeHandlers['intake:record'](ctx, {
+        personId: persons[i % persons.length]!,
+        mode: i % 2 ? 'telephone' : 'presentiel',
+        motifs: ['aide_financiere', 'budget_dettes'],
+        urgent: false,
+        urgencyReason: '',
+        request: 'Facture d’énergie impayée, demande d’aide.',
+        outcome: 'information',
+        partnerId: null,
+        appointment: null,
+        referentId: null,
+      });
+  };
+  results.push(result('premier accueil enregistré (contact, motifs, ligne d’audit), une transaction', ...timePair(persons.length, record(enc), record(plain))));
+
+  const list = (db: Database.Database) => () => dsuHandlers['dsu:list'](ctxFor(db, PROFESSIONALS[0]!, ['responsable'], now), { scope: 'site' });
+  const dsuCount = (enc.prepare('SELECT count(*) AS n FROM dsu').get() as { n: number }).n;
+  results.push(result(`liste des DSU du site (${dsuCount} lignes, pour le tableau virtualisé)`, ...timePair(20, list(enc), list(plain))));
+  plain.close();
+  app.close();
+  return results;
 }

@@ -60,3 +60,27 @@ export function report(results: BenchResult[], json: boolean): void {
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   process.stdout.write([line(head), ...rows.map(line)].join('\n') + '\n');
 }
+
+/**
+ * Times `a` and `b` alternately (a, b, b, a, a, b, …) so that whatever the machine does
+ * meanwhile (checkpoints, other processes) falls on both sides alike. Returns both series sorted.
+ */
+export function timePair(n: number, a: (i: number) => void, b: (i: number) => void): [number[], number[]] {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const one = (fn: (i: number) => void, out: number[], i: number) => {
+    const t = process.hrtime.bigint();
+    fn(i);
+    out.push(Number(process.hrtime.bigint() - t) / 1e6);
+  };
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) {
+      one(a, ta, i);
+      one(b, tb, i);
+    } else {
+      one(b, tb, i);
+      one(a, ta, i);
+    }
+  }
+  return [ta.sort((x, y) => x - y), tb.sort((x, y) => x - y)];
+}

@@ -147,7 +147,7 @@ interface EntryRow {
 const ENTRY_SELECT = `SELECT j.id, j.occurred_on AS occurredOn, j.type, j.field, j.summary, j.restricted_note AS restrictedNote,
   j.partner_id AS partnerId, pa.organisation || CASE WHEN pa.service <> '' THEN ' — ' || pa.service ELSE '' END AS partnerName,
   j.appointment_id AS appointmentId, j.created_at AS createdAt,
-  (SELECT json_group_array(json_object('id', u.id, 'displayName', u.display_name)) FROM journal_authors ja JOIN users u ON u.id = ja.user_id WHERE ja.entry_id = j.id) AS authors
+  (SELECT json_group_array(json_object('id', u.id, 'displayName', u.display_name)) FROM journal_authors ja JOIN users u ON u.id = ja.user_id WHERE ja.dsu_id = j.dsu_id AND ja.entry_id = j.id) AS authors
   FROM journal j LEFT JOIN partners pa ON pa.id = j.partner_id`;
 
 /** Restricted notes are shown to their authors and the référent only (DOMAIN §3). */
@@ -195,16 +195,14 @@ export function insertEntry(
   e: { dsuId: number; occurredOn: string; type: string; field: string | null; summary: string; restrictedNote: string | null; partnerId: number | null; appointmentId: number | null; createdBy: number; authors: number[] },
   now: string,
 ): number {
-  const id = Number(
-    db
-      .prepare(
-        `INSERT INTO journal (dsu_id, occurred_on, type, field, summary, restricted_note, partner_id, appointment_id, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(e.dsuId, e.occurredOn, e.type, e.field, e.summary, e.restrictedNote, e.partnerId, e.appointmentId, e.createdBy, now).lastInsertRowid,
-  );
-  const add = db.prepare('INSERT OR IGNORE INTO journal_authors (entry_id, user_id) VALUES (?, ?)');
-  for (const a of e.authors) add.run(id, a);
+  // The journal is clustered by file (no rowid): ids are allocated here, inside the caller's transaction.
+  const id = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM journal').get() as { id: number }).id;
+  db.prepare(
+    `INSERT INTO journal (id, dsu_id, occurred_on, type, field, summary, restricted_note, partner_id, appointment_id, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, e.dsuId, e.occurredOn, e.type, e.field, e.summary, e.restrictedNote, e.partnerId, e.appointmentId, e.createdBy, now);
+  const add = db.prepare('INSERT OR IGNORE INTO journal_authors (dsu_id, entry_id, user_id) VALUES (?, ?, ?)');
+  for (const a of e.authors) add.run(e.dsuId, id, a);
   return id;
 }
 

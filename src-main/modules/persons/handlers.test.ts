@@ -23,6 +23,7 @@ describe('persons:search', () => {
     ['word order', 'helene dupont'],
     ['a prefix of two letters', 'du'],
     ['birth date as typed', '12/03/1985'],
+    ['birth year', '1985'],
     ['part of the phone', '06 12 34'],
     ['one typo', 'dupnot'],
     ['one typo and a first name', 'maire dupont'],

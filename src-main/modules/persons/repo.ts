@@ -1,7 +1,7 @@
 /** Persons and households: the only place their SQL lives (identity level, no social content). */
 import type { Db } from '../../store/database';
 import type { PersonCard, PersonHit } from '../../api/contract-accueil';
-import { fold, fuzzyExpressions, indexText, normalizePhone, parseQuery, prefixExpression, scoreCandidate, similarNames, substringExpression } from './rules';
+import { fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, scoreCandidate, similarNames } from './rules';
 
 export interface PersonInput {
   birthName: string;
@@ -36,7 +36,12 @@ export const shortName = (p: { birthName: string; usageName: string; firstNames:
 export function reindexPerson(db: Db, id: number): void {
   const p = getPerson(db, id);
   db.prepare('DELETE FROM person_search WHERE rowid = ?').run(id);
-  if (p && p.mergedInto === null) db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)').run(id, indexText(p));
+  if (p && p.mergedInto === null) {
+    const text = indexText(p);
+    db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)').run(id, text);
+    const term = db.prepare('INSERT OR IGNORE INTO person_terms (term) VALUES (?)');
+    for (const w of new Set(text.split(' '))) if (!/^\d+$/.test(w)) term.run(w);
+  }
 }
 
 export function createHousehold(db: Db, h: { address: string; communeInsee: string | null }, now: string): number {
@@ -74,15 +79,38 @@ export function updatePerson(db: Db, id: number, p: PersonInput, household: { id
 
 // Search ------------------------------------------------------------------------------------
 
-const CANDIDATES = 400;
+/** Candidates read per stage: enough to rank a page of results, few enough to stay fast. */
+const CANDIDATES = 200;
+/** When nothing matches, try once more allowing one typo in one word (the longest first). */
+const FUZZY_WORDS = 2;
+/** Words tried in place of a mistyped one, at most. */
+const MAX_TERMS = 40;
 
 function candidates(db: Db, expr: string, limit: number): { id: number; text: string }[] {
   return db.prepare('SELECT rowid AS id, text FROM person_search WHERE person_search MATCH ? LIMIT ?').all(expr, limit) as { id: number; text: string }[];
 }
 
 /**
- * Search as you type (DOMAIN §2): word starts first; then inside words; then with one typo.
- * Every stage is an FTS5 trigram query; candidates are ranked in memory.
+ * Words of the index within one typo of `token`. Looked up among words sharing the token's
+ * first letter, or its second (a typo in the first letter), in the index's vocabulary.
+ */
+function termsNear(db: Db, token: string): string[] {
+  const heads = [...new Set([token.charAt(0), token.charAt(1)])];
+  const out: string[] = [];
+  const stmt = db.prepare('SELECT term FROM person_terms WHERE term >= ? AND term < ? || char(65535) AND length(term) >= ?');
+  for (const h of heads) {
+    for (const { term } of stmt.all(h, h, token.length - 1) as { term: string }[]) {
+      if (oneTypoAway(token, term)) out.push(term);
+      if (out.length >= MAX_TERMS) return out;
+    }
+  }
+  return out;
+}
+
+/**
+ * Search as you type (DOMAIN §2): every token as the beginning of a word, in any order
+ * (FTS5 with prefix indexes); when that finds almost nothing, the same with one word
+ * replaced by the index's words one typo away. Candidates are ranked in memory.
  */
 export function searchPersons(db: Db, q: string, limit: number): { results: PersonHit[]; truncated: boolean } {
   const parsed = parseQuery(q);
@@ -101,19 +129,19 @@ export function searchPersons(db: Db, q: string, limit: number): { results: Pers
     capped = rows.length === CANDIDATES;
     consider(rows);
   }
-  if (scored.size < limit) {
-    const sub = substringExpression(parsed);
-    if (sub) consider(candidates(db, sub, CANDIDATES));
+  if (scored.size === 0) {
+    const longest = parsed.words.filter((w) => w.length >= 4).sort((a, b) => b.length - a.length);
+    for (const word of longest.slice(0, FUZZY_WORDS)) {
+      const near = termsNear(db, word);
+      if (near.length) consider(candidates(db, prefixExpression(parsed, { word, by: near })!, CANDIDATES));
+    }
   }
-  if (scored.size < Math.min(limit, 10)) for (const expr of fuzzyExpressions(parsed)) consider(candidates(db, expr, CANDIDATES));
   const ids = [...scored.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   const top = ids.slice(0, limit);
   const hits = hitsFor(db, top);
-  const byId = new Map(hits.map((h) => [h.id, h]));
-  const ordered = top.map((id) => byId.get(id)).filter((h): h is PersonHit => h !== undefined);
   // Equal scores: alphabetical, as a person reads a list.
-  ordered.sort((a, b) => (scored.get(b.id) ?? 0) - (scored.get(a.id) ?? 0) || fold(shortName(a)).localeCompare(fold(shortName(b))));
-  return { results: ordered, truncated: capped || ids.length > limit };
+  hits.sort((a, b) => (scored.get(b.id) ?? 0) - (scored.get(a.id) ?? 0) || fold(shortName(a)).localeCompare(fold(shortName(b))));
+  return { results: hits, truncated: capped || ids.length > limit };
 }
 
 interface HitRow {
@@ -188,8 +216,9 @@ export function findDuplicates(
   const first = fold(p.firstNames).split(' ')[0] ?? '';
   const last = fold(p.birthName);
   if (last.length >= 2 && first.length >= 2) {
-    const expr = `"${` ${last} `.replace(/"/g, '')}" AND "${` ${first}`.replace(/"/g, '')}"`;
-    for (const r of candidates(db, expr, 50)) if (r.text.includes(` ${first} `)) add(r.id, 'same_name');
+    // Every word of the birth name, and the first first name, as whole words.
+    const expr = [...last.split(' '), first].map((w) => `"${w.replace(/"/g, '')}"`).join(' AND ');
+    for (const r of candidates(db, expr, 50)) add(r.id, 'same_name');
   }
   const hits = hitsFor(db, [...reasons.keys()]);
   return hits.map((h) => ({ ...h, reasons: [...(reasons.get(h.id) ?? [])] }));

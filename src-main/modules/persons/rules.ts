@@ -40,13 +40,13 @@ export function dateDigits(iso: string | null): string {
 }
 
 /**
- * The text indexed for a person. A leading and trailing space, words separated by single
- * spaces, so that `" mar"` matches the start of a word and `"tin "` the end of one.
+ * The text indexed for a person: folded words of the names, the birth date as people say
+ * it (`12031985`) and its year, the phone's digits.
  */
 export function indexText(p: IndexedPerson): string {
   const names = fold([p.birthName, p.usageName, p.firstNames].join(' '));
-  const extra = [dateDigits(p.birthDate), normalizePhone(p.phone)].filter(Boolean).join(' ');
-  return ` ${names}${extra ? ` ${extra}` : ''} `;
+  const extra = [dateDigits(p.birthDate), p.birthDate?.slice(0, 4) ?? '', normalizePhone(p.phone)].filter(Boolean).join(' ');
+  return extra ? `${names} ${extra}` : names;
 }
 
 export interface ParsedQuery {
@@ -69,43 +69,26 @@ export function parseQuery(q: string): ParsedQuery {
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** FTS5 expression: every word at the start of a word (≥ 2 letters), every digit group (≥ 3) anywhere. */
-export function prefixExpression(q: ParsedQuery): string | null {
-  const parts = [...q.words.filter((w) => w.length >= 2).map((w) => quote(` ${w}`)), ...q.digits.filter((d) => d.length >= 3).map(quote)];
+/** FTS5 expression: every token as the start of a word of the record, in any order. */
+export function prefixExpression(q: ParsedQuery, replace?: { word: string; by: string[] }): string | null {
+  const parts = [
+    // Words one typo away are whole words of the index: matched exactly (no prefix expansion).
+    ...q.words.map((w) => (replace && w === replace.word ? `(${replace.by.map(quote).join(' OR ')})` : `${quote(w)}*`)),
+    ...q.digits.filter((d) => d.length >= 2).map((d) => `${quote(d)}*`),
+  ];
   return parts.length ? parts.join(' AND ') : null;
 }
 
-/** FTS5 expression: every word of ≥ 3 letters anywhere in a word. */
-export function substringExpression(q: ParsedQuery): string | null {
-  if (!q.words.some((w) => w.length >= 3)) return null;
-  const parts = [...q.words.map((w) => (w.length >= 3 ? quote(w) : quote(` ${w}`))), ...q.digits.filter((d) => d.length >= 3).map(quote)];
-  return parts.join(' AND ');
-}
-
-/** Pieces of `w` at least one of which survives one substitution, insertion or deletion. */
-function pieces(w: string): string[] {
-  const k = Math.ceil(w.length / 2);
-  const head = ` ${w.slice(0, k)}`;
-  const tail = w.slice(k);
-  return [head, tail.length >= 3 ? tail : `${tail} `];
-}
-
 /**
- * FTS5 expressions for a one-typo search: one per word of ≥ 4 letters, that word replaced
- * by pieces of which one must be intact (also for a transposition across the middle), the
- * other tokens as prefixes.
+ * Whether `term` (a word of the index) is what `token` was meant to be, with one typo:
+ * the token is within one edit of the term or of one of its beginnings (still typing).
  */
-export function fuzzyExpressions(q: ParsedQuery): string[] {
-  const out: string[] = [];
-  for (const w of q.words) {
-    if (w.length < 4) continue;
-    const k = Math.ceil(w.length / 2);
-    const swapped = w.slice(0, k - 1) + w.charAt(k) + w.charAt(k - 1) + w.slice(k + 1);
-    const alts = [...new Set([...pieces(w), ...pieces(swapped)])].map(quote).join(' OR ');
-    const others = prefixExpression({ words: q.words.filter((x) => x !== w), digits: q.digits });
-    out.push(others ? `(${alts}) AND ${others}` : `(${alts})`);
+export function oneTypoAway(token: string, term: string): boolean {
+  if (term.length < token.length - 1) return false;
+  for (let len = token.length - 1; len <= token.length + 1; len++) {
+    if (len <= term.length && len > 0 && editDistance(token, term.slice(0, len)) <= 1) return true;
   }
-  return out;
+  return false;
 }
 
 /** Optimal string alignment distance, stopping early above `max`. */
@@ -132,16 +115,11 @@ export function editDistance(a: string, b: string, max = 1): number {
   return rows[a.length]![b.length]!;
 }
 
-/** A typed word against a word of the record: 4 equal, 3 prefix, 1 inside, 0.5 one typo, 0 none. */
+/** A typed word against a word of the record: 4 equal, 3 beginning, 0.5 one typo, 0 none. */
 function wordScore(token: string, word: string, allowTypo: boolean): number {
   if (word === token) return 4;
   if (word.startsWith(token)) return 3;
-  if (token.length >= 3 && word.includes(token)) return 1;
-  if (allowTypo && token.length >= 4) {
-    for (let len = token.length - 1; len <= token.length + 1; len++) {
-      if (len <= word.length && editDistance(token, word.slice(0, len)) <= 1) return 0.5;
-    }
-  }
+  if (allowTypo && token.length >= 4 && oneTypoAway(token, word)) return 0.5;
   return 0;
 }
 
@@ -161,7 +139,7 @@ export function scoreCandidate(text: string, q: ParsedQuery): number {
     total += best;
   }
   for (const d of q.digits) {
-    if (!words.some((w) => w.includes(d))) return 0;
+    if (!words.some((w) => w.startsWith(d))) return 0;
     total += 2;
   }
   return total;

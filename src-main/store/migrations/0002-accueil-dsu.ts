@@ -38,10 +38,14 @@ export const m0002AccueilDsu: Migration = {
       CREATE INDEX persons_by_phone ON persons(phone) WHERE phone <> '';
       CREATE INDEX persons_by_birth_date ON persons(birth_date) WHERE birth_date IS NOT NULL;
 
-      -- Search-as-you-type (DOMAIN §2): one row per live person (rowid = persons.id), folded
-      -- names, birth date as digits, phone digits. Kept by the repository in the same
-      -- transaction as the person.
-      CREATE VIRTUAL TABLE person_search USING fts5(text, tokenize = 'trigram remove_diacritics 1');
+      -- Search-as-you-type (DOMAIN §2): one row per live person (rowid = persons.id): folded
+      -- names, birth date (day first, and year), phone digits. Word tokens without accents,
+      -- prefix indexes for 1 to 5 characters so that every keystroke is one index lookup.
+      -- Kept by the repository in the same transaction as the person.
+      CREATE VIRTUAL TABLE person_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5', detail = 'none');
+      -- The words of that index, for one-typo tolerance (words within one edit of what was
+      -- typed). Only grows: a word no longer used costs nothing but a row.
+      CREATE TABLE person_terms (term TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 
       CREATE TABLE partners (
         id            INTEGER PRIMARY KEY,
@@ -113,10 +117,12 @@ export const m0002AccueilDsu: Migration = {
       CREATE INDEX appointments_by_person ON appointments(person_id, starts_at);
       CREATE INDEX appointments_by_household ON appointments(household_id, starts_at);
 
+      -- Clustered by file and date: a DSU's latest entries sit on a few consecutive pages, so
+      -- opening a file reads (and decrypts) a handful of pages, not one per entry.
       CREATE TABLE journal (
-        id               INTEGER PRIMARY KEY,
         dsu_id           INTEGER NOT NULL REFERENCES dsu(id),
         occurred_on      TEXT NOT NULL,
+        id               INTEGER NOT NULL UNIQUE,
         type             TEXT NOT NULL CHECK (type IN ('entretien_bureau', 'entretien_telephonique', 'vad', 'accompagnement_physique', 'permanence_delocalisee', 'courrier_courriel', 'note_sociale', 'instance_synthese')),
         -- The field of intervention; unknown (NULL) only for an entry made from an honoured appointment.
         field            TEXT CHECK (field IN ('acces_aux_droits', 'logement_hebergement', 'insertion', 'budget', 'enfance', 'personnes_agees_handicapees', 'sante')),
@@ -126,16 +132,18 @@ export const m0002AccueilDsu: Migration = {
         appointment_id   INTEGER UNIQUE REFERENCES appointments(id),
         created_by       INTEGER NOT NULL REFERENCES users(id),
         created_at       TEXT NOT NULL,
+        PRIMARY KEY (dsu_id, occurred_on, id),
         CHECK (field IS NOT NULL OR appointment_id IS NOT NULL)
-      ) STRICT;
-      CREATE INDEX journal_by_dsu ON journal(dsu_id, occurred_on DESC, id DESC);
+      ) STRICT, WITHOUT ROWID;
 
-      -- The authors of an entry (a VAD may be done in binôme).
+      -- The authors of an entry (a VAD may be done in binôme), clustered like the journal.
       CREATE TABLE journal_authors (
+        dsu_id    INTEGER NOT NULL REFERENCES dsu(id),
         entry_id  INTEGER NOT NULL REFERENCES journal(id),
         user_id   INTEGER NOT NULL REFERENCES users(id),
-        PRIMARY KEY (entry_id, user_id)
+        PRIMARY KEY (dsu_id, entry_id, user_id)
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX journal_authors_by_user ON journal_authors(user_id);
 
       CREATE TABLE documents (
         id           INTEGER PRIMARY KEY,

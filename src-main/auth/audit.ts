@@ -4,7 +4,7 @@
  * facts (changed field names, roles, counts) — never social content.
  */
 import { createHash } from 'node:crypto';
-import type { Db } from '../store/database';
+import { prep, type Db } from '../store/database';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -36,7 +36,7 @@ export function rowHash(r: Omit<AuditRow, 'hash'>): string {
 /** Appends one row. Must be called inside the transaction of the change it records. */
 export function appendAudit(db: Db, e: AuditEntry, now = new Date()): AuditRow {
   if (!db.inTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const last = prep(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
   const row: Omit<AuditRow, 'hash'> = {
     id: (last?.id ?? 0) + 1,
     at: now.toISOString(),
@@ -48,7 +48,8 @@ export function appendAudit(db: Db, e: AuditEntry, now = new Date()): AuditRow {
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   const full: AuditRow = { ...row, hash: rowHash(row) };
-  db.prepare(
+  prep(
+    db,
     `INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, detail, prev_hash, hash)
      VALUES (@id, @at, @user_id, @action, @entity, @entity_id, @detail, @prev_hash, @hash)`,
   ).run(full);

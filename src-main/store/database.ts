@@ -143,3 +143,17 @@ export function rekeyDatabase(db: Db, newKey: Uint8Array): void {
 export function vacuumInto(db: Db, target: string): void {
   db.prepare('VACUUM INTO ?').run(target);
 }
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, prepared once per connection (hot paths: search, opening a file,
+ * the audit append). Compiling SQL costs more than running these small queries.
+ */
+export function prep(db: Db, sql: string): Database.Statement {
+  let byText = statements.get(db);
+  if (!byText) statements.set(db, (byText = new Map()));
+  let s = byText.get(sql);
+  if (!s) byText.set(sql, (s = db.prepare(sql)));
+  return s;
+}

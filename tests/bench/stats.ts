@@ -84,3 +84,24 @@ export function timePair(n: number, a: (i: number) => void, b: (i: number) => vo
   }
   return [ta.sort((x, y) => x - y), tb.sort((x, y) => x - y)];
 }
+
+/** `timePair` for operations that return a promise (calls through the dispatcher). */
+export async function timePairAsync(n: number, a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>): Promise<[number[], number[]]> {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const one = async (fn: (i: number) => Promise<unknown>, out: number[], i: number) => {
+    const t = process.hrtime.bigint();
+    await fn(i);
+    out.push(Number(process.hrtime.bigint() - t) / 1e6);
+  };
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) {
+      await one(a, ta, i);
+      await one(b, tb, i);
+    } else {
+      await one(b, tb, i);
+      await one(a, ta, i);
+    }
+  }
+  return [ta.sort((x, y) => x - y), tb.sort((x, y) => x - y)];
+}

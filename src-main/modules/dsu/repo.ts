@@ -1,5 +1,5 @@
 /** The Dossier Social Unique: the only place its SQL lives (DOMAIN §3). */
-import type { Db } from '../../store/database';
+import { prep, type Db } from '../../store/database';
 import type { ConsentOut, DsuOut, JournalEntryOut } from '../../api/contract-accueil';
 import { shortName } from '../persons/repo';
 
@@ -22,7 +22,7 @@ const DSU_SELECT = `SELECT d.id, d.number, d.household_id AS householdId, d.refe
   FROM dsu d JOIN users u ON u.id = d.referent_id`;
 
 export function getDsu(db: Db, id: number): DsuRow | undefined {
-  return db.prepare(`${DSU_SELECT} WHERE d.id = ?`).get(id) as DsuRow | undefined;
+  return prep(db, `${DSU_SELECT} WHERE d.id = ?`).get(id) as DsuRow | undefined;
 }
 
 export function dsuOfHousehold(db: Db, householdId: number): DsuRow | undefined {
@@ -42,7 +42,7 @@ export function insertDsu(db: Db, siteCode: string, householdId: number, referen
 }
 
 export function touchLastContact(db: Db, dsuId: number, day: string): void {
-  db.prepare('UPDATE dsu SET last_contact_on = ? WHERE id = ? AND last_contact_on < ?').run(day, dsuId, day);
+  prep(db, 'UPDATE dsu SET last_contact_on = ? WHERE id = ? AND last_contact_on < ?').run(day, dsuId, day);
 }
 
 export function setStatus(db: Db, id: number, s: { status: DsuRow['status']; closeReason: DsuRow['closeReason']; closedAt: string | null; archivedAt: string | null }): void {
@@ -56,7 +56,7 @@ export function setReferent(db: Db, id: number, referentId: number): void {
 // Access ------------------------------------------------------------------------------------
 
 export function isActiveIntervenant(db: Db, dsuId: number, userId: number): boolean {
-  return db.prepare('SELECT 1 FROM dsu_intervenants WHERE user_id = ? AND dsu_id = ? AND ended_on IS NULL').get(userId, dsuId) !== undefined;
+  return prep(db, 'SELECT 1 FROM dsu_intervenants WHERE user_id = ? AND dsu_id = ? AND ended_on IS NULL').get(userId, dsuId) !== undefined;
 }
 
 export function hasExceptionalAccess(db: Db, dsuId: number, userId: number, nowIso: string): boolean {
@@ -175,7 +175,7 @@ function entryShape(viewerId: number, referentId: number) {
 export function journalPage(db: Db, dsuId: number, viewerId: number, referentId: number, beforeId: number | null, limit = 50) {
   const rows = (
     beforeId === null
-      ? db.prepare(`${ENTRY_SELECT} WHERE j.dsu_id = ? ORDER BY j.occurred_on DESC, j.id DESC LIMIT ?`).all(dsuId, limit + 1)
+      ? prep(db, `${ENTRY_SELECT} WHERE j.dsu_id = ? ORDER BY j.occurred_on DESC, j.id DESC LIMIT ?`).all(dsuId, limit + 1)
       : db
           .prepare(
             `${ENTRY_SELECT} WHERE j.dsu_id = ? AND (j.occurred_on, j.id) < (SELECT occurred_on, id FROM journal WHERE id = ?) ORDER BY j.occurred_on DESC, j.id DESC LIMIT ?`,
@@ -260,7 +260,7 @@ export function firstContacts(db: Db, householdId: number): DsuOut['firstContact
   const rows = db
     .prepare(
       `SELECT f.id, f.at, f.mode, u.id AS uid, u.display_name AS uname, p.id AS pid, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames,
-              (SELECT json_group_array(m.label ORDER BY m.position) FROM first_contact_motifs fm JOIN motifs m ON m.code = fm.motif WHERE fm.first_contact_id = f.id) AS motifs,
+              (SELECT json_group_array(m.label ORDER BY m.position) FROM json_each(f.motifs) fm JOIN motifs m ON m.code = fm.value) AS motifs,
               f.urgent, f.urgency_reason AS urgencyReason, f.request, f.outcome,
               pa.organisation || CASE WHEN pa.service <> '' THEN ' — ' || pa.service ELSE '' END AS partner
        FROM first_contacts f JOIN users u ON u.id = f.taken_by JOIN persons p ON p.id = f.person_id LEFT JOIN partners pa ON pa.id = f.partner_id

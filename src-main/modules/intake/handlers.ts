@@ -3,6 +3,7 @@ import { PasseurError } from '../../shared/errors';
 import type { Handler } from '../../api/dispatch';
 import type { Channel } from '../../api/contract';
 import { appendAudit } from '../../auth/audit';
+import { prep } from '../../store/database';
 import { localDay } from '../../shared/time';
 import { sessionOf } from '../dsu/access';
 import { openDsuFor } from '../dsu/handlers';
@@ -35,7 +36,7 @@ export const intakeHandlers = {
     const db = ctx.app.vault.db;
     const s = sessionOf(ctx);
     const person = personOr404(ctx, input.personId);
-    const known = new Set((db.prepare('SELECT code FROM motifs WHERE active = 1').all() as { code: string }[]).map((m) => m.code));
+    const known = new Set((prep(db, 'SELECT code FROM motifs WHERE active = 1').all() as { code: string }[]).map((m) => m.code));
     const unknown = input.motifs.filter((m) => !known.has(m));
     if (unknown.length) throw new PasseurError('invalid_input', `Motif inconnu : ${unknown.join(', ')}. Choisissez dans la liste.`, 'motifs');
     if (input.partnerId !== null && db.prepare('SELECT 1 FROM partners WHERE id = ? AND active = 1').get(input.partnerId) === undefined) {
@@ -58,18 +59,18 @@ export const intakeHandlers = {
         openDsuFor(ctx, household, referentId);
         dsu = dsuRefOfHousehold(db, household);
       }
-      const r = db
-        .prepare(
-          `INSERT INTO first_contacts (at, mode, taken_by, person_id, household_id, request, urgent, urgency_reason, outcome, partner_id, appointment_id, dsu_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
+      const r = prep(
+        db,
+        `INSERT INTO first_contacts (at, mode, taken_by, person_id, household_id, request, motifs, urgent, urgency_reason, outcome, partner_id, appointment_id, dsu_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
           ctx.now.toISOString(),
           input.mode,
           s.userId,
           person.id,
           person.householdId,
           input.request,
+          JSON.stringify([...new Set(input.motifs)]),
           input.urgent ? 1 : 0,
           input.urgent ? input.urgencyReason : '',
           input.outcome,
@@ -78,8 +79,6 @@ export const intakeHandlers = {
           dsu?.id ?? null,
         );
       const id = Number(r.lastInsertRowid);
-      const addMotif = db.prepare('INSERT INTO first_contact_motifs (first_contact_id, motif) VALUES (?, ?)');
-      for (const m of new Set(input.motifs)) addMotif.run(id, m);
       if (dsu && dsu.status === 'actif') dsuRepo.touchLastContact(db, dsu.id, localDay(ctx.now));
       appendAudit(db, { userId: s.userId, action: 'first_contact.add', entity: 'person', entityId: person.id, detail: { firstContact: id, mode: input.mode, outcome: input.outcome } }, ctx.now);
       return { id, appointment, dsu };

@@ -1,5 +1,5 @@
 /** Persons and households: the only place their SQL lives (identity level, no social content). */
-import type { Db } from '../../store/database';
+import { prep, type Db } from '../../store/database';
 import type { PersonCard, PersonHit } from '../../api/contract-accueil';
 import { fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, scoreCandidate, similarNames } from './rules';
 
@@ -24,7 +24,7 @@ const PERSON_COLUMNS = `p.id, p.birth_name AS birthName, p.usage_name AS usageNa
   p.birth_date AS birthDate, p.phone, p.email, p.household_id AS householdId, p.household_role AS role, p.merged_into AS mergedInto`;
 
 export function getPerson(db: Db, id: number): PersonRow | undefined {
-  return db.prepare(`SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.id = ?`).get(id) as PersonRow | undefined;
+  return prep(db, `SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.id = ?`).get(id) as PersonRow | undefined;
 }
 
 export const displayName = (p: { birthName: string; usageName: string; firstNames: string }) =>
@@ -87,7 +87,7 @@ const FUZZY_WORDS = 2;
 const MAX_TERMS = 40;
 
 function candidates(db: Db, expr: string, limit: number): { id: number; text: string }[] {
-  return db.prepare('SELECT rowid AS id, text FROM person_search WHERE person_search MATCH ? LIMIT ?').all(expr, limit) as { id: number; text: string }[];
+  return prep(db, 'SELECT rowid AS id, text FROM person_search WHERE person_search MATCH ? LIMIT ?').all(expr, limit) as { id: number; text: string }[];
 }
 
 /**
@@ -97,7 +97,7 @@ function candidates(db: Db, expr: string, limit: number): { id: number; text: st
 function termsNear(db: Db, token: string): string[] {
   const heads = [...new Set([token.charAt(0), token.charAt(1)])];
   const out: string[] = [];
-  const stmt = db.prepare('SELECT term FROM person_terms WHERE term >= ? AND term < ? || char(65535) AND length(term) >= ?');
+  const stmt = prep(db, 'SELECT term FROM person_terms WHERE term >= ? AND term < ? || char(65535) AND length(term) >= ?');
   for (const h of heads) {
     for (const { term } of stmt.all(h, h, token.length - 1) as { term: string }[]) {
       if (oneTypoAway(token, term)) out.push(term);
@@ -161,9 +161,9 @@ interface HitRow {
 
 export function hitsFor(db: Db, ids: number[]): PersonHit[] {
   if (!ids.length) return [];
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, p.birth_date AS birthDate, p.phone,
+  const rows = prep(
+    db,
+    `SELECT p.id, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, p.birth_date AS birthDate, p.phone,
               p.household_id AS householdId, c.name AS commune, d.number AS dsuNumber, d.status AS dsuStatus, u.id AS referentId, u.display_name AS referentName
        FROM persons p
        LEFT JOIN households h ON h.id = p.household_id
@@ -171,8 +171,7 @@ export function hitsFor(db: Db, ids: number[]): PersonHit[] {
        LEFT JOIN dsu d ON d.household_id = p.household_id
        LEFT JOIN users u ON u.id = d.referent_id
        WHERE p.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as HitRow[];
+  ).all(JSON.stringify(ids)) as HitRow[];
   return rows.map((r) => ({
     id: r.id,
     birthName: r.birthName,
@@ -248,9 +247,7 @@ export function householdOf(db: Db, householdId: number) {
 
 export function dsuRefOfHousehold(db: Db, householdId: number | null): PersonCard['dsu'] {
   if (householdId === null) return null;
-  const d = db
-    .prepare('SELECT d.id, d.number, d.status, u.id AS uid, u.display_name AS uname FROM dsu d JOIN users u ON u.id = d.referent_id WHERE d.household_id = ?')
-    .get(householdId) as { id: number; number: string; status: 'actif' | 'clos' | 'archive'; uid: number; uname: string } | undefined;
+  const d = prep(db, 'SELECT d.id, d.number, d.status, u.id AS uid, u.display_name AS uname FROM dsu d JOIN users u ON u.id = d.referent_id WHERE d.household_id = ?').get(householdId) as { id: number; number: string; status: 'actif' | 'clos' | 'archive'; uid: number; uname: string } | undefined;
   return d ? { id: d.id, number: d.number, status: d.status, referent: { id: d.uid, displayName: d.uname } } : null;
 }
 

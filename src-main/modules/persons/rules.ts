@@ -133,7 +133,9 @@ export function scoreCandidate(text: string, q: ParsedQuery): number {
   let typos = 0;
   for (const t of q.words) {
     let best = 0;
-    for (const w of words) best = Math.max(best, wordScore(t, w, typos === 0));
+    for (const w of words) best = Math.max(best, wordScore(t, w, false));
+    // A typo is looked for only when the word is found nowhere as typed.
+    if (best === 0 && typos === 0) for (const w of words) best = Math.max(best, wordScore(t, w, true));
     if (best === 0) return 0;
     if (best === 0.5) typos++;
     total += best;

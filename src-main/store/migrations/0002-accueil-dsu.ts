@@ -40,9 +40,9 @@ export const m0002AccueilDsu: Migration = {
 
       -- Search-as-you-type (DOMAIN §2): one row per live person (rowid = persons.id): folded
       -- names, birth date (day first, and year), phone digits. Word tokens without accents,
-      -- prefix indexes for 1 to 5 characters so that every keystroke is one index lookup.
+      -- prefix indexes for 1 to 8 characters so that every keystroke is one index lookup.
       -- Kept by the repository in the same transaction as the person.
-      CREATE VIRTUAL TABLE person_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5', detail = 'none');
+      CREATE VIRTUAL TABLE person_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8', detail = 'none');
       -- The words of that index, for one-typo tolerance (words within one edit of what was
       -- typed). Only grows: a word no longer used costs nothing but a row.
       CREATE TABLE person_terms (term TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
@@ -80,8 +80,9 @@ export const m0002AccueilDsu: Migration = {
         UNIQUE (year, seq),
         CHECK ((status = 'actif') = (close_reason IS NULL))
       ) STRICT;
+      -- No index on last_contact_on: it changes with every contact, and only the retention
+      -- list (a responsable's occasional screen) filters on it.
       CREATE INDEX dsu_by_referent ON dsu(referent_id, status);
-      CREATE INDEX dsu_by_last_contact ON dsu(status, last_contact_on);
 
       -- Co-intervenants: a user of the site or an external professional, with a mission.
       CREATE TABLE dsu_intervenants (
@@ -214,6 +215,9 @@ export const m0002AccueilDsu: Migration = {
         person_id       INTEGER NOT NULL REFERENCES persons(id),
         household_id    INTEGER REFERENCES households(id),
         request         TEXT NOT NULL,
+        -- The motif codes, a JSON array (checked against the motifs table when recorded):
+        -- one page fewer to write per contact than a link table.
+        motifs          TEXT NOT NULL CHECK (json_valid(motifs) AND json_type(motifs) = 'array'),
         urgent          INTEGER NOT NULL CHECK (urgent IN (0, 1)),
         urgency_reason  TEXT NOT NULL DEFAULT '',
         outcome         TEXT NOT NULL CHECK (outcome IN ('information', 'orientation', 'rdv', 'dsu')),
@@ -221,14 +225,8 @@ export const m0002AccueilDsu: Migration = {
         appointment_id  INTEGER REFERENCES appointments(id),
         dsu_id          INTEGER REFERENCES dsu(id)
       ) STRICT;
-      CREATE INDEX first_contacts_by_person ON first_contacts(person_id);
+      -- By household (the DSU shows them); by person only for merges, which may scan.
       CREATE INDEX first_contacts_by_household ON first_contacts(household_id, at);
-
-      CREATE TABLE first_contact_motifs (
-        first_contact_id  INTEGER NOT NULL REFERENCES first_contacts(id),
-        motif             TEXT NOT NULL REFERENCES motifs(code),
-        PRIMARY KEY (first_contact_id, motif)
-      ) STRICT, WITHOUT ROWID;
 
       -- A merge records every reference it moved, so that it can be undone exactly.
       CREATE TABLE person_merges (

@@ -53,4 +53,39 @@ describe('migrations', () => {
       expect(plan(db, 'SELECT * FROM communes WHERE sector_id = 1')).toContain('USING INDEX communes_by_sector');
     });
   });
+
+  describe('0002-accueil-dsu', () => {
+    const db = new Database(':memory:');
+    migrate(db, 2);
+    it('creates persons, households, DSU, journal, documents, consents, appointments, partners and first contacts', () => {
+      const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+      for (const t of ['persons', 'households', 'person_search', 'person_terms', 'dsu', 'dsu_intervenants', 'journal', 'journal_authors', 'documents', 'consents', 'exceptional_access', 'appointments', 'partners', 'motifs', 'first_contacts', 'person_merges']) {
+        expect(tables, t).toContain(t);
+      }
+      expect((db.prepare('SELECT count(*) AS n FROM motifs').get() as { n: number }).n).toBe(10);
+    });
+    it('checks closing reasons against the status, dates, document types and first-contact motifs', () => {
+      db.prepare("INSERT INTO users (id, login, display_name, created_at) VALUES (1, 'a', 'A', 't')").run();
+      db.prepare("INSERT INTO households (id, created_at) VALUES (1, 't')").run();
+      const dsu = db.prepare("INSERT INTO dsu (number, year, seq, household_id, referent_id, status, close_reason, opened_at, last_contact_on) VALUES ('X-2026-00001', 2026, 1, 1, 1, ?, ?, 't', '2026-01-01')");
+      expect(() => dsu.run('actif', 'deces')).toThrow(/CHECK/);
+      expect(() => dsu.run('clos', null)).toThrow(/CHECK/);
+      dsu.run('actif', null);
+      expect(() => db.prepare("INSERT INTO persons (birth_name, first_names, birth_date, created_at, updated_at) VALUES ('A', 'B', '12/03/1985', 't', 't')").run()).toThrow(/CHECK/);
+      expect(() =>
+        db.prepare("INSERT INTO documents (dsu_id, kind, title, doc_date, mime, size, sha256, content, uploaded_by, uploaded_at) VALUES (1, 'autre', 't', 'd', 'application/x-msdownload', 1, 'h', x'00', 1, 't')").run(),
+      ).toThrow(/CHECK/);
+      db.prepare("INSERT INTO persons (id, birth_name, first_names, created_at, updated_at) VALUES (1, 'A', 'B', 't', 't')").run();
+      expect(() =>
+        db.prepare("INSERT INTO first_contacts (at, mode, taken_by, person_id, request, motifs, urgent, outcome) VALUES ('t', 'telephone', 1, 1, 'r', 'pas du json', 0, 'information')").run(),
+      ).toThrow(/CHECK/);
+    });
+    it('serves the hot paths from indexes: a file’s journal in order, searches, agendas', () => {
+      expect(plan(db, 'SELECT * FROM journal WHERE dsu_id = 1 ORDER BY occurred_on DESC, id DESC LIMIT 51')).toMatch(/SEARCH journal USING PRIMARY KEY \(dsu_id=\?\)/);
+      expect(plan(db, 'SELECT * FROM journal WHERE dsu_id = 1 ORDER BY occurred_on DESC, id DESC LIMIT 51')).not.toContain('TEMP B-TREE');
+      expect(plan(db, "SELECT rowid FROM person_search WHERE person_search MATCH '\"du\"*'")).toContain('VIRTUAL TABLE INDEX');
+      expect(plan(db, "SELECT * FROM appointments WHERE professional_id = 1 AND starts_at >= '2026-11-23' AND starts_at < '2026-11-30'")).toContain('USING INDEX appointments_by_professional');
+      expect(plan(db, 'SELECT * FROM dsu WHERE household_id = 1')).toMatch(/USING INDEX sqlite_autoindex_dsu_2|USING INDEX/);
+    });
+  });
 });

@@ -213,6 +213,13 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   };
   results.push(result('premier accueil, gestionnaire seul (transaction SQL + audit)', ...timePair(persons.length, recordSql(enc), recordSql(plain))));
 
+  // The floor under every write: committing one row (one page) in each database.
+  const commit = (db: Database.Database) => {
+    const stmt = db.prepare("INSERT INTO settings (key, value) VALUES ('bench', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    return (i: number) => stmt.run(String(i));
+  };
+  results.push(result('validation d’une transaction d’une ligne (coût fixe du chiffrement d’une page)', ...timePair(1000, commit(enc), commit(plain))));
+
   const list = (db: Database.Database) => () => dsuHandlers['dsu:list'](ctxFor(db, PROFESSIONALS[0]!, ['responsable'], now), { scope: 'site' });
   const dsuCount = (enc.prepare('SELECT count(*) AS n FROM dsu').get() as { n: number }).n;
   results.push(result(`liste des DSU du site (${dsuCount} lignes, pour le tableau virtualisé)`, ...timePair(20, list(enc), list(plain))));

@@ -379,6 +379,22 @@ export const accueilChannels = {
     access: FRONT,
   }),
 
+  /** The motifs list (DOMAIN §2: configurable), all of them with their state, for the admin. */
+  'intake:motifs': channel({
+    input: z.object({}),
+    output: z.array(z.object({ code: z.string(), label: z.string(), active: z.boolean(), position: z.number().int() })),
+    access: ['admin'],
+  }),
+  'intake:saveMotif': channel({
+    input: z.strictObject({
+      code: z.string().max(40).optional(),
+      label: required(60, 'Libellé du motif'),
+      active: z.boolean().default(true),
+    }),
+    output: z.object({ code: z.string(), label: z.string(), active: z.boolean(), position: z.number().int() }),
+    access: ['admin'],
+  }),
+
   // Appointments --------------------------------------------------------------------------
   'rdv:agenda': channel({
     input: z.strictObject({ professionalId: id, from: isoDate, days: z.number().int().min(1).max(31).default(7) }),

@@ -45,6 +45,8 @@ const SAMPLES: { [C in Channel]: Input<C> } = {
   'persons:unmerge': { mergeId: 999 },
   'persons:merges': {},
   'intake:options': {},
+  'intake:motifs': {},
+  'intake:saveMotif': { label: 'Motif du parcours' },
   'intake:record': { personId: 999, mode: 'telephone', motifs: ['autre'], urgent: false, request: 'Demande', outcome: 'information' },
   'rdv:agenda': { professionalId: 3, from: '2026-11-23' },
   'rdv:book': { professionalId: 3, personId: 999, startsAt: '2099-01-05T09:00', durationMin: 30, kind: 'permanence', place: 'MDS' },

@@ -314,3 +314,54 @@ test('4. the secretaire calling the journal through the API is refused', async (
   await expect(page.getByText('Des dettes de loyer')).toHaveCount(0);
   await expectAccessible(page, 'fiche vue par la secrétaire');
 });
+
+test('5. partners imported from a CSV file (refused whole with its bad lines, then accepted); a responsable merges two records and undoes it', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const sec = await team.as('sophie');
+  for (const p of [
+    { birthName: 'Garcia', firstNames: 'Luis', birthDate: '1960-01-01', household: { address: '', communeInsee: '82121' } },
+    { birthName: 'Garcia', firstNames: 'Luis', phone: '0611111111', household: { address: '', communeInsee: null }, confirmNotDuplicate: true },
+  ]) {
+    await team.rpc('persons:create', p, sec);
+  }
+
+  await page.goto(server.url);
+  await login(page, 'sophie', team.users.sophie!.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Partenaires' }).click();
+  await expect(page.getByRole('cell', { name: 'CAF de Tarn-et-Garonne', exact: true })).toBeVisible();
+  await expectAccessible(page, 'annuaire des partenaires');
+  await page.getByRole('button', { name: 'Importer un fichier CSV' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Fichier CSV').setInputFiles({ name: 'partenaires.csv', mimeType: 'text/csv', buffer: Buffer.from('Organisme;Service;Code postal\nFrance Travail;Agence Montauban;82000\n;Sans nom;82000\nCCAS;Accueil;820\n') });
+  await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Fichier refusé : 2 lignes à corriger. Rien n’a été importé.');
+  await expect(dialog.getByRole('row', { name: /3 L’organisme est vide/ })).toBeVisible();
+  await expect(dialog.getByRole('row', { name: /4 Code postal « 820 » invalide/ })).toBeVisible();
+  await expectAccessible(page, 'import refusé');
+  await dialog.getByLabel('Fichier CSV').setInputFiles({ name: 'partenaires.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFFOrganisme;Service;Missions\nFrance Travail;Agence Montauban;"Inscription; accompagnement"\n') });
+  await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
+  await expect(page.getByText('1 partenaire(s) ajouté(s), 0 mis à jour.')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Inscription; accompagnement', exact: true })).toBeVisible();
+  await shot(page, '5-partenaires');
+  await logout(page);
+
+  await login(page, 'remi', team.users.remi!.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Fusion de fiches' }).click();
+  await expectAccessible(page, 'fusion de fiches');
+  const keep = page.getByRole('group', { name: 'Fiche conservée' });
+  await keep.getByLabel('Rechercher').fill('garcia');
+  await keep.getByRole('radio', { name: /GARCIA Luis — 01\/01\/1960/ }).check({ force: true });
+  const absorb = page.getByRole('group', { name: 'Fiche réunie à la première' });
+  await absorb.getByLabel('Rechercher').fill('garcia');
+  await absorb.getByRole('radio', { name: /GARCIA Luis — 06 11 11 11 11/ }).check({ force: true });
+  await page.getByRole('button', { name: 'Fusionner les fiches' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Fusionner les fiches' }).click();
+  await expect(page.getByText('Fiches fusionnées sur GARCIA Luis.')).toBeVisible();
+  await expect(page.getByText(/Rémi Responsable : GARCIA Luis réunie à GARCIA Luis/)).toBeVisible();
+  await shot(page, '5-fusion');
+  await page.getByRole('button', { name: 'Annuler la fusion' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Annuler la fusion' }).click();
+  await expect(page.getByText('Fusion annulée.')).toBeVisible();
+  await expect(page.getByText(/annulée le/)).toBeVisible();
+});

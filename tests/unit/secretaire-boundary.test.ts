@@ -54,6 +54,8 @@ function inputFor(c: Channel): unknown {
     'persons:unmerge': { mergeId: 1 },
     'persons:merges': {},
     'intake:options': {},
+    'intake:motifs': {},
+    'intake:saveMotif': { label: 'Mobilité' },
     'intake:record': { personId: p.person.id, mode: 'presentiel', motifs: ['autre'], urgent: false, request: 'Renseignement', outcome: 'dsu' },
     'rdv:agenda': { professionalId: team.ass.id, from: '2026-11-23', days: 7 },
     'rdv:book': { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-26T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' },

@@ -79,3 +79,21 @@ describe('intake:*', () => {
     expect(card.dsu).toMatchObject({ number: d1.dsu.number, referent: { displayName: 'Alice Assistante' } });
   });
 });
+
+describe('motifs (a configurable list)', () => {
+  it('lets the admin add, rename and switch off a motif; the desk only sees active ones; past contacts keep theirs', async () => {
+    const added = (await team.must(team.adminToken, 'intake:saveMotif', { label: 'Mobilité / transport' })) as { code: string; position: number };
+    expect(added).toMatchObject({ code: 'mobilite_transport', position: 11 });
+    const p = await register(team, { birthName: 'Motif', firstNames: 'Test' });
+    await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, motifs: ['mobilite_transport'], outcome: 'information' });
+    await team.must(team.adminToken, 'intake:saveMotif', { code: 'mobilite_transport', label: 'Mobilité', active: false });
+    const options = (await team.must(team.sec.token, 'intake:options', {})) as IntakeOptions;
+    expect(options.motifs.map((m) => m.code)).not.toContain('mobilite_transport');
+    const refused = await team.call(team.sec.token, 'intake:record', { ...base, personId: p.person.id, motifs: ['mobilite_transport'], outcome: 'information' });
+    expect(refused.ok || refused.error.message).toMatch(/Motif inconnu/);
+    const dup = await team.call(team.adminToken, 'intake:saveMotif', { label: 'autre' });
+    expect(dup.ok || dup.error.message).toMatch(/existe déjà/);
+    const bySec = await team.call(team.sec.token, 'intake:saveMotif', { label: 'X' });
+    expect(bySec.ok || bySec.error.code).toBe('forbidden');
+  });
+});

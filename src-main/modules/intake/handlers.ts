@@ -9,10 +9,40 @@ import { sessionOf } from '../dsu/access';
 import { openDsuFor } from '../dsu/handlers';
 import * as dsuRepo from '../dsu/repo';
 import { personOr404 } from '../persons/handlers';
+import { fold } from '../persons/rules';
 import { dsuRefOfHousehold, proposedReferents } from '../persons/repo';
 import { book } from '../rdv/handlers';
 
+type MotifRow = { code: string; label: string; active: number; position: number };
+const motifOut = (m: MotifRow) => ({ ...m, active: m.active === 1 });
+
 export const intakeHandlers = {
+  'intake:motifs': (ctx) => (ctx.app.vault.db.prepare('SELECT code, label, active, position FROM motifs ORDER BY position').all() as MotifRow[]).map(motifOut),
+
+  /** Adds a motif (its code made from the label) or renames / switches one on or off. Codes never change: past contacts keep theirs. */
+  'intake:saveMotif': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const s = sessionOf(ctx);
+    const sameLabel = db.prepare('SELECT code FROM motifs WHERE label = ? COLLATE NOCASE').get(input.label) as { code: string } | undefined;
+    if (sameLabel && sameLabel.code !== input.code) throw new PasseurError('conflict', `Le motif « ${input.label} » existe déjà.`, 'label');
+    const code = db.transaction(() => {
+      if (input.code !== undefined) {
+        const r = db.prepare('UPDATE motifs SET label = ?, active = ? WHERE code = ?').run(input.label, input.active ? 1 : 0, input.code);
+        if (r.changes === 0) throw new PasseurError('not_found', 'Ce motif n’existe pas.');
+        appendAudit(db, { userId: s.userId, action: 'motif.update', entity: 'motif', entityId: input.code, detail: { active: input.active } }, ctx.now);
+        return input.code;
+      }
+      const base = fold(input.label).replace(/ /g, '_').slice(0, 36) || 'motif';
+      let c = base;
+      for (let i = 2; db.prepare('SELECT 1 FROM motifs WHERE code = ?').get(c); i++) c = `${base}_${i}`;
+      const position = ((db.prepare('SELECT max(position) AS m FROM motifs').get() as { m: number | null }).m ?? 0) + 1;
+      db.prepare('INSERT INTO motifs (code, label, position, active) VALUES (?, ?, ?, ?)').run(c, input.label, position, input.active ? 1 : 0);
+      appendAudit(db, { userId: s.userId, action: 'motif.create', entity: 'motif', entityId: c }, ctx.now);
+      return c;
+    })();
+    return motifOut(db.prepare('SELECT code, label, active, position FROM motifs WHERE code = ?').get(code) as MotifRow);
+  },
+
   'intake:options': (ctx) => {
     const db = ctx.app.vault.db;
     const motifs = db.prepare('SELECT code, label FROM motifs WHERE active = 1 ORDER BY position').all() as { code: string; label: string }[];

@@ -3,7 +3,8 @@ import { Form, Input, Label, NumberField, Text, FieldError, Group } from 'react-
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
 import { errorText } from '../../app/errors';
-import { Alert, Button, PageHeader } from '../../ui/components';
+import { Alert, Button, CheckboxField, PageHeader, TextInput } from '../../ui/components';
+import { useResource } from '../../ui/useResource';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -49,6 +50,59 @@ export function SettingsPage() {
           </div>
         </Form>
       )}
+      <Motifs />
     </>
+  );
+}
+
+/** The motifs offered at the first contact (DOMAIN §2): add, rename, switch off. */
+function Motifs() {
+  const { t } = useTranslation();
+  const { data, error, reload } = useResource(() => must('intake:motifs', {}));
+  const [label, setLabel] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const save = async (input: { code?: string; label: string; active: boolean }, message: string) => {
+    try {
+      await must('intake:saveMotif', input);
+      setNotice(message);
+      setFailure(null);
+      await reload();
+    } catch (e) {
+      setFailure(errorText(e));
+    }
+  };
+  return (
+    <section aria-labelledby="motifs-title" className="panel narrow-wide">
+      <h2 id="motifs-title">{t('settings.motifsTitle')}</h2>
+      <p className="muted">{t('settings.motifsHelp')}</p>
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {(error ?? failure) && <Alert kind="error">{error ?? failure}</Alert>}
+      <ul className="plain">
+        {data?.map((m) => (
+          <li key={m.code} className={m.active ? undefined : 'muted'}>
+            <CheckboxField
+              label={m.active ? m.label : t('settings.motifOff', { label: m.label })}
+              value={m.active}
+              onChange={(active) => void save({ code: m.code, label: m.label, active }, active ? t('settings.motifOn', { label: m.label }) : t('settings.motifOffDone', { label: m.label }))}
+            />
+          </li>
+        ))}
+      </ul>
+      <Form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({ label, active: true }, t('settings.motifAdded', { label })).then(() => setLabel(''));
+        }}
+        validationBehavior="aria"
+      >
+        <TextInput label={t('settings.newMotif')} name="motif" value={label} onChange={setLabel} isRequired />
+        <div className="actions">
+          <Button type="submit" variant="secondary">
+            {t('settings.addMotif')}
+          </Button>
+        </div>
+      </Form>
+    </section>
   );
 }

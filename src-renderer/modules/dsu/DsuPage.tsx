@@ -113,7 +113,17 @@ export function DsuPage({ id, session }: { id: number; session: SessionInfo }) {
       )}
       <div className="dsu-layout">
         <DsuJournal dsu={dsu} session={session} options={options} partners={partners ?? []} onChanged={() => void load()} />
-        <DsuSide dsu={dsu} options={options} partners={partners ?? []} onChanged={(m) => (setNotice(m), void load())} onError={setError} />
+        <DsuSide
+          dsu={dsu}
+          options={options}
+          partners={partners ?? []}
+          canAssign={session.user.roles.includes('responsable')}
+          onChanged={(m) => {
+            setNotice(m);
+            void load();
+          }}
+          onError={setError}
+        />
       </div>
       {closing && (
         <ConfirmDialog

@@ -15,6 +15,8 @@ interface Props {
   dsu: DsuOut;
   options: IntakeOptions | null;
   partners: PartnerOut[];
+  /** A responsable assigns the référent (DOMAIN §1). */
+  canAssign: boolean;
   onChanged: (message: string) => void;
   onError: (message: string) => void;
 }
@@ -71,9 +73,11 @@ export function DsuSide(p: Props) {
   );
 }
 
-function Intervenants({ dsu, options, onChanged, onError }: Props) {
+function Intervenants({ dsu, options, canAssign, onChanged, onError }: Props) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
+  const [assigning, setAssigning] = useState(false);
+  const [referent, setReferent] = useState<string | null>(String(dsu.referent.id));
   const [who, setWho] = useState<'user' | 'external'>('user');
   const [userId, setUserId] = useState<string | null>(null);
   const [external, setExternal] = useState('');
@@ -93,8 +97,27 @@ function Intervenants({ dsu, options, onChanged, onError }: Props) {
     <section className="panel" aria-labelledby="team-title">
       <h2 id="team-title">{t('dsu.team')}</h2>
       <p>
-        <strong>{t('dsu.referent')}</strong> : {dsu.referent.displayName}
+        <strong>{t('dsu.referent')}</strong> : {dsu.referent.displayName}{' '}
+        {canAssign && dsu.canWrite && (
+          <Button variant="quiet" onPress={() => setAssigning(true)}>
+            {t('dsu.changeReferent')}
+          </Button>
+        )}
       </p>
+      {assigning && (
+        <ConfirmDialog
+          title={t('dsu.changeReferent')}
+          confirmLabel={t('common.save')}
+          onClose={() => setAssigning(false)}
+          onConfirm={async () => {
+            await must('dsu:setReferent', { dsuId: dsu.id, referentId: Number(referent) });
+            setAssigning(false);
+            onChanged(t('dsu.referentChanged'));
+          }}
+        >
+          <SelectField label={t('dsu.referent')} value={referent} onChange={setReferent} options={(options?.professionals ?? []).map((u) => ({ id: String(u.id), label: u.displayName }))} />
+        </ConfirmDialog>
+      )}
       <ul className="plain">
         {dsu.intervenants.map((i) => (
           <li key={i.id} className={i.endedOn ? 'muted' : undefined}>

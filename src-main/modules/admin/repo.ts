@@ -107,6 +107,9 @@ export function listAudit(db: Db, limit: number, beforeId?: number) {
                 WHEN 'user' THEN (SELECT t.display_name FROM users t WHERE t.id = CAST(l.entity_id AS INTEGER))
                 WHEN 'sector' THEN (SELECT s.name FROM sectors s WHERE s.id = CAST(l.entity_id AS INTEGER))
                 WHEN 'commune' THEN (SELECT c.name FROM communes c WHERE c.insee = l.entity_id)
+                WHEN 'dsu' THEN (SELECT d.number FROM dsu d WHERE d.id = CAST(l.entity_id AS INTEGER))
+                WHEN 'partner' THEN (SELECT p.organisation FROM partners p WHERE p.id = CAST(l.entity_id AS INTEGER))
+                WHEN 'motif' THEN (SELECT m.label FROM motifs m WHERE m.code = l.entity_id)
               END AS entityLabel
        FROM audit_log l LEFT JOIN users u ON u.id = l.user_id
        WHERE (? IS NULL OR l.id < ?) ORDER BY l.id DESC LIMIT ?`,

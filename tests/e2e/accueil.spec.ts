@@ -266,6 +266,7 @@ test('3. a second ASS opens the DSU by exceptional access; the référent sees i
   await expect(page.getByText('Aucun dossier.')).toBeVisible();
   await page.getByRole('radio', { name: /Tous les dossiers du site/ }).check({ force: true });
   await expectAccessible(page, 'liste des DSU du site');
+  await shot(page, '3-liste-dsu');
   await page.getByRole('link', { name: dsu.number }).click();
   await expect(page.getByRole('heading', { name: 'Accès exceptionnel' })).toBeVisible();
   await expect(page.getByText(/n’est pas dans vos suivis/)).toBeVisible();

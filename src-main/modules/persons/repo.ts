@@ -27,9 +27,6 @@ export function getPerson(db: Db, id: number): PersonRow | undefined {
   return prep(db, `SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.id = ?`).get(id) as PersonRow | undefined;
 }
 
-export const displayName = (p: { birthName: string; usageName: string; firstNames: string }) =>
-  `${(p.usageName || p.birthName).toUpperCase()}${p.usageName && p.usageName.toUpperCase() !== p.birthName.toUpperCase() ? ` (née ${p.birthName.toUpperCase()})` : ''} ${p.firstNames}`;
-
 /** Name as used at the desk: "DUPONT Marie" (usage name first). */
 export const shortName = (p: { birthName: string; usageName: string; firstNames: string }) => `${(p.usageName || p.birthName).toUpperCase()} ${p.firstNames}`;
 

@@ -247,6 +247,13 @@ test('2. ASS: from her agenda to the DSU — interview, VAD in binôme, document
   await expectAccessible(page, 'DSU renseigné');
   await shot(page, '2-dsu');
 
+  // The right of access: the whole file as a PDF, saved by the browser (a save dialog in Electron).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter (PDF)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${dsu.number}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+  const pdf = fs.readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await expect(page.getByText('Export PDF prêt.')).toBeVisible();
+
   // Closing.
   await page.getByRole('button', { name: 'Clore le dossier' }).click();
   await page.getByRole('dialog').getByRole('button', { name: /Motif de clôture/ }).click();

@@ -82,7 +82,7 @@ const personHit = z.object({
   phone: z.string(),
   householdId: id.nullable(),
   commune: z.string().nullable(),
-  dsu: z.object({ number: z.string(), status: z.enum(DSU_STATUSES), referent: userRef }).nullable(),
+  dsu: z.object({ id, number: z.string(), status: z.enum(DSU_STATUSES), referent: userRef }).nullable(),
 });
 export type PersonHit = z.infer<typeof personHit>;
 

@@ -271,6 +271,12 @@ test('3. a second ASS opens the DSU by exceptional access; the référent sees i
   await login(page, 'bruno', team.users.bruno!.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Dossiers sociaux (DSU)' }).click();
   await expect(page.getByText('Aucun dossier.')).toBeVisible();
+  // Any member of the household leads to its file: search by person.
+  await page.getByRole('radio', { name: 'Rechercher une personne' }).check({ force: true });
+  await page.getByLabel('Nom, prénom, date de naissance ou téléphone').fill('ines moreau');
+  const results = page.getByRole('table', { name: 'Personnes trouvées et le dossier de leur foyer' });
+  await expect(results.getByRole('row', { name: /MOREAU Inès/ })).toContainText(dsu.number);
+  await expectAccessible(page, 'recherche de personne (DSU)');
   await page.getByRole('radio', { name: /Tous les dossiers du site/ }).check({ force: true });
   await expectAccessible(page, 'liste des DSU du site');
   await shot(page, '3-liste-dsu');

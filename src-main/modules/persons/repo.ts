@@ -150,6 +150,7 @@ interface HitRow {
   phone: string;
   householdId: number | null;
   commune: string | null;
+  dsuId: number | null;
   dsuNumber: string | null;
   dsuStatus: 'actif' | 'clos' | 'archive' | null;
   referentId: number | null;
@@ -161,7 +162,7 @@ export function hitsFor(db: Db, ids: number[]): PersonHit[] {
   const rows = prep(
     db,
     `SELECT p.id, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, p.birth_date AS birthDate, p.phone,
-              p.household_id AS householdId, c.name AS commune, d.number AS dsuNumber, d.status AS dsuStatus, u.id AS referentId, u.display_name AS referentName
+              p.household_id AS householdId, c.name AS commune, d.id AS dsuId, d.number AS dsuNumber, d.status AS dsuStatus, u.id AS referentId, u.display_name AS referentName
        FROM persons p
        LEFT JOIN households h ON h.id = p.household_id
        LEFT JOIN communes c ON c.insee = h.commune_insee
@@ -178,7 +179,7 @@ export function hitsFor(db: Db, ids: number[]): PersonHit[] {
     phone: r.phone,
     householdId: r.householdId,
     commune: r.commune,
-    dsu: r.dsuNumber && r.referentId !== null && r.dsuStatus ? { number: r.dsuNumber, status: r.dsuStatus, referent: { id: r.referentId, displayName: r.referentName ?? '' } } : null,
+    dsu: r.dsuId !== null && r.dsuNumber && r.referentId !== null && r.dsuStatus ? { id: r.dsuId, number: r.dsuNumber, status: r.dsuStatus, referent: { id: r.referentId, displayName: r.referentName ?? '' } } : null,
   }));
 }
 

@@ -1,14 +1,15 @@
 /** The social worker's files and the site's files (DOMAIN §3), in one virtualized table. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DsuRow } from '../../../src-main/api/contract-accueil';
-import { must } from '../../api';
-import { Alert, PageHeader, RadioList } from '../../ui/components';
+import type { DsuRow, PersonHit } from '../../../src-main/api/contract-accueil';
+import { call, must } from '../../api';
+import { Alert, PageHeader, RadioList, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
-import { isoToFr } from '../../ui/format';
+import { formatPhone, isoToFr, personName } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 
 const col = columnHelperFor<DsuRow>();
+const personCol = columnHelperFor<PersonHit>();
 
 export function useDsuColumns() {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export function useDsuColumns() {
 
 export function DsuListPage() {
   const { t } = useTranslation();
-  const [scope, setScope] = useState<'mine' | 'site'>('mine');
+  const [scope, setScope] = useState<'mine' | 'site' | 'person'>('mine');
   const mine = useResource(() => must('dsu:list', { scope: 'mine' }));
   const site = useResource(() => must('dsu:list', { scope: 'site' }));
   const current = scope === 'mine' ? mine : site;
@@ -47,10 +48,12 @@ export function DsuListPage() {
         options={[
           { value: 'mine', label: t('dsu.mine', { count: mine.data?.length ?? 0 }) },
           { value: 'site', label: t('dsu.site', { count: site.data?.length ?? 0 }) },
+          { value: 'person', label: t('dsu.byPerson') },
         ]}
       />
-      {current.error && <Alert kind="error">{current.error}</Alert>}
-      {current.data && (
+      {scope === 'person' && <PersonSearch />}
+      {scope !== 'person' && current.error && <Alert kind="error">{current.error}</Alert>}
+      {scope !== 'person' && current.data && (
         <DataTable
           label={scope === 'mine' ? t('dsu.mineCaption') : t('dsu.siteCaption')}
           columns={columns}
@@ -61,6 +64,58 @@ export function DsuListPage() {
           onRowAction={(r) => (window.location.hash = `#/dsu/${r.id}`)}
         />
       )}
+    </>
+  );
+}
+
+/** Any member of a household (a child, a partner) leads to the household's file. */
+function PersonSearch() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<PersonHit[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const hits = q.trim().length < 2 ? [] : found;
+  useEffect(() => {
+    if (q.trim().length < 2) return;
+    let current = true;
+    const handle = setTimeout(() => {
+      void call('persons:search', { q, limit: 200 }).then((r) => {
+        if (!current) return;
+        if (r.ok) {
+          setFound(r.value.results);
+          setError(null);
+        } else setError(r.error.message);
+      });
+    }, 60);
+    return () => {
+      current = false;
+      clearTimeout(handle);
+    };
+  }, [q]);
+  const columns = useMemo(
+    () => [
+      personCol.accessor((p) => personName(p), { id: 'name', header: () => t('dsu.person'), sortFn: 'french' }),
+      personCol.accessor((p) => p.birthDate ?? '', { id: 'birthDate', header: () => t('person.birthDate'), sortFn: 'alphanumeric', cell: (c) => isoToFr(c.getValue() || null) }),
+      personCol.accessor((p) => formatPhone(p.phone), { id: 'phone', header: () => t('person.phone') }),
+      personCol.accessor((p) => p.commune ?? '', { id: 'commune', header: () => t('dsu.commune'), sortFn: 'french' }),
+      personCol.accessor((p) => p.dsu?.number ?? '', {
+        id: 'dsu',
+        header: () => t('dsu.number'),
+        sortFn: 'french',
+        cell: (c) => {
+          const d = c.row.original.dsu;
+          return d ? <a href={`#/dsu/${d.id}`}>{d.number}</a> : t('person.noDsu');
+        },
+      }),
+      personCol.accessor((p) => p.dsu?.referent.displayName ?? '', { id: 'referent', header: () => t('dsu.referent'), sortFn: 'french' }),
+    ],
+    [t],
+  );
+  return (
+    <>
+      <TextInput label={t('intake.search')} name="person-q" type="search" value={q} onChange={setQ} description={t('intake.searchHint')} autoComplete="off" />
+      {error && <Alert kind="error">{error}</Alert>}
+      {hits.length > 0 && <DataTable label={t('dsu.personCaption')} columns={columns} data={hits} getRowId={(p) => String(p.id)} filterLabel={t('dsu.filterResults')} empty={t('dsu.empty')} />}
     </>
   );
 }

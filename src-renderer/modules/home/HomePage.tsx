@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../src-main/auth/roles';
-import type { SessionInfo } from '../../../src-main/api/contract';
+import type { Output, SessionInfo } from '../../../src-main/api/contract';
+import { timeOf, today } from '../../ui/format';
 import { call } from '../../api';
 import { navFor } from '../../app/nav';
 import { PageHeader } from '../../ui/components';
@@ -37,6 +38,8 @@ export function HomePage({ session }: { session: SessionInfo }) {
           </ul>
         </section>
       )}
+      {(roles.includes('ass') || roles.includes('cesf')) && <TodayTile userId={session.user.id} />}
+      {roles.includes('responsable') && <RetentionTile />}
       {roles.includes('admin') && <AdminTiles />}
       <section aria-labelledby="soon-title" className="tiles-section">
         {soon.length > 0 && (
@@ -55,6 +58,56 @@ export function HomePage({ session }: { session: SessionInfo }) {
         )}
       </section>
     </>
+  );
+}
+
+/** The social worker's appointments of the day, with a way into each household's file. */
+function TodayTile({ userId }: { userId: number }) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<Output<'rdv:agenda'> | null>(null);
+  useEffect(() => {
+    void call('rdv:agenda', { professionalId: userId, from: today(), days: 1 }).then((r) => r.ok && setItems(r.value));
+  }, [userId]);
+  if (!items) return null;
+  return (
+    <section aria-labelledby="today-title" className="tiles-section">
+      <h2 id="today-title">{t('home.todayTitle')}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{t('home.todayNone')}</p>
+      ) : (
+        <ul className="plain">
+          {items.map((a) => (
+            <li key={a.id}>
+              <strong>{timeOf(a.startsAt)}</strong> — {a.person.name} — {t(`labels.${a.kind}`)} — {t(`labels.${a.status}`)}
+              {a.dsu && (
+                <>
+                  {' '}
+                  — <a href={`#/dsu/${a.dsu.id}`}>{t('agenda.openDsu', { number: a.dsu.number })}</a>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Files past the retention limit (DOMAIN §3): the responsable sees how many, and goes there. */
+function RetentionTile() {
+  const { t } = useTranslation();
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    void call('dsu:retention', {}).then((r) => r.ok && setCount(r.value.rows.length));
+  }, []);
+  if (count === null) return null;
+  return (
+    <section aria-labelledby="retention-tile" className="tiles-section">
+      <h2 id="retention-tile">{t('nav.retention')}</h2>
+      <p>
+        {t('home.retention', { count })} {count > 0 && <a href="#/conservation">{t('home.retentionGo')}</a>}
+      </p>
+    </section>
   );
 }
 

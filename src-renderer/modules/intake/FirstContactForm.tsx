@@ -94,6 +94,7 @@ export function FirstContactForm({
     }
   };
 
+  const chosen = partnerId ? partners.find((p) => String(p.id) === partnerId) : undefined;
   const fieldError = (name: string) => (error?.field?.startsWith(name) ? error.message : undefined);
   const pros = options.professionals.map((p) => ({ id: String(p.id), label: `${p.displayName} (${p.roles.filter((r) => r === 'ass' || r === 'cesf').map((r) => t(`roles.${r}`)).join(', ')})` }));
 
@@ -114,6 +115,29 @@ export function FirstContactForm({
           error={fieldError('partnerId')}
           options={partners.filter((p) => p.active).map((p) => ({ id: String(p.id), label: p.service ? `${p.organisation} — ${p.service}` : p.organisation }))}
         />
+      )}
+      {outcome === 'orientation' && chosen && (
+        // What to tell the person: where to go, whom to call, what they do.
+        <dl className="facts partner-card">
+          {(chosen.address || chosen.city) && (
+            <>
+              <dt>{t('partners.address')}</dt>
+              <dd>{[chosen.address, `${chosen.postcode} ${chosen.city}`.trim()].filter(Boolean).join(', ')}</dd>
+            </>
+          )}
+          {(chosen.phone || chosen.email || chosen.contact) && (
+            <>
+              <dt>{t('partners.contacts')}</dt>
+              <dd>{[chosen.phone, chosen.email, chosen.contact].filter(Boolean).join(' · ')}</dd>
+            </>
+          )}
+          {chosen.missions && (
+            <>
+              <dt>{t('partners.missions')}</dt>
+              <dd>{chosen.missions}</dd>
+            </>
+          )}
+        </dl>
       )}
       {outcome === 'rdv' && (
         <fieldset className="subform">

@@ -293,6 +293,8 @@ test('3. a second ASS opens the DSU by exceptional access; the référent sees i
 
   await login(page, 'alice', team.users.alice!.password);
   await expect(page.getByRole('heading', { name: 'Bonjour Alice Assistante' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Vos rendez-vous du jour' })).toBeVisible();
+  await expectAccessible(page, 'accueil de l’ASS');
   await page.evaluate((id) => (window.location.hash = `#/dsu/${id}`), dsu.id);
   const seen = page.getByRole('region', { name: 'Accès exceptionnels à ce dossier' });
   await expect(seen).toContainText('Bruno Volant');
@@ -361,6 +363,8 @@ test('5. partners imported from a CSV file (refused whole with its bad lines, th
   await logout(page);
 
   await login(page, 'remi', team.users.remi!.password);
+  await expect(page.getByText('Aucun dossier n’a dépassé deux ans sans contact.')).toBeVisible();
+  await expectAccessible(page, 'accueil du responsable');
   await page.getByRole('navigation').getByRole('link', { name: 'Fusion de fiches' }).click();
   await expectAccessible(page, 'fusion de fiches');
   const keep = page.getByRole('group', { name: 'Fiche conservée' });

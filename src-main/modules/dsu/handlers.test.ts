@@ -244,3 +244,36 @@ describe('status and retention', () => {
     expect(hashDir(team.dir)).toEqual(before);
   });
 });
+
+describe('référent and co-intervenants', () => {
+  it('a responsable changes the référent (an ASS or CESF only); an ended co-intervenant loses access', async () => {
+    now = new Date(2026, 10, 23, 10, 0);
+    const t2 = await newTeam(() => now);
+    try {
+      const p2 = await register(t2, { birthName: 'Faure', firstNames: 'Léa' });
+      const d = (await t2.must(t2.ass.token, 'dsu:open', { householdId: p2.household!.id })) as { id: number };
+      const bySelf = await t2.call(t2.ass.token, 'dsu:setReferent', { dsuId: d.id, referentId: t2.ass2.id });
+      expect(bySelf.ok || bySelf.error.code).toBe('forbidden');
+      const toSec = await t2.call(t2.resp.token, 'dsu:setReferent', { dsuId: d.id, referentId: t2.sec.id });
+      expect(toSec.ok || toSec.error.field).toBe('referentId');
+      const changed = (await t2.must(t2.resp.token, 'dsu:setReferent', { dsuId: d.id, referentId: t2.ass2.id })) as { referent: { id: number } };
+      expect(changed.referent.id).toBe(t2.ass2.id);
+      expect(((await t2.must(t2.ass2.token, 'dsu:get', { id: d.id })) as DsuOut).access).toBe('referent');
+      // The former référent now needs a reason.
+      const former = await t2.call(t2.ass.token, 'dsu:get', { id: d.id });
+      expect(former.ok || former.error.code).toBe('exceptional_access_required');
+
+      await t2.must(t2.ass2.token, 'dsu:addIntervenant', { dsuId: d.id, userId: t2.cesf.id, mission: 'Budget' });
+      expect(((await t2.must(t2.cesf.token, 'dsu:get', { id: d.id })) as DsuOut).access).toBe('intervenant');
+      const view = (await t2.must(t2.ass2.token, 'dsu:get', { id: d.id })) as DsuOut;
+      const twice = await t2.call(t2.ass2.token, 'dsu:addIntervenant', { dsuId: d.id, userId: t2.cesf.id, mission: 'Budget' });
+      expect(twice.ok || twice.error.message).toMatch(/intervient déjà/);
+      await t2.must(t2.ass2.token, 'dsu:endIntervenant', { id: view.intervenants[0]!.id });
+      const ended = await t2.call(t2.cesf.token, 'dsu:get', { id: d.id });
+      expect(ended.ok || ended.error.code).toBe('exceptional_access_required');
+      expect(((await t2.must(t2.ass2.token, 'dsu:get', { id: d.id })) as DsuOut).intervenants[0]!.endedOn).toBe('2026-11-23');
+    } finally {
+      t2.app.close();
+    }
+  });
+});

@@ -138,3 +138,25 @@ describe('persons:merge', () => {
     expect(merges.find((m) => m.id === mergeId)?.undoneAt).not.toBeNull();
   });
 });
+
+describe('persons:update and households:update', () => {
+  it('corrects a record, moves a person to a new household, and changes the household’s address, each audited', async () => {
+    const p = await register(team, { birthName: 'Colin', firstNames: 'Paul', birthDate: '1975-05-05' });
+    const fixed = (await team.must(team.sec.token, 'persons:update', { id: p.person.id, birthName: 'Collin', firstNames: 'Paul', birthDate: '1975-05-06', phone: '07 00 11 22 33' })) as PersonCard;
+    expect(fixed.person).toMatchObject({ birthName: 'Collin', birthDate: '1975-05-06', phone: '0700112233' });
+    expect((await search('collin 06/05/1975')).map((r) => r.id)).toEqual([p.person.id]);
+    expect(await search('colin 05/05/1975')).toEqual([]);
+    const moved = (await team.must(team.sec.token, 'persons:update', {
+      id: p.person.id,
+      birthName: 'Collin',
+      firstNames: 'Paul',
+      household: { address: '1 avenue Gambetta', communeInsee: '82125', role: 'demandeur' },
+    })) as PersonCard;
+    expect(moved.household!.id).not.toBe(p.household!.id);
+    expect(moved.household!.communeName).toBe('Montech');
+    const h = (await team.must(team.sec.token, 'households:update', { id: moved.household!.id, address: '3 avenue Gambetta', communeInsee: '82121' })) as { address: string; communeName: string };
+    expect(h).toMatchObject({ address: '3 avenue Gambetta', communeName: 'Montauban' });
+    const actions = (team.app.vault.db.prepare("SELECT action FROM audit_log WHERE action IN ('person.update', 'household.create', 'household.update') ORDER BY id DESC LIMIT 4").all() as { action: string }[]).map((a) => a.action);
+    expect(actions).toEqual(['household.update', 'person.update', 'household.create', 'person.update']);
+  });
+});

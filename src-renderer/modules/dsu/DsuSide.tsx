@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DsuOut, IntakeOptions, PartnerOut } from '../../../src-main/api/contract-accueil';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, ConfirmDialog, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
+import { Alert, Button, DialogActions, ConfirmDialog, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
 import { fileToBase64, formatDateTime, formatPhone, isoToFr, parseFrDate, personName, saveFile, timeOf, today } from '../../ui/format';
 
 const DOC_KINDS = ['justificatif', 'courrier', 'rapport', 'autre'] as const;
@@ -147,14 +147,7 @@ function Intervenants({ dsu, options, canAssign, onChanged, onError }: Props) {
             )}
             <TextInput label={t('dsu.mission')} name="mission" value={mission} onChange={setMission} isRequired description={t('dsu.missionHint')} />
             {error && <Alert kind="error">{error}</Alert>}
-            <div className="actions">
-              <Button variant="secondary" onPress={() => setAdding(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button variant="primary" type="submit">
-                {t('common.add')}
-              </Button>
-            </div>
+            <DialogActions submitLabel={t('common.add')} />
           </Form>
         </DialogBox>
       )}
@@ -297,14 +290,7 @@ function Consents({ dsu, partners, onChanged }: Props) {
             <RadioList label={t('consents.form')} value={form} onChange={setForm} options={FORMS.map((f) => ({ value: f, label: t(`labels.${f}`) }))} />
             <TextInput label={t('consents.date')} name="givenOn" value={date} onChange={setDate} />
             {error && <Alert kind="error">{error}</Alert>}
-            <div className="actions">
-              <Button variant="secondary" onPress={() => setAdding(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button variant="primary" type="submit">
-                {t('consents.record')}
-              </Button>
-            </div>
+            <DialogActions submitLabel={t('consents.record')} />
           </Form>
         </DialogBox>
       )}

@@ -6,7 +6,7 @@ import type { SessionInfo } from '../../../src-main/api/contract';
 import type { PartnerOut } from '../../../src-main/api/contract-accueil';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, CheckboxField, DialogBox, PageHeader, TextAreaInput, TextInput } from '../../ui/components';
+import { Alert, Button, DialogActions, CheckboxField, DialogBox, PageHeader, TextAreaInput, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { useResource } from '../../ui/useResource';
 
@@ -125,14 +125,7 @@ function PartnerDialog({ partner, onClose, onSaved }: { partner: PartnerOut | nu
         <TextAreaInput label={t('partners.missions')} name="missions" value={values.missions} onChange={(v) => setValues((x) => ({ ...x, missions: v }))} rows={3} />
         <CheckboxField label={t('partners.active')} value={active} onChange={setActive} />
         {error && !error.field && <Alert kind="error">{error.message}</Alert>}
-        <div className="actions">
-          <Button variant="secondary" onPress={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="primary" type="submit">
-            {t('common.save')}
-          </Button>
-        </div>
+        <DialogActions submitLabel={t('common.save')} />
       </Form>
     </DialogBox>
   );
@@ -185,14 +178,7 @@ function ImportDialog({ onClose, onDone }: { onClose: () => void; onDone: (n: { 
             </tbody>
           </table>
         )}
-        <div className="actions">
-          <Button variant="secondary" onPress={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="primary" type="submit">
-            {t('partners.importRun')}
-          </Button>
-        </div>
+        <DialogActions submitLabel={t('partners.importRun')} />
       </Form>
     </DialogBox>
   );

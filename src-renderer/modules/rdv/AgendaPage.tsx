@@ -9,7 +9,7 @@ import type { SessionInfo } from '../../../src-main/api/contract';
 import type { AppointmentOut, PersonHit } from '../../../src-main/api/contract-accueil';
 import { call, must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
+import { Alert, Button, DialogActions, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
 import { PageHeader } from '../../ui/components';
 import { addDaysIso, isoToFr, mondayOf, nowMinute, parseFrDate, personName, timeOf, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
@@ -232,14 +232,7 @@ function BookDialog({ professionalId, professionalName, onClose, onBooked }: { p
           {t('intake.nextFree')}
         </Button>
         {error && <Alert kind="error">{error.message}</Alert>}
-        <div className="actions">
-          <Button variant="secondary" onPress={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="primary" type="submit">
-            {t('agenda.confirmBook')}
-          </Button>
-        </div>
+        <DialogActions submitLabel={t('agenda.confirmBook')} />
       </Form>
     </DialogBox>
   );

@@ -19,6 +19,8 @@ import { PasseurError } from './shared/errors';
 import { setQuiet } from './shared/log';
 import { defaultDataDir } from './shared/paths';
 import { restoreBackup } from './store/vault';
+import { demandeSchema, evaluate } from './modules/aides/engine';
+import { parseReglement, reglementJsonSchema } from './modules/aides/reglement';
 
 const USAGE = `Usage : passeur <commande> [options]
 
@@ -31,6 +33,9 @@ const USAGE = `Usage : passeur <commande> [options]
   restore --from FICHIER                            restaure une sauvegarde (application arrêtée)
   audit verify         vérifie la chaîne du journal d'audit
   recover --user IDENTIFIANT                        nouveau mot de passe provisoire grâce au code de secours
+  bareme evaluate --reglement FICHIER --demande FICHIER
+                       évalue une demande d'aide sous un règlement (JSON sur la sortie, sans base)
+  bareme schema        affiche le schéma JSON des règlements
 
 Options communes : --data DOSSIER (défaut : ${defaultDataDir()}), --user IDENTIFIANT.
 Mot de passe : variable PASSEUR_PASSWORD, sinon saisie masquée. Code de secours : PASSEUR_RECOVERY_CODE.
@@ -130,6 +135,39 @@ export function rendererDir(): string | null {
   return fs.existsSync(path.join(dir, 'index.html')) ? dir : null;
 }
 
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new PasseurError('invalid_input', `${what} : fichier illisible (${path.basename(file)}). Vérifiez le chemin.`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new PasseurError('invalid_input', `${what} : JSON invalide (${(e as Error).message}).`);
+  }
+}
+
+/** `passeur bareme …`: the règlement engine without any database (DOMAIN §4.2). */
+function bareme(sub: string | undefined, args: Args, out: (s: string) => void): number {
+  if (sub === 'schema') {
+    out(JSON.stringify(reglementJsonSchema(), null, 2));
+    return 0;
+  }
+  if (sub !== 'evaluate') throw new UsageError('Sous-commande attendue : bareme evaluate --reglement FICHIER --demande FICHIER, ou bareme schema.');
+  const reglement = parseReglement(readJson(flag(args, 'reglement', true), 'Règlement'));
+  if (!reglement.ok) {
+    throw new PasseurError('invalid_input', `Règlement invalide : ${reglement.problems.map((p) => `${p.path} : ${p.message}`).join(' ; ')}.`);
+  }
+  const demande = demandeSchema.safeParse(readJson(flag(args, 'demande', true), 'Demande'));
+  if (!demande.success) {
+    throw new PasseurError('invalid_input', `Demande invalide : ${demande.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(document)'} : ${i.message}`).join(' ; ')}.`);
+  }
+  out(JSON.stringify(evaluate(demande.data, reglement.reglement), null, 2));
+  return 0;
+}
+
 export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
   const args = parseArgs(argv);
   const [cmd, sub, target] = args.positional;
@@ -137,6 +175,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     out(USAGE);
     return cmd ? 0 : 2;
   }
+  if (cmd === 'bareme') return bareme(sub, args, out);
   const dir = dataDir(args);
   setQuiet(cmd !== 'serve' && !args.flags.has('verbose'));
 

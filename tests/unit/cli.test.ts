@@ -86,3 +86,34 @@ describe('passeur CLI', () => {
     expect(hashDir(dir)).toEqual(before);
   });
 });
+
+describe('passeur bareme evaluate', () => {
+  const reglement = path.resolve('resources/reglements/exemple-2026.json');
+  const demande = path.resolve('resources/reglements/exemples/demande-secours.json');
+
+  it('prints the evaluation of the README example as JSON, without any database', async () => {
+    expect(await run(['bareme', 'evaluate', '--reglement', reglement, '--demande', demande], say)).toBe(0);
+    const e = JSON.parse(out.join('\n')) as { outcome: string; route: string; rules: { id: string; passed: boolean; sentence: string }[] };
+    // (646,52 − 140 − (420 − 280)) ÷ 1 ÷ 30 = 12,21 € > 8 € : hors barème, to the commission.
+    expect(e.outcome).toBe('hors_bareme');
+    expect(e.route).toBe('commission');
+    const r = e.rules.find((x) => x.id === 'ressources')!;
+    expect(r.passed).toBe(false);
+    expect(r.sentence).toContain('12,21\u00a0€ par jour et par personne');
+    expect(e.rules.find((x) => x.id === 'frequence:secours_am')).toMatchObject({ passed: true });
+  });
+
+  it('a faulty règlement is refused with the field named, in French', async () => {
+    const bad = path.join(tmpDir(), 'r.json');
+    const doc = JSON.parse(fs.readFileSync(reglement, 'utf8')) as { dispositifs: { delegationCents: unknown }[] };
+    doc.dispositifs[0]!.delegationCents = 'trois cents';
+    fs.writeFileSync(bad, JSON.stringify(doc));
+    await expect(run(['bareme', 'evaluate', '--reglement', bad, '--demande', demande], say)).rejects.toThrow(/Règlement invalide : dispositifs\.0\.delegationCents/);
+    await expect(run(['bareme', 'evaluate', '--reglement', reglement], say)).rejects.toThrow(/--demande manquante/);
+  });
+
+  it('prints the règlement JSON Schema', async () => {
+    expect(await run(['bareme', 'schema'], say)).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ $id: expect.stringContaining('reglement-1') });
+  });
+});

@@ -8,6 +8,7 @@ import { newSite } from '../../tests/helpers/site';
 import { CHANNELS, contract, type Channel, type Input } from './contract';
 import { dispatch } from './dispatch';
 import { handlers } from './handlers';
+import exemple from '../../resources/reglements/exemple.json';
 
 /** A well-formed input per channel; typed, so a new channel cannot be forgotten here. */
 const SAMPLES: { [C in Channel]: Input<C> } = {
@@ -72,6 +73,30 @@ const SAMPLES: { [C in Channel]: Input<C> } = {
   'dsu:retention': {},
   'dsu:archive': { ids: [999] },
   'dsu:export': { id: 999, format: 'json' },
+  'aid:options': {},
+  'aid:evaluate': { dsuId: 999, personId: 999, requestedOn: '2026-01-05', dispositif: 'secours_cd', nature: 'alimentaire', object: 'Courses', amountCents: 5000, paymentMode: 'virement_beneficiaire', budget: { resources: [], charges: [] } },
+  'aid:save': { dsuId: 999, personId: 999, requestedOn: '2026-01-05', dispositif: 'secours_cd', nature: 'alimentaire', object: 'Courses', amountCents: 5000, paymentMode: 'virement_beneficiaire', budget: { resources: [], charges: [] } },
+  'aid:get': { id: 999 },
+  'aid:forDsu': { dsuId: 999 },
+  'aid:mine': {},
+  'aid:queue': {},
+  'aid:lastBudget': { dsuId: 999 },
+  'aid:act': { action: 'take', id: 999 },
+  'aid:payment': { id: 999, mandatedOn: '2026-01-05', paidOn: null },
+  'aid:letter': { id: 999 },
+  'commission:list': {},
+  'commission:save': { heldOn: '2026-12-10', members: ['Mme Présidente'] },
+  'commission:get': { id: 999 },
+  'commission:assign': { id: 999, add: [999] },
+  'commission:decide': { id: 999, requestId: 999, decision: 'refusee', reasons: 'Hors barème' },
+  'commission:agenda': { id: 999 },
+  'envelope:list': { year: 2026 },
+  'envelope:set': { year: 2026, dispositif: 'secours_cd', votedCents: 100_000_00 },
+  'reglement:list': {},
+  'reglement:get': { id: 999 },
+  'reglement:import': { document: JSON.stringify({ ...exemple, code: 'walk' }) },
+  'reglement:activate': { id: 999 },
+  'reglement:replay': { id: 999 },
 };
 
 const MALFORMED: unknown[] = [42, 'texte', [], true, { unexpected: 1 }, { login: 123 }, { userId: -1 }, { id: 'un' }, { limit: 1e9 }, { password: null }];

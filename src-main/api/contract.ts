@@ -9,6 +9,7 @@ import { ROLES } from '../auth/roles';
 
 import { channel, type ChannelSpec } from './spec';
 import { accueilChannels } from './contract-accueil';
+import { aidesChannels } from './contract-aides';
 
 export type { Access, ChannelSpec } from './spec';
 
@@ -191,6 +192,7 @@ export const contract = {
   }),
 
   ...accueilChannels,
+  ...aidesChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

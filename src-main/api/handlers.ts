@@ -1,6 +1,7 @@
 /** The handler table: one entry per contract channel, gathered from the modules. */
 import { authHandlers } from '../auth/handlers';
 import { adminHandlers } from '../modules/admin/handlers';
+import { aidesHandlers } from '../modules/aides/handlers';
 import { dsuHandlers } from '../modules/dsu/handlers';
 import { intakeHandlers } from '../modules/intake/handlers';
 import { partnersHandlers } from '../modules/partners/handlers';
@@ -16,4 +17,5 @@ export const handlers: HandlerTable = {
   ...rdvHandlers,
   ...partnersHandlers,
   ...dsuHandlers,
+  ...aidesHandlers,
 };

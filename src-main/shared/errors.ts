@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'exceptional_access_required'
   | 'duplicate_suspected'
   | 'read_only'
+  | 'envelope_exceeded'
   | 'internal';
 
 export class PasseurError extends Error {

@@ -5,6 +5,7 @@
  */
 import { PasseurError } from './errors';
 import dsuRetention from '../../resources/parameters/dsu_retention.json';
+import recoursDelai from '../../resources/parameters/recours_delai.json';
 
 export interface ParameterEntry<V> {
   from: string;
@@ -22,6 +23,7 @@ export interface Parameter<V> {
 
 const PARAMETERS = {
   dsu_retention: dsuRetention as Parameter<{ years: number }>,
+  recours_delai: recoursDelai as Parameter<{ months: number }>,
 };
 export type ParameterId = keyof typeof PARAMETERS;
 type ValueOf<P extends ParameterId> = (typeof PARAMETERS)[P] extends Parameter<infer V> ? V : never;

@@ -88,7 +88,7 @@ describe('passeur CLI', () => {
 });
 
 describe('passeur bareme evaluate', () => {
-  const reglement = path.resolve('resources/reglements/exemple-2026.json');
+  const reglement = path.resolve('resources/reglements/exemple.json');
   const demande = path.resolve('resources/reglements/exemples/demande-secours.json');
 
   it('prints the evaluation of the README example as JSON, without any database', async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import exemple from '../../../resources/reglements/exemple-2026.json';
+import exemple from '../../../resources/reglements/exemple.json';
 import { demandeSchema, evaluate, partsX100, composition, twelveMonthsBefore, type DemandeInput } from './engine';
 import { parseReglement, reglementJsonSchema, type Reglement } from './reglement';
 import { euros } from '../../shared/money';

@@ -34,7 +34,14 @@ export const demandeSchema = z.strictObject({
     residesInDepartement: z.boolean(),
     pregnancy: z.boolean().default(false),
     members: z
-      .array(z.strictObject({ role: z.enum(['demandeur', 'conjoint', 'enfant', 'autre']), birthDate: day.nullable().default(null) }))
+      .array(
+        z.strictObject({
+          role: z.enum(['demandeur', 'conjoint', 'enfant', 'autre']),
+          birthDate: day.nullable().default(null),
+          /** The person the aid is for, when not the household's demandeur (a young adult for the FAJ). */
+          applicant: z.boolean().default(false),
+        }),
+      )
       .min(1, { message: 'Le foyer compte au moins la personne qui demande.' })
       .max(30),
   }),
@@ -97,7 +104,7 @@ export function composition(d: Demande, r: Reglement): Composition {
   const couple = members.some((m) => m.role === 'conjoint');
   const withChildren = dependentChildren > 0 || d.household.pregnancy;
   const type: HouseholdType = withChildren ? (couple ? 'couple_avec_enfants' : 'famille_monoparentale') : couple ? 'couple' : 'personne_seule';
-  const applicant = members.find((m) => m.role === 'demandeur') ?? members[0]!;
+  const applicant = members.find((m) => m.applicant) ?? members.find((m) => m.role === 'demandeur') ?? members[0]!;
   return { type, persons: members.length, couple, dependentChildren, pregnancy: d.household.pregnancy, applicantAge: ageOf(applicant.birthDate) };
 }
 

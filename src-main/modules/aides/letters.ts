@@ -1,0 +1,176 @@
+/**
+ * The documents of the aid workflow, in French (DOMAIN §4.4, §4.6): the decision letter to
+ * the applicant (accord with amount and payment; refus with its reasons and the means and
+ * delay of appeal; ajournement with the missing documents) and the commission's agenda,
+ * which names a person only while their consent is in force.
+ */
+import PDFDocument from 'pdfkit';
+import type { AidOut } from '../../api/contract-aides';
+import { euros } from '../../shared/money';
+import { inForce } from '../../shared/parameters';
+
+const MARGIN = 60;
+const fr = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '');
+/** The standard PDF fonts speak Windows-1252: the few signs outside it get their plain twin. */
+const t = (s: string) => s.replace(/\u2212/g, '-').replace(/\u202f/g, ' ').replace(/≤/g, '<=').replace(/≥/g, '>=');
+
+const PAYMENT: Record<string, string> = {
+  virement_beneficiaire: 'par virement sur votre compte',
+  virement_tiers: 'par virement directement à',
+  cheques_accompagnement: 'en chèques d’accompagnement personnalisé',
+};
+const PAYEE: Record<string, string> = {
+  beneficiaire: 'vous-même',
+  bailleur: 'votre bailleur',
+  fournisseur_energie: 'votre fournisseur d’énergie',
+  fournisseur_eau: 'votre fournisseur d’eau',
+  etablissement: 'l’établissement',
+  autre_tiers: '',
+};
+
+function pdf(title: string, author: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer>; width: number } {
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: title, Author: author } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  return { doc, done, width: doc.page.width - 2 * MARGIN };
+}
+
+function footer(doc: PDFKit.PDFDocument, width: number, text: string) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(8).fillColor('#666').text(t(`${text} — page ${i + 1} sur ${range.count}`), MARGIN, doc.page.height - 40, { width, align: 'center', lineBreak: false });
+  }
+}
+
+export interface LetterData {
+  site: { name: string; code: string };
+  today: string;
+  aid: AidOut;
+  decision: AidOut['decisions'][number];
+  recipient: { name: string; address: string; commune: string };
+}
+
+export function renderLetter(d: LetterData): Promise<Buffer> {
+  const { doc, done, width } = pdf(`Décision ${d.aid.number}`, d.site.name);
+  const a = d.aid;
+  const dec = d.decision;
+  const para = (s: string, opts: PDFKit.Mixins.TextOptions = {}) => doc.font('Helvetica').fontSize(10.5).fillColor('#000').text(t(s), { width, align: 'justify', ...opts }).moveDown(0.6);
+
+  doc.font('Helvetica-Bold').fontSize(13).text(t(d.site.name), { width });
+  doc.font('Helvetica').fontSize(9.5).fillColor('#333').text('Conseil départemental — Service social départemental', { width }).fillColor('#000');
+  doc.moveDown(1.5);
+  const right = MARGIN + width / 2;
+  doc.font('Helvetica').fontSize(10.5).text(t(d.recipient.name), right, doc.y, { width: width / 2 });
+  if (d.recipient.address) doc.text(t(d.recipient.address), right, doc.y, { width: width / 2 });
+  if (d.recipient.commune) doc.text(t(d.recipient.commune), right, doc.y, { width: width / 2 });
+  doc.moveDown(1.2).text(`Le ${fr(d.today)}`, right, doc.y, { width: width / 2 });
+  doc.x = MARGIN;
+  doc.moveDown(1.5);
+  doc.font('Helvetica-Bold').text(t(`Objet : votre demande d’aide financière n° ${a.number} — ${a.dispositifLabel}`), MARGIN, doc.y, { width });
+  doc.font('Helvetica').text(t(`Dossier suivi par ${a.dsu.referent.displayName}, dossier social n° ${a.dsu.number}`), { width }).moveDown(1);
+
+  const who = dec.body === 'commission' ? `la commission des aides financières, réunie le ${fr(dec.commission?.heldOn ?? dec.decidedOn)}` : `décision du ${fr(dec.decidedOn)}`;
+  const after = dec.appeal ? ` Cette décision est prise sur le recours gracieux que vous avez formé le ${fr(a.appealOn)}.` : '';
+  para(`${d.recipient.name.split(' ')[0] === 'Madame,' ? 'Madame, Monsieur' : d.recipient.name.split(' ')[0]},`);
+  para(`Vous avez sollicité le ${fr(a.requestedOn)} une aide financière de ${euros(a.amountCents)} au titre du dispositif « ${a.dispositifLabel} », pour l’objet suivant : ${a.object}.`);
+
+  if (dec.decision === 'accordee') {
+    const granted = dec.grantedCents ?? 0;
+    const less = granted < a.amountCents ? ` (pour ${euros(a.amountCents)} demandés)` : '';
+    let how: string;
+    if (dec.paymentMode === 'cheques_accompagnement') {
+      const value = dec.cheques > 0 ? Math.floor(granted / dec.cheques) : granted;
+      how = `sous la forme de ${dec.cheques} chèque(s) d’accompagnement personnalisé de ${euros(value)}, valables jusqu’au 31/12/${dec.decidedOn.slice(0, 4)}`;
+    } else if (dec.paymentMode === 'virement_tiers') {
+      how = `par virement directement à ${[PAYEE[dec.payeeKind ?? ''] ?? '', dec.payeeName ?? ''].filter(Boolean).join(' : ')}`;
+    } else how = PAYMENT.virement_beneficiaire!;
+    para(`J’ai le plaisir de vous informer que, par ${who}, une aide de ${euros(granted)}${less} vous est accordée. Elle sera versée ${how}.${after}`);
+    if (dec.reasons) para(`Observation : ${dec.reasons}`);
+  } else if (dec.decision === 'refusee') {
+    para(`Par ${who}, votre demande ne peut pas recevoir une suite favorable, pour les motifs suivants :${after}`);
+    doc.font('Helvetica-Bold').fontSize(10.5).text(t(dec.reasons), { width, indent: 14 }).moveDown(0.4);
+    const rules = a.evaluation?.reasons ?? [];
+    if (rules.length) {
+      doc.font('Helvetica').text('Au regard du règlement départemental des aides financières :', { width });
+      for (const r of rules) doc.text(t(`• ${r}`), { width, indent: 14 });
+      doc.moveDown(0.6);
+    }
+    const delay = inForce('recours_delai', d.today);
+    doc.font('Helvetica-Bold').text('Voies et délais de recours', { width }).moveDown(0.2);
+    para(
+      `Si vous contestez cette décision, vous pouvez, dans un délai de ${delay.value.months} mois à compter de sa notification, former un recours gracieux auprès du Président du Conseil départemental, par courrier adressé à la Maison Départementale des Solidarités ou remis à votre travailleur social. Vous pouvez également, dans le même délai de ${delay.value.months} mois, saisir le tribunal administratif territorialement compétent (recours contentieux), y compris par l’application Télérecours citoyens (www.telerecours.fr). Le recours gracieux prolonge le délai du recours contentieux, qui court à nouveau à compter de la réponse. (${delay.source}.)`,
+    );
+  } else {
+    para(`Par ${who}, l’examen de votre demande est ajourné dans l’attente des pièces suivantes :`);
+    doc.font('Helvetica-Bold').fontSize(10.5).text(t(dec.reasons), { width, indent: 14 }).moveDown(0.6);
+    para('Dès réception de ces pièces par votre travailleur social, votre demande sera examinée à nouveau.');
+  }
+  para('Je vous prie d’agréer l’expression de mes salutations distinguées.');
+  doc.moveDown(1);
+  doc.font('Helvetica').text('Pour le Président du Conseil départemental et par délégation,', MARGIN + width / 2, doc.y, { width: width / 2 });
+  doc.font('Helvetica-Bold').text(t(dec.body === 'commission' ? 'La commission des aides financières' : dec.decidedBy.displayName), { width: width / 2 });
+  if (dec.body === 'responsable') doc.font('Helvetica').text('Responsable de la Maison Départementale des Solidarités', { width: width / 2 });
+  doc.x = MARGIN;
+  footer(doc, width, `${a.number} — document confidentiel`);
+  doc.end();
+  return done;
+}
+
+export interface AgendaRow {
+  number: string;
+  label: string;
+  nature: string;
+  object: string;
+  amountCents: number;
+  outcome: string | null;
+  route: string | null;
+  urgent: boolean;
+  appeal: boolean;
+  person: string;
+  commune: string | null;
+  consentInForce: boolean;
+  withdrawnOn: string | null;
+  opinion: string | null;
+  opinionFavorable: boolean | null;
+  reasons: string[];
+  noteSociale: string | null;
+  decision: { decision: string; grantedCents: number | null; reasons: string } | null;
+}
+
+export function renderAgenda(d: { site: { name: string }; session: { heldOn: string; place: string; members: string[] }; rows: AgendaRow[]; today: string }): Promise<Buffer> {
+  const { doc, done, width } = pdf(`Commission du ${fr(d.session.heldOn)}`, d.site.name);
+  doc.font('Helvetica-Bold').fontSize(15).text(t(`Commission des aides financières — séance du ${fr(d.session.heldOn)}`), { width });
+  doc.font('Helvetica').fontSize(10).text(t(`${d.site.name}${d.session.place ? ` — ${d.session.place}` : ''}`), { width });
+  doc.text(t(`Membres : ${d.session.members.join(', ')}`), { width });
+  doc.fillColor('#444').fontSize(9).text(t(`Ordre du jour édité le ${fr(d.today)} : ${d.rows.length} demande(s). Document confidentiel, couvert par le secret professionnel ; une personne n’est nommée qu’avec son consentement en vigueur.`), { width }).fillColor('#000');
+  d.rows.forEach((r, i) => {
+    if (doc.y > doc.page.height - 200) doc.addPage();
+    doc.moveDown(0.8);
+    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).strokeColor('#1d3557').lineWidth(0.5).stroke();
+    doc.moveDown(0.3).font('Helvetica-Bold').fontSize(11).text(t(`${i + 1}. ${r.number} — ${r.label}${r.appeal ? ' — RECOURS GRACIEUX' : ''}${r.urgent ? ' — urgent' : ''}`), { width });
+    doc.font('Helvetica').fontSize(10);
+    if (r.consentInForce) doc.text(t(`Bénéficiaire : ${r.person}${r.commune ? `, ${r.commune}` : ''}`), { width });
+    else {
+      doc.font('Helvetica-Oblique').text(
+        t(r.withdrawnOn ? `Identité et note sociale non communiquées : consentement retiré le ${fr(r.withdrawnOn)}.` : 'Identité et note sociale non communiquées : pas de consentement au partage enregistré pour cette commission.'),
+        { width },
+      );
+      doc.font('Helvetica');
+    }
+    doc.text(t(`Objet : ${r.object} — montant demandé : ${euros(r.amountCents)} (${r.nature.replace(/_/g, ' ')})`), { width });
+    doc.text(t(`Barème : ${r.outcome === 'dans_bareme' ? (r.route === 'commission' ? 'dans le barème, au-delà de la délégation' : 'dans le barème') : 'hors barème'}`), { width });
+    for (const x of r.reasons) doc.text(t(`• ${x}`), { width, indent: 12 });
+    if (r.opinion) doc.text(t(`Avis du responsable (${r.opinionFavorable ? 'favorable' : 'défavorable'}) : ${r.opinion}`), { width });
+    if (r.noteSociale) doc.font('Helvetica-Bold').text('Note sociale', { width }).font('Helvetica').text(t(r.noteSociale), { width, align: 'justify' });
+    doc.moveDown(0.3).font('Helvetica-Bold').text(
+      t(r.decision ? `Décision : ${r.decision.decision === 'accordee' ? `accordée, ${euros(r.decision.grantedCents ?? 0)}` : r.decision.decision === 'refusee' ? 'refusée' : 'ajournée'}${r.decision.reasons ? ` — ${r.decision.reasons}` : ''}` : 'Décision : ______________________________   Montant : __________'),
+      { width },
+    );
+  });
+  footer(doc, width, `Commission du ${fr(d.session.heldOn)} — confidentiel`);
+  doc.end();
+  return done;
+}

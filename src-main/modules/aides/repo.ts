@@ -1,0 +1,306 @@
+/** Aid requests, règlement versions, commission sessions, envelopes: the only place their SQL lives. */
+import { prep, type Db } from '../../store/database';
+import type { AidStatus, AidSummary } from '../../api/contract-aides';
+import type { Budget } from '../budget/schema';
+import type { Demande } from './engine';
+import { twelveMonthsBefore } from './engine';
+import { parseReglement, type Reglement } from './reglement';
+
+export interface AidRow {
+  id: number;
+  number: string;
+  dsuId: number;
+  personId: number;
+  requestedOn: string;
+  dispositif: string;
+  nature: Demande['nature'];
+  object: string;
+  amountCents: number;
+  days: number | null;
+  paymentMode: Demande['paymentMode'];
+  cheques: number;
+  payeeKind: string;
+  payeeName: string;
+  derogation: number;
+  pregnancy: number;
+  urgent: number;
+  origin: 'dsu' | 'partenaire';
+  originPartnerId: number | null;
+  noteSociale: string;
+  budget: string;
+  consentId: number | null;
+  status: AidStatus;
+  reglementId: number | null;
+  demande: string | null;
+  evaluation: string | null;
+  outcome: 'dans_bareme' | 'hors_bareme' | 'non_conforme' | null;
+  route: 'validation' | 'commission' | null;
+  createdBy: number;
+  createdAt: string;
+  submittedBy: number | null;
+  submittedAt: string | null;
+  takenBy: number | null;
+  opinion: string | null;
+  opinionFavorable: number | null;
+  commissionId: number | null;
+  appealOn: string | null;
+  appealReason: string | null;
+  decisionId: number | null;
+  grantedCents: number | null;
+  decidedOn: string | null;
+  mandatedOn: string | null;
+  paidOn: string | null;
+  closeReason: string | null;
+}
+
+const AID_SELECT = `SELECT id, number, dsu_id AS dsuId, person_id AS personId, requested_on AS requestedOn, dispositif, nature, object,
+  amount_cents AS amountCents, days, payment_mode AS paymentMode, cheques, payee_kind AS payeeKind, payee_name AS payeeName, derogation, pregnancy, urgent,
+  origin, origin_partner_id AS originPartnerId, note_sociale AS noteSociale, budget, consent_id AS consentId, status, reglement_id AS reglementId,
+  demande, evaluation, outcome, route, created_by AS createdBy, created_at AS createdAt, submitted_by AS submittedBy, submitted_at AS submittedAt,
+  taken_by AS takenBy, opinion, opinion_favorable AS opinionFavorable, commission_id AS commissionId, appeal_on AS appealOn, appeal_reason AS appealReason,
+  decision_id AS decisionId, granted_cents AS grantedCents, decided_on AS decidedOn, mandated_on AS mandatedOn, paid_on AS paidOn, close_reason AS closeReason
+  FROM aid_requests`;
+
+export function getAid(db: Db, id: number): AidRow | undefined {
+  return prep(db, `${AID_SELECT} WHERE id = ?`).get(id) as AidRow | undefined;
+}
+
+export interface AidWrite {
+  dsuId: number;
+  personId: number;
+  requestedOn: string;
+  dispositif: string;
+  nature: Demande['nature'];
+  object: string;
+  amountCents: number;
+  days: number | null;
+  paymentMode: Demande['paymentMode'];
+  cheques: number;
+  payeeKind: string;
+  payeeName: string;
+  derogation: boolean;
+  pregnancy: boolean;
+  urgent: boolean;
+  origin: 'dsu' | 'partenaire';
+  originPartnerId: number | null;
+  noteSociale: string;
+  budget: Budget;
+  consentId: number | null;
+}
+
+const cols = (w: AidWrite) => [
+  w.personId,
+  w.requestedOn,
+  w.dispositif,
+  w.nature,
+  w.object,
+  w.amountCents,
+  w.days,
+  w.paymentMode,
+  w.cheques,
+  w.payeeKind,
+  w.payeeName,
+  w.derogation ? 1 : 0,
+  w.pregnancy ? 1 : 0,
+  w.urgent ? 1 : 0,
+  w.origin,
+  w.originPartnerId,
+  w.noteSociale,
+  JSON.stringify(w.budget),
+  w.consentId,
+];
+
+/** `AF-YYYY-NNNNN`, sequential per year of creation. */
+export function insertAid(db: Db, w: AidWrite, userId: number, now: Date): number {
+  const year = now.getFullYear();
+  const seq = ((prep(db, 'SELECT max(seq) AS m FROM aid_requests WHERE year = ?').get(year) as { m: number | null }).m ?? 0) + 1;
+  const iso = now.toISOString();
+  return Number(
+    prep(
+      db,
+      `INSERT INTO aid_requests (number, year, seq, dsu_id, person_id, requested_on, dispositif, nature, object, amount_cents, days, payment_mode, cheques,
+        payee_kind, payee_name, derogation, pregnancy, urgent, origin, origin_partner_id, note_sociale, budget, consent_id, status, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'brouillon', ?, ?, ?)`,
+    ).run(`AF-${year}-${String(seq).padStart(5, '0')}`, year, seq, w.dsuId, ...cols(w), userId, iso, iso).lastInsertRowid,
+  );
+}
+
+export function updateAid(db: Db, id: number, w: AidWrite, now: Date): void {
+  prep(
+    db,
+    `UPDATE aid_requests SET person_id = ?, requested_on = ?, dispositif = ?, nature = ?, object = ?, amount_cents = ?, days = ?, payment_mode = ?, cheques = ?,
+      payee_kind = ?, payee_name = ?, derogation = ?, pregnancy = ?, urgent = ?, origin = ?, origin_partner_id = ?, note_sociale = ?, budget = ?, consent_id = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(...cols(w), now.toISOString(), id);
+}
+
+/** Sets the given columns (snake_case) of a request. Column names come from code, never from input. */
+export function setAid(db: Db, id: number, fields: Record<string, string | number | null>, now: Date): void {
+  const keys = Object.keys(fields);
+  db.prepare(`UPDATE aid_requests SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...keys.map((k) => fields[k]!), now.toISOString(), id);
+}
+
+export function addEvent(db: Db, requestId: number, userId: number, action: string, from: AidStatus | null, to: AidStatus, comment: string, now: Date): void {
+  prep(db, 'INSERT INTO aid_events (request_id, at, user_id, action, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?)').run(requestId, now.toISOString(), userId, action, from, to, comment);
+}
+
+export interface DecisionWrite {
+  requestId: number;
+  body: 'responsable' | 'commission';
+  commissionId: number | null;
+  decision: 'accordee' | 'refusee' | 'ajournee';
+  grantedCents: number | null;
+  paymentMode: string | null;
+  cheques: number;
+  payeeKind: string | null;
+  payeeName: string | null;
+  reasons: string;
+  appeal: boolean;
+  decidedOn: string;
+  decidedBy: number;
+}
+export function insertDecision(db: Db, d: DecisionWrite, now: Date): number {
+  return Number(
+    prep(
+      db,
+      `INSERT INTO aid_decisions (request_id, body, commission_id, decision, granted_cents, payment_mode, cheques, payee_kind, payee_name, reasons, appeal, decided_on, decided_by, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(d.requestId, d.body, d.commissionId, d.decision, d.grantedCents, d.paymentMode, d.cheques, d.payeeKind, d.payeeName, d.reasons, d.appeal ? 1 : 0, d.decidedOn, d.decidedBy, now.toISOString())
+      .lastInsertRowid,
+  );
+}
+
+export function decisions(db: Db, requestId: number) {
+  const rows = prep(
+    db,
+    `SELECT d.id, d.body, d.commission_id AS cid, c.held_on AS heldOn, d.decision, d.granted_cents AS grantedCents, d.payment_mode AS paymentMode, d.cheques,
+       d.payee_kind AS payeeKind, d.payee_name AS payeeName, d.reasons, d.appeal, d.decided_on AS decidedOn, u.id AS uid, u.display_name AS uname
+     FROM aid_decisions d JOIN users u ON u.id = d.decided_by LEFT JOIN commission_sessions c ON c.id = d.commission_id
+     WHERE d.request_id = ? ORDER BY d.id`,
+  ).all(requestId) as {
+    id: number;
+    body: 'responsable' | 'commission';
+    cid: number | null;
+    heldOn: string | null;
+    decision: 'accordee' | 'refusee' | 'ajournee';
+    grantedCents: number | null;
+    paymentMode: string | null;
+    cheques: number;
+    payeeKind: string | null;
+    payeeName: string | null;
+    reasons: string;
+    appeal: number;
+    decidedOn: string;
+    uid: number;
+    uname: string;
+  }[];
+  return rows.map(({ cid, heldOn, uid, uname, appeal, ...d }) => ({
+    ...d,
+    appeal: appeal === 1,
+    commission: cid !== null ? { id: cid, heldOn: heldOn! } : null,
+    decidedBy: { id: uid, displayName: uname },
+  }));
+}
+
+export function events(db: Db, requestId: number) {
+  return (
+    prep(
+      db,
+      `SELECT e.at, u.id AS uid, u.display_name AS uname, e.action, e.from_status AS fromStatus, e.to_status AS toStatus, e.comment
+       FROM aid_events e JOIN users u ON u.id = e.user_id WHERE e.request_id = ? ORDER BY e.id`,
+    ).all(requestId) as { at: string; uid: number; uname: string; action: string; fromStatus: string | null; toStatus: string; comment: string }[]
+  ).map(({ uid, uname, ...e }) => ({ ...e, user: { id: uid, displayName: uname } }));
+}
+
+/** Grants of the household (its DSU), for the frequency rules. */
+export function grantsOfDsu(db: Db, dsuId: number, exceptId: number | null): Demande['history'] {
+  return prep(
+    db,
+    `SELECT dispositif, decided_on AS grantedOn, granted_cents AS amountCents FROM aid_requests
+     WHERE dsu_id = ? AND status = 'accordee' AND decided_on IS NOT NULL AND id IS NOT ?`,
+  ).all(dsuId, exceptId) as Demande['history'];
+}
+
+/** The household's requests of the 12 months before `day` (drafts left out). */
+export function historyOfDsu(db: Db, dsuId: number, day: string, exceptId: number | null) {
+  return prep(
+    db,
+    `SELECT id, number, dispositif, nature, status, requested_on AS requestedOn, decided_on AS decidedOn, amount_cents AS amountCents, granted_cents AS grantedCents
+     FROM aid_requests WHERE dsu_id = ? AND requested_on > ? AND requested_on <= ? AND status <> 'brouillon' AND id IS NOT ? ORDER BY requested_on DESC, id DESC`,
+  ).all(dsuId, twelveMonthsBefore(day), day, exceptId) as {
+    id: number;
+    number: string;
+    dispositif: string;
+    nature: Demande['nature'];
+    status: AidStatus;
+    requestedOn: string;
+    decidedOn: string | null;
+    amountCents: number;
+    grantedCents: number | null;
+  }[];
+}
+
+const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNumber,
+  coalesce(nullif(p.usage_name, ''), p.birth_name) || ' ' || p.first_names AS person, ru.display_name AS referent,
+  a.dispositif, a.nature, a.amount_cents AS amountCents, a.granted_cents AS grantedCents, a.status, a.outcome, a.route, a.urgent,
+  a.requested_on AS requestedOn, a.submitted_at AS submittedAt, tu.display_name AS takenBy, a.appeal_on AS appealOn, a.commission_id AS commissionId
+  FROM aid_requests a JOIN dsu d ON d.id = a.dsu_id JOIN users ru ON ru.id = d.referent_id JOIN persons p ON p.id = a.person_id
+  LEFT JOIN users tu ON tu.id = a.taken_by`;
+
+type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal'> & { dsuId: number; dsuNumber: string; urgent: number; appealOn: string | null };
+const toSummary = ({ dsuId, dsuNumber, urgent, appealOn, ...r }: SummaryRow): AidSummary => ({
+  ...r,
+  dsu: { id: dsuId, number: dsuNumber },
+  urgent: urgent === 1,
+  appeal: appealOn !== null,
+});
+
+export function summaries(db: Db, where: string, order: string, ...params: (string | number)[]): AidSummary[] {
+  return (prep(db, `${SUMMARY_SELECT} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary);
+}
+
+// Règlements ----------------------------------------------------------------------------------
+
+export interface ReglementRow {
+  id: number;
+  code: string;
+  version: number;
+  title: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  status: 'brouillon' | 'actif' | 'retire';
+  importedBy: number | null;
+  importedAt: string;
+  activatedBy: number | null;
+  activatedAt: string | null;
+}
+const REG_SELECT = `SELECT id, code, version, title, effective_from AS effectiveFrom, effective_to AS effectiveTo, status, imported_by AS importedBy,
+  imported_at AS importedAt, activated_by AS activatedBy, activated_at AS activatedAt FROM reglements`;
+
+export function reglementRows(db: Db): ReglementRow[] {
+  return db.prepare(`${REG_SELECT} ORDER BY effective_from DESC, version DESC`).all() as ReglementRow[];
+}
+export function reglementRow(db: Db, id: number): ReglementRow | undefined {
+  return prep(db, `${REG_SELECT} WHERE id = ?`).get(id) as ReglementRow | undefined;
+}
+/** The active version in force on a day: latest start not after it, not ended before it. */
+export function reglementRowInForce(db: Db, day: string): ReglementRow | undefined {
+  return prep(
+    db,
+    `${REG_SELECT} WHERE status = 'actif' AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?) ORDER BY effective_from DESC, version DESC LIMIT 1`,
+  ).get(day, day) as ReglementRow | undefined;
+}
+
+const parsedCache = new WeakMap<Db, Map<number, Reglement>>();
+/** A stored version, parsed once per connection (stored documents were validated at import). */
+export function reglementDoc(db: Db, id: number): Reglement {
+  let m = parsedCache.get(db);
+  if (!m) parsedCache.set(db, (m = new Map()));
+  const hit = m.get(id);
+  if (hit) return hit;
+  const doc = (prep(db, 'SELECT document FROM reglements WHERE id = ?').get(id) as { document: string }).document;
+  const r = parseReglement(JSON.parse(doc));
+  if (!r.ok) throw new Error(`stored règlement ${id} no longer validates`);
+  m.set(id, r.reglement);
+  return r.reglement;
+}

@@ -13,7 +13,7 @@ const MARK = 'SECRETSOCIAL';
 const PDF = Buffer.from(`%PDF-1.4\n${MARK}-document\n%%EOF\n`);
 let team: Team;
 let p: PersonCard;
-const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, intervenant: 0, merge: 0, other: 0 };
+const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0 };
 
 beforeAll(async () => {
   team = await newTeam(() => new Date(2026, 10, 23, 9, 0));
@@ -37,6 +37,24 @@ beforeAll(async () => {
   await team.must(s, 'dsu:addIntervenant', { dsuId: ids.dsu, externalName: `${MARK}-educ`, mission: `${MARK}-mission` });
   ids.intervenant = (team.app.vault.db.prepare('SELECT id FROM dsu_intervenants').get() as { id: number }).id;
   await team.must(team.ass2.token, 'dsu:get', { id: ids.dsu, reason: `${MARK}-motif d’accès exceptionnel` });
+  const aid = (await team.must(s, 'aid:save', {
+    dsuId: ids.dsu,
+    personId: p.person.id,
+    requestedOn: '2026-11-23',
+    dispositif: 'secours_cd',
+    nature: 'alimentaire',
+    object: `${MARK}-objet-aide`,
+    amountCents: 9000,
+    paymentMode: 'virement_beneficiaire',
+    noteSociale: `${MARK}-note-sociale`,
+    budget: { resources: [{ kind: 'rsa', amountCents: 30000, label: `${MARK}-budget` }], charges: [] },
+  })) as { id: number };
+  ids.aid = aid.id;
+  await team.must(s, 'aid:act', { action: 'submit', id: aid.id });
+  await team.must(team.resp.token, 'aid:act', { action: 'take', id: aid.id });
+  await team.must(team.resp.token, 'aid:act', { action: 'toCommission', id: aid.id, favorable: true, opinion: `${MARK}-avis` });
+  ids.commission = ((await team.must(team.resp.token, 'commission:save', { heldOn: '2026-11-23', members: ['Élue'] })) as { id: number }).id;
+  await team.must(team.resp.token, 'commission:assign', { id: ids.commission, add: [aid.id] });
   ids.appointment = ((await team.must(team.sec.token, 'rdv:book', { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-25T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' })) as { id: number }).id;
 });
 afterAll(() => team?.app.close());
@@ -81,21 +99,47 @@ function inputFor(c: Channel): unknown {
     'dsu:retention': {},
     'dsu:archive': { ids: [ids.dsu] },
     'dsu:export': { id: ids.dsu, format: 'json' },
+    'aid:options': {},
+    'aid:evaluate': { dsuId: ids.dsu, personId: p.person.id, requestedOn: '2026-11-23', dispositif: 'secours_cd', nature: 'alimentaire', object: 'x', amountCents: 100, paymentMode: 'virement_beneficiaire', budget: { resources: [], charges: [] } },
+    'aid:save': { dsuId: ids.dsu, personId: p.person.id, requestedOn: '2026-11-23', dispositif: 'secours_cd', nature: 'alimentaire', object: 'x', amountCents: 100, paymentMode: 'virement_beneficiaire', budget: { resources: [], charges: [] } },
+    'aid:get': { id: ids.aid },
+    'aid:forDsu': { dsuId: ids.dsu },
+    'aid:mine': {},
+    'aid:queue': {},
+    'aid:lastBudget': { dsuId: ids.dsu },
+    'aid:act': { action: 'classify', id: ids.aid, reason: 'x' },
+    'aid:payment': { id: ids.aid, mandatedOn: null, paidOn: null },
+    'aid:letter': { id: ids.aid },
+    'commission:list': {},
+    'commission:save': { heldOn: '2026-11-30', members: ['x'] },
+    'commission:get': { id: ids.commission },
+    'commission:assign': { id: ids.commission, remove: [ids.aid] },
+    'commission:decide': { id: ids.commission, requestId: ids.aid, decision: 'refusee', reasons: 'x' },
+    'commission:agenda': { id: ids.commission },
+    'envelope:list': { year: 2026 },
+    'envelope:set': { year: 2026, dispositif: 'secours_cd', votedCents: 1 },
+    'reglement:list': {},
+    'reglement:get': { id: 1 },
+    'reglement:import': { document: '{}' },
+    'reglement:activate': { id: 1 },
+    'reglement:replay': { id: 1 },
   };
   return inputs[c];
 }
 
-const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu):/.test(c));
+const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement):/.test(c));
 
 describe('what the secretaire receives', () => {
   it('covers every channel of the front desk, the DSU, appointments and partners', () => {
-    expect(OF_THIS_ISSUE.length).toBeGreaterThanOrEqual(35);
+    expect(OF_THIS_ISSUE.length).toBeGreaterThanOrEqual(60);
     for (const c of OF_THIS_ISSUE) expect(inputFor(c), c).toBeDefined();
   });
 
   it('has the social content in the store (so the test below means something)', async () => {
     const full = JSON.stringify(await team.must(team.ass.token, 'dsu:get', { id: ids.dsu }));
     for (const m of ['resume', 'note', 'titre', 'objet', 'demande', 'urgence', 'motif d’accès']) expect(full).toContain(`${MARK}-${m}`);
+    const aid = JSON.stringify(await team.must(team.ass.token, 'aid:get', { id: ids.aid }));
+    for (const m of ['objet-aide', 'note-sociale', 'budget', 'avis']) expect(aid).toContain(`${MARK}-${m}`);
   });
 
   for (const c of OF_THIS_ISSUE) {

@@ -75,7 +75,7 @@ describe('règlement validation points at the faulty field in French', () => {
   it('refuses a cap naming an unknown dispositif, and an inverted date range', () => {
     const bad = structuredClone(exemple) as { caps: { dispositifs: string[] }[]; effectiveTo: string | null };
     bad.caps[0]!.dispositifs.push('inconnu');
-    bad.effectiveTo = '2025-01-01';
+    bad.effectiveTo = '2024-06-01';
     const r = parseReglement(bad);
     expect(r.ok).toBe(false);
     if (r.ok) return;

@@ -268,3 +268,15 @@ describe('budget reuse', () => {
     expect(last?.budget.resources[0]?.amountCents).toBe(30000);
   });
 });
+
+describe('merging two records of a person', () => {
+  it('moves her aid requests to the kept record, and the undo moves them back', async () => {
+    const h = await household(team);
+    const twin = (await team.must(team.sec.token, 'persons:create', { birthName: 'Doublon', firstNames: 'Fiche', household: { existingId: h.householdId, role: 'autre' }, confirmNotDuplicate: true })) as { person: { id: number } };
+    const a = (await team.must(team.ass.token, 'aid:save', secours(h, { personId: twin.person.id }))) as AidOut;
+    const m = (await team.must(team.resp.token, 'persons:merge', { keepId: h.personId, absorbId: twin.person.id })) as { mergeId: number };
+    expect(((await team.must(team.ass.token, 'aid:get', { id: a.id })) as AidOut).person.id).toBe(h.personId);
+    await team.must(team.resp.token, 'persons:unmerge', { mergeId: m.mergeId });
+    expect(((await team.must(team.ass.token, 'aid:get', { id: a.id })) as AidOut).person.id).toBe(twin.person.id);
+  });
+});

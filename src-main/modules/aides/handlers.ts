@@ -8,6 +8,7 @@ import type { CallContext, Handler } from '../../api/dispatch';
 import type { Channel } from '../../api/contract';
 import type { ActInput, AidOut, AidStatus } from '../../api/contract-aides';
 import { appendAudit } from '../../auth/audit';
+import type { Db } from '../../store/database';
 import { findUserById } from '../../auth/users';
 import { PasseurError } from '../../shared/errors';
 import { euros } from '../../shared/money';
@@ -839,7 +840,7 @@ function reglementList(ctx: CallContext) {
  * version with the very inputs they were evaluated with; how many would change outcome and
  * the amount at stake, by dispositif. Nothing is written: past decisions never change.
  */
-export function replay(db: import('../../store/database').Db, candidate: Reglement, day: string) {
+export function replay(db: Db, candidate: Reglement, day: string) {
   const from = twelveMonthsBefore(day);
   const rows = db
     .prepare('SELECT dispositif, demande, outcome, amount_cents AS amount, granted_cents AS granted FROM aid_requests WHERE demande IS NOT NULL AND requested_on > ? AND requested_on <= ?')

@@ -66,6 +66,8 @@ interface MergeMoves {
   firstContacts: number[];
   appointments: number[];
   consents: number[];
+  /** Absent in merges recorded before the aid module existed. */
+  aidRequests?: number[];
   filled: Record<string, string | null>;
   household: { id: number | null; role: repo.PersonRow['role'] } | null;
 }
@@ -156,6 +158,7 @@ export const personsHandlers = {
         firstContacts: ids('SELECT id FROM first_contacts WHERE person_id = ?'),
         appointments: ids('SELECT id FROM appointments WHERE person_id = ?'),
         consents: ids('SELECT id FROM consents WHERE person_id = ?'),
+        aidRequests: ids('SELECT id FROM aid_requests WHERE person_id = ?'),
         filled: {},
         household: null,
       };
@@ -176,6 +179,7 @@ export const personsHandlers = {
       move('first_contacts', moves.firstContacts);
       move('appointments', moves.appointments);
       move('consents', moves.consents);
+      move('aid_requests', moves.aidRequests ?? []);
       db.prepare('UPDATE persons SET merged_into = ?, updated_at = ? WHERE id = ?').run(keep.id, ctx.now.toISOString(), absorb.id);
       repo.reindexPerson(db, absorb.id);
       repo.reindexPerson(db, keep.id);
@@ -205,6 +209,7 @@ export const personsHandlers = {
       back('first_contacts', moves.firstContacts);
       back('appointments', moves.appointments);
       back('consents', moves.consents);
+      back('aid_requests', moves.aidRequests ?? []);
       for (const [column, value] of Object.entries(moves.filled)) {
         if (!Object.values(FILLABLE).includes(column as never)) continue;
         db.prepare(`UPDATE persons SET ${column} = ? WHERE id = ?`).run(value, m.keptId);

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { budgetSchema } from '../modules/budget/schema';
+
+export { CHARGE_KINDS, RESOURCE_KINDS } from '../modules/budget/schema';
 import { NATURES, PAYMENT_MODES, HOUSEHOLD_TYPES } from '../modules/aides/reglement';
 import { isoDate } from './contract-accueil';
 import { channel } from './spec';
@@ -265,7 +267,8 @@ export const aidesChannels = {
   'aid:save': channel({ input: z.strictObject({ id: id.optional(), ...aidFields }), output: aidOut, access: ['ass', 'cesf'] }),
   'aid:get': channel({ input: z.strictObject({ id }), output: aidOut, access: INSTRUCT }),
   'aid:forDsu': channel({ input: z.strictObject({ dsuId: id }), output: z.array(aidSummary), access: INSTRUCT }),
-  'aid:mine': channel({ input: z.strictObject({}), output: z.array(aidSummary), access: ['ass', 'cesf'] }),
+  /** `mine`: the requests I instructed; `site`: all the site's requests (responsables). */
+  'aid:list': channel({ input: z.strictObject({ scope: z.enum(['mine', 'site']) }), output: z.array(aidSummary), access: INSTRUCT }),
   'aid:queue': channel({ input: z.strictObject({}), output: z.array(aidSummary), access: ['responsable'] }),
   'aid:lastBudget': channel({ input: z.strictObject({ dsuId: id }), output: z.object({ budget: budgetSchema, on: z.string(), number: z.string() }).nullable(), access: INSTRUCT }),
   'aid:act': channel({ input: actInput, output: aidOut, access: INSTRUCT }),

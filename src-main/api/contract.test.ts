@@ -78,7 +78,7 @@ const SAMPLES: { [C in Channel]: Input<C> } = {
   'aid:save': { dsuId: 999, personId: 999, requestedOn: '2026-01-05', dispositif: 'secours_cd', nature: 'alimentaire', object: 'Courses', amountCents: 5000, paymentMode: 'virement_beneficiaire', budget: { resources: [], charges: [] } },
   'aid:get': { id: 999 },
   'aid:forDsu': { dsuId: 999 },
-  'aid:mine': {},
+  'aid:list': { scope: 'mine' },
   'aid:queue': {},
   'aid:lastBudget': { dsuId: 999 },
   'aid:act': { action: 'take', id: 999 },

@@ -16,6 +16,12 @@ import { DsuPage } from '../modules/dsu/DsuPage';
 import { RetentionPage } from '../modules/dsu/RetentionPage';
 import { PartnersPage } from '../modules/partners/PartnersPage';
 import { MergesPage } from '../modules/persons/MergesPage';
+import { AidesListPage } from '../modules/aides/AidesListPage';
+import { AidRequestPage } from '../modules/aides/AidRequestPage';
+import { ValidationPage } from '../modules/aides/ValidationPage';
+import { CommissionPage } from '../modules/aides/CommissionPage';
+import { EnvelopesPage } from '../modules/aides/EnvelopesPage';
+import { ReglementPage } from '../modules/aides/ReglementPage';
 import { itemFor, navFor } from './nav';
 import { useHashRoute } from './useHashRoute';
 
@@ -25,6 +31,8 @@ export function Shell({ session, onLock, onLogout }: { session: SessionInfo; onL
   const items = navFor(session.user.roles);
   const current = itemFor(items, route);
   const dsuId = /^#\/dsu\/(\d+)$/.exec(route)?.[1];
+  const aidId = /^#\/aides\/(\d+)$/.exec(route)?.[1];
+  const newAidFor = /^#\/aides\/nouvelle\/(\d+)$/.exec(route)?.[1];
   const mainRef = useRef<HTMLElement>(null);
 
   // Moving between pages puts the focus on the new page's title, as a screen reader expects.
@@ -48,6 +56,12 @@ export function Shell({ session, onLock, onLogout }: { session: SessionInfo; onL
   else if (current.key === 'partners') page = <PartnersPage session={session} />;
   else if (current.key === 'retention') page = <RetentionPage />;
   else if (current.key === 'merges') page = <MergesPage />;
+  else if (current.key === 'aides')
+    page = aidId ? <AidRequestPage key={aidId} id={Number(aidId)} /> : newAidFor ? <AidRequestPage key={`n${newAidFor}`} dsuId={Number(newAidFor)} /> : <AidesListPage session={session} />;
+  else if (current.key === 'validation') page = <ValidationPage />;
+  else if (current.key === 'commission') page = <CommissionPage />;
+  else if (current.key === 'envelopes') page = <EnvelopesPage />;
+  else if (current.key === 'reglement') page = <ReglementPage />;
   else page = <NotAvailable />;
 
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
-import { formatCents, formatDate } from './format';
+import { centsToInput, formatCents, formatDate, parseEuros } from './format';
 
 describe('French formats', () => {
   it('money from integer cents, French by default, English on request', async () => {
@@ -13,5 +13,24 @@ describe('French formats', () => {
   });
   it('dates in French words', () => {
     expect(formatDate('2026-03-31T10:00:00Z')).toBe('31 mars 2026');
+  });
+});
+
+describe('amounts typed in euros', () => {
+  it('reads French and plain writings into integer cents, refuses the rest', () => {
+    expect(parseEuros('150')).toBe(15000);
+    expect(parseEuros('150,5')).toBe(15050);
+    expect(parseEuros('1 234,56 €')).toBe(123456);
+    expect(parseEuros('0,07')).toBe(7);
+    expect(parseEuros('12,345')).toBeNull();
+    expect(parseEuros('-3')).toBeNull();
+    expect(parseEuros('douze')).toBeNull();
+    expect(parseEuros('')).toBeNull();
+  });
+  it('writes cents back for editing', () => {
+    expect(centsToInput(15000)).toBe('150');
+    expect(centsToInput(15050)).toBe('150,50');
+    expect(centsToInput(7)).toBe('0,07');
+    expect(parseEuros(centsToInput(123456))).toBe(123456);
   });
 });

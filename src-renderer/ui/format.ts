@@ -93,3 +93,19 @@ export function saveFile(f: { fileName: string; mime: string; contentBase64: str
 export function formatPhone(digits: string): string {
   return /^0\d{9}$/.test(digits) ? digits.replace(/(\d{2})(?=\d)/g, '$1 ') : digits;
 }
+
+/** What a person types for an amount in euros (`150`, `150,5`, `1 234,56 €`) → cents, or null. */
+export function parseEuros(s: string): number | null {
+  const t = s.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(t)) return null;
+  const [units, dec = ''] = t.split('.');
+  return Number(units) * 100 + Number(dec.padEnd(2, '0'));
+}
+
+/** Cents → what goes back in an input: `15050` → `150,50`, `15000` → `150`. */
+export function centsToInput(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return '';
+  const units = Math.floor(cents / 100);
+  const rest = cents % 100;
+  return rest === 0 ? String(units) : `${units},${String(rest).padStart(2, '0')}`;
+}

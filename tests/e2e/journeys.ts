@@ -12,8 +12,8 @@ const ROLES = [
   { role: 'secretaire', label: 'Secrétaire', login: 'sec.durand', name: 'Sam Durand', has: ['Premier accueil', 'Rendez-vous', 'Partenaires'], lacks: ['Utilisateurs', 'Aides financières', 'Journal d’audit', 'Dossiers sociaux (DSU)'] },
   { role: 'ass', label: 'Assistant·e de service social', login: 'ass.martin', name: 'Alex Martin', has: ['Dossiers sociaux (DSU)', 'Premier accueil', 'Aides financières', 'Prévention des expulsions'], lacks: ['Utilisateurs', 'Surendettement', 'Conservation des dossiers'] },
   { role: 'cesf', label: 'Conseiller·ère ESF', login: 'cesf.petit', name: 'Dominique Petit', has: ['Surendettement', 'Prévention des expulsions'], lacks: ['Utilisateurs', 'Validation des aides'] },
-  { role: 'responsable', label: 'Responsable', login: 'resp.bernard', name: 'Morgan Bernard', has: ['Validation des aides', 'Commission des aides', 'Journal d’audit', 'Secteurs et communes', 'Conservation des dossiers', 'Fusion de fiches'], lacks: ['Utilisateurs', 'Premier accueil'] },
-  { role: 'admin', label: 'Administrateur·rice', login: 'admin.two', name: 'Jo Admin', has: ['Utilisateurs', 'Paramètres', 'Journal d’audit'], lacks: ['Aides financières', 'Premier accueil'] },
+  { role: 'responsable', label: 'Responsable', login: 'resp.bernard', name: 'Morgan Bernard', has: ['Validation des aides', 'Commission des aides', 'Enveloppes', 'Règlement des aides', 'Journal d’audit', 'Secteurs et communes', 'Conservation des dossiers', 'Fusion de fiches'], lacks: ['Utilisateurs', 'Premier accueil'] },
+  { role: 'admin', label: 'Administrateur·rice', login: 'admin.two', name: 'Jo Admin', has: ['Utilisateurs', 'Paramètres', 'Journal d’audit', 'Règlement des aides'], lacks: ['Aides financières', 'Validation des aides', 'Premier accueil'] },
 ] as const;
 
 async function login(page: Page, user: string, password: string) {

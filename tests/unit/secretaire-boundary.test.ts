@@ -104,7 +104,7 @@ function inputFor(c: Channel): unknown {
     'aid:save': { dsuId: ids.dsu, personId: p.person.id, requestedOn: '2026-11-23', dispositif: 'secours_cd', nature: 'alimentaire', object: 'x', amountCents: 100, paymentMode: 'virement_beneficiaire', budget: { resources: [], charges: [] } },
     'aid:get': { id: ids.aid },
     'aid:forDsu': { dsuId: ids.dsu },
-    'aid:mine': {},
+    'aid:list': { scope: 'mine' },
     'aid:queue': {},
     'aid:lastBudget': { dsuId: ids.dsu },
     'aid:act': { action: 'classify', id: ids.aid, reason: 'x' },

@@ -110,6 +110,10 @@ export function listAudit(db: Db, limit: number, beforeId?: number) {
                 WHEN 'dsu' THEN (SELECT d.number FROM dsu d WHERE d.id = CAST(l.entity_id AS INTEGER))
                 WHEN 'partner' THEN (SELECT p.organisation FROM partners p WHERE p.id = CAST(l.entity_id AS INTEGER))
                 WHEN 'motif' THEN (SELECT m.label FROM motifs m WHERE m.code = l.entity_id)
+                WHEN 'aid' THEN (SELECT a.number FROM aid_requests a WHERE a.id = CAST(l.entity_id AS INTEGER))
+                WHEN 'commission' THEN (SELECT 'Séance du ' || strftime('%d/%m/%Y', c.held_on) FROM commission_sessions c WHERE c.id = CAST(l.entity_id AS INTEGER))
+                WHEN 'reglement' THEN (SELECT r.code || ' v' || r.version FROM reglements r WHERE r.id = CAST(l.entity_id AS INTEGER))
+                WHEN 'envelope' THEN l.entity_id
               END AS entityLabel
        FROM audit_log l LEFT JOIN users u ON u.id = l.user_id
        WHERE (? IS NULL OR l.id < ?) ORDER BY l.id DESC LIMIT ?`,

@@ -547,7 +547,13 @@ export const aidesHandlers = {
     return repo.summaries(ctx.app.vault.db, 'a.dsu_id = ?', 'a.requested_on DESC, a.id DESC', dsu.id);
   },
 
-  'aid:mine': (ctx) => repo.summaries(ctx.app.vault.db, 'a.created_by = ?', "a.status IN ('accordee', 'refusee', 'classee_sans_suite'), a.requested_on DESC, a.id DESC", sessionOf(ctx).userId),
+  'aid:list': (ctx, input) => {
+    const s = sessionOf(ctx);
+    const order = "a.status IN ('accordee', 'refusee', 'classee_sans_suite'), a.requested_on DESC, a.id DESC";
+    if (input.scope === 'mine') return repo.summaries(ctx.app.vault.db, 'a.created_by = ?', order, s.userId);
+    if (!s.roles.includes('responsable')) throw new PasseurError('forbidden', 'Seuls les responsables voient toutes les demandes du site ; vos demandes sont dans « Mes demandes ».');
+    return repo.summaries(ctx.app.vault.db, 'a.requested_on > ?', order, twelveMonthsBefore(today(ctx)));
+  },
 
   'aid:queue': (ctx) =>
     repo.summaries(ctx.app.vault.db, "a.status IN ('soumise', 'a_valider')", 'a.urgent DESC, a.submitted_at, a.id'),

@@ -15,6 +15,7 @@ import { formatDateTime, isoToFr, personName, saveFile } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { DsuJournal } from './DsuJournal';
 import { DsuSide } from './DsuSide';
+import { DsuAids } from '../aides/DsuAids';
 
 const CLOSE_REASONS = ['objectifs_atteints', 'demenagement', 'fin_de_demande', 'reorientation', 'deces', 'sans_nouvelles'] as const;
 
@@ -118,6 +119,7 @@ export function DsuPage({ id, session }: { id: number; session: SessionInfo }) {
           options={options}
           partners={partners ?? []}
           canAssign={session.user.roles.includes('responsable')}
+          extra={<DsuAids dsuId={dsu.id} canCreate={dsu.canWrite && (session.user.roles.includes('ass') || session.user.roles.includes('cesf'))} />}
           onChanged={(m) => {
             setNotice(m);
             void load();

@@ -1,5 +1,5 @@
 /** Beside the journal: household, référent and intervenants, documents, consents, first contacts, appointments. */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { DsuOut, IntakeOptions, PartnerOut } from '../../../src-main/api/contract-accueil';
@@ -19,6 +19,8 @@ interface Props {
   canAssign: boolean;
   onChanged: (message: string) => void;
   onError: (message: string) => void;
+  /** Panels of other modules shown after the household (the aid requests). */
+  extra?: ReactNode;
 }
 
 export function DsuSide(p: Props) {
@@ -39,6 +41,7 @@ export function DsuSide(p: Props) {
           ))}
         </ul>
       </section>
+      {p.extra}
       <Intervenants {...p} />
       <Documents {...p} />
       <Consents {...p} />

@@ -8,7 +8,7 @@ import { navFor } from '../../app/nav';
 import { PageHeader } from '../../ui/components';
 
 /** Modules that have a purpose line on the home page (the others are reached from the menu). */
-const PURPOSES = { intake: 1, appointments: 1, dsu: 1, partners: 1, retention: 1, merges: 1 };
+const PURPOSES = { intake: 1, appointments: 1, dsu: 1, aides: 1, validation: 1, commission: 1, envelopes: 1, reglement: 1, partners: 1, retention: 1, merges: 1 };
 
 /**
  * A home page per role. Tiles of modules still to come are shown empty, with their
@@ -39,6 +39,7 @@ export function HomePage({ session }: { session: SessionInfo }) {
         </section>
       )}
       {(roles.includes('ass') || roles.includes('cesf')) && <TodayTile userId={session.user.id} />}
+      {roles.includes('responsable') && <ValidationTile />}
       {roles.includes('responsable') && <RetentionTile />}
       {roles.includes('admin') && <AdminTiles />}
       <section aria-labelledby="soon-title" className="tiles-section">
@@ -89,6 +90,26 @@ function TodayTile({ userId }: { userId: number }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** Requests waiting for a responsable (DOMAIN §4.4): how many, how many urgent. */
+function ValidationTile() {
+  const { t } = useTranslation();
+  const [queue, setQueue] = useState<Output<'aid:queue'> | null>(null);
+  useEffect(() => {
+    void call('aid:queue', {}).then((r) => r.ok && setQueue(r.value));
+  }, []);
+  if (!queue) return null;
+  const urgent = queue.filter((q) => q.urgent).length;
+  return (
+    <section aria-labelledby="validation-tile" className="tiles-section">
+      <h2 id="validation-tile">{t('nav.validation')}</h2>
+      <p>
+        {t('home.queue', { count: queue.length })} {urgent > 0 && <strong className="warning-text">{t('home.queueUrgent', { count: urgent })}</strong>}{' '}
+        {queue.length > 0 && <a href="#/validation">{t('home.queueGo')}</a>}
+      </p>
     </section>
   );
 }

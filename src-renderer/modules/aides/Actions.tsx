@@ -1,0 +1,211 @@
+/**
+ * The workflow's buttons for one request (DOMAIN §4.4). Which appear comes from the API's
+ * `can` list, computed by the same rules that enforce them; each opens a small dialog that
+ * asks only what that step needs.
+ */
+import { useState, type FormEvent } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { AidOut } from '../../../src-main/api/contract-aides';
+import { ApiError, must } from '../../api';
+import { errorText, fieldOf } from '../../app/errors';
+import { Alert, Button, CheckboxField, DialogActions, DialogBox, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
+import { centsToInput, isoToFr, parseEuros, parseFrDate, saveFile, today } from '../../ui/format';
+
+const PAYEES = ['beneficiaire', 'bailleur', 'fournisseur_energie', 'fournisseur_eau', 'etablissement', 'autre_tiers'] as const;
+const MODES = ['virement_beneficiaire', 'virement_tiers', 'cheques_accompagnement'] as const;
+type Dialog = 'grant' | 'refuse' | 'adjourn' | 'toCommission' | 'classify' | 'appeal' | 'payment' | null;
+
+export interface PaymentDraft {
+  amount: string;
+  mode: (typeof MODES)[number];
+  cheques: string;
+  payeeKind: (typeof PAYEES)[number];
+  payeeName: string;
+  comment: string;
+}
+export const paymentDraft = (a: AidOut): PaymentDraft => ({
+  amount: centsToInput(a.amountCents),
+  mode: a.paymentMode,
+  cheques: String(a.cheques || ''),
+  payeeKind: a.payeeKind,
+  payeeName: a.payeeName,
+  comment: '',
+});
+
+/** Amount, mode, chèques and payee of a grant: shared by the responsable's and the commission's decision. */
+export function PaymentFields({ value, onChange, errors }: { value: PaymentDraft; onChange: (p: PaymentDraft) => void; errors: Record<string, string | undefined> }) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<PaymentDraft>) => onChange({ ...value, ...patch });
+  return (
+    <>
+      <TextInput label={t('aides.grantedCents')} name="granted" value={value.amount} onChange={(v) => set({ amount: v })} isRequired error={errors.grantedCents} description={t('aides.amountHint')} />
+      <RadioList label={t('aides.paymentMode')} value={value.mode} onChange={(m) => set({ mode: m })} orientation="vertical" options={MODES.map((m) => ({ value: m, label: t(`aides.modes.${m}`) }))} error={errors.paymentMode} />
+      {value.mode === 'cheques_accompagnement' && <TextInput label={t('aides.cheques')} name="cheques" value={value.cheques} onChange={(v) => set({ cheques: v })} error={errors.cheques} />}
+      <SelectField label={t('aides.payeeKind')} value={value.payeeKind} onChange={(k) => set({ payeeKind: (k ?? 'beneficiaire') as PaymentDraft['payeeKind'] })} options={PAYEES.map((p) => ({ id: p, label: t(`aides.payees.${p}`) }))} error={errors.payeeKind} />
+      {value.payeeKind !== 'beneficiaire' && <TextInput label={t('aides.payeeName')} name="payeeName" value={value.payeeName} onChange={(v) => set({ payeeName: v })} isRequired error={errors.payeeName} />}
+      <TextAreaInput label={t('aides.decisionComment')} name="comment" value={value.comment} onChange={(v) => set({ comment: v })} rows={2} />
+    </>
+  );
+}
+
+export function paymentInput(p: PaymentDraft) {
+  return {
+    grantedCents: parseEuros(p.amount) ?? 0,
+    paymentMode: p.mode,
+    cheques: p.mode === 'cheques_accompagnement' ? Number(p.cheques) || 0 : 0,
+    payeeKind: p.payeeKind,
+    payeeName: p.payeeKind === 'beneficiaire' ? '' : p.payeeName,
+    comment: p.comment,
+  };
+}
+
+export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, message: string) => void }) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [field, setField] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [text, setText] = useState('');
+  const [favorable, setFavorable] = useState<'oui' | 'non'>('oui');
+  const [day, setDay] = useState(isoToFr(today()));
+  const [paid, setPaid] = useState('');
+  const [payment, setPayment] = useState<PaymentDraft>(paymentDraft(aid));
+  const [overEnvelope, setOverEnvelope] = useState<string | null>(null);
+  const [confirmEnvelope, setConfirmEnvelope] = useState(false);
+
+  const open = (d: Dialog) => {
+    setError(null);
+    setField(undefined);
+    setOverEnvelope(null);
+    setConfirmEnvelope(false);
+    setText(d === 'refuse' ? (aid.evaluation?.reasons.join('\n') ?? '') : '');
+    setDay(isoToFr(d === 'payment' ? (aid.mandatedOn ?? today()) : today()));
+    setPaid(aid.paidOn ? isoToFr(aid.paidOn) : '');
+    setPayment(paymentDraft(aid));
+    setDialog(d);
+  };
+  const run = async (fn: () => Promise<AidOut>, message: string) => {
+    setBusy(true);
+    try {
+      const a = await fn();
+      setDialog(null);
+      setError(null);
+      onDone(a, message);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'envelope_exceeded') setOverEnvelope(e.message);
+      else setError(errorText(e));
+      setField(fieldOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const direct = (action: 'take' | 'recall' | 'submit', message: string) => void run(() => must('aid:act', { action, id: aid.id }), message);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const id = aid.id;
+    if (dialog === 'grant') {
+      if (parseEuros(payment.amount) === null) {
+        setField('grantedCents');
+        return setError(t('aides.amountInvalid'));
+      }
+      void run(() => must('aid:act', { action: 'grant', id, ...paymentInput(payment), confirmEnvelope }), t('aides.done.grant'));
+    } else if (dialog === 'refuse') void run(() => must('aid:act', { action: 'refuse', id, reasons: text }), t('aides.done.refuse'));
+    else if (dialog === 'adjourn') void run(() => must('aid:act', { action: 'adjourn', id, missingDocuments: text }), t('aides.done.adjourn'));
+    else if (dialog === 'toCommission') void run(() => must('aid:act', { action: 'toCommission', id, favorable: favorable === 'oui', opinion: text }), t('aides.done.toCommission'));
+    else if (dialog === 'classify') void run(() => must('aid:act', { action: 'classify', id, reason: text }), t('aides.done.classify'));
+    else if (dialog === 'appeal') {
+      const d = parseFrDate(day);
+      if (!d) return setError(t('aides.dateInvalid'));
+      void run(() => must('aid:act', { action: 'appeal', id, appealOn: d, reason: text }), t('aides.done.appeal'));
+    } else if (dialog === 'payment') {
+      const m = day.trim() ? parseFrDate(day) : null;
+      const p = paid.trim() ? parseFrDate(paid) : null;
+      if ((day.trim() && !m) || (paid.trim() && !p)) return setError(t('aides.dateInvalid'));
+      void run(() => must('aid:payment', { id, mandatedOn: m, paidOn: p }), t('aides.done.payment'));
+    }
+  };
+  const letter = async () => {
+    try {
+      saveFile(await must('aid:letter', { id: aid.id }));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const can = (x: AidOut['can'][number]) => aid.can.includes(x);
+  const fieldError = (f: string) => (field === f ? (error ?? undefined) : undefined);
+
+  return (
+    <div className="aid-actions">
+      <div className="actions wrap">
+        {can('take') && (
+          <Button variant="primary" onPress={() => direct('take', t('aides.done.take'))} isDisabled={busy}>
+            {t('aides.act.take')}
+          </Button>
+        )}
+        {can('grant') && (
+          <Button variant="primary" onPress={() => open('grant')}>
+            {t('aides.act.grant')}
+          </Button>
+        )}
+        {can('toCommission') && <Button onPress={() => open('toCommission')}>{t('aides.act.toCommission')}</Button>}
+        {can('adjourn') && <Button onPress={() => open('adjourn')}>{t('aides.act.adjourn')}</Button>}
+        {can('refuse') && (
+          <Button variant="danger" onPress={() => open('refuse')}>
+            {t('aides.act.refuse')}
+          </Button>
+        )}
+        {can('recall') && <Button onPress={() => direct('recall', t('aides.done.recall'))}>{t('aides.act.recall')}</Button>}
+        {can('appeal') && <Button onPress={() => open('appeal')}>{t('aides.act.appeal')}</Button>}
+        {can('payment') && <Button onPress={() => open('payment')}>{t('aides.act.payment')}</Button>}
+        {can('letter') && <Button onPress={() => void letter()}>{t('aides.act.letter')}</Button>}
+        {can('classify') && (
+          <Button variant="quiet" onPress={() => open('classify')}>
+            {t('aides.act.classify')}
+          </Button>
+        )}
+      </div>
+      {!dialog && error && <Alert kind="error">{error}</Alert>}
+      <DialogBox title={dialog ? t(`aides.act.${dialog}`) : ''} isOpen={dialog !== null} onClose={() => setDialog(null)}>
+        <Form onSubmit={submit} validationBehavior="aria">
+          {dialog === 'grant' && (
+            <>
+              <p>{t('aides.grantExplain', { amount: centsToInput(aid.amountCents) })}</p>
+              <PaymentFields value={payment} onChange={setPayment} errors={{ [field ?? '']: error ?? undefined }} />
+              {overEnvelope && (
+                <>
+                  <Alert kind="error">{overEnvelope}</Alert>
+                  <CheckboxField label={t('aides.confirmEnvelope')} value={confirmEnvelope} onChange={setConfirmEnvelope} />
+                </>
+              )}
+            </>
+          )}
+          {dialog === 'refuse' && <TextAreaInput label={t('aides.refuseReasons')} name="reasons" value={text} onChange={setText} isRequired rows={5} description={t('aides.refuseHint')} error={fieldError('reasons')} />}
+          {dialog === 'adjourn' && <TextAreaInput label={t('aides.missingDocuments')} name="missing" value={text} onChange={setText} isRequired rows={3} />}
+          {dialog === 'toCommission' && (
+            <>
+              <RadioList label={t('aides.opinion')} value={favorable} onChange={setFavorable} options={[{ value: 'oui', label: t('aides.favorable') }, { value: 'non', label: t('aides.unfavorable') }]} />
+              <TextAreaInput label={t('aides.opinionText')} name="opinion" value={text} onChange={setText} isRequired rows={4} />
+            </>
+          )}
+          {dialog === 'classify' && <TextAreaInput label={t('aides.classifyReason')} name="reason" value={text} onChange={setText} isRequired rows={2} />}
+          {dialog === 'appeal' && (
+            <>
+              <p>{t('aides.appealExplain')}</p>
+              <TextInput label={t('aides.appealOn')} name="appealOn" value={day} onChange={setDay} isRequired description={t('aides.dateHint')} />
+              <TextAreaInput label={t('aides.appealReason')} name="appealReason" value={text} onChange={setText} isRequired rows={3} />
+            </>
+          )}
+          {dialog === 'payment' && (
+            <>
+              <TextInput label={t('aides.mandatedOn')} name="mandatedOn" value={day} onChange={setDay} description={t('aides.dateHint')} error={fieldError('mandatedOn')} />
+              <TextInput label={t('aides.paidOn')} name="paidOn" value={paid} onChange={setPaid} description={t('aides.dateHint')} error={fieldError('paidOn')} />
+            </>
+          )}
+          {error && dialog && !overEnvelope && <Alert kind="error">{error}</Alert>}
+          <DialogActions submitLabel={dialog ? t(`aides.act.${dialog}`) : ''} busy={busy} />
+        </Form>
+      </DialogBox>
+    </div>
+  );
+}

@@ -1,0 +1,448 @@
+/**
+ * One aid request on one screen (DOMAIN §4): the ASS/CESF's form with the budget diagnosis,
+ * beside the live evaluation under the règlement in force (each rule green or red with its
+ * figures) and the household's aids of the last 12 months. Once submitted, the same screen
+ * shows the request as it was submitted, its history and decisions, and the next steps.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { DsuOut } from '../../../src-main/api/contract-accueil';
+import type { AidOptions, AidOut, EvaluationOut } from '../../../src-main/api/contract-aides';
+import { must, type Input } from '../../api';
+import { errorText, fieldOf } from '../../app/errors';
+import { Alert, Button, CheckboxField, PageHeader, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
+import { centsToInput, formatCents, formatDateTime, isoToFr, parseEuros, parseFrDate, personName, today } from '../../ui/format';
+import { useResource } from '../../ui/useResource';
+import { AidActions } from './Actions';
+import { BudgetForm, budgetProblem, type BudgetDraft } from './BudgetForm';
+import { AidHistory, EvaluationPanel } from './Evaluation';
+
+const MODES = ['virement_beneficiaire', 'virement_tiers', 'cheques_accompagnement'] as const;
+const PAYEES = ['beneficiaire', 'bailleur', 'fournisseur_energie', 'fournisseur_eau', 'etablissement', 'autre_tiers'] as const;
+
+interface Draft {
+  personId: string | null;
+  requestedOn: string;
+  dispositif: string | null;
+  nature: string | null;
+  object: string;
+  amount: string;
+  days: string;
+  paymentMode: (typeof MODES)[number];
+  cheques: string;
+  payeeKind: (typeof PAYEES)[number];
+  payeeName: string;
+  derogation: boolean;
+  pregnancy: boolean;
+  urgent: boolean;
+  origin: 'dsu' | 'partenaire';
+  originPartnerId: string | null;
+  consentId: string | null;
+  noteSociale: string;
+  budget: BudgetDraft;
+}
+
+const emptyDraft = (personId: number | null): Draft => ({
+  personId: personId === null ? null : String(personId),
+  requestedOn: isoToFr(today()),
+  dispositif: null,
+  nature: null,
+  object: '',
+  amount: '',
+  days: '',
+  paymentMode: 'virement_beneficiaire',
+  cheques: '',
+  payeeKind: 'beneficiaire',
+  payeeName: '',
+  derogation: false,
+  pregnancy: false,
+  urgent: false,
+  origin: 'dsu',
+  originPartnerId: null,
+  consentId: null,
+  noteSociale: '',
+  budget: { resources: [], charges: [] },
+});
+
+const toLines = (lines: { kind: string; amountCents: number; label: string }[]) => lines.map((l) => ({ kind: l.kind, amount: centsToInput(l.amountCents), label: l.label }));
+
+function draftOf(a: AidOut): Draft {
+  return {
+    personId: String(a.person.id),
+    requestedOn: isoToFr(a.requestedOn),
+    dispositif: a.dispositif,
+    nature: a.nature,
+    object: a.object,
+    amount: centsToInput(a.amountCents),
+    days: a.days === null ? '' : String(a.days),
+    paymentMode: a.paymentMode,
+    cheques: a.cheques ? String(a.cheques) : '',
+    payeeKind: a.payeeKind,
+    payeeName: a.payeeName,
+    derogation: a.derogation,
+    pregnancy: a.pregnancy,
+    urgent: a.urgent,
+    origin: a.origin,
+    originPartnerId: a.originPartner ? String(a.originPartner.id) : null,
+    consentId: a.consent ? String(a.consent.id) : null,
+    noteSociale: a.noteSociale,
+    budget: { resources: toLines(a.budget.resources), charges: toLines(a.budget.charges) },
+  };
+}
+
+/** The draft as the contract's input, or the first local problem (field, message key). */
+function inputOf(dsuId: number, d: Draft): { input: Input<'aid:save'> } | { field: string; key: string } {
+  const requestedOn = parseFrDate(d.requestedOn);
+  if (!d.personId) return { field: 'personId', key: 'aides.need.person' };
+  if (!requestedOn) return { field: 'requestedOn', key: 'aides.dateInvalid' };
+  if (!d.dispositif) return { field: 'dispositif', key: 'aides.need.dispositif' };
+  if (!d.nature) return { field: 'nature', key: 'aides.need.nature' };
+  const amountCents = parseEuros(d.amount);
+  if (amountCents === null || amountCents === 0) return { field: 'amountCents', key: 'aides.amountInvalid' };
+  if (budgetProblem(d.budget)) return { field: 'budget', key: 'aides.budget.invalid' };
+  const lines = (ls: BudgetDraft['resources']) => ls.map((l) => ({ kind: l.kind, amountCents: parseEuros(l.amount) ?? 0, label: l.label }));
+  return {
+    input: {
+      dsuId,
+      personId: Number(d.personId),
+      requestedOn,
+      dispositif: d.dispositif,
+      nature: d.nature as Input<'aid:save'>['nature'],
+      object: d.object,
+      amountCents,
+      days: d.days.trim() ? Number(d.days) : null,
+      paymentMode: d.paymentMode,
+      cheques: d.paymentMode === 'cheques_accompagnement' ? Number(d.cheques) || 0 : 0,
+      payeeKind: d.payeeKind,
+      payeeName: d.payeeKind === 'beneficiaire' ? '' : d.payeeName,
+      derogation: d.derogation,
+      pregnancy: d.pregnancy,
+      urgent: d.urgent,
+      origin: d.origin,
+      originPartnerId: d.origin === 'partenaire' && d.originPartnerId ? Number(d.originPartnerId) : null,
+      consentId: d.consentId ? Number(d.consentId) : null,
+      noteSociale: d.noteSociale,
+      budget: { resources: lines(d.budget.resources) as never, charges: lines(d.budget.charges) as never },
+    },
+  };
+}
+
+export function AidRequestPage({ id, dsuId }: { id?: number; dsuId?: number }) {
+  const { t } = useTranslation();
+  const [aid, setAid] = useState<AidOut | null>(null);
+  const [dsu, setDsu] = useState<DsuOut | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [field, setField] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [live, setLive] = useState<{ evaluation: EvaluationOut | null; error: string | null; history: AidOut['history'] }>({ evaluation: null, error: null, history: [] });
+  const [busy, setBusy] = useState(false);
+  const options = useResource(() => must('aid:options', {}));
+  const partners = useResource(() => must('partners:list', {}));
+
+  const load = useCallback((): Promise<void> => {
+    const fail = (e: unknown) => setError(errorText(e));
+    if (id !== undefined) {
+      return must('aid:get', { id }).then((a) => {
+        setAid(a);
+        setDraft(draftOf(a));
+        if (a.can.includes('edit')) return must('dsu:get', { id: a.dsu.id }).then(setDsu, fail);
+      }, fail);
+    }
+    if (dsuId === undefined) return Promise.resolve();
+    return must('dsu:get', { id: dsuId }).then((d) => {
+      setDsu(d);
+      setDraft(emptyDraft(d.household.members[0]?.id ?? null));
+    }, fail);
+  }, [id, dsuId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const editable = aid === null || aid.can.includes('edit');
+  const theDsuId = aid?.dsu.id ?? dsuId!;
+
+  // Live evaluation, a moment after the last keystroke.
+  const built = useMemo(() => (draft ? inputOf(theDsuId, draft) : null), [draft, theDsuId]);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    if (!editable || !built) return;
+    clearTimeout(timer.current);
+    if (!('input' in built)) return;
+    timer.current = setTimeout(() => {
+      must('aid:evaluate', { ...built.input, ...(aid ? { id: aid.id } : {}) }).then(
+        (r) => setLive({ evaluation: r.evaluation, error: null, history: r.history }),
+        (e: unknown) => setLive((l) => ({ ...l, evaluation: null, error: errorText(e) })),
+      );
+    }, 250);
+    return () => clearTimeout(timer.current);
+  }, [built, editable, aid]);
+
+  const save = async (then: 'stay' | 'submit') => {
+    if (!draft) return;
+    const b = inputOf(theDsuId, draft);
+    if (!('input' in b)) {
+      setField(b.field);
+      setError(t(b.key));
+      return;
+    }
+    setBusy(true);
+    try {
+      let a = await must('aid:save', aid ? { id: aid.id, ...b.input } : b.input);
+      if (then === 'submit') a = await must('aid:act', { action: 'submit', id: a.id });
+      setAid(a);
+      setDraft(draftOf(a));
+      setError(null);
+      setField(undefined);
+      setNotice(then === 'submit' ? t('aides.done.submit', { number: a.number }) : t('aides.saved', { number: a.number }));
+      if (!aid) window.history.replaceState(null, '', `#/aides/${a.id}`);
+    } catch (e) {
+      setError(errorText(e));
+      setField(fieldOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error && !draft) return <Alert kind="error">{error}</Alert>;
+  if (!draft || !options.data) return <p>{options.error ?? t('common.loading')}</p>;
+
+  const title = aid ? t('aides.titleExisting', { number: aid.number, dsu: aid.dsu.number }) : t('aides.titleNew', { dsu: dsu?.number ?? '' });
+  const evaluation = editable ? live.evaluation : aid!.evaluation;
+  const history = editable ? live.history : aid!.history;
+  return (
+    <>
+      <PageHeader title={title}>
+        <a className="btn btn-secondary" href={`#/dsu/${theDsuId}`}>
+          {t('aides.backToDsu')}
+        </a>
+      </PageHeader>
+      {aid && (
+        <p className="dsu-status">
+          <span className={`status-badge aid-${aid.status}`}>{t(`aides.statuses.${aid.status}`)}</span> {aid.urgent && <span className="warning-text">{t('aides.urgent')}</span>}{' '}
+          {t('aides.createdBy', { who: aid.createdBy.displayName, at: formatDateTime(aid.createdAt) })}
+          {aid.takenBy && ` — ${t('aides.takenBy', { who: aid.takenBy.displayName })}`}
+        </p>
+      )}
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {error && <Alert kind="error">{error}</Alert>}
+      {aid && <AidActions aid={aid} onDone={(a, m) => (setAid(a), setDraft(draftOf(a)), setNotice(m), setError(null))} />}
+      <div className="aid-layout">
+        <div>
+          {editable ? (
+            <RequestForm draft={draft} setDraft={setDraft} options={options.data} dsu={dsu} partners={partners.data ?? []} field={field} error={error} />
+          ) : (
+            <RequestSummary aid={aid!} />
+          )}
+          {editable && (
+            <div className="actions sticky-actions">
+              <Button onPress={() => void save('stay')} isDisabled={busy}>
+                {t('aides.saveDraft')}
+              </Button>
+              <Button variant="primary" onPress={() => void save('submit')} isDisabled={busy || evaluation?.outcome === 'non_conforme'}>
+                {t('aides.submit')}
+              </Button>
+            </div>
+          )}
+        </div>
+        <div className="aid-side">
+          <EvaluationPanel evaluation={evaluation} error={editable ? live.error : aid?.evaluationError} title={editable ? t('aides.evaluationLive') : t('aides.evaluationSubmitted')} />
+          <AidHistory rows={history} />
+          {aid && <Timeline aid={aid} />}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: { draft: Draft; setDraft: (d: Draft) => void; options: AidOptions; dsu: DsuOut | null; partners: { id: number; organisation: string; service: string }[]; field: string | undefined; error: string | null }) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const disp = options.dispositifs.find((d) => d.code === draft.dispositif);
+  const nature = disp?.natures.find((n) => n.code === draft.nature);
+  const err = (f: string) => (field === f ? (error ?? undefined) : undefined);
+  const lastBudget = async () => {
+    if (!dsu) return;
+    const last = await must('aid:lastBudget', { dsuId: dsu.id });
+    if (last) set({ budget: { resources: toLines(last.budget.resources), charges: toLines(last.budget.charges) } });
+  };
+  const onSubmit = (e: FormEvent) => e.preventDefault();
+  return (
+    <Form className="panel aid-form" onSubmit={onSubmit} validationBehavior="aria">
+      <h2>{t('aides.request')}</h2>
+      <div className="grid-2">
+        <SelectField
+          label={t('aides.beneficiary')}
+          value={draft.personId}
+          onChange={(v) => set({ personId: v })}
+          options={(dsu?.household.members ?? []).map((m) => ({ id: String(m.id), label: `${personName(m)}${m.role ? ` (${t(`labels.${m.role}`)})` : ''}` }))}
+          error={err('personId')}
+        />
+        <TextInput label={t('aides.requestedOn')} name="requestedOn" value={draft.requestedOn} onChange={(v) => set({ requestedOn: v })} description={t('aides.dateHint')} error={err('requestedOn')} />
+        <SelectField
+          label={t('aides.dispositif')}
+          value={draft.dispositif}
+          onChange={(v) => {
+            const d = options.dispositifs.find((x) => x.code === v);
+            set({ dispositif: v, nature: d?.natures.some((n) => n.code === draft.nature) ? draft.nature : (d?.natures[0]?.code ?? null), paymentMode: d && !d.paymentModes.includes(draft.paymentMode) ? d.paymentModes[0]! : draft.paymentMode });
+          }}
+          options={options.dispositifs.map((d) => ({ id: d.code, label: d.label }))}
+          error={err('dispositif')}
+        />
+        <SelectField label={t('aides.nature')} value={draft.nature} onChange={(v) => set({ nature: v })} options={(disp?.natures ?? []).map((n) => ({ id: n.code, label: t(`aides.natures.${n.code}`) }))} error={err('nature')} />
+      </div>
+      {disp?.description && <p className="muted small">{disp.description}</p>}
+      <TextInput label={t('aides.object')} name="object" value={draft.object} onChange={(v) => set({ object: v })} isRequired description={t('aides.objectHint')} error={err('object')} />
+      <div className="grid-2">
+        <TextInput label={t('aides.amount')} name="amount" value={draft.amount} onChange={(v) => set({ amount: v })} isRequired description={t('aides.amountHint')} error={err('amountCents') ?? (draft.amount.trim() && parseEuros(draft.amount) === null ? t('aides.amountInvalid') : undefined)} />
+        {nature?.perDayCents !== null && nature?.perDayCents !== undefined && (
+          <TextInput label={t('aides.days')} name="days" value={draft.days} onChange={(v) => set({ days: v })} description={t('aides.daysHint', { amount: formatCents(nature.perDayCents) })} />
+        )}
+      </div>
+      <RadioList
+        label={t('aides.paymentMode')}
+        value={draft.paymentMode}
+        onChange={(m) => set({ paymentMode: m, payeeKind: m === 'virement_tiers' && draft.payeeKind === 'beneficiaire' ? 'bailleur' : draft.payeeKind })}
+        options={(disp?.paymentModes ?? MODES).map((m) => ({ value: m, label: t(`aides.modes.${m}`) }))}
+      />
+      {draft.paymentMode === 'cheques_accompagnement' && disp?.cheques && (
+        <TextInput
+          label={t('aides.cheques')}
+          name="cheques"
+          value={draft.cheques}
+          onChange={(v) => set({ cheques: v, amount: centsToInput((Number(v) || 0) * disp.cheques!.valueCents) })}
+          description={t('aides.chequesHint', { value: formatCents(disp.cheques.valueCents), max: disp.cheques.maxPerRequest })}
+        />
+      )}
+      {draft.paymentMode === 'virement_tiers' && (
+        <div className="grid-2">
+          <SelectField label={t('aides.payeeKind')} value={draft.payeeKind} onChange={(v) => set({ payeeKind: (v ?? 'bailleur') as Draft['payeeKind'] })} options={PAYEES.filter((p) => p !== 'beneficiaire').map((p) => ({ id: p, label: t(`aides.payees.${p}`) }))} error={err('payeeKind')} />
+          <TextInput label={t('aides.payeeName')} name="payeeName" value={draft.payeeName} onChange={(v) => set({ payeeName: v })} isRequired error={err('payeeName')} />
+        </div>
+      )}
+      <div className="checks">
+        <CheckboxField label={t('aides.urgentLabel')} value={draft.urgent} onChange={(v) => set({ urgent: v })} />
+        <CheckboxField label={t('aides.pregnancy')} value={draft.pregnancy} onChange={(v) => set({ pregnancy: v })} />
+        {draft.dispositif === 'faj' && <CheckboxField label={t('aides.derogation')} value={draft.derogation} onChange={(v) => set({ derogation: v })} />}
+      </div>
+      <div className="grid-2">
+        <RadioList label={t('aides.origin')} value={draft.origin} onChange={(v) => set({ origin: v })} options={[{ value: 'dsu', label: t('aides.origins.dsu') }, { value: 'partenaire', label: t('aides.origins.partenaire') }]} />
+        {draft.origin === 'partenaire' && (
+          <SelectField label={t('aides.originPartner')} value={draft.originPartnerId} onChange={(v) => set({ originPartnerId: v })} options={partners.map((p) => ({ id: String(p.id), label: p.service ? `${p.organisation} — ${p.service}` : p.organisation }))} error={err('originPartnerId')} />
+        )}
+      </div>
+      <SelectField
+        label={t('aides.consent')}
+        value={draft.consentId}
+        onChange={(v) => set({ consentId: v === 'none' ? null : v })}
+        options={[{ id: 'none', label: t('aides.consentNone') }, ...(dsu?.consents ?? []).filter((c) => !c.withdrawnOn).map((c) => ({ id: String(c.id), label: `${c.person.name} → ${c.recipient} (${isoToFr(c.givenOn)})` }))]}
+      />
+      <h3>{t('aides.budget.title')}</h3>
+      <p className="muted small">
+        {t('aides.budget.lead')}{' '}
+        <Button variant="quiet" onPress={() => void lastBudget()}>
+          {t('aides.budget.reuse')}
+        </Button>
+      </p>
+      <BudgetForm value={draft.budget} onChange={(b) => set({ budget: b })} />
+      <TextAreaInput label={t('aides.noteSociale')} name="noteSociale" value={draft.noteSociale} onChange={(v) => set({ noteSociale: v })} rows={6} description={t('aides.noteHint')} error={err('noteSociale')} />
+    </Form>
+  );
+}
+
+function RequestSummary({ aid }: { aid: AidOut }) {
+  const { t } = useTranslation();
+  const lines = (ls: { kind: string; amountCents: number; label: string }[]) => toLines(ls);
+  return (
+    <section className="panel" aria-labelledby="request-title">
+      <h2 id="request-title">{t('aides.request')}</h2>
+      <dl className="facts">
+        <dt>{t('aides.beneficiary')}</dt>
+        <dd>
+          {aid.person.name} — {t('aides.householdOf', { count: aid.householdSize })}
+          {aid.communeName && `, ${aid.communeName}`}
+        </dd>
+        <dt>{t('aides.dispositif')}</dt>
+        <dd>
+          {aid.dispositifLabel} — {t(`aides.natures.${aid.nature}`)}
+        </dd>
+        <dt>{t('aides.object')}</dt>
+        <dd>{aid.object}</dd>
+        <dt>{t('aides.amount')}</dt>
+        <dd>
+          {formatCents(aid.amountCents)}
+          {aid.grantedCents !== null && aid.status === 'accordee' && <> — {t('aides.grantedAmount', { amount: formatCents(aid.grantedCents) })}</>}
+        </dd>
+        <dt>{t('aides.paymentMode')}</dt>
+        <dd>
+          {t(`aides.modes.${aid.paymentMode}`)}
+          {aid.paymentMode === 'cheques_accompagnement' && ` (${aid.cheques})`}
+          {aid.payeeKind !== 'beneficiaire' && ` — ${t(`aides.payees.${aid.payeeKind}`)} : ${aid.payeeName}`}
+        </dd>
+        {aid.status === 'accordee' && (
+          <>
+            <dt>{t('aides.paymentState')}</dt>
+            <dd>{aid.paidOn ? t('aides.paidOnShort', { day: isoToFr(aid.paidOn) }) : aid.mandatedOn ? t('aides.mandatedOnShort', { day: isoToFr(aid.mandatedOn) }) : t('aides.notMandated')}</dd>
+          </>
+        )}
+        <dt>{t('aides.origin')}</dt>
+        <dd>{aid.originPartner ? t('aides.orientedBy', { partner: aid.originPartner.name }) : t('aides.origins.dsu')}</dd>
+        <dt>{t('aides.consent')}</dt>
+        <dd>{aid.consent ? `${aid.consent.recipient}${aid.consent.withdrawnOn ? ` — ${t('aides.consentWithdrawn', { day: isoToFr(aid.consent.withdrawnOn) })}` : ''}` : t('aides.consentNone')}</dd>
+        {aid.opinion && (
+          <>
+            <dt>{t('aides.opinion')}</dt>
+            <dd>
+              {aid.opinionFavorable ? t('aides.favorable') : t('aides.unfavorable')} — {aid.opinion}
+            </dd>
+          </>
+        )}
+        {aid.appealOn && (
+          <>
+            <dt>{t('aides.appeal')}</dt>
+            <dd>
+              {isoToFr(aid.appealOn)} — {aid.appealReason}
+            </dd>
+          </>
+        )}
+      </dl>
+      <h3>{t('aides.noteSociale')}</h3>
+      <p className="prewrap">{aid.noteSociale}</p>
+      <h3>{t('aides.budget.title')}</h3>
+      <BudgetForm value={{ resources: lines(aid.budget.resources), charges: lines(aid.budget.charges) }} onChange={() => undefined} readOnly />
+    </section>
+  );
+}
+
+function Timeline({ aid }: { aid: AidOut }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('aides.timeline')}</h2>
+      {aid.decisions.length > 0 && (
+        <ul className="plain decisions">
+          {aid.decisions.map((d) => (
+            <li key={d.id}>
+              <strong>
+                {t(`aides.statuses.${d.decision}`)}
+                {d.grantedCents !== null && ` — ${formatCents(d.grantedCents)}`}
+              </strong>{' '}
+              — {isoToFr(d.decidedOn)} — {d.body === 'commission' ? t('aides.byCommission') : d.decidedBy.displayName}
+              {d.appeal && ` — ${t('aides.onAppeal')}`}
+              {d.reasons && <div className="prewrap">{d.reasons}</div>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ol className="plain events">
+        {aid.events.map((e, i) => (
+          <li key={i}>
+            {formatDateTime(e.at)} — {e.user.displayName} — {t(`aides.events.${e.action}`)} → {t(`aides.statuses.${e.toStatus}`)}
+            {e.comment && <span className="muted"> — {e.comment}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,233 @@
+/**
+ * Aides financières, as people do it in Chromium against `passeur serve` (DOMAIN §4): the
+ * ASS instructs a secours within the barème and another above it; the responsable validates
+ * the first and sends the second to the commission; the commission refuses; a recours is
+ * filed and granted, lower, paid to the energy supplier; the envelope moves; both letters
+ * are PDFs. The secretaire reaches none of it. axe on every screen crossed.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+import { seedTeam } from './seed';
+
+const SHOTS = process.env.PASSEUR_SHOTS;
+async function shot(page: Page, name: string) {
+  if (SHOTS) {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  }
+}
+async function login(page: Page, login: string, password: string) {
+  await page.getByLabel('Identifiant').fill(login);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+async function logout(page: Page) {
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('heading', { name: 'Connexion à Passeur' })).toBeVisible();
+}
+async function choose(page: Page, scope: ReturnType<Page['locator']> | Page, label: RegExp, option: string) {
+  await scope.getByRole('button', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+const today = () => new Date().toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+async function pdfText(page: Page, trigger: () => Promise<void>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const file = (await download.path())!;
+  expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+  return execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/\s+/g, ' ');
+}
+
+test('aides: barème, validation, commission, recours, payment to the supplier, envelope, letters', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const { users } = team;
+  const sec = await team.as('sophie');
+  const resp = await team.as('remi');
+  const alice = await team.as('alice');
+  const person = async (birthName: string, firstNames: string, birthDate: string) => {
+    const card = (await team.rpc('persons:create', { birthName, firstNames, birthDate, household: { address: '5 rue Léon Cladel', communeInsee: '82121', role: 'demandeur' } }, sec)).value as { person: { id: number }; household: { id: number } };
+    const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: users.alice!.id }, alice)).value as { id: number; number: string };
+    return { ...card, dsu };
+  };
+  const martin = await person('Martin', 'Louise', '1961-03-02');
+  const garcia = await person('Garcia', 'Hugo', '1984-07-19');
+  await team.rpc('envelope:set', { year: new Date().getFullYear(), dispositif: 'secours_cd', votedCents: 30_000_000 }, resp);
+
+  // --- The ASS instructs a secours within the barème ---------------------------------------------
+  await page.goto(server.url);
+  await login(page, 'alice', users.alice!.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Dossiers sociaux (DSU)' }).click();
+  await page.getByRole('link', { name: martin.dsu.number }).click();
+  await page.getByRole('link', { name: 'Nouvelle demande d’aide' }).click();
+  await expect(page.getByRole('heading', { name: `Nouvelle demande d’aide — dossier ${martin.dsu.number}` })).toBeVisible();
+  await choose(page, page, /Dispositif$/, 'Secours du Conseil départemental');
+  await choose(page, page, /Nature$/, 'Alimentaire');
+  await page.getByLabel('Objet de la demande').fill('Courses en attendant le versement du RSA');
+  await page.getByLabel('Montant demandé (€)').fill('120');
+  await page.getByRole('button', { name: 'Ajouter une ressource' }).click();
+  await page.getByLabel('Montant mensuel (€)').first().fill('300');
+  await page.getByRole('button', { name: 'Ajouter une charge' }).click();
+  await page.getByLabel('Montant mensuel (€)').nth(1).fill('450');
+  await page.getByRole('textbox', { name: 'Note sociale' }).fill('Rupture de ressources depuis deux mois, droits RSA en cours de réouverture.');
+  const evaluation = page.getByRole('region', { name: 'Évaluation en direct' });
+  await expect(evaluation.getByText('Dans le barème', { exact: true })).toBeVisible();
+  await expect(evaluation.getByText(/Moyenne économique journalière :/)).toBeVisible();
+  await expect(evaluation.getByText(/Montant : 120,00\s€ demandés, dans la limite du plafond de 160,00\s€/)).toBeVisible();
+  await expectAccessible(page, 'demande d’aide — formulaire');
+  await shot(page, 'aide-formulaire');
+  await page.getByRole('button', { name: 'Soumettre au responsable' }).click();
+  await expect(page.getByText(/Demande AF-\d{4}-\d{5} soumise au responsable\./)).toBeVisible();
+  const first = (/AF-\d{4}-\d{5}/.exec((await page.getByRole('heading', { level: 1 }).textContent())!) ?? [''])[0];
+
+  // --- … and one above it: the evaluation says why, live ------------------------------------------
+  await page.getByRole('navigation').getByRole('link', { name: 'Dossiers sociaux (DSU)' }).click();
+  await page.getByRole('link', { name: garcia.dsu.number }).click();
+  await page.getByRole('link', { name: 'Nouvelle demande d’aide' }).click();
+  await choose(page, page, /Dispositif$/, 'Secours du Conseil départemental');
+  await choose(page, page, /Nature$/, 'Énergie');
+  await page.getByLabel('Objet de la demande').fill('Facture de régularisation d’électricité');
+  await page.getByLabel('Montant demandé (€)').fill('240');
+  await page.getByLabel('Demande urgente').check({ force: true });
+  await page.getByRole('textbox', { name: 'Note sociale' }).fill('Coupure annoncée sous huit jours ; échéancier refusé par le fournisseur.');
+  await expect(evaluation.getByText('Hors barème', { exact: true })).toBeVisible();
+  await expect(evaluation.getByText(/240,00\s€ demandés, au-dessus du plafond de 160,00\s€/)).toBeVisible();
+  await shot(page, 'aide-hors-bareme');
+  await page.getByRole('button', { name: 'Soumettre au responsable' }).click();
+  await expect(page.getByText(/soumise au responsable/)).toBeVisible();
+  const second = (/AF-\d{4}-\d{5}/.exec((await page.getByRole('heading', { level: 1 }).textContent())!) ?? [''])[0];
+  await logout(page);
+
+  // --- The responsable: validation queue on one screen ---------------------------------------------
+  await login(page, 'remi', users.remi!.password);
+  await expect(page.getByText('2 demandes d’aide à valider.')).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Validation des aides' }).click();
+  const queue = page.getByRole('table', { name: 'Demandes à valider' });
+  await expect(queue.getByRole('row')).toHaveCount(3);
+  await expect(queue.getByRole('row').nth(1)).toContainText(second); // urgent first
+  await queue.getByRole('button', { name: first }).click();
+  const detail = page.getByRole('region', { name: new RegExp(`${first} —`) });
+  await expect(detail.getByText('Dans le barème', { exact: true })).toBeVisible();
+  await expect(detail.getByText(/Rupture de ressources/)).toBeVisible();
+  await expectAccessible(page, 'validation — détail');
+  await shot(page, 'validation');
+  await detail.getByRole('button', { name: 'Prendre en charge' }).click();
+  await detail.getByRole('button', { name: 'Accorder' }).click();
+  const grant = page.getByRole('dialog', { name: 'Accorder' });
+  await expect(grant.getByLabel('Montant accordé (€)')).toHaveValue('120');
+  await expectAccessible(page, 'validation — accorder');
+  await grant.getByRole('button', { name: 'Accorder' }).click();
+  await expect(page.getByText(`${first} : Aide accordée.`)).toBeVisible();
+
+  await queue.getByRole('button', { name: second }).click();
+  const detail2 = page.getByRole('region', { name: new RegExp(`${second} —`) });
+  await expect(detail2.getByText('Hors barème', { exact: true })).toBeVisible();
+  await detail2.getByRole('button', { name: 'Prendre en charge' }).click();
+  await expect(detail2.getByRole('button', { name: 'Accorder' })).toHaveCount(0); // above the barème: the commission decides
+  await detail2.getByRole('button', { name: 'Avis et envoi en commission' }).click();
+  const opinion = page.getByRole('dialog', { name: 'Avis et envoi en commission' });
+  await opinion.getByText('Défavorable', { exact: true }).click();
+  await opinion.getByLabel('Avis motivé pour la commission').fill('Plafond dépassé ; mobiliser d’abord le chèque énergie.');
+  await opinion.getByRole('button', { name: 'Avis et envoi en commission' }).click();
+  await expect(page.getByText(`${second} : Demande envoyée en commission avec votre avis.`)).toBeVisible();
+
+  // --- The commission refuses --------------------------------------------------------------------------
+  await page.getByRole('navigation').getByRole('link', { name: 'Commission des aides' }).click();
+  await page.getByRole('button', { name: 'Nouvelle séance' }).click();
+  const newSession = page.getByRole('dialog', { name: 'Nouvelle séance' });
+  await newSession.getByLabel('Date de la séance').fill(today());
+  await newSession.getByLabel('Lieu').fill('Hôtel du Département, salle 2');
+  await newSession.getByLabel('Membres').fill('Mme la Vice-présidente\nRémi Responsable');
+  await newSession.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Séance créée.')).toBeVisible();
+  await page.getByLabel(new RegExp(`^${second}`)).check({ force: true });
+  await page.getByRole('button', { name: 'Inscrire 1 demande' }).click();
+  await expect(page.getByRole('heading', { name: 'Ordre du jour (1)' })).toBeVisible();
+  await expect(page.getByText('Identité non communiquée : pas de consentement en vigueur.')).toBeVisible();
+  await expectAccessible(page, 'commission');
+  await shot(page, 'commission');
+  const agenda = await pdfText(page, () => page.getByRole('button', { name: 'Ordre du jour (PDF)' }).click());
+  expect(agenda).toContain(second);
+  expect(agenda).not.toContain('GARCIA');
+  await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  const decide = page.getByRole('dialog', { name: `Décision de la commission — ${second}` });
+  await decide.getByText('Refusée', { exact: true }).click();
+  await decide.getByLabel('Motifs du refus').fill('Montant supérieur au plafond du règlement pour une personne seule.');
+  await decide.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await expect(page.getByText('Décision enregistrée.')).toBeVisible();
+  await logout(page);
+
+  // --- The ASS records the recours gracieux; the refusal letter exists -------------------------------
+  await login(page, 'alice', users.alice!.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Aides financières' }).click();
+  await page.getByRole('link', { name: second }).click();
+  await expect(page.getByText('Refusée', { exact: true }).first()).toBeVisible();
+  const refusal = await pdfText(page, () => page.getByRole('button', { name: 'Courrier de décision (PDF)' }).click());
+  expect(refusal).toContain('Montant supérieur au plafond du règlement');
+  expect(refusal).toMatch(/recours gracieux auprès du Président du Conseil départemental/);
+  expect(refusal).toMatch(/tribunal administratif/);
+  await page.getByRole('button', { name: 'Enregistrer un recours gracieux' }).click();
+  const appeal = page.getByRole('dialog', { name: 'Enregistrer un recours gracieux' });
+  await appeal.getByLabel('Motif du recours').fill('Enfant malade hébergé ; la coupure mettrait sa santé en danger.');
+  await appeal.getByRole('button', { name: 'Enregistrer un recours gracieux' }).click();
+  await expect(page.getByText('Recours enregistré : la demande revient en commission.')).toBeVisible();
+  await expect(page.getByText('En commission', { exact: true }).first()).toBeVisible();
+  await expectAccessible(page, 'demande d’aide — après recours');
+  await shot(page, 'aide-recours');
+  await logout(page);
+
+  // --- The commission grants a lower amount, paid to the energy supplier ------------------------------
+  await login(page, 'remi', users.remi!.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Commission des aides' }).click();
+  await page.getByRole('button', { name: 'Nouvelle séance' }).click();
+  await newSession.getByLabel('Date de la séance').fill(today());
+  await newSession.getByLabel('Membres').fill('Mme la Vice-présidente');
+  await newSession.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByLabel(new RegExp(`^${second}.*Recours gracieux`)).check({ force: true });
+  await page.getByRole('button', { name: 'Inscrire 1 demande' }).click();
+  await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await decide.getByLabel('Montant accordé (€)').fill('180');
+  await decide.getByText('Virement à un tiers (bailleur, fournisseur…)', { exact: true }).click();
+  await choose(page, decide, /Payé à$/, 'Fournisseur d’énergie');
+  await decide.getByLabel('Nom du tiers payé').fill('EDF Solidarité');
+  await expectAccessible(page, 'commission — décision');
+  await decide.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await expect(page.getByText('Décision enregistrée.')).toBeVisible();
+
+  // Mandated and paid, then the envelope.
+  await page.getByRole('link', { name: second }).click();
+  await page.getByRole('button', { name: 'Mandatement et paiement' }).click();
+  const pay = page.getByRole('dialog', { name: 'Mandatement et paiement' });
+  await pay.getByLabel('Date de paiement').fill(today());
+  await pay.getByRole('button', { name: 'Mandatement et paiement' }).click();
+  await expect(page.getByText('Paiement enregistré.')).toBeVisible();
+  const accord = await pdfText(page, () => page.getByRole('button', { name: 'Courrier de décision (PDF)' }).click());
+  expect(accord).toMatch(/une aide de 180,00\s€ \(pour 240,00\s€ demandés\) vous est accordée/);
+  expect(accord).toContain('EDF Solidarité');
+  expect(accord).toMatch(/recours gracieux que vous avez formé/);
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Enveloppes' }).click();
+  const row = page.getByRole('row', { name: /Secours du Conseil départemental/ });
+  await expect(row.getByRole('cell').nth(1)).toHaveText('300,00 €'); // engaged: 120 + 180
+  await expect(row.getByRole('cell').nth(2)).toHaveText('180,00 €'); // paid
+  await expect(row.getByRole('cell').nth(3)).toHaveText('299 700,00 €');
+  await expectAccessible(page, 'enveloppes');
+  await shot(page, 'enveloppes');
+  await logout(page);
+
+  // --- The secretaire reaches none of it ----------------------------------------------------------------
+  await login(page, 'sophie', users.sophie!.password);
+  await expect(page.getByRole('heading', { name: 'Bonjour Sophie Secrétaire' })).toBeVisible();
+  const nav = page.getByRole('navigation');
+  await expect(nav.getByText('Aides financières', { exact: true })).toHaveCount(0);
+  await expect(nav.getByText('Validation des aides', { exact: true })).toHaveCount(0);
+  const refused = await page.evaluate(async () => {
+    const ask = async (channel: string, input: unknown) => {
+      const res = await fetch(`rpc/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+      return ((await res.json()) as { error?: { code: string } }).error?.code ?? 'ok';
+    };
+    return [await ask('aid:queue', {}), await ask('aid:get', { id: 1 }), await ask('aid:letter', { id: 2 }), await ask('commission:list', {}), await ask('envelope:list', { year: 2026 })];
+  });
+  expect(refused).toEqual(['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden']);
+});

@@ -141,6 +141,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await newSession.getByLabel('Membres').fill('Mme la Vice-présidente\nRémi Responsable');
   await newSession.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Séance créée.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ordre du jour (0)' })).toBeVisible();
   await page.getByLabel(new RegExp(`^${second}`)).check({ force: true });
   await page.getByRole('button', { name: 'Inscrire 1 demande' }).click();
   await expect(page.getByRole('heading', { name: 'Ordre du jour (1)' })).toBeVisible();
@@ -184,6 +185,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await newSession.getByLabel('Date de la séance').fill(today());
   await newSession.getByLabel('Membres').fill('Mme la Vice-présidente');
   await newSession.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { name: 'Ordre du jour (0)' })).toBeVisible(); // the new session is the one shown
   await page.getByLabel(new RegExp(`^${second}.*Recours gracieux`)).check({ force: true });
   await page.getByRole('button', { name: 'Inscrire 1 demande' }).click();
   await page.getByRole('button', { name: 'Enregistrer la décision' }).click();

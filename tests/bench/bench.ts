@@ -6,6 +6,8 @@
  * with its audit row. Each SQL-level figure is also measured on a plain (unencrypted)
  * SQLite copy with the same schema, rows and settings, as a ratio.
  *
+ * Aides financières: see `aides.ts` (evaluation, the responsable's queue, replay).
+ *
  * `--small`: a site ten times smaller (quick check). `--search-detail`: the slowest saisies.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -26,6 +28,7 @@ import { tune } from '../../src-main/store/database';
 import { personsHandlers } from '../../src-main/modules/persons/handlers';
 import { dsuHandlers } from '../../src-main/modules/dsu/handlers';
 import { intakeHandlers } from '../../src-main/modules/intake/handlers';
+import { aidesBench } from './aides';
 
 const PASSWORD = 'une longue phrase secrète';
 
@@ -223,6 +226,10 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   const list = (db: Database.Database) => () => dsuHandlers['dsu:list'](ctxFor(db, PROFESSIONALS[0]!, ['responsable'], now), { scope: 'site' });
   const dsuCount = (enc.prepare('SELECT count(*) AS n FROM dsu').get() as { n: number }).n;
   results.push(result(`liste des DSU du site (${dsuCount} lignes, pour le tableau virtualisé)`, ...timePair(20, list(enc), list(plain))));
+  results.push(...aidesBench(enc, plain, now, ctxFor, PROFESSIONALS, say));
+  // The queue as the responsable's screen receives it: validation, role, the contract shaping 2,000 rows.
+  const respToken = app.sessions.create({ userId: PROFESSIONALS[0]!, login: 'resp', roles: ['responsable'], mustChangePassword: false }).token;
+  results.push(result('aid:queue via le dispatcher (forme de la réponse comprise)', await timeAsync(100, () => dispatch(app, respToken, 'aid:queue', {}))));
   plain.close();
   app.close();
   return results;

@@ -561,7 +561,10 @@ export const aidesHandlers = {
   'aid:lastBudget': (ctx, input) => {
     const { dsu } = requireDsu(ctx, input.dsuId, 'read');
     const r = ctx.app.vault.db
-      .prepare("SELECT number, budget, requested_on AS on_ FROM aid_requests WHERE dsu_id = ? AND budget <> '{\"resources\":[],\"charges\":[]}' ORDER BY requested_on DESC, id DESC LIMIT 1")
+      .prepare(
+        `SELECT a.number, t.budget, a.requested_on AS on_ FROM aid_requests a JOIN aid_request_texts t ON t.request_id = a.id
+         WHERE a.dsu_id = ? AND t.budget <> '{"resources":[],"charges":[]}' ORDER BY a.requested_on DESC, a.id DESC LIMIT 1`,
+      )
       .get(dsu.id) as { number: string; budget: string; on_: string } | undefined;
     return r ? { number: r.number, on: r.on_, budget: JSON.parse(r.budget) as AidOut['budget'] } : null;
   },
@@ -849,7 +852,10 @@ function reglementList(ctx: CallContext) {
 export function replay(db: Db, candidate: Reglement, day: string) {
   const from = twelveMonthsBefore(day);
   const rows = db
-    .prepare('SELECT dispositif, demande, outcome, amount_cents AS amount, granted_cents AS granted FROM aid_requests WHERE demande IS NOT NULL AND requested_on > ? AND requested_on <= ?')
+    .prepare(
+      `SELECT a.dispositif, t.demande, a.outcome, a.amount_cents AS amount, a.granted_cents AS granted FROM aid_requests a JOIN aid_request_texts t ON t.request_id = a.id
+       WHERE t.demande IS NOT NULL AND a.requested_on > ? AND a.requested_on <= ?`,
+    )
     .all(from, day) as { dispositif: string; demande: string; outcome: string; amount: number; granted: number | null }[];
   const by = new Map<string, { dispositif: string; requests: number; changed: number; becomeOut: number; becomeIn: number; amountOutCents: number; amountInCents: number }>();
   let changed = 0;

@@ -55,14 +55,14 @@ export interface AidRow {
 
 const AID_SELECT = `SELECT id, number, dsu_id AS dsuId, person_id AS personId, requested_on AS requestedOn, dispositif, nature, object,
   amount_cents AS amountCents, days, payment_mode AS paymentMode, cheques, payee_kind AS payeeKind, payee_name AS payeeName, derogation, pregnancy, urgent,
-  origin, origin_partner_id AS originPartnerId, note_sociale AS noteSociale, budget, consent_id AS consentId, status, reglement_id AS reglementId,
-  demande, evaluation, outcome, route, created_by AS createdBy, created_at AS createdAt, submitted_by AS submittedBy, submitted_at AS submittedAt,
+  origin, origin_partner_id AS originPartnerId, t.note_sociale AS noteSociale, t.budget, consent_id AS consentId, status, reglement_id AS reglementId,
+  t.demande, t.evaluation, outcome, route, created_by AS createdBy, created_at AS createdAt, submitted_by AS submittedBy, submitted_at AS submittedAt,
   taken_by AS takenBy, opinion, opinion_favorable AS opinionFavorable, commission_id AS commissionId, appeal_on AS appealOn, appeal_reason AS appealReason,
   decision_id AS decisionId, granted_cents AS grantedCents, decided_on AS decidedOn, mandated_on AS mandatedOn, paid_on AS paidOn, close_reason AS closeReason
-  FROM aid_requests`;
+  FROM aid_requests a JOIN aid_request_texts t ON t.request_id = a.id`;
 
 export function getAid(db: Db, id: number): AidRow | undefined {
-  return prep(db, `${AID_SELECT} WHERE id = ?`).get(id) as AidRow | undefined;
+  return prep(db, `${AID_SELECT} WHERE a.id = ?`).get(id) as AidRow | undefined;
 }
 
 export interface AidWrite {
@@ -105,8 +105,6 @@ const cols = (w: AidWrite) => [
   w.urgent ? 1 : 0,
   w.origin,
   w.originPartnerId,
-  w.noteSociale,
-  JSON.stringify(w.budget),
   w.consentId,
 ];
 
@@ -115,29 +113,35 @@ export function insertAid(db: Db, w: AidWrite, userId: number, now: Date): numbe
   const year = now.getFullYear();
   const seq = ((prep(db, 'SELECT max(seq) AS m FROM aid_requests WHERE year = ?').get(year) as { m: number | null }).m ?? 0) + 1;
   const iso = now.toISOString();
-  return Number(
+  const id = Number(
     prep(
       db,
       `INSERT INTO aid_requests (number, year, seq, dsu_id, person_id, requested_on, dispositif, nature, object, amount_cents, days, payment_mode, cheques,
-        payee_kind, payee_name, derogation, pregnancy, urgent, origin, origin_partner_id, note_sociale, budget, consent_id, status, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'brouillon', ?, ?, ?)`,
+        payee_kind, payee_name, derogation, pregnancy, urgent, origin, origin_partner_id, consent_id, status, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'brouillon', ?, ?, ?)`,
     ).run(`AF-${year}-${String(seq).padStart(5, '0')}`, year, seq, w.dsuId, ...cols(w), userId, iso, iso).lastInsertRowid,
   );
+  prep(db, 'INSERT INTO aid_request_texts (request_id, note_sociale, budget) VALUES (?, ?, ?)').run(id, w.noteSociale, JSON.stringify(w.budget));
+  return id;
 }
 
 export function updateAid(db: Db, id: number, w: AidWrite, now: Date): void {
   prep(
     db,
     `UPDATE aid_requests SET person_id = ?, requested_on = ?, dispositif = ?, nature = ?, object = ?, amount_cents = ?, days = ?, payment_mode = ?, cheques = ?,
-      payee_kind = ?, payee_name = ?, derogation = ?, pregnancy = ?, urgent = ?, origin = ?, origin_partner_id = ?, note_sociale = ?, budget = ?, consent_id = ?, updated_at = ?
+      payee_kind = ?, payee_name = ?, derogation = ?, pregnancy = ?, urgent = ?, origin = ?, origin_partner_id = ?, consent_id = ?, updated_at = ?
      WHERE id = ?`,
   ).run(...cols(w), now.toISOString(), id);
+  prep(db, 'UPDATE aid_request_texts SET note_sociale = ?, budget = ? WHERE request_id = ?').run(w.noteSociale, JSON.stringify(w.budget), id);
 }
 
+const TEXT_COLUMNS = new Set(['note_sociale', 'budget', 'demande', 'evaluation']);
 /** Sets the given columns (snake_case) of a request. Column names come from code, never from input. */
 export function setAid(db: Db, id: number, fields: Record<string, string | number | null>, now: Date): void {
-  const keys = Object.keys(fields);
-  db.prepare(`UPDATE aid_requests SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...keys.map((k) => fields[k]!), now.toISOString(), id);
+  const keys = Object.keys(fields).filter((k) => !TEXT_COLUMNS.has(k));
+  const texts = Object.keys(fields).filter((k) => TEXT_COLUMNS.has(k));
+  db.prepare(`UPDATE aid_requests SET ${keys.map((k) => `${k} = ?, `).join('')}updated_at = ? WHERE id = ?`).run(...keys.map((k) => fields[k]!), now.toISOString(), id);
+  if (texts.length) db.prepare(`UPDATE aid_request_texts SET ${texts.map((k) => `${k} = ?`).join(', ')} WHERE request_id = ?`).run(...texts.map((k) => fields[k]!), id);
 }
 
 export function addEvent(db: Db, requestId: number, userId: number, action: string, from: AidStatus | null, to: AidStatus, comment: string, now: Date): void {
@@ -248,11 +252,26 @@ const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNum
   LEFT JOIN users tu ON tu.id = a.taken_by`;
 
 type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal'> & { dsuId: number; dsuNumber: string; urgent: number; appealOn: string | null };
-const toSummary = ({ dsuId, dsuNumber, urgent, appealOn, ...r }: SummaryRow): AidSummary => ({
-  ...r,
-  dsu: { id: dsuId, number: dsuNumber },
-  urgent: urgent === 1,
-  appeal: appealOn !== null,
+/** Built field by field: this runs for every row of a 2,000-row queue. */
+const toSummary = (r: SummaryRow): AidSummary => ({
+  id: r.id,
+  number: r.number,
+  dsu: { id: r.dsuId, number: r.dsuNumber },
+  person: r.person,
+  referent: r.referent,
+  dispositif: r.dispositif,
+  nature: r.nature,
+  amountCents: r.amountCents,
+  grantedCents: r.grantedCents,
+  status: r.status,
+  outcome: r.outcome,
+  route: r.route,
+  urgent: r.urgent === 1,
+  requestedOn: r.requestedOn,
+  submittedAt: r.submittedAt,
+  takenBy: r.takenBy,
+  appeal: r.appealOn !== null,
+  commissionId: r.commissionId,
 });
 
 export function summaries(db: Db, where: string, order: string, ...params: (string | number)[]): AidSummary[] {

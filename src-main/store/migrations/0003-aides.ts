@@ -61,13 +61,9 @@ export const m0003Aides: Migration = {
         urgent             INTEGER NOT NULL DEFAULT 0,
         origin             TEXT NOT NULL CHECK (origin IN ('dsu', 'partenaire')),
         origin_partner_id  INTEGER REFERENCES partners(id),
-        note_sociale       TEXT NOT NULL DEFAULT '',
-        budget             TEXT NOT NULL,
         consent_id         INTEGER REFERENCES consents(id),
         status             TEXT NOT NULL CHECK (status IN ('brouillon', 'soumise', 'a_valider', 'en_commission', 'accordee', 'refusee', 'ajournee', 'classee_sans_suite')),
         reglement_id       INTEGER REFERENCES reglements(id),
-        demande            TEXT,
-        evaluation         TEXT,
         outcome            TEXT CHECK (outcome IS NULL OR outcome IN ('dans_bareme', 'hors_bareme', 'non_conforme')),
         route              TEXT CHECK (route IS NULL OR route IN ('validation', 'commission')),
         created_by         INTEGER NOT NULL REFERENCES users(id),
@@ -87,6 +83,14 @@ export const m0003Aides: Migration = {
         mandated_on        TEXT,
         paid_on            TEXT,
         close_reason       TEXT
+      ) STRICT;
+      -- The long texts of a request apart: lists and queues read small rows, many to a page.
+      CREATE TABLE aid_request_texts (
+        request_id    INTEGER PRIMARY KEY REFERENCES aid_requests(id),
+        note_sociale  TEXT NOT NULL DEFAULT '',
+        budget        TEXT NOT NULL,
+        demande       TEXT,
+        evaluation    TEXT
       ) STRICT;
       CREATE INDEX aid_requests_by_dsu ON aid_requests(dsu_id, requested_on);
       CREATE INDEX aid_requests_by_status ON aid_requests(status, urgent, submitted_at);

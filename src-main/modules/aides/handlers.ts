@@ -336,7 +336,7 @@ function decide(
 function act(ctx: CallContext, input: ActInput): void {
   const db = ctx.app.vault.db;
   const s = sessionOf(ctx);
-  const { aid: a, dsu } = requireAid(ctx, input.id, input.action === 'appeal' || input.action === 'classify' ? 'read' : 'read');
+  const { aid: a, dsu } = requireAid(ctx, input.id, 'read');
   const actor = actorFor(ctx, dsu);
   checkAction(input.action, { status: a.status, createdBy: a.createdBy, submittedBy: a.submittedBy }, actor);
   const day = today(ctx);

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, tabTo, test } from './fixtures';
 import { seedTeam } from './seed';
 
 const SHOTS = process.env.PASSEUR_SHOTS;
@@ -106,18 +106,23 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   const queue = page.getByRole('table', { name: 'Demandes à valider' });
   await expect(queue.getByRole('row')).toHaveCount(3);
   await expect(queue.getByRole('row').nth(1)).toContainText(second); // urgent first
-  await queue.getByRole('button', { name: first }).click();
+  // The first one by keyboard alone: open it beside the queue, take it, grant it.
+  await tabTo(page, queue.getByRole('button', { name: first }), 120);
+  await page.keyboard.press('Enter');
   const detail = page.getByRole('region', { name: new RegExp(`${first} —`) });
   await expect(detail.getByText('Dans le barème', { exact: true })).toBeVisible();
   await expect(detail.getByText(/Rupture de ressources/)).toBeVisible();
   await expectAccessible(page, 'validation — détail');
   await shot(page, 'validation');
-  await detail.getByRole('button', { name: 'Prendre en charge' }).click();
-  await detail.getByRole('button', { name: 'Accorder' }).click();
+  await tabTo(page, detail.getByRole('button', { name: 'Prendre en charge' }), 120);
+  await page.keyboard.press('Enter');
+  await tabTo(page, detail.getByRole('button', { name: 'Accorder' }), 120);
+  await page.keyboard.press('Enter');
   const grant = page.getByRole('dialog', { name: 'Accorder' });
   await expect(grant.getByLabel('Montant accordé (€)')).toHaveValue('120');
   await expectAccessible(page, 'validation — accorder');
-  await grant.getByRole('button', { name: 'Accorder' }).click();
+  await tabTo(page, grant.getByRole('button', { name: 'Accorder' }), 40);
+  await page.keyboard.press('Enter');
   await expect(page.getByText(`${first} : Aide accordée.`)).toBeVisible();
 
   await queue.getByRole('button', { name: second }).click();

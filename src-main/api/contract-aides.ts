@@ -232,6 +232,8 @@ const reglementOut = z.object({
   title: z.string(),
   effectiveFrom: z.string(),
   effectiveTo: z.string().nullable(),
+  /** For an active version: the last day it applies, when a later active version takes over. */
+  until: z.string().nullable(),
   status: z.enum(['brouillon', 'actif', 'retire']),
   importedBy: userRef.nullable(),
   importedAt: z.string(),

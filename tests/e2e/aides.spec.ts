@@ -238,3 +238,44 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   });
   expect(refused).toEqual(['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden']);
 });
+
+test('règlement: a faulty version is refused field by field, a new one is measured then activated', async ({ page, server, watch }) => {
+  watch(page);
+  await seedTeam(server.url);
+  const exemple = JSON.parse(fs.readFileSync('resources/reglements/exemple.json', 'utf8')) as {
+    version: number;
+    effectiveFrom: string;
+    dispositifs: { delegationCents: unknown; natures: { ceiling: unknown }[] }[];
+  };
+  await page.goto(server.url);
+  await login(page, 'admin', 'une longue phrase secrète');
+  await page.getByRole('navigation').getByRole('link', { name: 'Règlement des aides' }).click();
+  const versions = page.getByRole('table', { name: 'Versions du règlement' });
+  await expect(versions.getByRole('row')).toHaveCount(2);
+  await expect(versions.getByText('en vigueur aujourd’hui')).toBeVisible();
+
+  const bad = structuredClone(exemple);
+  bad.version = 2;
+  bad.dispositifs[0]!.delegationCents = 'trois cents';
+  await page.locator('input[type=file]').setInputFiles({ name: 'reglement-v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(page.getByRole('alert')).toContainText('Règlement refusé, rien n’a été importé');
+  await expect(page.getByRole('alert')).toContainText('dispositifs.0.delegationCents');
+  await expect(versions.getByRole('row')).toHaveCount(2);
+
+  const good = structuredClone(exemple);
+  good.version = 2;
+  good.effectiveFrom = '2026-01-01';
+  good.dispositifs[0]!.natures[0]!.ceiling = { personne_seule: 10000, default: 15000 };
+  await page.locator('input[type=file]').setInputFiles({ name: 'reglement-v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await expect(page.getByText('Version 2 du règlement « exemple » importée en brouillon.')).toBeVisible();
+  const v2 = versions.getByRole('row', { name: /exemple-v2/ });
+  await expect(v2).toContainText('Brouillon');
+  await v2.getByRole('button', { name: 'Mesurer l’impact' }).click();
+  await expect(page.getByRole('heading', { name: 'Impact de exemple-v2 sur les 12 derniers mois' })).toBeVisible();
+  await expectAccessible(page, 'règlement — impact');
+  await v2.getByRole('button', { name: 'Activer' }).click();
+  await page.getByRole('dialog', { name: 'Activer exemple-v2 ?' }).getByRole('button', { name: 'Activer' }).click();
+  await expect(page.getByText('exemple-v2 est active.')).toBeVisible();
+  await expect(v2).toContainText('en vigueur aujourd’hui');
+  await shot(page, 'reglement');
+});

@@ -214,7 +214,9 @@ describe('règlement versions', () => {
     expect(impact.changed).toBeGreaterThanOrEqual(sec.becomeOut);
 
     const activated = (await team.must(team.adminToken, 'reglement:activate', { id: imported.id })) as { status: string; inForceToday: boolean };
-    expect(activated).toMatchObject({ status: 'actif', inForceToday: true });
+    expect(activated).toMatchObject({ status: 'actif', inForceToday: true, until: null });
+    const list = (await team.must(team.resp.token, 'reglement:list', {})) as { version: number; until: string | null; inForceToday: boolean }[];
+    expect(list.find((r) => r.version === 1)).toMatchObject({ until: '2026-10-31', inForceToday: false });
     const after = (await team.must(team.ass.token, 'aid:get', { id: granted.id })) as AidOut;
     expect(after.reglement?.version).toBe(1);
     expect(after.evaluation?.outcome).toBe('dans_bareme');

@@ -12,7 +12,7 @@ import type { Db } from '../../store/database';
 import { findUserById } from '../../auth/users';
 import { PasseurError } from '../../shared/errors';
 import { euros } from '../../shared/money';
-import { localDay } from '../../shared/time';
+import { addDays, localDay } from '../../shared/time';
 import { siteRow } from '../admin/repo';
 import { accessOf, dsuOr404, requireDsu, sessionOf } from '../dsu/access';
 import * as dsuRepo from '../dsu/repo';
@@ -827,13 +827,22 @@ function reglementList(ctx: CallContext) {
   const db = ctx.app.vault.db;
   const inForce = repo.reglementRowInForce(db, today(ctx))?.id ?? null;
   const counts = new Map((db.prepare('SELECT reglement_id AS id, count(*) AS n FROM aid_requests WHERE reglement_id IS NOT NULL GROUP BY reglement_id').all() as { id: number; n: number }[]).map((r) => [r.id, r.n]));
-  return repo.reglementRows(db).map((r) => ({
+  const rows = repo.reglementRows(db);
+  const active = rows.filter((r) => r.status === 'actif');
+  const untilOf = (r: repo.ReglementRow): string | null => {
+    if (r.status !== 'actif') return r.effectiveTo;
+    const next = active.filter((x) => x.effectiveFrom > r.effectiveFrom).map((x) => x.effectiveFrom).sort()[0];
+    const byNext = next ? addDays(next, -1) : null;
+    return [r.effectiveTo, byNext].filter((x): x is string => x !== null).sort()[0] ?? null;
+  };
+  return rows.map((r) => ({
     id: r.id,
     code: r.code,
     version: r.version,
     title: r.title,
     effectiveFrom: r.effectiveFrom,
     effectiveTo: r.effectiveTo,
+    until: untilOf(r),
     status: r.status,
     importedBy: userRef(ctx, r.importedBy),
     importedAt: r.importedAt,

@@ -80,7 +80,7 @@ export function ReglementPage() {
                       {v.importedBy && ` — ${t('aides.reglement.importedBy', { who: v.importedBy.displayName, at: formatDateTime(v.importedAt) })}`}
                     </div>
                   </th>
-                  <td>{v.effectiveTo ? t('aides.reglement.fromTo', { from: isoToFr(v.effectiveFrom), to: isoToFr(v.effectiveTo) }) : t('aides.reglement.from', { from: isoToFr(v.effectiveFrom) })}</td>
+                  <td>{v.until ? t('aides.reglement.fromTo', { from: isoToFr(v.effectiveFrom), to: isoToFr(v.until) }) : t('aides.reglement.from', { from: isoToFr(v.effectiveFrom) })}</td>
                   <td>
                     {t(`aides.reglement.statuses.${v.status}`)}
                     {v.inForceToday && <span className="badge">{t('aides.reglement.inForce')}</span>}
@@ -109,6 +109,8 @@ export function ReglementPage() {
         <section className="panel" aria-labelledby="replay-title">
           <h2 id="replay-title">{t('aides.reglement.replayTitle', { label: replay.label })}</h2>
           <p>{t('aides.reglement.replaySummary', { from: isoToFr(replay.data.from), to: isoToFr(replay.data.to), count: replay.data.requests, changed: replay.data.changed })}</p>
+          {replay.data.requests === 0 && <p className="muted">{t('aides.reglement.replayNone')}</p>}
+          {replay.data.requests > 0 && (
           <table className="table">
             <caption className="visually-hidden">{t('aides.reglement.replayTitle', { label: replay.label })}</caption>
             <thead>
@@ -136,6 +138,7 @@ export function ReglementPage() {
               ))}
             </tbody>
           </table>
+          )}
         </section>
       )}
       {activating && (

@@ -159,6 +159,7 @@ const aidSummary = z.object({
   person: z.string(),
   referent: z.string(),
   dispositif: z.string(),
+  dispositifLabel: z.string(),
   nature: z.enum(NATURES),
   amountCents: z.number().int(),
   grantedCents: z.number().int().nullable(),

@@ -167,6 +167,8 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   // --- The ASS records the recours gracieux; the refusal letter exists -------------------------------
   await login(page, 'alice', users.alice!.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Aides financières' }).click();
+  await expect(page.getByRole('table', { name: 'Mes demandes' }).getByRole('row')).toHaveCount(3);
+  await shot(page, 'aides-liste');
   await page.getByRole('link', { name: second }).click();
   await expect(page.getByText('Refusée', { exact: true }).first()).toBeVisible();
   const refusal = await pdfText(page, () => page.getByRole('button', { name: 'Courrier de décision (PDF)' }).click());
@@ -181,6 +183,10 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await expect(page.getByText('En commission', { exact: true }).first()).toBeVisible();
   await expectAccessible(page, 'demande d’aide — après recours');
   await shot(page, 'aide-recours');
+  await page.getByRole('link', { name: 'Retour au dossier' }).click();
+  const dsuAids = page.getByRole('region', { name: 'Aides financières' });
+  await expect(dsuAids.getByRole('listitem').filter({ hasText: second })).toContainText('En commission');
+  await shot(page, 'dsu-aides');
   await logout(page);
 
   // --- The commission grants a lower amount, paid to the energy supplier ------------------------------

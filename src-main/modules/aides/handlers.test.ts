@@ -40,7 +40,7 @@ describe('the journey of the issue, through the API', () => {
     a1 = await team.must(team.ass.token, 'aid:act', { action: 'submit', id: a1.id });
     expect(a1.reglement).toMatchObject({ code: 'exemple', version: 1 });
     const queue = (await team.must(team.resp.token, 'aid:queue', {})) as AidSummary[];
-    expect(queue.map((q) => q.id)).toContain(a1.id);
+    expect(queue.find((q) => q.id === a1.id)).toMatchObject({ dispositifLabel: 'Secours du Conseil départemental', outcome: 'dans_bareme', route: 'validation' });
     await team.must(team.resp.token, 'aid:act', { action: 'take', id: a1.id });
     a1 = await team.must(team.resp.token, 'aid:act', { action: 'grant', id: a1.id, ...GRANT });
     expect(a1).toMatchObject({ status: 'accordee', grantedCents: 12000, decidedOn: TODAY });

@@ -325,7 +325,7 @@ function decide(
       decision_id: decisionId,
       granted_cents: granted ? d.grantedCents : null,
       decided_on: decidedOn,
-      ...(granted ? { payment_mode: d.payment.paymentMode, cheques: d.payment.cheques, payee_kind: d.payment.payeeKind, payee_name: d.payment.payeeName, mandated_on: null, paid_on: null } : {}),
+      ...(granted ? { payment_mode: d.payment.paymentMode, cheques: d.payment.cheques, payee_kind: d.payment.payeeKind, payee_name: d.payment.payeeName } : {}),
     },
     ctx.now,
   );

@@ -251,15 +251,16 @@ const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNum
   FROM aid_requests a JOIN dsu d ON d.id = a.dsu_id JOIN users ru ON ru.id = d.referent_id JOIN persons p ON p.id = a.person_id
   LEFT JOIN users tu ON tu.id = a.taken_by`;
 
-type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal'> & { dsuId: number; dsuNumber: string; urgent: number; appealOn: string | null };
+type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel'> & { dsuId: number; dsuNumber: string; urgent: number; appealOn: string | null };
 /** Built field by field: this runs for every row of a 2,000-row queue. */
-const toSummary = (r: SummaryRow): AidSummary => ({
+const toSummary = (labels: Map<string, string>) => (r: SummaryRow): AidSummary => ({
   id: r.id,
   number: r.number,
   dsu: { id: r.dsuId, number: r.dsuNumber },
   person: r.person,
   referent: r.referent,
   dispositif: r.dispositif,
+  dispositifLabel: labels.get(r.dispositif) ?? r.dispositif,
   nature: r.nature,
   amountCents: r.amountCents,
   grantedCents: r.grantedCents,
@@ -275,7 +276,7 @@ const toSummary = (r: SummaryRow): AidSummary => ({
 });
 
 export function summaries(db: Db, where: string, order: string, ...params: (string | number)[]): AidSummary[] {
-  return (prep(db, `${SUMMARY_SELECT} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary);
+  return (prep(db, `${SUMMARY_SELECT} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary(dispositifLabels(db)));
 }
 
 // Règlements ----------------------------------------------------------------------------------
@@ -322,4 +323,13 @@ export function reglementDoc(db: Db, id: number): Reglement {
   if (!r.ok) throw new Error(`stored règlement ${id} no longer validates`);
   m.set(id, r.reglement);
   return r.reglement;
+}
+
+/** Dispositif code → label, from every stored version (active ones and later versions win). */
+export function dispositifLabels(db: Db): Map<string, string> {
+  const rows = reglementRows(db).slice().reverse(); // oldest first
+  rows.sort((a, b) => Number(a.status === 'actif') - Number(b.status === 'actif'));
+  const m = new Map<string, string>();
+  for (const r of rows) for (const d of reglementDoc(db, r.id).dispositifs) m.set(d.code, d.label);
+  return m;
 }

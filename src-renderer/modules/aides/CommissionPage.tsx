@@ -14,7 +14,6 @@ import { Alert, Button, CheckboxField, DialogActions, DialogBox, PageHeader, Rad
 import { centsToInput, formatCents, isoToFr, parseEuros, parseFrDate, saveFile } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { PaymentFields, paymentInput, type PaymentDraft } from './Actions';
-import { useDispositifLabels } from './columns';
 
 type Session = Output<'commission:get'>;
 type AgendaRow = Session['agenda'][number];
@@ -103,7 +102,6 @@ function SessionView({ id, onChanged }: { id: number; onChanged: (message: strin
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<number[]>([]);
   const [deciding, setDeciding] = useState<AgendaRow | null>(null);
-  const labels = useDispositifLabels();
   const load = useCallback(() => must('commission:get', { id }).then(setData, (e: unknown) => setError(errorText(e))), [id]);
   useEffect(() => {
     void load();
@@ -138,7 +136,7 @@ function SessionView({ id, onChanged }: { id: number; onChanged: (message: strin
           <li key={r.id} className="panel">
             <p>
               <strong>
-                <a href={`#/aides/${r.id}`}>{r.number}</a> — {labels.get(r.dispositif) ?? r.dispositif} — {formatCents(r.amountCents)}
+                <a href={`#/aides/${r.id}`}>{r.number}</a> — {r.dispositifLabel} — {formatCents(r.amountCents)}
               </strong>
               {r.appeal && <span className="badge">{t('aides.appeal')}</span>} {r.urgent && <span className="warning-text">{t('aides.urgent')}</span>}
             </p>
@@ -180,7 +178,7 @@ function SessionView({ id, onChanged }: { id: number; onChanged: (message: strin
         {data.candidates.map((c: AidSummary) => (
           <li key={c.id}>
             <CheckboxField
-              label={`${c.number} — ${labels.get(c.dispositif) ?? c.dispositif} — ${formatCents(c.amountCents)}${c.appeal ? ` (${t('aides.appeal')})` : ''}`}
+              label={`${c.number} — ${c.dispositifLabel} — ${formatCents(c.amountCents)}${c.appeal ? ` (${t('aides.appeal')})` : ''}`}
               value={picked.includes(c.id)}
               onChange={(v) => setPicked(v ? [...picked, c.id] : picked.filter((x) => x !== c.id))}
             />

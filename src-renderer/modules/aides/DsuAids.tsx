@@ -3,12 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
 import { formatCents, isoToFr } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
-import { useDispositifLabels } from './columns';
 
 export function DsuAids({ dsuId, canCreate }: { dsuId: number; canCreate: boolean }) {
   const { t } = useTranslation();
   const aids = useResource(() => must('aid:forDsu', { dsuId }));
-  const labels = useDispositifLabels();
   return (
     <section className="panel" aria-labelledby="dsu-aids-title">
       <h2 id="dsu-aids-title">{t('aides.dsuTitle')}</h2>
@@ -24,7 +22,7 @@ export function DsuAids({ dsuId, canCreate }: { dsuId: number; canCreate: boolea
       <ul className="plain">
         {aids.data?.map((a) => (
           <li key={a.id}>
-            <a href={`#/aides/${a.id}`}>{a.number}</a> — {isoToFr(a.requestedOn)} — {labels.get(a.dispositif) ?? a.dispositif} — {formatCents(a.amountCents)} —{' '}
+            <a href={`#/aides/${a.id}`}>{a.number}</a> — {isoToFr(a.requestedOn)} — {a.dispositifLabel} — {formatCents(a.amountCents)} —{' '}
             <span className={`status-badge aid-${a.status}`}>{t(`aides.statuses.${a.status}`)}</span>
           </li>
         ))}

@@ -4,17 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { AidSummary } from '../../../src-main/api/contract-aides';
 import { Button } from '../../ui/components';
 import { columnHelperFor } from '../../ui/DataTable';
-import { must } from '../../api';
 import { formatCents, isoToFr } from '../../ui/format';
-import { useResource } from '../../ui/useResource';
 
 const col = columnHelperFor<AidSummary>();
-
-/** Dispositif code → its label in the règlement in force (the code itself until loaded). */
-export function useDispositifLabels(): Map<string, string> {
-  const options = useResource(() => must('aid:options', {}));
-  return useMemo(() => new Map((options.data?.dispositifs ?? []).map((d) => [d.code, d.label])), [options.data]);
-}
 
 /** Whole days since an ISO instant, for "waiting for N days". */
 export function daysSince(iso: string | null, now = new Date()): number {
@@ -25,40 +17,69 @@ export function daysSince(iso: string | null, now = new Date()): number {
 /** `onOpen`: the number opens the request beside the list instead of leaving the page. */
 export function useAidColumns(kind: 'list' | 'queue', onOpen?: (row: AidSummary) => void) {
   const { t } = useTranslation();
-  const labels = useDispositifLabels();
   return useMemo(
     () => [
-      ...(kind === 'queue'
-        ? [col.accessor((r) => (r.urgent ? t('aides.urgent') : ''), { id: 'urgent', header: () => t('aides.urgency'), sortFn: 'french', cell: (c) => (c.getValue() ? <span className="warning-text">{c.getValue()}</span> : '') })]
-        : []),
       col.accessor('number', {
         header: () => t('aides.number'),
         sortFn: 'french',
-        cell: (c) =>
-          onOpen ? (
-            <Button variant="quiet" className="link-button" onPress={() => onOpen(c.row.original)}>
-              {c.getValue()}
-            </Button>
-          ) : (
-            <a href={`#/aides/${c.row.original.id}`}>{c.getValue()}</a>
-          ),
+        cell: (c) => (
+          <>
+            {onOpen ? (
+              <Button variant="quiet" className="link-button" onPress={() => onOpen(c.row.original)}>
+                {c.getValue()}
+              </Button>
+            ) : (
+              <a href={`#/aides/${c.row.original.id}`}>{c.getValue()}</a>
+            )}
+            {c.row.original.urgent && <div className="warning-text small">{t('aides.urgent')}</div>}
+          </>
+        ),
       }),
-      col.accessor('person', { header: () => t('aides.beneficiary'), sortFn: 'french' }),
-      col.accessor((r) => `${labels.get(r.dispositif) ?? r.dispositif}${kind === 'queue' ? ` — ${t(`aides.natures.${r.nature}`)}` : ''}`, { id: 'dispositif', header: () => t('aides.dispositif'), sortFn: 'french' }),
-      ...(kind === 'list' ? [col.accessor((r) => t(`aides.natures.${r.nature}`), { id: 'nature', header: () => t('aides.nature'), sortFn: 'french' })] : []),
-      col.accessor('amountCents', { header: () => t('aides.amount'), sortFn: 'basic', cell: (c) => formatCents(c.getValue()) }),
+      ...(kind === 'queue'
+        ? [
+            // Narrow enough to sit beside the request: the dispositif under the name.
+            col.accessor((r) => `${r.person} — ${r.dispositifLabel} — ${t(`aides.natures.${r.nature}`)}`, {
+              id: 'person',
+              header: () => t('aides.beneficiaryDispositif'),
+              sortFn: 'french',
+              cell: (c) => (
+                <>
+                  {c.row.original.person}
+                  <div className="muted small">
+                    {c.row.original.dispositifLabel} — {t(`aides.natures.${c.row.original.nature}`)}
+                  </div>
+                </>
+              ),
+            }),
+          ]
+        : [
+            col.accessor('person', { header: () => t('aides.beneficiary'), sortFn: 'french' }),
+            col.accessor((r) => `${r.dispositifLabel} — ${t(`aides.natures.${r.nature}`)}`, { id: 'dispositif', header: () => t('aides.dispositifNature'), sortFn: 'french' }),
+          ]),
+      col.accessor('amountCents', { header: () => t('aides.amountShort'), sortFn: 'basic', cell: (c) => formatCents(c.getValue()) }),
+      ...(kind === 'list'
+        ? [col.accessor((r) => t(`aides.statuses.${r.status}`) + (r.appeal ? ` (${t('aides.appeal')})` : ''), { id: 'status', header: () => t('aides.status'), sortFn: 'french' })]
+        : []),
       col.accessor((r) => (r.outcome ? t(`aides.outcomes.${r.outcome}`) : ''), { id: 'outcome', header: () => t('aides.bareme'), sortFn: 'french' }),
       ...(kind === 'queue'
         ? [
-            col.accessor((r) => daysSince(r.submittedAt), { id: 'age', header: () => t('aides.waiting'), sortFn: 'basic', cell: (c) => t('aides.days_count', { count: c.getValue() }) }),
-            col.accessor((r) => r.takenBy ?? '', { id: 'taken', header: () => t('aides.takenByCol'), sortFn: 'french' }),
+            col.accessor((r) => daysSince(r.submittedAt), {
+              id: 'age',
+              header: () => t('aides.waiting'),
+              sortFn: 'basic',
+              cell: (c) => (
+                <>
+                  {t('aides.days_count', { count: c.getValue() })}
+                  {c.row.original.takenBy && <div className="muted small">{t('aides.takenBy', { who: c.row.original.takenBy })}</div>}
+                </>
+              ),
+            }),
           ]
         : [
-            col.accessor('requestedOn', { header: () => t('aides.requestedOn'), sortFn: 'alphanumeric', cell: (c) => isoToFr(c.getValue()) }),
-            col.accessor((r) => t(`aides.statuses.${r.status}`) + (r.appeal ? ` (${t('aides.appeal')})` : ''), { id: 'status', header: () => t('aides.status'), sortFn: 'french' }),
+            col.accessor('requestedOn', { header: () => t('aides.requestedOnShort'), sortFn: 'alphanumeric', cell: (c) => isoToFr(c.getValue()) }),
           ]),
       ...(kind === 'list' ? [col.accessor('referent', { header: () => t('dsu.referent'), sortFn: 'french' })] : []),
     ],
-    [t, kind, onOpen, labels],
+    [t, kind, onOpen],
   );
 }

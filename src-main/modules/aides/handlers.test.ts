@@ -184,6 +184,27 @@ describe('refusals change nothing', () => {
   });
 });
 
+describe('decisions are taken on today’s facts', () => {
+  it('a second secours the same month, in the barème when submitted, can no longer be granted once the first is', async () => {
+    const h = await household(team);
+    const a = (await team.must(team.ass.token, 'aid:save', secours(h))) as AidOut;
+    const b = (await team.must(team.ass.token, 'aid:save', secours(h, { nature: 'energie', object: 'Facture' }))) as AidOut;
+    for (const x of [a, b]) {
+      const s = (await team.must(team.ass.token, 'aid:act', { action: 'submit', id: x.id })) as AidOut;
+      expect(s.evaluation?.outcome).toBe('dans_bareme');
+      await team.must(team.resp.token, 'aid:act', { action: 'take', id: x.id });
+    }
+    await team.must(team.resp.token, 'aid:act', { action: 'grant', id: a.id, ...GRANT });
+    const before = hashDir(team.dir);
+    const r = await team.call(team.resp.token, 'aid:act', { action: 'grant', id: b.id, ...GRANT });
+    expect(r.ok ? 'ok' : r.error.code).toBe('conflict');
+    if (!r.ok) expect(r.error.message).toMatch(/n’est plus dans le barème.*Même mois/);
+    expect(hashDir(team.dir)).toEqual(before);
+    const sent = (await team.must(team.resp.token, 'aid:act', { action: 'toCommission', id: b.id, favorable: true, opinion: 'Deux factures le même mois' })) as AidOut;
+    expect(sent.status).toBe('en_commission');
+  });
+});
+
 describe('règlement versions', () => {
   it('import names the faulty field; nothing is written', async () => {
     const bad = structuredClone(exemple) as Record<string, unknown> & { dispositifs: Record<string, unknown>[] };

@@ -383,6 +383,13 @@ function act(ctx: CallContext, input: ActInput): void {
       }
       const e = JSON.parse(a.evaluation!) as Evaluation;
       const reg = regOfAid(ctx, a);
+      // Another aid may have been granted to the household since the submission: the
+      // frequency rules are checked again on the day of the decision, same version.
+      const stored = JSON.parse(a.demande!) as Demande;
+      const today_ = evaluate({ ...stored, requestedOn: day > stored.requestedOn ? day : stored.requestedOn, history: repo.grantsOfDsu(db, a.dsuId, a.id) }, reg);
+      if (today_.outcome !== 'dans_bareme') {
+        throw new PasseurError('conflict', `Depuis sa soumission, cette demande n’est plus dans le barème : ${today_.reasons.join(' ')} Donnez votre avis et envoyez-la en commission.`);
+      }
       const delegation = reg.dispositifs.find((d) => d.code === a.dispositif)!.delegationCents;
       const limit = Math.min(e.ceilingCents ?? Number.MAX_SAFE_INTEGER, delegation);
       if (input.grantedCents > limit) {

@@ -4,6 +4,7 @@
  * on the relevant day; a day before the first entry is an explicit error, never a fallback.
  */
 import { PasseurError } from './errors';
+import { frDate } from './time';
 import dsuRetention from '../../resources/parameters/dsu_retention.json';
 import recoursDelai from '../../resources/parameters/recours_delai.json';
 
@@ -33,7 +34,7 @@ export function inForce<P extends ParameterId>(id: P, day: string): ParameterEnt
   const candidates = p.entries.filter((e) => e.from <= day).sort((a, b) => b.from.localeCompare(a.from));
   const entry = candidates[0];
   if (!entry) {
-    throw new PasseurError('invalid_input', `Paramètre « ${p.label} » : aucune valeur connue au ${day.split('-').reverse().join('/')} (première valeur au ${p.entries[0]?.from.split('-').reverse().join('/') ?? '—'}).`);
+    throw new PasseurError('invalid_input', `Paramètre « ${p.label} » : aucune valeur connue au ${frDate(day)} (première valeur au ${frDate(p.entries[0]?.from) || '—'}).`);
   }
   return entry;
 }

@@ -44,3 +44,9 @@ export function yearsBefore(day: string, years: number): string {
   const target = `${String(Number(y) - years).padStart(4, '0')}-${m}-${d}`;
   return m === '02' && d === '29' ? `${target.slice(0, 8)}28` : target;
 }
+
+/** `2026-11-23` or an ISO instant → `23/11/2026`; `2026-11` → `11/2026`; empty for null. */
+export function frDate(s: string | null | undefined): string {
+  if (!s) return '';
+  return s.slice(0, 10).split('-').reverse().join('/');
+}

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { budgetSchema, sumOf, type Budget } from '../budget/schema';
 import { euros, floorDiv, frNumber } from '../../shared/money';
-import { yearsBetween } from '../../shared/time';
+import { frDate, yearsBetween } from '../../shared/time';
 import { NATURES, PAYMENT_MODES, type AmountByType, type Dispositif, type HouseholdType, type PartsTable, type Reglement } from './reglement';
 
 z.config(z.locales.fr());
@@ -128,7 +128,6 @@ export function twelveMonthsBefore(dayIso: string): string {
   return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(dd, last)).padStart(2, '0')}`;
 }
 
-const fr = (iso: string) => iso.split('-').reverse().join('/');
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 interface CountedResources {
@@ -334,7 +333,7 @@ export function evaluate(d: Demande, r: Reglement): Evaluation {
       id: `frequence:${cap.id}`,
       kind: 'bareme',
       passed: n < cap.maxPer12Months,
-      sentence: `Fréquence (${cap.label}) : ${plural(n, 'aide accordée', 'aides accordées')} depuis le ${fr(since)}, ${
+      sentence: `Fréquence (${cap.label}) : ${plural(n, 'aide accordée', 'aides accordées')} depuis le ${frDate(since)}, ${
         n < cap.maxPer12Months ? `celle-ci serait la ${n + 1}e sur ${cap.maxPer12Months} possibles` : `le maximum de ${cap.maxPer12Months} sur 12 mois glissants est atteint`
       }.`,
       figures: { count: n, max: cap.maxPer12Months, since },
@@ -348,8 +347,8 @@ export function evaluate(d: Demande, r: Reglement): Evaluation {
         passed: same.length === 0,
         sentence:
           same.length === 0
-            ? `Même mois : aucune autre aide (${cap.label}) accordée en ${month.split('-').reverse().join('/')}.`
-            : `Même mois : une aide (${cap.label}) a déjà été accordée le ${fr(same[0]!.grantedOn)} ; deux aides ne peuvent pas être accordées le même mois.`,
+            ? `Même mois : aucune autre aide (${cap.label}) accordée en ${frDate(month)}.`
+            : `Même mois : une aide (${cap.label}) a déjà été accordée le ${frDate(same[0]!.grantedOn)} ; deux aides ne peuvent pas être accordées le même mois.`,
         figures: { sameMonth: same.length },
       });
     }

@@ -12,7 +12,7 @@ import type { Db } from '../../store/database';
 import { findUserById } from '../../auth/users';
 import { PasseurError } from '../../shared/errors';
 import { euros } from '../../shared/money';
-import { addDays, localDay } from '../../shared/time';
+import { addDays, frDate, localDay } from '../../shared/time';
 import { siteRow } from '../admin/repo';
 import { accessOf, dsuOr404, requireDsu, sessionOf } from '../dsu/access';
 import * as dsuRepo from '../dsu/repo';
@@ -29,7 +29,6 @@ function audit(ctx: CallContext, action: string, entity: string, entityId: numbe
   appendAudit(ctx.app.vault.db, { userId: sessionOf(ctx).userId, action, entity, entityId, ...(detail ? { detail } : {}) }, ctx.now);
 }
 const today = (ctx: CallContext) => localDay(ctx.now);
-const frDay = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
 
 // Règlement in force -------------------------------------------------------------------------
 
@@ -39,7 +38,7 @@ export function reglementAt(ctx: CallContext, day: string): { row: repo.Reglemen
   if (!row) {
     throw new PasseurError(
       'conflict',
-      `Aucun règlement des aides n’est en vigueur au ${frDay(day)} : un ou une responsable (ou l’administrateur) doit importer et activer la version applicable.`,
+      `Aucun règlement des aides n’est en vigueur au ${frDate(day)} : un ou une responsable (ou l’administrateur) doit importer et activer la version applicable.`,
     );
   }
   return { row, reglement: repo.reglementDoc(db, row.id) };
@@ -422,11 +421,11 @@ function act(ctx: CallContext, input: ActInput): void {
       return;
     case 'appeal':
       if (input.appealOn > day) throw new PasseurError('invalid_input', 'La date du recours ne peut pas être dans le futur.', 'appealOn');
-      if (a.decidedOn && input.appealOn < a.decidedOn) throw new PasseurError('invalid_input', `Le recours ne peut pas précéder la décision du ${frDay(a.decidedOn)}.`, 'appealOn');
-      if (a.appealOn !== null) throw new PasseurError('conflict', `Un recours gracieux a déjà été formé le ${frDay(a.appealOn)} ; la décision prise sur recours est définitive pour cette voie.`);
+      if (a.decidedOn && input.appealOn < a.decidedOn) throw new PasseurError('invalid_input', `Le recours ne peut pas précéder la décision du ${frDate(a.decidedOn)}.`, 'appealOn');
+      if (a.appealOn !== null) throw new PasseurError('conflict', `Un recours gracieux a déjà été formé le ${frDate(a.appealOn)} ; la décision prise sur recours est définitive pour cette voie.`);
       db.transaction(() => {
         repo.setAid(db, a.id, { status: 'en_commission', appeal_on: input.appealOn, appeal_reason: input.reason, commission_id: null }, ctx.now);
-        event('en_commission', `Recours gracieux du ${frDay(input.appealOn)} : ${input.reason}`);
+        event('en_commission', `Recours gracieux du ${frDate(input.appealOn)} : ${input.reason}`);
         audit(ctx, 'aid.appeal', 'aid', a.id);
       })();
       return;
@@ -682,7 +681,7 @@ export const aidesHandlers = {
     const { aid: a, dsu } = requireAid(ctx, input.requestId, 'read');
     if (a.commissionId !== session.id) throw new PasseurError('conflict', `La demande ${a.number} n’est pas inscrite à l’ordre du jour de cette séance.`);
     checkAction('decide', { status: a.status, createdBy: a.createdBy, submittedBy: a.submittedBy }, actorFor(ctx, dsu));
-    if (session.heldOn > today(ctx)) throw new PasseurError('conflict', `La séance du ${frDay(session.heldOn)} n’a pas encore eu lieu : sa décision s’enregistre à partir de ce jour.`);
+    if (session.heldOn > today(ctx)) throw new PasseurError('conflict', `La séance du ${frDate(session.heldOn)} n’a pas encore eu lieu : sa décision s’enregistre à partir de ce jour.`);
     if (input.decision === 'accordee') {
       checkPayment(regOfAid(ctx, a), a, input.grantedCents, input);
       checkEnvelope(ctx, a.dispositif, input.grantedCents, input.confirmEnvelope);

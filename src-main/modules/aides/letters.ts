@@ -8,9 +8,9 @@ import PDFDocument from 'pdfkit';
 import type { AidOut } from '../../api/contract-aides';
 import { euros } from '../../shared/money';
 import { inForce } from '../../shared/parameters';
+import { frDate } from '../../shared/time';
 
 const MARGIN = 60;
-const fr = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '');
 /** The standard PDF fonts speak Windows-1252: the few signs outside it get their plain twin. */
 const t = (s: string) => s.replace(/\u2212/g, '-').replace(/\u202f/g, ' ').replace(/≤/g, '<=').replace(/≥/g, '>=');
 
@@ -66,16 +66,16 @@ export function renderLetter(d: LetterData): Promise<Buffer> {
   doc.font('Helvetica').fontSize(10.5).text(t(d.recipient.name), right, doc.y, { width: width / 2 });
   if (d.recipient.address) doc.text(t(d.recipient.address), right, doc.y, { width: width / 2 });
   if (d.recipient.commune) doc.text(t(d.recipient.commune), right, doc.y, { width: width / 2 });
-  doc.moveDown(1.2).text(`Le ${fr(d.today)}`, right, doc.y, { width: width / 2 });
+  doc.moveDown(1.2).text(`Le ${frDate(d.today)}`, right, doc.y, { width: width / 2 });
   doc.x = MARGIN;
   doc.moveDown(1.5);
   doc.font('Helvetica-Bold').text(t(`Objet : votre demande d’aide financière n° ${a.number} — ${a.dispositifLabel}`), MARGIN, doc.y, { width });
   doc.font('Helvetica').text(t(`Dossier suivi par ${a.dsu.referent.displayName}, dossier social n° ${a.dsu.number}`), { width }).moveDown(1);
 
-  const who = dec.body === 'commission' ? `la commission des aides financières, réunie le ${fr(dec.commission?.heldOn ?? dec.decidedOn)}` : `décision du ${fr(dec.decidedOn)}`;
-  const after = dec.appeal ? ` Cette décision est prise sur le recours gracieux que vous avez formé le ${fr(a.appealOn)}.` : '';
+  const who = dec.body === 'commission' ? `la commission des aides financières, réunie le ${frDate(dec.commission?.heldOn ?? dec.decidedOn)}` : `décision du ${frDate(dec.decidedOn)}`;
+  const after = dec.appeal ? ` Cette décision est prise sur le recours gracieux que vous avez formé le ${frDate(a.appealOn)}.` : '';
   para(`${d.recipient.name.split(' ')[0] === 'Madame,' ? 'Madame, Monsieur' : d.recipient.name.split(' ')[0]},`);
-  para(`Vous avez sollicité le ${fr(a.requestedOn)} une aide financière de ${euros(a.amountCents)} au titre du dispositif « ${a.dispositifLabel} », pour l’objet suivant : ${a.object}.`);
+  para(`Vous avez sollicité le ${frDate(a.requestedOn)} une aide financière de ${euros(a.amountCents)} au titre du dispositif « ${a.dispositifLabel} », pour l’objet suivant : ${a.object}.`);
 
   if (dec.decision === 'accordee') {
     const granted = dec.grantedCents ?? 0;
@@ -141,11 +141,11 @@ export interface AgendaRow {
 }
 
 export function renderAgenda(d: { site: { name: string }; session: { heldOn: string; place: string; members: string[] }; rows: AgendaRow[]; today: string }): Promise<Buffer> {
-  const { doc, done, width } = pdf(`Commission du ${fr(d.session.heldOn)}`, d.site.name);
-  doc.font('Helvetica-Bold').fontSize(15).text(t(`Commission des aides financières — séance du ${fr(d.session.heldOn)}`), { width });
+  const { doc, done, width } = pdf(`Commission du ${frDate(d.session.heldOn)}`, d.site.name);
+  doc.font('Helvetica-Bold').fontSize(15).text(t(`Commission des aides financières — séance du ${frDate(d.session.heldOn)}`), { width });
   doc.font('Helvetica').fontSize(10).text(t(`${d.site.name}${d.session.place ? ` — ${d.session.place}` : ''}`), { width });
   doc.text(t(`Membres : ${d.session.members.join(', ')}`), { width });
-  doc.fillColor('#444').fontSize(9).text(t(`Ordre du jour édité le ${fr(d.today)} : ${d.rows.length} demande(s). Document confidentiel, couvert par le secret professionnel ; une personne n’est nommée qu’avec son consentement en vigueur.`), { width }).fillColor('#000');
+  doc.fillColor('#444').fontSize(9).text(t(`Ordre du jour édité le ${frDate(d.today)} : ${d.rows.length} demande(s). Document confidentiel, couvert par le secret professionnel ; une personne n’est nommée qu’avec son consentement en vigueur.`), { width }).fillColor('#000');
   d.rows.forEach((r, i) => {
     if (doc.y > doc.page.height - 200) doc.addPage();
     doc.moveDown(0.8);
@@ -155,7 +155,7 @@ export function renderAgenda(d: { site: { name: string }; session: { heldOn: str
     if (r.consentInForce) doc.text(t(`Bénéficiaire : ${r.person}${r.commune ? `, ${r.commune}` : ''}`), { width });
     else {
       doc.font('Helvetica-Oblique').text(
-        t(r.withdrawnOn ? `Identité et note sociale non communiquées : consentement retiré le ${fr(r.withdrawnOn)}.` : 'Identité et note sociale non communiquées : pas de consentement au partage enregistré pour cette commission.'),
+        t(r.withdrawnOn ? `Identité et note sociale non communiquées : consentement retiré le ${frDate(r.withdrawnOn)}.` : 'Identité et note sociale non communiquées : pas de consentement au partage enregistré pour cette commission.'),
         { width },
       );
       doc.font('Helvetica');
@@ -170,7 +170,7 @@ export function renderAgenda(d: { site: { name: string }; session: { heldOn: str
       { width },
     );
   });
-  footer(doc, width, `Commission du ${fr(d.session.heldOn)} — confidentiel`);
+  footer(doc, width, `Commission du ${frDate(d.session.heldOn)} — confidentiel`);
   doc.end();
   return done;
 }

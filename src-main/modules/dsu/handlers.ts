@@ -6,7 +6,7 @@ import type { DsuOut } from '../../api/contract-accueil';
 import type { Channel } from '../../api/contract';
 import { findUserById } from '../../auth/users';
 import { appendAudit } from '../../auth/audit';
-import { localDay, yearsBefore } from '../../shared/time';
+import { frDate, localDay, yearsBefore } from '../../shared/time';
 import { inForce } from '../../shared/parameters';
 import { siteRow } from '../admin/repo';
 import { getPerson, householdOf, householdExists } from '../persons/repo';
@@ -249,7 +249,7 @@ export const dsuHandlers = {
     const c = repo.getConsent(db, input.id);
     if (!c) throw new PasseurError('not_found', 'Ce consentement n’existe pas.');
     requireDsu(ctx, c.dsuId, 'write');
-    if (c.withdrawnOn) throw new PasseurError('conflict', `Ce consentement a déjà été retiré le ${c.withdrawnOn.split('-').reverse().join('/')}.`);
+    if (c.withdrawnOn) throw new PasseurError('conflict', `Ce consentement a déjà été retiré le ${frDate(c.withdrawnOn)}.`);
     if (input.withdrawnOn < c.givenOn) throw new PasseurError('invalid_input', 'La date de retrait ne peut pas précéder la date du consentement.', 'withdrawnOn');
     db.transaction(() => {
       db.prepare('UPDATE consents SET withdrawn_on = ?, withdrawn_by = ? WHERE id = ?').run(input.withdrawnOn, sessionOf(ctx).userId, c.id);

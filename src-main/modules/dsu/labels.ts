@@ -54,9 +54,4 @@ export const LABELS: Record<string, string> = {
 
 export const label = (code: string | null | undefined) => (code ? (LABELS[code] ?? code) : '');
 
-/** `2026-11-23` or an ISO instant → `23/11/2026`. */
-export function frDate(s: string | null): string {
-  if (!s) return '';
-  const [y, m, d] = s.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
+export { frDate } from '../../shared/time';

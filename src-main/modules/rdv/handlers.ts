@@ -4,7 +4,7 @@ import type { CallContext, Handler } from '../../api/dispatch';
 import type { Channel } from '../../api/contract';
 import type { AppointmentOut } from '../../api/contract-accueil';
 import { appendAudit } from '../../auth/audit';
-import { addMinutes, localDay, localMinute } from '../../shared/time';
+import { addMinutes, frDate, localDay, localMinute } from '../../shared/time';
 import { requireSocialWorker, sessionOf } from '../dsu/access';
 import { label } from '../dsu/labels';
 import * as dsuRepo from '../dsu/repo';
@@ -42,7 +42,7 @@ export function book(
     throw new PasseurError(
       'conflict',
       `${pro.displayName} a déjà un rendez-vous de ${hm(clash.startsAt)} à ${hm(clash.endsAt)} ce jour-là. Choisissez un autre créneau${
-        free ? ` (premier créneau libre : le ${free.slice(0, 10).split('-').reverse().join('/')} à ${hm(free)})` : ''
+        free ? ` (premier créneau libre : le ${frDate(free)} à ${hm(free)})` : ''
       }.`,
       'startsAt',
     );

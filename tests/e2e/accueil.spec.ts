@@ -8,14 +8,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { seedTeam } from './seed';
-
-const SHOTS = process.env.PASSEUR_SHOTS;
-async function shot(page: Page, name: string) {
-  if (SHOTS) {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  }
-}
+import { login, logout, shot } from './actions';
 
 async function keyboardLogin(page: Page, login: string, password: string) {
   await expect(page.getByLabel('Identifiant')).toBeFocused();
@@ -23,17 +16,6 @@ async function keyboardLogin(page: Page, login: string, password: string) {
   await page.keyboard.press('Tab');
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
-}
-
-async function login(page: Page, login: string, password: string) {
-  await page.getByLabel('Identifiant').fill(login);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
-
-async function logout(page: Page) {
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page.getByRole('heading', { name: 'Connexion à Passeur' })).toBeVisible();
 }
 
 test('1. secretaire: phone intake of a new family by keyboard alone, duplicate warning, appointment with the sector’s ASS', async ({ page, server, watch }) => {

@@ -2,15 +2,9 @@
  * Admin and everyday journeys beyond first run: keyboard only, the idle lock, sectors,
  * the audit log, and the English interface. axe on every screen crossed.
  */
-import type { Page } from '@playwright/test';
 import { expect, expectAccessible, tabTo, test } from './fixtures';
 import { ADMIN, seedSite } from './seed';
-
-async function login(page: Page, user: string, password: string) {
-  await page.getByLabel('Identifiant').fill(user);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
+import { login } from './actions';
 
 test('an admin creates an account with the keyboard alone', async ({ page, server, watch }) => {
   watch(page);

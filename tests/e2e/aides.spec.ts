@@ -10,23 +10,8 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, tabTo, test } from './fixtures';
 import { seedTeam } from './seed';
+import { login, logout, shot } from './actions';
 
-const SHOTS = process.env.PASSEUR_SHOTS;
-async function shot(page: Page, name: string) {
-  if (SHOTS) {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  }
-}
-async function login(page: Page, login: string, password: string) {
-  await page.getByLabel('Identifiant').fill(login);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
-async function logout(page: Page) {
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page.getByRole('heading', { name: 'Connexion à Passeur' })).toBeVisible();
-}
 async function choose(page: Page, scope: ReturnType<Page['locator']> | Page, label: RegExp, option: string) {
   await scope.getByRole('button', { name: label }).click();
   await page.getByRole('option', { name: option, exact: true }).click();

@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible } from './fixtures';
+import { login, logout } from './actions';
 
 const ADMIN_PASSWORD = 'une longue phrase secrète';
 
@@ -15,17 +16,6 @@ const ROLES = [
   { role: 'responsable', label: 'Responsable', login: 'resp.bernard', name: 'Morgan Bernard', has: ['Validation des aides', 'Commission des aides', 'Enveloppes', 'Règlement des aides', 'Journal d’audit', 'Secteurs et communes', 'Conservation des dossiers', 'Fusion de fiches'], lacks: ['Utilisateurs', 'Premier accueil'] },
   { role: 'admin', label: 'Administrateur·rice', login: 'admin.two', name: 'Jo Admin', has: ['Utilisateurs', 'Paramètres', 'Journal d’audit', 'Règlement des aides'], lacks: ['Aides financières', 'Validation des aides', 'Premier accueil'] },
 ] as const;
-
-async function login(page: Page, user: string, password: string) {
-  await page.getByLabel('Identifiant').fill(user);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
-
-async function logout(page: Page) {
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page.getByRole('heading', { name: 'Connexion à Passeur' })).toBeVisible();
-}
 
 /**
  * The journey, from an open window on a fresh data folder. `callAsPage` calls a channel

@@ -111,33 +111,33 @@ export function ReglementPage() {
           <p>{t('aides.reglement.replaySummary', { from: isoToFr(replay.data.from), to: isoToFr(replay.data.to), count: replay.data.requests, changed: replay.data.changed })}</p>
           {replay.data.requests === 0 && <p className="muted">{t('aides.reglement.replayNone')}</p>}
           {replay.data.requests > 0 && (
-          <table className="table">
-            <caption className="visually-hidden">{t('aides.reglement.replayTitle', { label: replay.label })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('aides.dispositif')}</th>
-                <th scope="col">{t('aides.reglement.requests')}</th>
-                <th scope="col">{t('aides.reglement.changed')}</th>
-                <th scope="col">{t('aides.reglement.becomeOut')}</th>
-                <th scope="col">{t('aides.reglement.becomeIn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {replay.data.rows.map((r) => (
-                <tr key={r.dispositif}>
-                  <th scope="row">{r.dispositif}</th>
-                  <td>{r.requests}</td>
-                  <td>{r.changed}</td>
-                  <td>
-                    {r.becomeOut} ({formatCents(r.amountOutCents)})
-                  </td>
-                  <td>
-                    {r.becomeIn} ({formatCents(r.amountInCents)})
-                  </td>
+            <table className="table">
+              <caption className="visually-hidden">{t('aides.reglement.replayTitle', { label: replay.label })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('aides.dispositif')}</th>
+                  <th scope="col">{t('aides.reglement.requests')}</th>
+                  <th scope="col">{t('aides.reglement.changed')}</th>
+                  <th scope="col">{t('aides.reglement.becomeOut')}</th>
+                  <th scope="col">{t('aides.reglement.becomeIn')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {replay.data.rows.map((r) => (
+                  <tr key={r.dispositif}>
+                    <th scope="row">{r.dispositif}</th>
+                    <td>{r.requests}</td>
+                    <td>{r.changed}</td>
+                    <td>
+                      {r.becomeOut} ({formatCents(r.amountOutCents)})
+                    </td>
+                    <td>
+                      {r.becomeIn} ({formatCents(r.amountInCents)})
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )}
         </section>
       )}

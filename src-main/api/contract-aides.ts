@@ -324,6 +324,12 @@ export const aidesChannels = {
     output: reglementOut,
     access: REGLEMENT_ADMIN,
   }),
+  /** Edits a version not yet active (checked like an import); code and version stay. */
+  'reglement:update': channel({
+    input: z.strictObject({ id, document: z.string().min(2, { message: 'Le document est vide.' }).max(2_000_000, { message: 'Document trop volumineux pour un règlement (2 Mo au plus).' }) }),
+    output: reglementOut,
+    access: REGLEMENT_ADMIN,
+  }),
   'reglement:activate': channel({ input: z.strictObject({ id }), output: reglementOut, access: REGLEMENT_ADMIN }),
   'reglement:replay': channel({
     input: z.strictObject({ id }),

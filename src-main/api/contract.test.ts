@@ -95,6 +95,7 @@ const SAMPLES: { [C in Channel]: Input<C> } = {
   'reglement:list': {},
   'reglement:get': { id: 999 },
   'reglement:import': { document: JSON.stringify({ ...exemple, code: 'walk' }) },
+  'reglement:update': { id: 999, document: '{}' },
   'reglement:activate': { id: 999 },
   'reglement:replay': { id: 999 },
 };

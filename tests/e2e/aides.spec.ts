@@ -249,7 +249,7 @@ test('règlement: a faulty version is refused field by field, a new one is measu
   bad.version = 2;
   bad.dispositifs[0]!.delegationCents = 'trois cents';
   await page.locator('input[type=file]').setInputFiles({ name: 'reglement-v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-  await expect(page.getByRole('alert')).toContainText('Règlement refusé, rien n’a été importé');
+  await expect(page.getByRole('alert')).toContainText('Règlement refusé, rien n’a été enregistré');
   await expect(page.getByRole('alert')).toContainText('dispositifs.0.delegationCents');
   await expect(versions.getByRole('row')).toHaveCount(2);
 
@@ -261,6 +261,18 @@ test('règlement: a faulty version is refused field by field, a new one is measu
   await expect(page.getByText('Version 2 du règlement « exemple » importée en brouillon.')).toBeVisible();
   const v2 = versions.getByRole('row', { name: /exemple-v2/ });
   await expect(v2).toContainText('Brouillon');
+  // Edited in place while it is a draft: checked again, field by field.
+  await v2.getByRole('button', { name: 'Modifier' }).click();
+  const editor = page.getByRole('dialog', { name: 'Modifier exemple-v2' });
+  const documentField = editor.getByLabel('Document du règlement (JSON)');
+  await documentField.fill(JSON.stringify({ ...good, effectiveFrom: '2026-13-01' }));
+  await editor.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(editor.getByRole('alert')).toContainText('effectiveFrom');
+  await documentField.fill(JSON.stringify({ ...good, title: 'Règlement 2026 révisé' }));
+  await expectAccessible(page, 'règlement — modification');
+  await editor.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('exemple-v2 est modifiée ; mesurez à nouveau son impact avant de l’activer.')).toBeVisible();
+  await expect(v2).toContainText('Règlement 2026 révisé');
   await v2.getByRole('button', { name: 'Mesurer l’impact' }).click();
   await expect(page.getByRole('heading', { name: 'Impact de exemple-v2 sur les 12 derniers mois' })).toBeVisible();
   await expectAccessible(page, 'règlement — impact');

@@ -121,6 +121,7 @@ function inputFor(c: Channel): unknown {
     'reglement:list': {},
     'reglement:get': { id: 1 },
     'reglement:import': { document: '{}' },
+    'reglement:update': { id: 1, document: '{}' },
     'reglement:activate': { id: 1 },
     'reglement:replay': { id: 1 },
   };

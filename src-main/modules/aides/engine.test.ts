@@ -84,6 +84,13 @@ describe('règlement validation points at the faulty field in French', () => {
       { path: 'effectiveTo', message: 'la fin de validité précède le début' },
     ]));
   });
+  it('dates must exist in the calendar', () => {
+    for (const bad of ['2026-13-01', '2026-02-30']) {
+      const r = parseReglement({ ...structuredClone(exemple), effectiveFrom: bad });
+      expect(r.ok ? 'ok' : r.problems[0]).toEqual({ path: 'effectiveFrom', message: 'cette date n’existe pas dans le calendrier' });
+      expect(demandeSchema.safeParse(demande({ requestedOn: bad })).success).toBe(false);
+    }
+  });
   it('chèques need their value and count', () => {
     const bad = structuredClone(exemple) as { dispositifs: { payment: { cheques?: unknown } }[] };
     delete bad.dispositifs[0]!.payment.cheques;

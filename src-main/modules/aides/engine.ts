@@ -15,7 +15,13 @@ z.config(z.locales.fr());
 
 export const ROUNDING = 'Calculs en centimes ; chaque division est arrondie au centime inférieur.';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date attendue au format AAAA-MM-JJ.' });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date attendue au format AAAA-MM-JJ.' })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { message: 'Cette date n’existe pas dans le calendrier.' });
 const cents = z.number().int({ message: 'Montant en centimes (nombre entier).' }).min(0);
 
 /** What the engine needs, nothing more: the format of `passeur bareme evaluate --demande`. */

@@ -213,7 +213,7 @@ describe('règlement versions', () => {
     const before = hashDir(team.dir);
     const r = await team.call(team.resp.token, 'reglement:import', { document: JSON.stringify(bad) });
     expect(r.ok ? 'ok' : r.error.field).toBe('dispositifs.0.delegationCents');
-    if (!r.ok) expect(r.error.message).toMatch(/^Règlement refusé, rien n’a été importé/);
+    if (!r.ok) expect(r.error.message).toMatch(/^Règlement refusé, rien n’a été enregistré/);
     const notJson = await team.call(team.resp.token, 'reglement:import', { document: '{ pas du json' });
     expect(notJson.ok ? 'ok' : notJson.error.message).toMatch(/JSON valide/);
     expect(hashDir(team.dir)).toEqual(before);
@@ -248,6 +248,31 @@ describe('règlement versions', () => {
     // The admin configures the règlement but reads no request.
     const adminTry = await team.call(team.adminToken, 'aid:get', { id: granted.id });
     expect(adminTry.ok ? 'ok' : adminTry.error.code).toBe('forbidden');
+  });
+});
+
+describe('editing a draft version', () => {
+  it('is checked like an import, keeps code and version, and is refused once the version is active', async () => {
+    const draft = structuredClone(exemple) as typeof exemple;
+    draft.version = 7;
+    draft.effectiveFrom = '2027-01-01';
+    const v = (await team.must(team.adminToken, 'reglement:import', { document: JSON.stringify(draft) })) as { id: number };
+    const bad = structuredClone(draft) as Record<string, unknown> & { dispositifs: Record<string, unknown>[] };
+    bad.dispositifs[3]!.delegationCents = -1;
+    let before = hashDir(team.dir);
+    const r1 = await team.call(team.adminToken, 'reglement:update', { id: v.id, document: JSON.stringify(bad) });
+    expect(r1.ok ? 'ok' : r1.error.field).toBe('dispositifs.3.delegationCents');
+    const r2 = await team.call(team.adminToken, 'reglement:update', { id: v.id, document: JSON.stringify({ ...draft, version: 8 }) });
+    expect(r2.ok ? 'ok' : r2.error.field).toBe('version');
+    expect(hashDir(team.dir)).toEqual(before);
+    const edited = (await team.must(team.adminToken, 'reglement:update', { id: v.id, document: JSON.stringify({ ...draft, title: 'Règlement 2027 révisé' }) })) as { title: string };
+    expect(edited.title).toBe('Règlement 2027 révisé');
+    expect(((await team.must(team.ass.token, 'reglement:get', { id: v.id })) as { document: string }).document).toContain('Règlement 2027 révisé');
+    await team.must(team.adminToken, 'reglement:activate', { id: v.id });
+    before = hashDir(team.dir);
+    const r3 = await team.call(team.adminToken, 'reglement:update', { id: v.id, document: JSON.stringify(draft) });
+    expect(r3.ok ? 'ok' : r3.error.code).toBe('conflict');
+    expect(hashDir(team.dir)).toEqual(before);
   });
 });
 

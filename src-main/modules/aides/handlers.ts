@@ -779,22 +779,7 @@ export const aidesHandlers = {
 
   'reglement:import': (ctx, input) => {
     const db = ctx.app.vault.db;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(input.document.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      throw new PasseurError('invalid_input', `Le fichier n’est pas un JSON valide (${(e as Error).message}). Exportez le règlement au format JSON.`, 'document');
-    }
-    const parsed = parseReglement(raw);
-    if (!parsed.ok) {
-      const first = parsed.problems.slice(0, 6).map((p) => `${p.path} : ${p.message}`);
-      throw new PasseurError(
-        'invalid_input',
-        `Règlement refusé, rien n’a été importé. ${parsed.problems.length} problème(s) : ${first.join(' ; ')}${parsed.problems.length > 6 ? ' ; …' : ''}.`,
-        parsed.problems[0]!.path,
-      );
-    }
-    const r = parsed.reglement;
+    const { raw, reglement: r } = checkedReglement(input.document);
     if (db.prepare('SELECT 1 FROM reglements WHERE code = ? AND version = ?').get(r.code, r.version)) {
       throw new PasseurError('conflict', `La version ${r.version} du règlement « ${r.code} » existe déjà : numérotez la nouvelle version (champ version).`, 'version');
     }
@@ -808,6 +793,25 @@ export const aidesHandlers = {
       return n;
     })();
     return reglementList(ctx).find((x) => x.id === id)!;
+  },
+
+  'reglement:update': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const row = repo.reglementRow(db, input.id);
+    if (!row) throw new PasseurError('not_found', 'Cette version du règlement n’existe pas.');
+    if (row.status !== 'brouillon') {
+      throw new PasseurError('conflict', 'Une version active ne se modifie plus (des demandes ont pu être évaluées sous elle) : importez une nouvelle version.');
+    }
+    const { raw, reglement: r } = checkedReglement(input.document);
+    if (r.code !== row.code || r.version !== row.version) {
+      throw new PasseurError('invalid_input', `Le code et la version ne changent pas en modification (${row.code}, version ${row.version}) : pour une autre version, importez-la.`, r.code !== row.code ? 'code' : 'version');
+    }
+    db.transaction(() => {
+      db.prepare('UPDATE reglements SET title = ?, effective_from = ?, effective_to = ?, document = ? WHERE id = ?').run(r.title, r.effectiveFrom, r.effectiveTo, JSON.stringify(raw), row.id);
+      audit(ctx, 'reglement.update', 'reglement', row.id, { code: row.code, version: row.version });
+    })();
+    repo.forgetReglement(db, row.id);
+    return reglementList(ctx).find((x) => x.id === row.id)!;
   },
 
   'reglement:activate': (ctx, input) => {
@@ -828,6 +832,26 @@ export const aidesHandlers = {
     return replay(db, repo.reglementDoc(db, input.id), today(ctx));
   },
 } satisfies { [C in Channel as C extends `aid:${string}` | `commission:${string}` | `envelope:${string}` | `reglement:${string}` ? C : never]: Handler<C> };
+
+/** A règlement document checked like an import: JSON, then the schema, every problem named with its field. */
+function checkedReglement(document: string): { raw: unknown; reglement: Reglement } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(document.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new PasseurError('invalid_input', `Le fichier n’est pas un JSON valide (${(e as Error).message}). Exportez le règlement au format JSON.`, 'document');
+  }
+  const parsed = parseReglement(raw);
+  if (!parsed.ok) {
+    const first = parsed.problems.slice(0, 6).map((p) => `${p.path} : ${p.message}`);
+    throw new PasseurError(
+      'invalid_input',
+      `Règlement refusé, rien n’a été enregistré. ${parsed.problems.length} problème(s) : ${first.join(' ; ')}${parsed.problems.length > 6 ? ' ; …' : ''}.`,
+      parsed.problems[0]!.path,
+    );
+  }
+  return { raw, reglement: parsed.reglement };
+}
 
 function reglementList(ctx: CallContext) {
   const db = ctx.app.vault.db;

@@ -333,3 +333,8 @@ export function dispositifLabels(db: Db): Map<string, string> {
   for (const r of rows) for (const d of reglementDoc(db, r.id).dispositifs) m.set(d.code, d.label);
   return m;
 }
+
+/** After a draft version is edited, its parsed form is read again. */
+export function forgetReglement(db: Db, id: number): void {
+  parsedCache.get(db)?.delete(id);
+}

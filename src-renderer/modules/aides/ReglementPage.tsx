@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../api';
 import { must } from '../../api';
 import { errorText } from '../../app/errors';
-import { Alert, Button, ConfirmDialog, PageHeader } from '../../ui/components';
+import { Alert, Button, ConfirmDialog, PageHeader, TextAreaInput } from '../../ui/components';
 import { formatCents, formatDateTime, isoToFr, saveFile } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 
@@ -21,6 +21,14 @@ export function ReglementPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [replay, setReplay] = useState<{ id: number; label: string; data: Replay } | null>(null);
   const [activating, setActivating] = useState<{ id: number; label: string } | null>(null);
+  const [editing, setEditing] = useState<{ id: number; label: string; document: string } | null>(null);
+  const edit = async (id: number, label: string) => {
+    try {
+      setEditing({ id, label, document: (await must('reglement:get', { id })).document });
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -94,6 +102,11 @@ export function ReglementPage() {
                       {t('aides.reglement.replay')}
                     </Button>
                     {v.status === 'brouillon' && (
+                      <Button variant="quiet" onPress={() => void edit(v.id, label)}>
+                        {t('aides.reglement.edit')}
+                      </Button>
+                    )}
+                    {v.status === 'brouillon' && (
                       <Button variant="primary" onPress={() => setActivating({ id: v.id, label })}>
                         {t('aides.reglement.activate')}
                       </Button>
@@ -140,6 +153,24 @@ export function ReglementPage() {
             </table>
           )}
         </section>
+      )}
+      {editing && (
+        <ConfirmDialog
+          title={t('aides.reglement.editTitle', { label: editing.label })}
+          confirmLabel={t('common.save')}
+          onClose={() => setEditing(null)}
+          onConfirm={async () => {
+            await must('reglement:update', { id: editing.id, document: editing.document });
+            setEditing(null);
+            setReplay(null);
+            setError(null);
+            setNotice(t('aides.reglement.updated', { label: editing.label }));
+            await versions.reload();
+          }}
+        >
+          <p>{t('aides.reglement.editExplain')}</p>
+          <TextAreaInput label={t('aides.reglement.document')} name="document" value={editing.document} onChange={(d) => setEditing({ ...editing, document: d })} rows={18} />
+        </ConfirmDialog>
       )}
       {activating && (
         <ConfirmDialog

@@ -215,8 +215,10 @@ const agendaRow = aidSummary.extend({
 });
 
 const envelopeRow = z.object({
-  dispositif: z.string(),
+  envelope: z.string(),
   label: z.string(),
+  /** The dispositifs that draw on it (labels). */
+  dispositifs: z.array(z.string()),
   votedCents: z.number().int().nullable(),
   engagedCents: z.number().int(),
   paidCents: z.number().int(),
@@ -312,7 +314,7 @@ export const aidesChannels = {
 
   'envelope:list': channel({ input: z.strictObject({ year: z.number().int().min(2000).max(2100) }), output: z.object({ year: z.number().int(), asOf: z.string(), rows: z.array(envelopeRow) }), access: ['responsable'] }),
   'envelope:set': channel({
-    input: z.strictObject({ year: z.number().int().min(2000).max(2100), dispositif: dispositifCode, votedCents: z.number().int().min(0, { message: 'Le montant voté ne peut pas être négatif.' }).max(10_000_000_000) }),
+    input: z.strictObject({ year: z.number().int().min(2000).max(2100), envelope: dispositifCode, votedCents: z.number().int().min(0, { message: 'Le montant voté ne peut pas être négatif.' }).max(10_000_000_000) }),
     output: z.object({}),
     access: ['responsable'],
   }),

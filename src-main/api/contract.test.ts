@@ -91,7 +91,7 @@ const SAMPLES: { [C in Channel]: Input<C> } = {
   'commission:decide': { id: 999, requestId: 999, decision: 'refusee', reasons: 'Hors barème' },
   'commission:agenda': { id: 999 },
   'envelope:list': { year: 2026 },
-  'envelope:set': { year: 2026, dispositif: 'secours_cd', votedCents: 100_000_00 },
+  'envelope:set': { year: 2026, envelope: 'enveloppe_cd', votedCents: 100_000_00 },
   'reglement:list': {},
   'reglement:get': { id: 999 },
   'reglement:import': { document: JSON.stringify({ ...exemple, code: 'walk' }) },

@@ -38,7 +38,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   };
   const martin = await person('Martin', 'Louise', '1961-03-02');
   const garcia = await person('Garcia', 'Hugo', '1984-07-19');
-  await team.rpc('envelope:set', { year: new Date().getFullYear(), dispositif: 'secours_cd', votedCents: 30_000_000 }, resp);
+  await team.rpc('envelope:set', { year: new Date().getFullYear(), envelope: 'enveloppe_cd', votedCents: 30_000_000 }, resp);
 
   // --- The ASS instructs a secours within the barème ---------------------------------------------
   await page.goto(server.url);
@@ -206,7 +206,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   expect(accord).toMatch(/recours gracieux que vous avez formé/);
 
   await page.getByRole('navigation').getByRole('link', { name: 'Enveloppes' }).click();
-  const row = page.getByRole('row', { name: /Secours du Conseil départemental/ });
+  const row = page.getByRole('row', { name: /Enveloppe des aides financières du Département/ });
   await expect(row.getByRole('cell').nth(1)).toHaveText('300,00 €'); // engaged: 120 + 180
   await expect(row.getByRole('cell').nth(2)).toHaveText('180,00 €'); // paid
   await expect(row.getByRole('cell').nth(3)).toHaveText('299 700,00 €');

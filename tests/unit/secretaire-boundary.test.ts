@@ -117,7 +117,7 @@ function inputFor(c: Channel): unknown {
     'commission:decide': { id: ids.commission, requestId: ids.aid, decision: 'refusee', reasons: 'x' },
     'commission:agenda': { id: ids.commission },
     'envelope:list': { year: 2026 },
-    'envelope:set': { year: 2026, dispositif: 'secours_cd', votedCents: 1 },
+    'envelope:set': { year: 2026, envelope: 'enveloppe_cd', votedCents: 1 },
     'reglement:list': {},
     'reglement:get': { id: 1 },
     'reglement:import': { document: '{}' },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import exemple from '../../../resources/reglements/exemple.json';
 import { demandeSchema, evaluate, partsX100, composition, twelveMonthsBefore, type DemandeInput } from './engine';
-import { parseReglement, reglementJsonSchema, type Reglement } from './reglement';
+import { envelopeGroups, parseReglement, reglementJsonSchema, type Reglement } from './reglement';
 import { euros } from '../../shared/money';
 
 const parsed = parseReglement(exemple);
@@ -83,6 +83,19 @@ describe('règlement validation points at the faulty field in French', () => {
       { path: 'caps.0.dispositifs.2', message: 'dispositif inconnu : inconnu' },
       { path: 'effectiveTo', message: 'la fin de validité précède le début' },
     ]));
+  });
+  it('envelopes: the shared one, then one per remaining dispositif; a dispositif in one envelope only', () => {
+    expect(envelopeGroups(R).map((g) => [g.code, g.dispositifs])).toEqual([
+      ['enveloppe_cd', ['secours_cd', 'am_ase', 'aml_ase']],
+      ['faj', ['faj']],
+    ]);
+    const twice = structuredClone(exemple) as { envelopes: { code: string; label: string; dispositifs: string[]; source: string }[] };
+    twice.envelopes.push({ code: 'autre', label: 'Autre enveloppe', dispositifs: ['am_ase', 'fsl'], source: 'Exemple' });
+    const r = parseReglement(twice);
+    expect(r.ok ? [] : r.problems).toEqual([
+      { path: 'envelopes.1.dispositifs.0', message: 'am_ase est déjà dans l’enveloppe enveloppe_cd' },
+      { path: 'envelopes.1.dispositifs.1', message: 'dispositif inconnu : fsl' },
+    ]);
   });
   it('dates must exist in the calendar', () => {
     for (const bad of ['2026-13-01', '2026-02-30']) {

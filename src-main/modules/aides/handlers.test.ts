@@ -27,9 +27,14 @@ function pdfText(b64: string): { text: string; pages: number } {
 
 describe('the journey of the issue, through the API', () => {
   it('one secours in the barème validated, one above it refused by the commission, then granted lower on recours to the energy supplier', async () => {
-    await team.must(team.resp.token, 'envelope:set', { year: 2026, dispositif: 'secours_cd', votedCents: 500_000 });
-    const env0 = (await team.must(team.resp.token, 'envelope:list', { year: 2026 })) as { rows: { dispositif: string; engagedCents: number; paidCents: number }[] };
-    const engaged0 = env0.rows.find((r) => r.dispositif === 'secours_cd')!.engagedCents;
+    await team.must(team.resp.token, 'envelope:set', { year: 2026, envelope: 'enveloppe_cd', votedCents: 500_000 });
+    const env0 = (await team.must(team.resp.token, 'envelope:list', { year: 2026 })) as { rows: { envelope: string; dispositifs: string[]; engagedCents: number; paidCents: number }[] };
+    // The seed's shared envelope (secours CD, AM and AML of the ASE), the FAJ on its own.
+    expect(env0.rows.map((r) => [r.envelope, r.dispositifs.length])).toEqual([
+      ['enveloppe_cd', 3],
+      ['faj', 1],
+    ]);
+    const engaged0 = env0.rows.find((r) => r.envelope === 'enveloppe_cd')!.engagedCents;
 
     // 1. In the barème: validated by the responsable.
     const h1 = await household(team);
@@ -100,8 +105,8 @@ describe('the journey of the issue, through the API', () => {
     // 5. Payment and the envelope.
     a2 = await team.must(team.resp.token, 'aid:payment', { id: a2.id, mandatedOn: TODAY, paidOn: TODAY });
     expect(a2.paidOn).toBe(TODAY);
-    const env = (await team.must(team.resp.token, 'envelope:list', { year: 2026 })) as { rows: { dispositif: string; votedCents: number; engagedCents: number; paidCents: number; remainingCents: number; projectionCents: number }[] };
-    const row = env.rows.find((r) => r.dispositif === 'secours_cd')!;
+    const env = (await team.must(team.resp.token, 'envelope:list', { year: 2026 })) as { rows: { envelope: string; votedCents: number; engagedCents: number; paidCents: number; remainingCents: number; projectionCents: number }[] };
+    const row = env.rows.find((r) => r.envelope === 'enveloppe_cd')!;
     expect(row.engagedCents - engaged0).toBe(12000 + 18000);
     expect(row.paidCents).toBeGreaterThanOrEqual(18000);
     expect(row.remainingCents).toBe(row.votedCents - row.engagedCents);
@@ -120,7 +125,8 @@ describe('the journey of the issue, through the API', () => {
 
 describe('refusals change nothing', () => {
   it('a grant beyond the envelope needs the responsable’s explicit confirmation', async () => {
-    await team.must(team.resp.token, 'envelope:set', { year: 2026, dispositif: 'am_ase', votedCents: 1000 });
+    // An AM drawn on the envelope the secours already used: the shared total counts.
+    await team.must(team.resp.token, 'envelope:set', { year: 2026, envelope: 'enveloppe_cd', votedCents: 1000 });
     const h = await household(team);
     await team.must(team.sec.token, 'persons:create', { birthName: 'Enfant', firstNames: 'Petit', birthDate: '2019-04-01', household: { existingId: h.householdId, role: 'enfant' } });
     let a = (await team.must(team.ass.token, 'aid:save', secours(h, { dispositif: 'am_ase', amountCents: 15000 }))) as AidOut;
@@ -130,10 +136,11 @@ describe('refusals change nothing', () => {
     const before = hashDir(team.dir);
     const r = await team.call(team.resp.token, 'aid:act', { action: 'grant', id: a.id, ...GRANT, grantedCents: 15000 });
     expect(r.ok ? 'ok' : r.error.code).toBe('envelope_exceeded');
-    if (!r.ok) expect(r.error.message).toMatch(/Confirmez/);
+    if (!r.ok) expect(r.error.message).toMatch(/« Enveloppe des aides financières du Département .* Confirmez/);
     expect(hashDir(team.dir)).toEqual(before);
     a = await team.must(team.resp.token, 'aid:act', { action: 'grant', id: a.id, ...GRANT, grantedCents: 15000, confirmEnvelope: true });
     expect(a.status).toBe('accordee');
+    await team.must(team.resp.token, 'envelope:set', { year: 2026, envelope: 'enveloppe_cd', votedCents: 100_000_000 });
   });
 
   it('refuses an incomplete submission (no note sociale; chèques that do not add up) and an amount above the ceiling, without writing', async () => {

@@ -19,7 +19,7 @@ import * as dsuRepo from '../dsu/repo';
 import { getPerson, householdOf } from '../persons/repo';
 import { evaluate, twelveMonthsBefore, type Demande, type Evaluation } from './engine';
 import { renderAgenda, renderLetter } from './letters';
-import { parseReglement, type Reglement } from './reglement';
+import { envelopeGroups, parseReglement, type EnvelopeGroup, type Reglement } from './reglement';
 import * as repo from './repo';
 import { allowedActions, checkAction, type Actor } from './workflow';
 
@@ -239,23 +239,40 @@ export function aidView(ctx: CallContext, id: number): AidOut {
 
 // Envelopes --------------------------------------------------------------------------------------
 
-function engagedIn(ctx: CallContext, year: number, dispositif: string): number {
-  return (
-    ctx.app.vault.db
-      .prepare("SELECT coalesce(sum(granted_cents), 0) AS s FROM aid_requests WHERE status = 'accordee' AND dispositif = ? AND decided_on >= ? AND decided_on <= ?")
-      .get(dispositif, `${year}-01-01`, `${year}-12-31`) as { s: number }
-  ).s;
+const yearBounds = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
+
+/** Granted (engaged) and paid amounts of the year over some dispositifs. */
+function engagedIn(db: Db, year: number, dispositifs: readonly string[]): { n: number; engaged: number; paid: number } {
+  const [from, to] = yearBounds(year);
+  return db
+    .prepare(
+      `SELECT count(*) AS n, coalesce(sum(granted_cents), 0) AS engaged, coalesce(sum(CASE WHEN paid_on IS NOT NULL THEN granted_cents ELSE 0 END), 0) AS paid
+       FROM aid_requests WHERE status = 'accordee' AND decided_on >= ? AND decided_on <= ? AND dispositif IN (SELECT value FROM json_each(?))`,
+    )
+    .get(from, to, JSON.stringify(dispositifs)) as { n: number; engaged: number; paid: number };
 }
 
-function checkEnvelope(ctx: CallContext, dispositif: string, grantedCents: number, confirmed: boolean): void {
+/** The envelope a dispositif draws on this year, per the règlement in force today (else the request's). */
+function envelopeOf(ctx: CallContext, a: repo.AidRow): EnvelopeGroup {
+  let reg: Reglement;
+  try {
+    reg = reglementAt(ctx, today(ctx)).reglement;
+  } catch {
+    reg = regOfAid(ctx, a);
+  }
+  return envelopeGroups(reg).find((g) => g.dispositifs.includes(a.dispositif)) ?? { code: a.dispositif, label: a.dispositif, dispositifs: [a.dispositif] };
+}
+
+function checkEnvelope(ctx: CallContext, a: repo.AidRow, grantedCents: number, confirmed: boolean): void {
   const year = ctx.now.getFullYear();
-  const env = ctx.app.vault.db.prepare('SELECT voted_cents AS v FROM aid_envelopes WHERE year = ? AND dispositif = ?').get(year, dispositif) as { v: number } | undefined;
+  const group = envelopeOf(ctx, a);
+  const env = ctx.app.vault.db.prepare('SELECT voted_cents AS v FROM aid_envelopes WHERE year = ? AND envelope = ?').get(year, group.code) as { v: number } | undefined;
   if (!env || confirmed) return;
-  const engaged = engagedIn(ctx, year, dispositif);
+  const { engaged } = engagedIn(ctx.app.vault.db, year, group.dispositifs);
   if (engaged + grantedCents > env.v) {
     throw new PasseurError(
       'envelope_exceeded',
-      `L’enveloppe ${year} de ce dispositif serait dépassée : ${euros(engaged)} déjà engagés + ${euros(grantedCents)} > ${euros(env.v)} votés. Confirmez l’accord au-delà de l’enveloppe si vous le décidez.`,
+      `L’enveloppe ${year} « ${group.label} » serait dépassée : ${euros(engaged)} déjà engagés + ${euros(grantedCents)} > ${euros(env.v)} votés. Confirmez l’accord au-delà de l’enveloppe si vous le décidez.`,
     );
   }
 }
@@ -395,7 +412,7 @@ function act(ctx: CallContext, input: ActInput): void {
         throw new PasseurError('invalid_input', `Le montant accordé dépasse le plafond ou la délégation (${euros(limit)}) : réduisez-le ou envoyez la demande en commission.`, 'grantedCents');
       }
       checkPayment(reg, a, input.grantedCents, input);
-      checkEnvelope(ctx, a.dispositif, input.grantedCents, input.confirmEnvelope);
+      checkEnvelope(ctx, a, input.grantedCents, input.confirmEnvelope);
       db.transaction(() => decide(ctx, a, 'responsable', null, day, { decision: 'accordee', grantedCents: input.grantedCents, payment: input, comment: input.comment }))();
       return;
     }
@@ -684,7 +701,7 @@ export const aidesHandlers = {
     if (session.heldOn > today(ctx)) throw new PasseurError('conflict', `La séance du ${frDate(session.heldOn)} n’a pas encore eu lieu : sa décision s’enregistre à partir de ce jour.`);
     if (input.decision === 'accordee') {
       checkPayment(regOfAid(ctx, a), a, input.grantedCents, input);
-      checkEnvelope(ctx, a.dispositif, input.grantedCents, input.confirmEnvelope);
+      checkEnvelope(ctx, a, input.grantedCents, input.confirmEnvelope);
     }
     db.transaction(() => {
       decide(
@@ -722,36 +739,50 @@ export const aidesHandlers = {
     const db = ctx.app.vault.db;
     const day = today(ctx);
     const year = input.year;
-    const codes = new Map<string, string>();
+    const [from, to] = yearBounds(year);
+    let groups: EnvelopeGroup[] = [];
+    const labels = repo.dispositifLabels(db);
     try {
-      for (const d of reglementAt(ctx, year === ctx.now.getFullYear() ? day : `${year}-12-31`).reglement.dispositifs) codes.set(d.code, d.label);
+      groups = envelopeGroups(reglementAt(ctx, year === ctx.now.getFullYear() ? day : to).reglement);
     } catch {
-      // no règlement that year: the envelopes and grants still show.
+      // no règlement that year: the envelopes voted and the grants still show.
     }
-    for (const r of db.prepare('SELECT dispositif FROM aid_envelopes WHERE year = ? UNION SELECT dispositif FROM aid_requests WHERE decided_on >= ? AND decided_on <= ?').all(year, `${year}-01-01`, `${year}-12-31`) as { dispositif: string }[]) {
-      if (!codes.has(r.dispositif)) codes.set(r.dispositif, r.dispositif);
+    const covered = new Set(groups.flatMap((g) => g.dispositifs));
+    const known = new Set(groups.map((g) => g.code));
+    for (const r of db.prepare('SELECT envelope AS code FROM aid_envelopes WHERE year = ?').all(year) as { code: string }[]) {
+      if (!known.has(r.code)) {
+        known.add(r.code);
+        groups.push({ code: r.code, label: labels.get(r.code) ?? r.code, dispositifs: [r.code] });
+      }
+    }
+    for (const r of db.prepare("SELECT DISTINCT dispositif AS code FROM aid_requests WHERE status = 'accordee' AND decided_on >= ? AND decided_on <= ?").all(from, to) as { code: string }[]) {
+      if (!covered.has(r.code) && !known.has(r.code)) {
+        known.add(r.code);
+        groups.push({ code: r.code, label: labels.get(r.code) ?? r.code, dispositifs: [r.code] });
+      }
     }
     const start = Date.UTC(year, 0, 1);
     const daysInYear = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000;
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     const elapsed = year < y ? daysInYear : year > y ? 0 : (Date.UTC(y, m - 1, d) - start) / 86_400_000 + 1;
-    const rows = [...codes].map(([code, label]) => {
-      const voted = (db.prepare('SELECT voted_cents AS v FROM aid_envelopes WHERE year = ? AND dispositif = ?').get(year, code) as { v: number } | undefined)?.v ?? null;
-      const g = db
-        .prepare(
-          "SELECT count(*) AS n, coalesce(sum(granted_cents), 0) AS engaged, coalesce(sum(CASE WHEN paid_on IS NOT NULL THEN granted_cents ELSE 0 END), 0) AS paid FROM aid_requests WHERE status = 'accordee' AND dispositif = ? AND decided_on >= ? AND decided_on <= ?",
-        )
-        .get(code, `${year}-01-01`, `${year}-12-31`) as { n: number; engaged: number; paid: number };
-      const pending = (db.prepare("SELECT coalesce(sum(amount_cents), 0) AS s FROM aid_requests WHERE dispositif = ? AND status IN ('soumise', 'a_valider', 'en_commission')").get(code) as { s: number }).s;
+    const rows = groups.map((g) => {
+      const voted = (db.prepare('SELECT voted_cents AS v FROM aid_envelopes WHERE year = ? AND envelope = ?').get(year, g.code) as { v: number } | undefined)?.v ?? null;
+      const e = engagedIn(db, year, g.dispositifs);
+      const pending = (
+        db
+          .prepare("SELECT coalesce(sum(amount_cents), 0) AS s FROM aid_requests WHERE status IN ('soumise', 'a_valider', 'en_commission') AND dispositif IN (SELECT value FROM json_each(?))")
+          .get(JSON.stringify(g.dispositifs)) as { s: number }
+      ).s;
       return {
-        dispositif: code,
-        label,
+        envelope: g.code,
+        label: g.label,
+        dispositifs: g.dispositifs.map((x) => labels.get(x) ?? x),
         votedCents: voted,
-        engagedCents: g.engaged,
-        paidCents: g.paid,
-        remainingCents: voted === null ? null : voted - g.engaged,
-        projectionCents: elapsed === 0 ? 0 : Math.floor((g.engaged * daysInYear) / elapsed),
-        granted: g.n,
+        engagedCents: e.engaged,
+        paidCents: e.paid,
+        remainingCents: voted === null ? null : voted - e.engaged,
+        projectionCents: elapsed === 0 ? 0 : Math.floor((e.engaged * daysInYear) / elapsed),
+        granted: e.n,
         pendingCents: year >= y ? pending : 0,
       };
     });
@@ -762,9 +793,9 @@ export const aidesHandlers = {
     const db = ctx.app.vault.db;
     db.transaction(() => {
       db.prepare(
-        'INSERT INTO aid_envelopes (year, dispositif, voted_cents, updated_by, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (year, dispositif) DO UPDATE SET voted_cents = excluded.voted_cents, updated_by = excluded.updated_by, updated_at = excluded.updated_at',
-      ).run(input.year, input.dispositif, input.votedCents, sessionOf(ctx).userId, ctx.now.toISOString());
-      audit(ctx, 'envelope.set', 'envelope', input.year, { dispositif: input.dispositif, votedCents: input.votedCents });
+        'INSERT INTO aid_envelopes (year, envelope, voted_cents, updated_by, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (year, envelope) DO UPDATE SET voted_cents = excluded.voted_cents, updated_by = excluded.updated_by, updated_at = excluded.updated_at',
+      ).run(input.year, input.envelope, input.votedCents, sessionOf(ctx).userId, ctx.now.toISOString());
+      audit(ctx, 'envelope.set', 'envelope', input.year, { envelope: input.envelope, votedCents: input.votedCents });
     })();
     return {};
   },

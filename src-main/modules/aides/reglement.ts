@@ -157,6 +157,14 @@ const cap = z.strictObject({
   source,
 });
 
+/** A yearly envelope shared by several dispositifs; a dispositif in none has its own. */
+const envelope = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, { message: 'code : lettres minuscules, chiffres, souligné' }),
+  label: z.string().trim().min(3).max(160),
+  dispositifs: z.array(z.string()).min(1, { message: 'au moins un dispositif' }),
+  source,
+});
+
 export const reglementSchema = z
   .strictObject({
     schema: z.literal(SCHEMA_ID, { message: `le champ schema doit valoir « ${SCHEMA_ID} »` }),
@@ -170,6 +178,7 @@ export const reglementSchema = z
     enfantAChargeAgeMax: z.number().int().min(0).max(30),
     enfantAChargeSource: source,
     caps: z.array(cap).default([]),
+    envelopes: z.array(envelope).default([]),
     dispositifs: z.array(dispositif).min(1, { message: 'au moins un dispositif' }),
   })
   .superRefine((r, ctx) => {
@@ -188,11 +197,32 @@ export const reglementSchema = z
         if (!codes.includes(d)) ctx.addIssue({ code: 'custom', path: ['caps', i, 'dispositifs', j], message: `dispositif inconnu : ${d}` });
       }),
     );
+    const inEnvelope = new Map<string, string>();
+    r.envelopes.forEach((e, i) => {
+      if (codes.includes(e.code) && !e.dispositifs.includes(e.code)) ctx.addIssue({ code: 'custom', path: ['envelopes', i, 'code'], message: `${e.code} est déjà le code d’un dispositif` });
+      e.dispositifs.forEach((d, j) => {
+        if (!codes.includes(d)) ctx.addIssue({ code: 'custom', path: ['envelopes', i, 'dispositifs', j], message: `dispositif inconnu : ${d}` });
+        else if (inEnvelope.has(d)) ctx.addIssue({ code: 'custom', path: ['envelopes', i, 'dispositifs', j], message: `${d} est déjà dans l’enveloppe ${inEnvelope.get(d)}` });
+        else inEnvelope.set(d, e.code);
+      });
+    });
     if (r.effectiveTo !== null && r.effectiveTo < r.effectiveFrom) {
       ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'la fin de validité précède le début' });
     }
   });
 export type Reglement = z.output<typeof reglementSchema>;
+
+export interface EnvelopeGroup {
+  code: string;
+  label: string;
+  dispositifs: string[];
+}
+/** The envelopes of a règlement: the shared ones it declares, then one per remaining dispositif. */
+export function envelopeGroups(r: Reglement): EnvelopeGroup[] {
+  const shared = r.envelopes.map((e) => ({ code: e.code, label: e.label, dispositifs: [...e.dispositifs] }));
+  const covered = new Set(shared.flatMap((e) => e.dispositifs));
+  return [...shared, ...r.dispositifs.filter((d) => !covered.has(d.code)).map((d) => ({ code: d.code, label: d.label, dispositifs: [d.code] }))];
+}
 
 /** The JSON Schema of a règlement document, for the people who write one by hand. */
 export function reglementJsonSchema(): unknown {

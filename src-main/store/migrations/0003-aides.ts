@@ -130,13 +130,14 @@ export const m0003Aides: Migration = {
       ) STRICT;
       CREATE INDEX aid_events_by_request ON aid_events(request_id);
 
+      -- Keyed by envelope: a dispositif's own code, or a shared envelope of the règlement.
       CREATE TABLE aid_envelopes (
         year         INTEGER NOT NULL,
-        dispositif   TEXT NOT NULL,
+        envelope     TEXT NOT NULL,
         voted_cents  INTEGER NOT NULL CHECK (voted_cents >= 0),
         updated_by   INTEGER NOT NULL REFERENCES users(id),
         updated_at   TEXT NOT NULL,
-        PRIMARY KEY (year, dispositif)
+        PRIMARY KEY (year, envelope)
       ) STRICT;
     `);
     const doc = exemple as { code: string; version: number; title: string; effectiveFrom: string; effectiveTo: string | null };

@@ -44,7 +44,7 @@ export function EnvelopesPage() {
           <caption className="visually-hidden">{t('aides.envelopes.caption', { year })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('aides.dispositif')}</th>
+              <th scope="col">{t('aides.envelopes.envelope')}</th>
               <th scope="col">{t('aides.envelopes.voted')}</th>
               <th scope="col">{t('aides.envelopes.engaged')}</th>
               <th scope="col">{t('aides.envelopes.paid')}</th>
@@ -60,9 +60,10 @@ export function EnvelopesPage() {
             {data.rows.map((r) => {
               const over = r.votedCents !== null && r.projectionCents > r.votedCents;
               return (
-                <tr key={r.dispositif}>
+                <tr key={r.envelope}>
                   <th scope="row">
                     {r.label}
+                    {r.dispositifs.length > 1 && <div className="muted small">{r.dispositifs.join(' · ')}</div>}
                     <div className="muted small">{t('aides.envelopes.granted', { count: r.granted })}</div>
                   </th>
                   <td>{r.votedCents === null ? <span className="muted">{t('aides.envelopes.notVoted')}</span> : formatCents(r.votedCents)}</td>
@@ -123,7 +124,7 @@ function VotedDialog({ year, row, onClose, onSaved }: { year: number; row: Row; 
     const cents = parseEuros(amount);
     if (cents === null) return setError(t('aides.amountInvalid'));
     try {
-      await must('envelope:set', { year, dispositif: row.dispositif, votedCents: cents });
+      await must('envelope:set', { year, envelope: row.envelope, votedCents: cents });
       onSaved();
     } catch (err) {
       setError(errorText(err));

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { channel } from './spec';
+import { isoDate } from '../shared/calendar-date';
 
 export const SOCIAL = ['ass', 'cesf', 'responsable'] as const;
 export const FRONT = ['secretaire', 'ass', 'cesf', 'responsable'] as const;
@@ -41,13 +42,7 @@ const id = z.number().int().positive();
 const text = (max: number, label: string) => z.string().trim().max(max, { message: `${label} : ${max} caractères au plus.` });
 const required = (max: number, label: string) => text(max, label).min(1, { message: `${label} : à renseigner.` });
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date attendue au format AAAA-MM-JJ.' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: 'Cette date n’existe pas dans le calendrier.' });
+export { isoDate };
 /** A local date and time on the site's clock, to the minute: `2026-11-23T09:30`. */
 export const localDateTime = z
   .string()

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { budgetSchema, sumOf, type Budget } from '../budget/schema';
 import { euros, floorDiv, frNumber } from '../../shared/money';
+import { isoDate } from '../../shared/calendar-date';
 import { frDate, yearsBetween } from '../../shared/time';
 import { NATURES, PAYMENT_MODES, type AmountByType, type Dispositif, type HouseholdType, type PartsTable, type Reglement } from './reglement';
 
@@ -15,13 +16,7 @@ z.config(z.locales.fr());
 
 export const ROUNDING = 'Calculs en centimes ; chaque division est arrondie au centime inférieur.';
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date attendue au format AAAA-MM-JJ.' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: 'Cette date n’existe pas dans le calendrier.' });
+const day = isoDate;
 const cents = z.number().int({ message: 'Montant en centimes (nombre entier).' }).min(0);
 
 /** What the engine needs, nothing more: the format of `passeur bareme evaluate --demande`. */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { RESOURCE_KINDS } from '../budget/schema';
+import { calendarDate } from '../../shared/calendar-date';
 
 export const SCHEMA_ID = 'passeur/reglement/1';
 export const DISPOSITIF_CODES_DEFAULT = ['secours_cd', 'am_ase', 'aml_ase', 'faj'] as const;
@@ -30,13 +31,7 @@ export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
 export type PaymentMode = (typeof PAYMENT_MODES)[number];
 
 const cents = z.number().int({ message: 'montant en centimes, nombre entier attendu' }).min(0, { message: 'montant négatif' });
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: 'cette date n’existe pas dans le calendrier' });
+const day = calendarDate('date attendue au format AAAA-MM-JJ', 'cette date n’existe pas dans le calendrier');
 const source = z.string().trim().min(3, { message: 'indiquez le texte dont la règle est tirée (département, article)' });
 /** A number of parts with at most two decimals (1, 1.5, 0.25). */
 const parts = z

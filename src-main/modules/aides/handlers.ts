@@ -164,13 +164,14 @@ export function aidView(ctx: CallContext, id: number): AidOut {
   const dsu = dsuOr404(db, a.dsuId);
   const h = householdOf(db, dsu.householdId)!;
   const person = getPerson(db, a.personId)!;
+  const fields = fieldsOf(a);
   let evaluation: Evaluation | null = a.evaluation ? (JSON.parse(a.evaluation) as Evaluation) : null;
   let evaluationError: string | null = null;
   let reglement = a.reglementId !== null ? regRef(repo.reglementRow(db, a.reglementId)!) : null;
   if (a.status === 'brouillon' || a.status === 'ajournee' || evaluation === null) {
     try {
       const r = reglementAt(ctx, a.requestedOn);
-      evaluation = evaluate(demandeOf(ctx, fieldsOf(a), dsu, a.id), r.reglement);
+      evaluation = evaluate(demandeOf(ctx, fields, dsu, a.id), r.reglement);
       reglement = regRef(r.row);
     } catch (e) {
       evaluationError = e instanceof PasseurError ? e.message : 'Évaluation impossible.';
@@ -192,24 +193,11 @@ export function aidView(ctx: CallContext, id: number): AidOut {
     person: { id: person.id, name: `${(person.usageName || person.birthName).toUpperCase()} ${person.firstNames}` },
     householdSize: h.members.length,
     communeName: h.communeName,
-    requestedOn: a.requestedOn,
-    dispositif: a.dispositif,
+    // The request's own fields, as the form sends them (ids are stripped by the contract).
+    ...fields,
     dispositifLabel: labelOf(ctx, a),
-    nature: a.nature,
-    object: a.object,
-    amountCents: a.amountCents,
-    days: a.days,
-    paymentMode: a.paymentMode,
-    cheques: a.cheques,
     payeeKind: a.payeeKind as AidOut['payeeKind'],
-    payeeName: a.payeeName,
-    derogation: a.derogation === 1,
-    pregnancy: a.pregnancy === 1,
-    urgent: a.urgent === 1,
-    origin: a.origin,
     originPartner: partner && a.originPartnerId !== null ? { id: a.originPartnerId, name: partner.service ? `${partner.organisation} — ${partner.service}` : partner.organisation } : null,
-    noteSociale: a.noteSociale,
-    budget: JSON.parse(a.budget) as AidOut['budget'],
     consent: consent ? { id: consent.id, recipient: consent.recipient, givenOn: consent.givenOn, withdrawnOn: consent.withdrawnOn } : null,
     status: a.status,
     reglement,

@@ -10,58 +10,157 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { AppCore } from './api/app';
 import { dispatch } from './api/dispatch';
-import type { Channel, Input } from './api/contract';
-import { appendAudit, verifyAudit } from './auth/audit';
+import type { Channel, Input, Output, Result } from './api/contract';
+import type { DispatchOutcome } from './api/dispatch';
+import { appendAudit } from './auth/audit';
 import { oneTimePassword } from './auth/passwords';
 import { findUserByLogin, setMustChangePassword } from './auth/users';
 import { createHttpHost } from './host/http';
-import { PasseurError } from './shared/errors';
+import { isPasseurError, PasseurError } from './shared/errors';
 import { setQuiet } from './shared/log';
 import { defaultDataDir } from './shared/paths';
-import { restoreBackup } from './store/vault';
+import { DB_FILE, KEYRING_FILE, restoreBackup } from './store/vault';
+import { describeOwner, folderBusy, readOwner } from './store/lock';
+import { backupStore, controlRequest } from './host/control';
 import { demandeSchema, evaluate } from './modules/aides/engine';
 import { parseReglement, reglementJsonSchema } from './modules/aides/reglement';
 
+/** The commands, their options and their help. An option not listed is refused (exit 2):
+ *  a typo must never send a command to the default folder or change its meaning. */
+interface CommandSpec {
+  /** Options taking a value. */
+  values: string[];
+  /** Options without a value. */
+  switches?: string[];
+  /** Words after the command (e.g. the login of `user add`). */
+  operands?: number;
+  usage: string;
+  help: string;
+}
+
+const DATA = '--data DOSSIER';
+const COMMANDS: Record<string, CommandSpec> = {
+  init: {
+    values: ['site-name', 'site-code', 'admin', 'admin-name', 'communes', 'data'],
+    usage: 'init --site-name NOM --site-code CODE --admin IDENTIFIANT [--admin-name NOM] [--communes FICHIER]',
+    help: 'Crée le site et son premier administrateur dans un dossier vide ; affiche le code de secours, une seule fois. --communes : un fichier « CODE_INSEE Nom » par ligne.',
+  },
+  serve: {
+    values: ['port', 'data'],
+    usage: 'serve [--port N]',
+    help: 'Sert l’interface sur http://127.0.0.1:N (navigateur de ce poste) et garde le dossier de données pour lui : les autres commandes passent par lui.',
+  },
+  'user add': {
+    values: ['roles', 'name', 'data', 'user'],
+    operands: 1,
+    usage: 'user add IDENTIFIANT --roles r1,r2 [--name NOM]',
+    help: 'Crée un compte et affiche son mot de passe provisoire. Rôles : secretaire, ass, cesf, responsable, admin.',
+  },
+  'user disable': {
+    values: ['data', 'user'],
+    switches: ['no-rotate'],
+    operands: 1,
+    usage: 'user disable IDENTIFIANT [--no-rotate]',
+    help: 'Désactive un compte, ferme ses sessions et change la clé de la base (sauf --no-rotate), pour que l’ancienne copie du trousseau de ce compte n’ouvre plus rien.',
+  },
+  backup: {
+    values: ['to', 'data', 'user'],
+    usage: 'backup --to FICHIER',
+    help: 'Écrit une sauvegarde chiffrée (base + trousseau) ; possible pendant l’utilisation : l’application ou « serve » en cours la fait elle-même.',
+  },
+  restore: {
+    values: ['from', 'data', 'user'],
+    usage: 'restore --from FICHIER',
+    help: 'Restaure une sauvegarde, application arrêtée. Les fichiers remplacés sont gardés entiers dans avant-restauration-DATE/ ; rien n’est effacé.',
+  },
+  'audit verify': {
+    values: ['data', 'user'],
+    usage: 'audit verify',
+    help: 'Vérifie la chaîne du journal d’audit (administrateurs et responsables).',
+  },
+  recover: {
+    values: ['user', 'data'],
+    usage: 'recover --user IDENTIFIANT',
+    help: 'Donne un nouveau mot de passe provisoire à un compte grâce au code de secours (PASSEUR_RECOVERY_CODE ou saisie masquée), application arrêtée.',
+  },
+  'bareme evaluate': {
+    values: ['reglement', 'demande'],
+    usage: 'bareme evaluate --reglement FICHIER --demande FICHIER',
+    help: 'Évalue une demande d’aide sous un règlement (JSON sur la sortie, sans base).',
+  },
+  'bareme schema': { values: [], usage: 'bareme schema', help: 'Affiche le schéma JSON des règlements.' },
+};
+const GROUPS = new Set(['user', 'audit', 'bareme']);
+const COMMON_SWITCHES = ['help', 'verbose'];
+
 const USAGE = `Usage : passeur <commande> [options]
 
-  init --site-name NOM --site-code CODE --admin IDENTIFIANT [--admin-name NOM] [--communes FICHIER]
-                       crée le site et son premier administrateur ; affiche le code de secours
-  serve [--port N]     sert l'interface sur http://127.0.0.1:N (navigateur de ce poste)
-  user add IDENTIFIANT --roles r1,r2 [--name NOM]   crée un compte ; affiche son mot de passe provisoire
-  user disable IDENTIFIANT [--no-rotate]            désactive un compte et change la clé de la base
-  backup --to FICHIER  sauvegarde chiffrée (base + trousseau) pendant l'utilisation
-  restore --from FICHIER                            restaure une sauvegarde (application arrêtée)
-  audit verify         vérifie la chaîne du journal d'audit
-  recover --user IDENTIFIANT                        nouveau mot de passe provisoire grâce au code de secours
-  bareme evaluate --reglement FICHIER --demande FICHIER
-                       évalue une demande d'aide sous un règlement (JSON sur la sortie, sans base)
-  bareme schema        affiche le schéma JSON des règlements
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}\n      ${c.help}`)
+  .join('\n')}
 
-Options communes : --data DOSSIER (défaut : ${defaultDataDir()}), --user IDENTIFIANT.
+Options communes : ${DATA} (défaut : ${defaultDataDir()}), --user IDENTIFIANT, --help.
 Mot de passe : variable PASSEUR_PASSWORD, sinon saisie masquée. Code de secours : PASSEUR_RECOVERY_CODE.
-Rôles : secretaire, ass, cesf, responsable, admin.`;
+Aide d’une commande : passeur <commande> --help.`;
+
+function commandHelp(spec: CommandSpec): string {
+  const opts = [...spec.values.map((v) => `--${v}`), ...(spec.switches ?? []).map((v) => `--${v}`)].join(', ');
+  return `Usage : passeur ${spec.usage}\n\n${spec.help}\n\nOptions : ${opts || 'aucune'}.${spec.values.includes('data') ? `\nDossier de données par défaut : ${defaultDataDir()}.` : ''}`;
+}
 
 class UsageError extends Error {}
 
 interface Args {
-  positional: string[];
+  command: string;
+  spec: CommandSpec | null;
+  operands: string[];
   flags: Map<string, string | true>;
 }
 
+/** Reads the command line against the command's spec: unknown commands, options and extra
+ *  words are refused with a French line naming them. */
 export function parseArgs(argv: string[]): Args {
-  const positional: string[] = [];
+  const words: string[] = [];
+  let i = 0;
+  // The command: one word, or two for a group (user add, audit verify, bareme schema).
+  while (i < argv.length && !argv[i]!.startsWith('--') && words.length < (GROUPS.has(words[0] ?? '') ? 2 : 1)) words.push(argv[i++]!);
+  const command = words.join(' ');
+  const spec = COMMANDS[command] ?? null;
   const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
+  const operands: string[] = [];
+  const unknown: string[] = [];
+  for (; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a.startsWith('--')) {
-      const [k, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-      if (k === 'password') throw new UsageError('Le mot de passe ne se passe jamais en argument : utilisez PASSEUR_PASSWORD ou la saisie masquée.');
-      if (inline !== undefined) flags.set(k, inline);
-      else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) flags.set(k, argv[++i]!);
-      else flags.set(k, true);
-    } else positional.push(a);
+    if (!a.startsWith('--')) {
+      operands.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
+    const inline = eq < 0 ? undefined : a.slice(eq + 1);
+    if (k === 'password') throw new UsageError('Le mot de passe ne se passe jamais en argument : utilisez PASSEUR_PASSWORD ou la saisie masquée.');
+    if (spec?.values.includes(k)) {
+      const v = inline ?? argv[i + 1];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`L'option --${k} attend une valeur.`);
+      if (inline === undefined) i++;
+      flags.set(k, v);
+    } else if ([...(spec?.switches ?? []), ...COMMON_SWITCHES].includes(k)) {
+      if (inline !== undefined) throw new UsageError(`L'option --${k} ne prend pas de valeur.`);
+      flags.set(k, true);
+    } else unknown.push(`--${k}`);
   }
-  return { positional, flags };
+  if (flags.has('help')) return { command, spec, operands, flags };
+  if (!spec) {
+    if (command === '' || command === 'help') return { command, spec: null, operands, flags };
+    throw new UsageError(`Commande inconnue : « ${command} ». Voir « passeur --help ».`);
+  }
+  if (unknown.length) {
+    throw new UsageError(`Option${unknown.length > 1 ? 's' : ''} inconnue${unknown.length > 1 ? 's' : ''} pour « passeur ${command} » : ${unknown.join(', ')}. Options possibles : ${[...spec.values, ...(spec.switches ?? [])].map((v) => `--${v}`).join(', ') || 'aucune'}. Rien n’a été fait.`);
+  }
+  if (operands.length > (spec.operands ?? 0)) {
+    throw new UsageError(`Argument en trop pour « passeur ${command} » : ${operands.slice(spec.operands ?? 0).join(' ')}. Usage : passeur ${spec.usage}`);
+  }
+  return { command, spec, operands, flags };
 }
 
 function flag(args: Args, name: string, required: true): string;
@@ -101,19 +200,83 @@ function dataDir(args: Args): string {
   return path.resolve(flag(args, 'data') ?? defaultDataDir());
 }
 
-/** Logs in as --user through the API (same checks and audit as the app). */
-async function session(app: AppCore, args: Args): Promise<string> {
+/**
+ * Where a command's calls go. A command first tries to take the data folder (it then runs
+ * the handlers itself); when the desktop app or `passeur serve` owns the folder, the same
+ * calls go to that owner through its control endpoint, so nothing is opened twice.
+ */
+interface Target {
+  /** The owner this command goes through; null when it runs here. */
+  via: string | null;
+  dispatch(token: string | null, channel: Channel, input: unknown): Promise<DispatchOutcome>;
+  backup(token: string, to: string): Promise<Result<{ bytes: number; path: string }>>;
+  close(): Promise<void>;
+}
+
+function localTarget(app: AppCore): Target {
+  return {
+    via: null,
+    dispatch: (token, channel, input) => dispatch(app, token, channel, input),
+    backup: (token, to) => Promise.resolve(backupStore(app, token, to)),
+    close: () => Promise.resolve(app.close()),
+  };
+}
+
+function remoteTarget(address: string, owner: string): Target {
+  return {
+    via: owner,
+    dispatch: (token, channel, input) => controlRequest(address, { op: 'dispatch', token, channel, input }),
+    backup: async (token, to) => (await controlRequest(address, { op: 'backup', token, to })).result as Result<{ bytes: number; path: string }>,
+    close: () => Promise.resolve(),
+  };
+}
+
+/** Takes the folder for `command`, or goes through its owner when it has one. */
+function openTarget(dir: string, command: string): Target {
+  if (!fs.existsSync(path.join(dir, KEYRING_FILE)) && !fs.existsSync(path.join(dir, DB_FILE))) {
+    throw new PasseurError('not_initialized', `Aucun site Passeur dans ${dir}. Vérifiez --data, ou créez le site (passeur init).`);
+  }
+  const app = new AppCore(dir, `cli ${command}`);
+  try {
+    app.vault.claim();
+    return localTarget(app);
+  } catch (e) {
+    app.close();
+    if (!isPasseurError(e) || e.code !== 'folder_busy') throw e;
+    const note = readOwner(dir);
+    if (!note?.control) throw folderBusy(dir, note, 'Attendez qu’il ait fini, puis relancez la commande. Rien n’a été fait.');
+    return remoteTarget(note.control, describeOwner(note));
+  }
+}
+
+/** Takes the folder for a command that must run alone (recover): refused while owned. */
+function ownFolder(dir: string, command: string): AppCore {
+  const app = new AppCore(dir, `cli ${command}`);
+  try {
+    app.vault.claim('Arrêtez-le d’abord (fermez l’application ou arrêtez « passeur serve »), puis relancez la commande. Rien n’a été fait.');
+    return app;
+  } catch (e) {
+    app.close();
+    throw e;
+  }
+}
+
+function unwrap<T>(r: Result<T>): T {
+  if (!r.ok) throw new PasseurError(r.error.code as never, r.error.message);
+  return r.value;
+}
+
+/** Logs in as --user through the API (same checks, throttle and audit as the app). */
+async function session(t: Target, args: Args): Promise<string> {
   const login = flag(args, 'user', true);
   const password = await prompt(`Mot de passe de ${login} : `, 'PASSEUR_PASSWORD');
-  const out = await dispatch(app, null, 'auth:login', { login, password });
-  if (!out.result.ok) throw new PasseurError(out.result.error.code as never, out.result.error.message);
+  const out = await t.dispatch(null, 'auth:login', { login, password });
+  unwrap(out.result);
   return out.sessionToken!;
 }
 
-async function call<C extends Channel>(app: AppCore, token: string, channel: C, input: Input<C>): Promise<unknown> {
-  const out = await dispatch(app, token, channel, input);
-  if (!out.result.ok) throw new PasseurError(out.result.error.code as never, out.result.error.message);
-  return out.result.value;
+async function call<C extends Channel>(t: Target, token: string, channel: C, input: Input<C>): Promise<Output<C>> {
+  return unwrap((await t.dispatch(token, channel, input)).result) as Output<C>;
 }
 
 function parseCommunes(file: string): { insee: string; name: string }[] {
@@ -170,17 +333,26 @@ function bareme(sub: string | undefined, args: Args, out: (s: string) => void): 
 
 export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
   const args = parseArgs(argv);
-  const [cmd, sub, target] = args.positional;
-  if (!cmd || args.flags.has('help') || cmd === 'help') {
+  const { command, spec } = args;
+  if (command === '' && !args.flags.has('help')) {
     out(USAGE);
-    return cmd ? 0 : 2;
+    return 2;
   }
-  if (cmd === 'bareme') return bareme(sub, args, out);
+  if (command === 'help' || args.flags.has('help')) {
+    const topic = command === 'help' && args.operands.length ? args.operands.join(' ') : command;
+    const helpSpec = COMMANDS[topic];
+    if (topic !== 'help' && topic !== '' && !helpSpec) throw new UsageError(`Commande inconnue : « ${topic} ». Voir « passeur --help ».`);
+    out(helpSpec ? commandHelp(helpSpec) : USAGE);
+    return 0;
+  }
+  if (!spec) throw new UsageError(USAGE);
+  const target = args.operands[0];
+  if (command === 'bareme evaluate' || command === 'bareme schema') return bareme(command.split(' ')[1], args, out);
   const dir = dataDir(args);
-  setQuiet(cmd !== 'serve' && !args.flags.has('verbose'));
+  setQuiet(command !== 'serve' && !args.flags.has('verbose'));
 
-  if (cmd === 'init') {
-    const app = new AppCore(dir);
+  if (command === 'init') {
+    const app = new AppCore(dir, 'cli init');
     try {
       const login = flag(args, 'admin', true);
       const password = await prompt(`Mot de passe du premier administrateur (${login}) : `, 'PASSEUR_PASSWORD');
@@ -189,12 +361,16 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
         if (again !== password) throw new UsageError('Les deux saisies du mot de passe diffèrent. Rien n’a été créé.');
       }
       const communesFile = flag(args, 'communes');
-      const result = (await call(app, '', 'setup:init', {
-        siteName: flag(args, 'site-name', true),
-        siteCode: flag(args, 'site-code', true),
-        communes: communesFile ? parseCommunes(communesFile) : [],
-        admin: { login, displayName: flag(args, 'admin-name') ?? login, password },
-      })) as { recoveryCode: string };
+      const result = unwrap(
+        (
+          await dispatch(app, null, 'setup:init', {
+            siteName: flag(args, 'site-name', true),
+            siteCode: flag(args, 'site-code', true),
+            communes: communesFile ? parseCommunes(communesFile) : [],
+            admin: { login, displayName: flag(args, 'admin-name') ?? login, password },
+          })
+        ).result,
+      ) as { recoveryCode: string };
       out(`Site créé dans ${dir}.`);
       out(`Code de secours (à imprimer et ranger sous clé ; il ne sera plus affiché) : ${result.recoveryCode}`);
       return 0;
@@ -203,10 +379,16 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     }
   }
 
-  if (cmd === 'serve') {
-    const app = new AppCore(dir);
+  if (command === 'serve') {
     const port = Number(flag(args, 'port') ?? 7430);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port attend un numéro de port (0 à 65535).');
+    const app = new AppCore(dir, 'serve');
+    try {
+      await app.own('Arrêtez-le d’abord, ou utilisez-le : un seul processus sert un dossier de données.');
+    } catch (e) {
+      app.close();
+      throw e;
+    }
     const host = createHttpHost(app, { port, rendererDir: rendererDir() });
     const bound = await host.listen().catch((e: NodeJS.ErrnoException) => {
       app.close();
@@ -227,18 +409,25 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     return 0;
   }
 
-  if (cmd === 'restore') {
+  if (command === 'restore') {
     const from = flag(args, 'from', true);
     const login = flag(args, 'user', true);
     const password = await prompt(`Mot de passe de ${login} (dans la sauvegarde) : `, 'PASSEUR_PASSWORD');
-    await restoreBackup(from, dir, login, password);
-    out(`Sauvegarde restaurée dans ${dir}. Les fichiers remplacés sont conservés à côté (*.avant-restauration-*).`);
+    const r = await restoreBackup(from, dir, login, password);
+    out(`Sauvegarde restaurée dans ${dir}.`);
+    if (r.kept) {
+      out(
+        r.keptVerified
+          ? `Les fichiers remplacés sont conservés entiers (base, journal WAL, trousseau) dans ${r.kept} ; cette copie s’ouvre avec le même compte.`
+          : `Les fichiers remplacés sont conservés tels quels dans ${r.kept} (non ouverts : ce compte n’y figure pas avec ce mot de passe).`,
+      );
+    }
     return 0;
   }
 
-  const app = new AppCore(dir);
-  try {
-    if (cmd === 'recover') {
+  if (command === 'recover') {
+    const app = ownFolder(dir, command);
+    try {
       const login = flag(args, 'user', true);
       const code = await prompt('Code de secours : ', 'PASSEUR_RECOVERY_CODE');
       await app.vault.unlockWithRecovery(code);
@@ -255,51 +444,41 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
       out(`Mot de passe provisoire de ${user.login} : ${otp}`);
       out('À changer à la première connexion.');
       return 0;
+    } finally {
+      app.close();
     }
+  }
 
-    const token = await session(app, args);
-    if (cmd === 'user' && sub === 'add') {
+  const t = openTarget(dir, command);
+  let token: string | null = null;
+  try {
+    token = await session(t, args);
+    if (command === 'user add') {
       if (!target) throw new UsageError('Indiquez l’identifiant du compte à créer : passeur user add IDENTIFIANT --roles ass');
-      const roles = (flag(args, 'roles', true) ?? '').split(',').map((r) => r.trim()).filter(Boolean);
-      const r = (await call(app, token, 'admin:createUser', { login: target, displayName: flag(args, 'name') ?? target, roles: roles as never })) as {
-        user: { login: string };
-        oneTimePassword: string;
-      };
+      const roles = flag(args, 'roles', true).split(',').map((r) => r.trim()).filter(Boolean);
+      const r = await call(t, token, 'admin:createUser', { login: target, displayName: flag(args, 'name') ?? target, roles: roles as never });
       out(`Compte ${r.user.login} créé. Mot de passe provisoire (à changer à la première connexion) : ${r.oneTimePassword}`);
-      return 0;
-    }
-    if (cmd === 'user' && sub === 'disable') {
+    } else if (command === 'user disable') {
       if (!target) throw new UsageError('Indiquez l’identifiant du compte à désactiver.');
-      const users = (await call(app, token, 'admin:listUsers', {})) as { id: number; login: string }[];
+      const users = await call(t, token, 'admin:listUsers', {});
       const u = users.find((x) => x.login === target.toLowerCase());
       if (!u) throw new PasseurError('not_found', `Aucun compte « ${target} » sur ce site.`);
-      await call(app, token, 'admin:disableUser', { userId: u.id, rotateKey: !args.flags.has('no-rotate') });
-      out(`Compte ${u.login} désactivé${args.flags.has('no-rotate') ? '' : ' ; la clé de la base a été changée'}.`);
-      return 0;
+      const rotate = !args.flags.has('no-rotate');
+      await call(t, token, 'admin:disableUser', { userId: u.id, rotateKey: rotate });
+      out(`Compte ${u.login} désactivé, ses sessions fermées${rotate ? ' ; la clé de la base a été changée' : ''}.`);
+    } else if (command === 'backup') {
+      const r = unwrap(await t.backup(token, path.resolve(flag(args, 'to', true))));
+      out(`Sauvegarde chiffrée écrite : ${r.path} (${Math.round(r.bytes / 1024)} Kio).`);
+    } else if (command === 'audit verify') {
+      const r = await call(t, token, 'audit:verify', {});
+      if (!r.ok) throw new PasseurError('database_damaged', `Journal d’audit altéré : la chaîne est rompue à l’entrée n° ${r.brokenAt}. Prévenez le responsable et l’administrateur ; gardez la base en l’état.`);
+      out(`Journal d’audit intègre : ${r.rows} entrées, chaîne vérifiée.`);
     }
-    if (cmd === 'backup') {
-      const to = path.resolve(flag(args, 'to', true));
-      const db = app.vault.db;
-      const me = app.sessions.get(token)!;
-      if (!me.roles.includes('admin')) throw new PasseurError('forbidden', 'La sauvegarde est réservée aux administrateurs du site.');
-      const { bytes } = app.vault.backupTo(to);
-      db.transaction(() => appendAudit(db, { userId: me.userId, action: 'store.backup', entity: 'store' }))();
-      out(`Sauvegarde chiffrée écrite : ${to} (${Math.round(bytes / 1024)} Kio).`);
-      return 0;
-    }
-    if (cmd === 'audit' && sub === 'verify') {
-      const me = app.sessions.get(token)!;
-      if (!me.roles.some((r) => r === 'admin' || r === 'responsable')) throw new PasseurError('forbidden', 'La vérification du journal est réservée aux administrateurs et responsables.');
-      const r = verifyAudit(app.vault.db);
-      if (r.ok) {
-        out(`Journal d’audit intègre : ${r.rows} entrées, chaîne vérifiée.`);
-        return 0;
-      }
-      throw new PasseurError('database_damaged', `Journal d’audit altéré : la chaîne est rompue à l’entrée n° ${r.brokenAt} (${r.reason === 'gap' ? 'entrée supprimée' : r.reason === 'link' ? 'lien vers l’entrée précédente invalide' : 'contenu modifié'}).`);
-    }
-    throw new UsageError(`Commande inconnue : ${[cmd, sub].filter(Boolean).join(' ')}. Voir « passeur help ».`);
+    if (t.via) out(`(commande exécutée par ${t.via}, qui utilise ce dossier de données)`);
+    return 0;
   } finally {
-    app.close();
+    if (t.via && token) await t.dispatch(token, 'auth:logout', {}).catch(() => undefined);
+    await t.close();
   }
 }
 

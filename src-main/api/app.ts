@@ -8,6 +8,7 @@ import type { Session } from '../auth/sessions';
 import { SessionManager } from '../auth/sessions';
 import { LoginThrottle } from '../auth/throttle';
 import { Vault } from '../store/vault';
+import { startControlServer, type ControlServer } from '../host/control';
 import type { EventName } from './contract';
 
 export const DEFAULT_IDLE_MINUTES = 10;
@@ -21,8 +22,11 @@ export class AppCore {
   private sweeper: NodeJS.Timeout | null = null;
   clock: () => Date = () => new Date();
 
-  constructor(dataDir: string) {
-    this.vault = new Vault(dataDir);
+  private control: ControlServer | null = null;
+
+  /** `ownerCommand` names this process in the folder's owner note ('app', 'serve'…). */
+  constructor(dataDir: string, ownerCommand = 'passeur') {
+    this.vault = new Vault(dataDir, ownerCommand);
     this.sessions = new SessionManager(DEFAULT_IDLE_MINUTES, () => this.clock().getTime());
     this.sessions.onLock = (s) => this.emit(s, 'session:locked');
     this.throttle = new LoginThrottle(() => this.clock().getTime());
@@ -34,9 +38,21 @@ export class AppCore {
     this.bus.emit('event', s.token, name, payload);
   }
 
+  /**
+   * For the long-running owners (desktop app, `passeur serve`): takes the data folder at
+   * start, before anyone logs in, and opens the control endpoint through which `passeur`
+   * commands hand it their work. Refused with `folder_busy` when another process owns it.
+   */
+  async own(what: string): Promise<void> {
+    this.vault.claim(what);
+    this.control = await startControlServer(this);
+  }
+
   close(): void {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
+    void this.control?.close();
+    this.control = null;
     this.vault.close();
   }
 }

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { channel } from './spec';
 import { isoDate } from '../shared/calendar-date';
+import { longText, multiLine, oneLine, required, requiredLong, text } from './text';
 
 export const SOCIAL = ['ass', 'cesf', 'responsable'] as const;
 export const FRONT = ['secretaire', 'ass', 'cesf', 'responsable'] as const;
@@ -39,8 +40,6 @@ export const DOCUMENT_KINDS = ['justificatif', 'courrier', 'rapport', 'autre'] a
 export const CONSENT_FORMS = ['ecrit', 'electronique', 'oral_trace'] as const;
 
 const id = z.number().int().positive();
-const text = (max: number, label: string) => z.string().trim().max(max, { message: `${label} : ${max} caractères au plus.` });
-const required = (max: number, label: string) => text(max, label).min(1, { message: `${label} : à renseigner.` });
 
 export { isoDate };
 /** A local date and time on the site's clock, to the minute: `2026-11-23T09:30`. */
@@ -158,7 +157,7 @@ const partnerFields = {
   phone: text(30, 'Téléphone').default(''),
   email: text(120, 'Courriel').default(''),
   contact: text(120, 'Contact').default(''),
-  missions: text(1000, 'Missions').default(''),
+  missions: longText(1000, 'Missions').default(''),
 };
 const partnerOut = z.object({
   id,
@@ -282,22 +281,25 @@ const optionsOut = z.object({
 });
 export type IntakeOptions = z.infer<typeof optionsOut>;
 
-const reasonText = z.string().trim().min(10, { message: 'Motif : expliquez en une phrase au moins (10 caractères) pourquoi vous ouvrez ce dossier.' }).max(500);
+const reasonText = multiLine(
+  z.string().trim().min(10, { message: 'Motif : expliquez en une phrase au moins (10 caractères) pourquoi vous ouvrez ce dossier.' }).max(500),
+  'Motif',
+);
 
 export const accueilChannels = {
   // Persons and households ------------------------------------------------------------------
   'persons:search': channel({
-    input: z.strictObject({ q: z.string().max(120), limit: z.number().int().min(1).max(200).default(50) }),
+    input: z.strictObject({ q: oneLine(z.string().max(120), 'Recherche'), limit: z.number().int().min(1).max(200).default(50) }),
     output: z.object({ results: z.array(personHit), truncated: z.boolean() }),
     access: FRONT,
   }),
   'persons:duplicates': channel({
     input: z.strictObject({
-      birthName: z.string().trim().max(80).default(''),
-      usageName: z.string().trim().max(80).default(''),
-      firstNames: z.string().trim().max(120).default(''),
+      birthName: oneLine(z.string().trim().max(80), 'Nom de naissance').default(''),
+      usageName: oneLine(z.string().trim().max(80), 'Nom d’usage').default(''),
+      firstNames: oneLine(z.string().trim().max(120), 'Prénom(s)').default(''),
       birthDate: isoDate.nullable().default(null),
-      phone: z.string().trim().max(30).default(''),
+      phone: oneLine(z.string().trim().max(30), 'Téléphone').default(''),
       excludeId: id.optional(),
     }),
     output: z.array(duplicateOut),
@@ -356,10 +358,10 @@ export const accueilChannels = {
       .strictObject({
         personId: id,
         mode: z.enum(CONTACT_MODES),
-        motifs: z.array(z.string().max(40)).min(1, { message: 'Choisissez au moins un motif.' }).max(10),
+        motifs: z.array(oneLine(z.string().max(40), 'Motif')).min(1, { message: 'Choisissez au moins un motif.' }).max(10),
         urgent: z.boolean(),
         urgencyReason: text(300, 'Motif d’urgence').default(''),
-        request: required(2000, 'Demande'),
+        request: requiredLong(2000, 'Demande'),
         outcome: z.enum(OUTCOMES),
         partnerId: id.nullable().default(null),
         appointment: appointmentInput.omit({ personId: true }).nullable().default(null),
@@ -382,7 +384,7 @@ export const accueilChannels = {
   }),
   'intake:saveMotif': channel({
     input: z.strictObject({
-      code: z.string().max(40).optional(),
+      code: oneLine(z.string().max(40), 'Code du motif').optional(),
       label: required(60, 'Libellé du motif'),
       active: z.boolean().default(true),
     }),
@@ -436,8 +438,8 @@ export const accueilChannels = {
       occurredOn: isoDate,
       type: z.enum(JOURNAL_TYPES),
       field: z.enum(FIELDS),
-      summary: required(8000, 'Résumé'),
-      restrictedNote: text(8000, 'Note restreinte').default(''),
+      summary: requiredLong(8000, 'Résumé'),
+      restrictedNote: longText(8000, 'Note restreinte').default(''),
       coAuthorIds: z.array(id).max(3).default([]),
       partnerId: id.nullable().default(null),
     }),

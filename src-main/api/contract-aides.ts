@@ -11,6 +11,7 @@ export { CHARGE_KINDS, RESOURCE_KINDS } from '../modules/budget/schema';
 import { NATURES, PAYMENT_MODES, HOUSEHOLD_TYPES } from '../modules/aides/reglement';
 import { isoDate } from './contract-accueil';
 import { channel } from './spec';
+import { hasControlChars, controlCharsMessage, longText, required, requiredLong, text } from './text';
 
 export const AID_STATUSES = ['brouillon', 'soumise', 'a_valider', 'en_commission', 'accordee', 'refusee', 'ajournee', 'classee_sans_suite'] as const;
 export type AidStatus = (typeof AID_STATUSES)[number];
@@ -23,8 +24,6 @@ const REGLEMENT_ADMIN = ['admin', 'responsable'] as const;
 
 const id = z.number().int().positive();
 const userRef = z.object({ id, displayName: z.string() });
-const text = (max: number, label: string) => z.string().trim().max(max, { message: `${label} : ${max} caractères au plus.` });
-const required = (max: number, label: string) => text(max, label).min(1, { message: `${label} : à renseigner.` });
 const cents = (label: string) =>
   z
     .number({ message: `${label} : montant attendu.` })
@@ -58,6 +57,15 @@ export type EvaluationOut = z.infer<typeof evaluationOut>;
 const historyRow = z.object({ id, number: z.string(), dispositif: z.string(), nature: z.string(), status: z.enum(AID_STATUSES), requestedOn: z.string(), decidedOn: z.string().nullable(), amountCents: z.number().int(), grantedCents: z.number().int().nullable() });
 const reglementRef = z.object({ id, code: z.string(), version: z.number().int(), title: z.string() });
 
+/** The budget as typed: its line labels are one-line texts (the stored shape is `budgetSchema`). */
+const budgetInput = budgetSchema.superRefine((b, ctx) => {
+  for (const side of ['resources', 'charges'] as const) {
+    b[side].forEach((line, i) => {
+      if (hasControlChars(line.label)) ctx.addIssue({ code: 'custom', path: [side, i, 'label'], message: controlCharsMessage('Libellé') });
+    });
+  }
+});
+
 export const aidFields = {
   dsuId: id,
   personId: id,
@@ -76,8 +84,8 @@ export const aidFields = {
   urgent: z.boolean().default(false),
   origin: z.enum(['dsu', 'partenaire']).default('dsu'),
   originPartnerId: id.nullable().default(null),
-  noteSociale: text(20_000, 'Note sociale').default(''),
-  budget: budgetSchema,
+  noteSociale: longText(20_000, 'Note sociale').default(''),
+  budget: budgetInput,
   consentId: id.nullable().default(null),
 };
 
@@ -181,18 +189,18 @@ const payment = {
   payeeKind: z.enum(PAYEE_KINDS),
   payeeName: text(120, 'Tiers payé').default(''),
 };
-const reasons = required(4000, 'Motifs');
+const reasons = requiredLong(4000, 'Motifs');
 /** The actions of the workflow (DOMAIN §4.4); who may do each is enforced in `modules/aides/workflow.ts`. */
 const actInput = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('submit'), id }),
   z.strictObject({ action: z.literal('recall'), id }),
   z.strictObject({ action: z.literal('take'), id }),
-  z.strictObject({ action: z.literal('grant'), id, grantedCents: cents('Montant accordé'), ...payment, comment: text(2000, 'Commentaire').default(''), confirmEnvelope: z.boolean().default(false) }),
+  z.strictObject({ action: z.literal('grant'), id, grantedCents: cents('Montant accordé'), ...payment, comment: longText(2000, 'Commentaire').default(''), confirmEnvelope: z.boolean().default(false) }),
   z.strictObject({ action: z.literal('refuse'), id, reasons }),
-  z.strictObject({ action: z.literal('adjourn'), id, missingDocuments: required(2000, 'Pièces manquantes') }),
-  z.strictObject({ action: z.literal('toCommission'), id, favorable: z.boolean(), opinion: required(4000, 'Avis') }),
-  z.strictObject({ action: z.literal('classify'), id, reason: required(500, 'Motif du classement') }),
-  z.strictObject({ action: z.literal('appeal'), id, appealOn: isoDate, reason: required(4000, 'Motif du recours') }),
+  z.strictObject({ action: z.literal('adjourn'), id, missingDocuments: requiredLong(2000, 'Pièces manquantes') }),
+  z.strictObject({ action: z.literal('toCommission'), id, favorable: z.boolean(), opinion: requiredLong(4000, 'Avis') }),
+  z.strictObject({ action: z.literal('classify'), id, reason: requiredLong(500, 'Motif du classement') }),
+  z.strictObject({ action: z.literal('appeal'), id, appealOn: isoDate, reason: requiredLong(4000, 'Motif du recours') }),
 ]);
 export type ActInput = z.output<typeof actInput>;
 
@@ -303,9 +311,9 @@ export const aidesChannels = {
   'commission:assign': channel({ input: z.strictObject({ id, add: z.array(id).max(500).default([]), remove: z.array(id).max(500).default([]) }), output: z.object({}), access: ['responsable'] }),
   'commission:decide': channel({
     input: z.discriminatedUnion('decision', [
-      z.strictObject({ id, requestId: id, decision: z.literal('accordee'), grantedCents: cents('Montant accordé'), ...payment, comment: text(2000, 'Commentaire').default(''), confirmEnvelope: z.boolean().default(false) }),
+      z.strictObject({ id, requestId: id, decision: z.literal('accordee'), grantedCents: cents('Montant accordé'), ...payment, comment: longText(2000, 'Commentaire').default(''), confirmEnvelope: z.boolean().default(false) }),
       z.strictObject({ id, requestId: id, decision: z.literal('refusee'), reasons }),
-      z.strictObject({ id, requestId: id, decision: z.literal('ajournee'), missingDocuments: required(2000, 'Pièces manquantes') }),
+      z.strictObject({ id, requestId: id, decision: z.literal('ajournee'), missingDocuments: requiredLong(2000, 'Pièces manquantes') }),
     ]),
     output: aidOut,
     access: ['responsable'],

@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../auth/roles';
 import { newSite } from '../../tests/helpers/site';
+import { hashDir } from '../../tests/helpers/tmp';
 import { CHANNELS, contract, type Channel, type Input } from './contract';
 import { dispatch } from './dispatch';
 import { handlers } from './handlers';
+import { hasControlChars } from './text';
 import exemple from '../../resources/reglements/exemple.json';
 
 /** A well-formed input per channel; typed, so a new channel cannot be forgotten here. */
@@ -174,5 +176,61 @@ describe('contract', () => {
   it('refuses an unknown channel', async () => {
     const { result } = await dispatch(site.app, site.adminToken, 'admin:dropEverything', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+});
+
+describe('control characters in text inputs', () => {
+  const refused = (label: string) => `${label} : caractères de contrôle interdits (supprimez-les ou retapez le texte).`;
+  const person = { firstNames: 'Marie', household: { address: '', communeInsee: null } };
+
+  const cases: [string, Role, Channel, Record<string, unknown>, string, string][] = [
+    ['a NUL in a birth name', 'secretaire', 'persons:create', { ...person, birthName: 'Du\u0000pont' }, 'birthName', 'Nom de naissance'],
+    ['a bell in a birth name', 'secretaire', 'persons:create', { ...person, birthName: 'Dupont\u0007' }, 'birthName', 'Nom de naissance'],
+    ['DEL in first names', 'secretaire', 'persons:create', { ...person, birthName: 'Dupont', firstNames: 'Ma\u007frie' }, 'firstNames', 'Prénom(s)'],
+    ['a C1 control in a usage name', 'secretaire', 'persons:create', { ...person, birthName: 'Dupont', usageName: 'Mar\u0085tin' }, 'usageName', 'Nom d’usage'],
+    ['a line feed inside a one-line address', 'secretaire', 'persons:create', { ...person, birthName: 'Dupont', household: { address: '1 rue\n2 rue', communeInsee: null } }, 'household.address', 'Adresse'],
+    ['a NUL in a display name', 'admin', 'admin:createUser', { login: 'ctl.user', displayName: 'Ctl\u0000User', roles: ['ass'] }, 'displayName', 'Nom affiché'],
+    ['a bell in a display name (update)', 'admin', 'admin:updateUser', { userId: 1, displayName: 'Camille\u0007' }, 'displayName', 'Nom affiché'],
+    ['a NUL in a login', 'admin', 'admin:createUser', { login: 'ctl\u0000user', displayName: 'Ctl User', roles: ['ass'] }, 'login', 'Identifiant'],
+    ['a tab in a sector name', 'admin', 'admin:saveSector', { name: 'Nord\tEst', referentAssId: null, referentCesfId: null, communes: [] }, 'name', 'Nom du secteur'],
+    ['an escape in a partner name', 'secretaire', 'partners:save', { organisation: 'CAF\u001b[31m' }, 'organisation', 'Organisme'],
+    ['a vertical tab in multi-line missions', 'secretaire', 'partners:save', { organisation: 'CAF', missions: 'Aides\u000bLogement' }, 'missions', 'Missions'],
+  ];
+
+  it.each(cases)('refuses %s with invalid_input naming the field, writing nothing', async (_what, role, channel, input, field, label) => {
+    const before = hashDir(site.dir);
+    const { result } = await dispatch(site.app, freshSession(role), channel, input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field } });
+    if (!result.ok) expect(result.error.message).toBe(`Donnée invalide (${field}) : ${refused(label)}`);
+    expect(hashDir(site.dir)).toEqual(before);
+  });
+
+  it('keeps line feeds, carriage returns and tabs in multi-line texts, and trims them at the edges of one-line texts', async () => {
+    const missions = 'Accès aux droits\nLogement :\r\n\t- FSL';
+    const { result } = await dispatch(site.app, freshSession('secretaire'), 'partners:save', { organisation: '  Mission locale Garonne\n', missions });
+    expect(result).toMatchObject({ ok: true, value: { organisation: 'Mission locale Garonne', missions } });
+    const note = 'Première ligne\nDeuxième ligne\r\n\tretrait';
+    const entry = contract['dsu:addEntry'].input.safeParse({ dsuId: 1, occurredOn: '2026-01-05', type: 'note_sociale', field: 'budget', summary: note, restrictedNote: note });
+    expect(entry.success && entry.data.summary).toBe(note);
+    const aid = { ...SAMPLES['aid:save'], noteSociale: note };
+    const parsed = contract['aid:save'].input.safeParse(aid);
+    expect(parsed.success && parsed.data.noteSociale).toBe(note);
+    for (const bad of ['\u0000', '\u0007', '\u001b', '\u0085']) {
+      const r = contract['aid:save'].input.safeParse({ ...aid, noteSociale: `Note${bad}sociale` });
+      expect(r.success ? null : r.error.issues[0]).toMatchObject({ path: ['noteSociale'], message: refused('Note sociale') });
+    }
+  });
+
+  it('refuses control characters in budget line labels of an aid request', () => {
+    const aid = { ...SAMPLES['aid:save'], budget: { resources: [{ kind: 'salaires', amountCents: 100_000, label: 'Salaire\u0000' }], charges: [] } };
+    const r = contract['aid:save'].input.safeParse(aid);
+    expect(r.success ? null : r.error.issues[0]).toMatchObject({ path: ['budget', 'resources', 0, 'label'], message: refused('Libellé') });
+  });
+
+  it('tells control characters apart, at the range edges', () => {
+    for (const c of [0x00, 0x09, 0x0a, 0x0d, 0x1f, 0x7f, 0x80, 0x9f]) expect(hasControlChars(`a${String.fromCharCode(c)}b`), c.toString(16)).toBe(true);
+    for (const c of [0x20, 0x7e, 0xa0, 0xe9, 0x2028, 0xfeff]) expect(hasControlChars(`a${String.fromCharCode(c)}b`), c.toString(16)).toBe(false);
+    for (const c of [0x09, 0x0a, 0x0d]) expect(hasControlChars(`a${String.fromCharCode(c)}b`, true)).toBe(false);
+    for (const c of [0x00, 0x0b, 0x0c, 0x1b, 0x7f, 0x85]) expect(hasControlChars(`a${String.fromCharCode(c)}b`, true)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { ROLES } from '../auth/roles';
 import { channel, type ChannelSpec } from './spec';
 import { accueilChannels } from './contract-accueil';
 import { aidesChannels } from './contract-aides';
+import { oneLine } from './text';
 
 export type { Access, ChannelSpec } from './spec';
 
@@ -19,15 +20,13 @@ export const roleSchema = z.enum(ROLES);
 const nothing = z.strictObject({});
 const empty = z.object({});
 
-export const loginSchema = z
-  .string()
-  .trim()
+export const loginSchema = oneLine(z.string().trim(), 'Identifiant')
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, {
     message: 'Identifiant invalide : 2 à 40 caractères, lettres sans accent, chiffres, point, tiret ou souligné.',
   });
 const password = z.string().min(1, { message: 'Saisissez le mot de passe.' }).max(256);
-const displayName = z.string().trim().min(2, { message: 'Le nom affiché doit compter au moins 2 caractères.' }).max(120);
+const displayName = oneLine(z.string().trim().min(2, { message: 'Le nom affiché doit compter au moins 2 caractères.' }).max(120), 'Nom affiché');
 const rolesInput = z.array(roleSchema).min(1, { message: 'Choisissez au moins un rôle.' }).max(ROLES.length);
 export const inseeSchema = z
   .string()
@@ -36,7 +35,7 @@ export const inseeSchema = z
   .regex(/^(\d{5}|2[AB]\d{3})$/, { message: 'Code INSEE invalide : 5 caractères (ex. 82121, ou 2A004 en Corse).' });
 const communeInput = z.strictObject({
   insee: inseeSchema,
-  name: z.string().trim().min(1, { message: 'Nom de commune manquant.' }).max(100),
+  name: oneLine(z.string().trim().min(1, { message: 'Nom de commune manquant.' }).max(100), 'Nom de commune'),
 });
 const id = z.number().int().positive();
 
@@ -92,7 +91,7 @@ export const contract = {
   }),
   'setup:init': channel({
     input: z.strictObject({
-      siteName: z.string().trim().min(2, { message: 'Le nom du site doit compter au moins 2 caractères.' }).max(120),
+      siteName: oneLine(z.string().trim().min(2, { message: 'Le nom du site doit compter au moins 2 caractères.' }).max(120), 'Nom du site'),
       siteCode: z
         .string()
         .trim()
@@ -156,7 +155,7 @@ export const contract = {
   'admin:saveSector': channel({
     input: z.strictObject({
       id: id.optional(),
-      name: z.string().trim().min(1, { message: 'Donnez un nom au secteur.' }).max(80),
+      name: oneLine(z.string().trim().min(1, { message: 'Donnez un nom au secteur.' }).max(80), 'Nom du secteur'),
       referentAssId: id.nullable(),
       referentCesfId: id.nullable(),
       communes: z.array(inseeSchema).max(1000),

@@ -10,6 +10,7 @@ import { isPasseurError, PasseurError } from '../shared/errors';
 import { log } from '../shared/log';
 import type { Session } from '../auth/sessions';
 import { hasAny } from '../auth/roles';
+import { findUserById } from '../auth/users';
 import type { AppCore } from './app';
 import { contract, isChannel, type Channel, type ChannelSpec, type ParsedInput, type Output, type Result } from './contract';
 import { handlers } from './handlers';
@@ -54,6 +55,26 @@ const fail = (code: string, message: string, field?: string): DispatchOutcome =>
   result: { ok: false, error: field ? { code, message, field } : { code, message } },
 });
 
+/**
+ * A session is only as good as its account, checked on every call: a disabled (or deleted)
+ * account's sessions end at once, whichever process disabled it; changed roles apply to
+ * the next call.
+ */
+function recheckAccount(app: AppCore, session: Session): DispatchOutcome | null {
+  const user = app.vault.isOpen() ? findUserById(app.vault.db, session.userId) : undefined;
+  if (!user || user.disabled) {
+    app.sessions.destroy(session.token);
+    app.emit(session, 'session:ended');
+    log('dispatch', 'session_ended', { user_id: session.userId, reason: user ? 'disabled' : 'absent' });
+    return {
+      result: { ok: false, error: { code: 'account_disabled', message: 'Ce compte a été désactivé : la session est fermée. Adressez-vous à l’administrateur du site.' } },
+      sessionToken: null,
+    };
+  }
+  if (user.roles.join() !== session.roles.join()) session.roles = user.roles;
+  return null;
+}
+
 export async function dispatch(app: AppCore, token: string | null, channel: string, rawInput: unknown): Promise<DispatchOutcome> {
   if (!isChannel(channel)) return fail('unknown_channel', `Opération inconnue : ${channel.slice(0, 60)}.`);
   const spec: ChannelSpec = contract[channel];
@@ -65,6 +86,8 @@ export async function dispatch(app: AppCore, token: string | null, channel: stri
   const session = app.sessions.get(token);
   if (spec.access !== 'public') {
     if (!session) return fail('unauthenticated', 'Votre session a expiré ou vous n’êtes pas connecté. Connectez-vous pour continuer.');
+    const refused = recheckAccount(app, session);
+    if (refused) return refused;
     if (session.locked && !spec.whenLocked) {
       return fail('locked', 'La session est verrouillée après inactivité. Saisissez votre mot de passe pour la déverrouiller.');
     }

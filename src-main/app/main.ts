@@ -1,5 +1,5 @@
 /** Electron entry: one window, the secure defaults, the IPC transport. */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppCore } from '../api/app';
@@ -15,9 +15,18 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 app.enableSandbox();
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   const dataDir = process.env.PASSEUR_DATA ?? path.join(app.getPath('userData'), 'data');
-  const core = new AppCore(dataDir);
+  const core = new AppCore(dataDir, 'app');
+  try {
+    // One owner per data folder: `passeur` commands then go through this process.
+    await core.own('Fermez-le d’abord, puis rouvrez Passeur.');
+  } catch (e) {
+    core.close();
+    dialog.showErrorBox('Passeur ne peut pas ouvrir ce dossier de données', e instanceof Error ? e.message : String(e));
+    app.quit();
+    return;
+  }
   hardenSession(session.defaultSession);
   const rendererIndex = path.join(here, '../renderer/index.html');
   registerIpc(ipcMain, core, { rendererDir: path.dirname(rendererIndex), devServerUrl });

@@ -100,13 +100,15 @@ export const authHandlers = {
     checkPasswordPolicy(input.next, s.login, 'next');
     if (input.next === input.current) throw new PasseurError('weak_password', 'Le nouveau mot de passe doit être différent de l’actuel.', 'next');
     const vault = ctx.app.vault;
-    const ring = await vault.changeUserSecret(s.login, input.current, input.next);
-    const db = vault.db;
-    db.transaction(() => {
-      setMustChangePassword(db, s.userId, false);
-      appendAudit(db, { userId: s.userId, action: 'user.password_change', entity: 'user', entityId: s.userId }, ctx.now);
-      vault.saveKeyring(ring);
-    })();
+    await vault.exclusive(async () => {
+      const ring = await vault.changeUserSecret(s.login, input.current, input.next);
+      const db = vault.db;
+      db.transaction(() => {
+        setMustChangePassword(db, s.userId, false);
+        appendAudit(db, { userId: s.userId, action: 'user.password_change', entity: 'user', entityId: s.userId }, ctx.now);
+        vault.saveKeyring(ring);
+      })();
+    });
     s.mustChangePassword = false;
     return sessionInfo(ctx, s);
   },

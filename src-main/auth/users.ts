@@ -1,5 +1,5 @@
 /** Users and their roles: the only place their SQL lives. */
-import type { Db } from '../store/database';
+import { prep, type Db } from '../store/database';
 import { ROLES, type Role } from './roles';
 
 export interface UserRow {
@@ -51,7 +51,8 @@ export function findUserByLogin(db: Db, login: string): UserRow | undefined {
 }
 
 export function findUserById(db: Db, id: number): UserRow | undefined {
-  const r = db.prepare(`${SELECT} WHERE u.id = ?`).get(id) as RawUser | undefined;
+  // Prepared once per connection: every call checks its session's account (dispatch).
+  const r = prep(db, `${SELECT} WHERE u.id = ?`).get(id) as RawUser | undefined;
   return r && toUser(r);
 }
 

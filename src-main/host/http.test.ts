@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../../tests/helpers/tmp';
 import { ADMIN_PASSWORD, newSite } from '../../tests/helpers/site';
 import { CONTENT_SECURITY_POLICY } from '../app/csp';
-import { createHttpHost } from './http';
+import { AppCore } from '../api/app';
+import { createHttpHost, MAX_ANONYMOUS_BODY, MAX_BODY } from './http';
 
 let site: Awaited<ReturnType<typeof newSite>>;
 let host: ReturnType<typeof createHttpHost>;
@@ -27,6 +28,43 @@ function request(opts: { method?: string; path: string; headers?: Record<string,
 
 const rpc = (channel: string, input: unknown, headers: Record<string, string> = {}) =>
   request({ method: 'POST', path: `/rpc/${channel}`, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(input) });
+
+/**
+ * POSTs `body` in one go, as a flooding client would, and resolves with the first answer and
+ * how long it took. With `chunked`, no Content-Length is sent: the server has to count.
+ * The server may close the connection while the client is still sending: the errors that
+ * follow the answer are expected and ignored.
+ */
+function flood(channel: string, body: Buffer, opts: { headers?: Record<string, string>; chunked?: boolean; to?: number } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; ms: number }> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const headers: Record<string, string> = { Host: `127.0.0.1:${opts.to ?? port}`, 'Content-Type': 'application/json', ...opts.headers };
+    if (!opts.chunked) headers['Content-Length'] = String(body.length);
+    const req = http.request({ host: '127.0.0.1', port: opts.to ?? port, method: 'POST', path: `/rpc/${channel}`, headers }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => {
+        answered = true;
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, ms: performance.now() - start });
+      });
+      res.on('error', () => undefined);
+    });
+    req.on('error', (e) => (answered ? undefined : reject(e)));
+    if (opts.chunked) for (let i = 0; i < body.length; i += 64 << 10) req.write(body.subarray(i, i + (64 << 10)));
+    req.end(opts.chunked ? undefined : body);
+  });
+}
+
+/** `{"pad":"xxx…"}` of exactly `size` bytes: valid JSON, ignored by channels that take `{}`. */
+const padded = (size: number) => Buffer.from(JSON.stringify({ pad: 'x'.repeat(size - 10) }));
+/** 16 MiB of `[[[[…]]]]`: valid JSON that took the server seconds to parse. */
+const nested = () => Buffer.concat([Buffer.alloc(8 << 20, '['), Buffer.alloc(8 << 20, ']')]);
+
+async function loginCookie(): Promise<string> {
+  const res = await rpc('auth:login', { login: 'admin', password: ADMIN_PASSWORD });
+  return res.headers['set-cookie']![0]!.split(';')[0]!;
+}
 
 beforeAll(async () => {
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Passeur</title>');
@@ -112,5 +150,75 @@ describe('passeur serve: the HTTP transport', () => {
     expect(JSON.parse((await rpc('site:info', {}, { Cookie: token })).body)).toMatchObject({ error: { code: 'locked' } });
     const anonymous = await request({ path: '/events' });
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('passeur serve: body size and media type', () => {
+  const ANON = /^Requête trop volumineuse pour un appel sans session : 64 Kio au plus\. Connectez-vous d’abord, puis réessayez\.$/;
+
+  it('refuses a big body without a session from its Content-Length, before reading or parsing it, and keeps answering', async () => {
+    const r = await flood('auth:login', nested());
+    expect(r.status).toBe(413);
+    expect(r.headers.connection).toBe('close');
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(ANON) } });
+    // Parsing it took ~1.5 s; refused from the header, the answer does not wait for the body.
+    expect(r.ms).toBeLessThan(1000);
+    expect((await rpc('setup:status', {})).status).toBe(200);
+  });
+
+  it('counts the bytes when no Content-Length is given (chunked), and treats an unknown session cookie as no session', async () => {
+    const chunked = await flood('setup:status', padded(1 << 20), { chunked: true });
+    expect(chunked.status).toBe(413);
+    expect(JSON.parse(chunked.body).error.message).toMatch(ANON);
+    const forged = await flood('site:info', padded(MAX_ANONYMOUS_BODY + 1), { headers: { Cookie: 'passeur_session=not-a-live-session' } });
+    expect(forged.status).toBe(413);
+    expect((await rpc('setup:status', {})).status).toBe(200);
+    // Just under the limit is still read as before.
+    expect((await flood('setup:status', padded(MAX_ANONYMOUS_BODY))).status).toBe(200);
+  });
+
+  it('still accepts a live session’s large body up to the 16 MiB limit (DSU documents), and refuses beyond', async () => {
+    const cookie = await loginCookie();
+    const big = await flood('site:info', padded(12 << 20), { headers: { Cookie: cookie } });
+    expect(big.status).toBe(200);
+    expect(JSON.parse(big.body)).toMatchObject({ ok: true, value: { name: 'MDS Montauban Est' } });
+    const chunked = await flood('site:info', padded(MAX_BODY), { headers: { Cookie: cookie }, chunked: true });
+    expect(chunked.status).toBe(200);
+    const over = await flood('site:info', padded(MAX_BODY + 1), { headers: { Cookie: cookie } });
+    expect(over.status).toBe(413);
+    expect(JSON.parse(over.body).error.message).toMatch(/^Requête trop volumineuse : 16 Mio au plus\./);
+    const overChunked = await flood('site:info', padded(MAX_BODY + 1), { headers: { Cookie: cookie }, chunked: true });
+    expect(overChunked.status).toBe(413);
+    expect((await rpc('site:info', {}, { Cookie: cookie })).status).toBe(200);
+  });
+
+  it('lets the site be created with a long list of communes, only while there is no site', async () => {
+    const fresh = new AppCore(tmpDir());
+    const other = createHttpHost(fresh);
+    const otherPort = await other.listen();
+    try {
+      const communes = Array.from({ length: 1000 }, (_, i) => ({ insee: String(10000 + i), name: `Saint-Rémy-en-Bouzemont-Saint-Genest-et-Isson ${i}` }));
+      const body = Buffer.from(JSON.stringify({ siteName: 'MDS Test', siteCode: 'TST', communes, admin: { login: 'admin', displayName: 'Admin', password: ADMIN_PASSWORD } }));
+      expect(body.length).toBeGreaterThan(MAX_ANONYMOUS_BODY);
+      const created = await flood('setup:init', body, { to: otherPort });
+      expect(created.status, created.body).toBe(200);
+      const again = await flood('setup:init', body, { to: otherPort });
+      expect(again.status).toBe(413);
+    } finally {
+      await other.close();
+      fresh.close();
+    }
+  });
+
+  it('takes exactly application/json as media type, any case, with parameters', async () => {
+    for (const type of ['application/jsonp', 'application/json-patch+json', 'application/jsonx; charset=utf-8', 'text/plain; a=application/json']) {
+      const r = await request({ method: 'POST', path: '/rpc/setup:status', headers: { 'Content-Type': type }, body: '{}' });
+      expect(r.status, type).toBe(415);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('application/json') } });
+    }
+    for (const type of ['APPLICATION/JSON; charset=UTF-8', 'Application/Json', 'application/json;charset=utf-8', 'application/json ; charset=utf-8']) {
+      const r = await request({ method: 'POST', path: '/rpc/setup:status', headers: { 'Content-Type': type }, body: '{}' });
+      expect(r.status, type).toBe(200);
+    }
   });
 });

@@ -16,7 +16,14 @@ import type { Result } from '../api/contract';
 
 export const COOKIE = 'passeur_session';
 /** Large enough for a 10 MiB document in base64 (DSU documents), small enough to refuse floods. */
-const MAX_BODY = 16 << 20;
+export const MAX_BODY = 16 << 20;
+/**
+ * A call without a live session (status, login): a few hundred bytes. Checked before the body
+ * is read, so that nobody can make the server read and parse megabytes without logging in.
+ */
+export const MAX_ANONYMOUS_BODY = 64 << 10;
+/** The site's creation, only while there is no site yet: up to 1000 communes (~230 kB at worst). */
+export const MAX_SETUP_BODY = 256 << 10;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,22 +63,46 @@ function send(res: http.ServerResponse, status: number, body: unknown, extra: Re
 
 const refusal = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
+/** `application/json`, parameters allowed (`; charset=utf-8`), case-insensitive; nothing else. */
+export function isJsonContentType(header: string | undefined): boolean {
+  return (header ?? '').split(';', 1)[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/** The body as text, or null as soon as it exceeds `limit` (what was read is dropped). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
+        // Stop reading and keep nothing; the 413 is sent with `Connection: close`, which
+        // closes the connection once it is written.
+        req.off('data', onData);
+        req.pause();
+        chunks.length = 0;
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+const bytes = (n: number) => (n >= 1 << 20 ? `${n >> 20} Mio` : `${n >> 10} Kio`);
+
+function tooLargeMessage(limit: number): string {
+  const max = bytes(limit);
+  if (limit === MAX_BODY) {
+    return `Requête trop volumineuse : ${max} au plus. Un document joint ne doit pas dépasser 10 Mo ; réduisez-le (PDF compressé, numérisation en niveaux de gris) puis réessayez.`;
+  }
+  if (limit === MAX_SETUP_BODY) {
+    return `Création du site : requête trop volumineuse (${max} au plus). Raccourcissez la liste des communes (1000 au plus), puis réessayez.`;
+  }
+  return `Requête trop volumineuse pour un appel sans session : ${max} au plus. Connectez-vous d’abord, puis réessayez.`;
 }
 
 export interface HttpHostOptions {
@@ -122,13 +153,24 @@ export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
       send(res, 403, refusal('forbidden', 'Origine non autorisée.'));
       return;
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!isJsonContentType(req.headers['content-type'])) {
       send(res, 415, refusal('invalid_input', 'Le corps de la requête doit être du JSON (Content-Type: application/json).'));
       return;
     }
-    const text = await readBody(req);
+    // The limit is chosen before anything is read: only a live session may send big bodies.
+    const authenticated = app.sessions.get(readCookie(req)) !== null;
+    const limit = authenticated ? MAX_BODY : channel === 'setup:init' && !app.vault.isInitialized() ? MAX_SETUP_BODY : MAX_ANONYMOUS_BODY;
+    const tooLarge = () =>
+      // `Connection: close`: the rest of the body is never read, the connection ends with the answer.
+      send(res, 413, refusal('invalid_input', tooLargeMessage(limit)), { Connection: 'close' });
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      tooLarge();
+      return;
+    }
+    const text = await readBody(req, limit);
     if (text === null) {
-      send(res, 413, refusal('invalid_input', 'Requête trop volumineuse.'));
+      tooLarge();
       return;
     }
     let input: unknown;

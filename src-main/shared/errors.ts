@@ -28,6 +28,9 @@ export type ErrorCode =
   | 'duplicate_suspected'
   | 'read_only'
   | 'envelope_exceeded'
+  | 'folder_busy'
+  | 'owner_unreachable'
+  | 'rotation_incomplete'
   | 'internal';
 
 export class PasseurError extends Error {

@@ -68,6 +68,9 @@ export function openDatabase(file: string, key: Uint8Array, opts: OpenOptions = 
   if (!fs.existsSync(file)) {
     throw new PasseurError('database_missing', "La base de données est introuvable dans ce dossier de données alors que le trousseau existe. Restaurez une sauvegarde (passeur restore).");
   }
+  const size = fs.statSync(file).size;
+  // A SQLCipher file is whole pages of 4096 bytes: anything else was cut short.
+  if (size === 0 || size % 4096 !== 0) throw damagedDb();
   const db = new Database(file, { fileMustExist: true, readonly: opts.readonly ?? false });
   try {
     applyKey(db, key);
@@ -130,13 +133,19 @@ export function createDatabase(file: string, key: Uint8Array): Db {
   }
 }
 
-/** Re-encrypts the whole database under `newKey`. SQLite3MultipleCiphers rekeys with a
- *  fresh salt only outside WAL mode, so the journal mode is switched around the rekey. */
-export function rekeyDatabase(db: Db, newKey: Uint8Array): void {
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.pragma('journal_mode = DELETE');
-  db.pragma(`rekey="x'${hex(newKey)}'"`);
-  db.pragma('journal_mode = WAL');
+/** Re-encrypts a closed copy of the database (`file`, under `oldKey`) in place under
+ *  `newKey`. Only ever run on a copy beside the live file (Vault.completeRotation): an
+ *  interruption damages the copy, never the site. SQLite3MultipleCiphers rekeys with a fresh
+ *  salt only outside WAL mode, hence the rollback journal for the copy. */
+export function reencryptCopy(file: string, oldKey: Uint8Array, newKey: Uint8Array): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    applyKey(db, oldKey);
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey="x'${hex(newKey)}'"`);
+  } finally {
+    db.close();
+  }
 }
 
 /** An encrypted online copy of the database (same key), written with VACUUM INTO. */

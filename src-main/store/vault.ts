@@ -3,6 +3,10 @@
  *
  *   <dataDir>/passeur.db             SQLCipher 4 database (raw 32-byte key)
  *   <dataDir>/passeur.keyring.json   the database key sealed to each holder
+ *   <dataDir>/passeur.lock           the owner's OS lock (store/lock.ts), empty
+ *
+ * A Vault takes the folder's lock before it touches the database, and keeps it until
+ * `close()`: no second process ever writes the same files.
  *
  * A Vault is locked until someone unseals the database key with their password (or the
  * recovery code); then it keeps the key in memory for the life of the process, which is
@@ -17,7 +21,8 @@ import { appendAudit } from '../auth/audit';
 import { checkPasswordPolicy } from '../auth/passwords';
 import type { Role } from '../auth/roles';
 import { findUserByLogin, insertUser, type UserRow } from '../auth/users';
-import { createDatabase, openDatabase, rekeyDatabase, vacuumInto, type Db } from './database';
+import { createDatabase, openDatabase, reencryptCopy, vacuumInto, type Db } from './database';
+import { FolderLock } from './lock';
 import {
   burnUnlockTime,
   findUserHolder,
@@ -37,6 +42,11 @@ import {
 
 export const DB_FILE = 'passeur.db';
 export const KEYRING_FILE = 'passeur.keyring.json';
+/** The re-encrypted copy written during a key rotation, renamed over passeur.db once durable. */
+export const ROTATION_FILE = 'passeur.db.rotation';
+
+/** How an interrupted rotation was found at open, for the audit log. */
+export type RotationResume = 'recopied' | 'switched';
 
 export interface Commune {
   insee: string;
@@ -55,11 +65,42 @@ const badCredentials = () =>
 
 export class Vault {
   readonly dataDir: string;
+  /** Who this process is, in the owner note ('app', 'serve', 'cli backup'…). */
+  ownerCommand: string;
   private db_: Db | null = null;
   private key: Uint8Array | null = null;
+  /** During a rotation: the new key, sealed beside the current one in the keyring. */
+  private pendingKey: Uint8Array | null = null;
+  private lock: FolderLock | null = null;
+  /** Set when the last open completed a rotation that an interruption had left half-done. */
+  resumedRotation: RotationResume | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, ownerCommand = 'passeur') {
     this.dataDir = path.resolve(dataDir);
+    this.ownerCommand = ownerCommand;
+  }
+
+  /** Takes the data folder for this process (idempotent); refused with `folder_busy`,
+   *  naming the owner, when another process holds it. */
+  claim(what = 'Arrêtez-le d’abord, ou passez par lui.'): FolderLock {
+    if (!this.lock?.held) this.lock = FolderLock.acquire(this.dataDir, this.ownerCommand, what);
+    return this.lock;
+  }
+
+  /**
+   * Runs `fn` alone among the vault's keyring and key work (opening, password changes,
+   * holders added or removed, rotations): each reads the keyring, awaits, then writes it,
+   * so two at once would lose one's change.
+   */
+  exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  get folderLock(): FolderLock | null {
+    return this.lock?.held ? this.lock : null;
   }
 
   get dbFile(): string {
@@ -89,6 +130,7 @@ export class Vault {
     }
     checkPasswordPolicy(input.admin.password, input.admin.login, 'admin.password');
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    this.claim();
     const key = await newDbKey();
     const recoveryCode = await newRecoveryCode();
     const login = input.admin.login.toLowerCase();
@@ -127,29 +169,69 @@ export class Vault {
     return readKeyring(this.keyringFile);
   }
 
-  /** Opens the database with one of the candidate keys (the current one first); completes
-   *  or abandons a key rotation that an interruption left half-done. */
+  /** Opens the database with one of the candidate keys (the current one first), then
+   *  completes a key rotation that an interruption left half-done: never drops it. */
   private async openWith(keys: Uint8Array[], ring: Keyring): Promise<void> {
+    const hadLock = this.folderLock !== null;
+    this.claim();
     let lastError: unknown;
-    for (const k of keys) {
-      try {
-        this.db_ = openDatabase(this.dbFile, k);
-        this.key = k;
-        if (ring.pendingKeyCheck) await this.finishRotation(ring);
-        return;
-      } catch (e) {
-        lastError = e;
-        if (!(e instanceof PasseurError) || e.code !== 'database_foreign') throw e;
+    try {
+      for (const k of keys) {
+        try {
+          this.db_ = openDatabase(this.dbFile, k);
+          this.key = k;
+          break;
+        } catch (e) {
+          lastError = e;
+          if (!(e instanceof PasseurError) || e.code !== 'database_foreign') throw e;
+        }
       }
+      if (!this.db_) throw lastError;
+      if (ring.pendingKeyCheck) {
+        await this.resumeRotation(ring, keys);
+        const db = this.db;
+        db.transaction(() => appendAudit(db, { userId: null, action: 'store.rekey_resumed', entity: 'store', detail: { stage: this.resumedRotation } }))();
+      } else this.removeRotationLeftovers();
+    } catch (e) {
+      this.db_?.close();
+      this.db_ = null;
+      this.key = null;
+      if (!hadLock) this.releaseLock();
+      throw e;
     }
-    throw lastError;
+  }
+
+  /** An interrupted rotation: the keyring holds the old and the new key. If the database
+   *  already runs on the new key, only the keyring is left to finish; otherwise the whole
+   *  re-encryption is done again. Either way it ends completed. */
+  private async resumeRotation(ring: Keyring, keys: Uint8Array[]): Promise<void> {
+    const checks = await Promise.all(keys.map(keyCheckOf));
+    const pending = keys[checks.indexOf(ring.pendingKeyCheck!)];
+    if (!pending) {
+      throw new PasseurError('keyring_damaged', 'Un changement de clé interrompu ne peut pas être repris : ce compte ne détient pas la nouvelle clé. Connectez-vous avec un autre compte administrateur ou le code de secours.');
+    }
+    const current = await keyCheckOf(this.key!);
+    if (current === ring.pendingKeyCheck) {
+      this.removeRotationLeftovers();
+      this.writeFinalKeyring(ring);
+      this.resumedRotation = 'switched';
+    } else {
+      this.pendingKey = pending;
+      await this.completeRotation();
+      this.resumedRotation = 'recopied';
+    }
+    log('Vault.open', 'rotation_resumed', { stage: this.resumedRotation });
   }
 
   /**
    * Checks a login's password against the keyring and, if the database is still locked,
    * opens it. Returns the user's row. Refusals change nothing on disk.
    */
-  async authenticate(login: string, password: string): Promise<UserRow> {
+  authenticate(login: string, password: string): Promise<UserRow> {
+    return this.exclusive(() => this.authenticateNow(login, password));
+  }
+
+  private async authenticateNow(login: string, password: string): Promise<UserRow> {
     const ring = this.keyring();
     const holder = findUserHolder(ring, login);
     if (!holder) {
@@ -172,13 +254,15 @@ export class Vault {
   }
 
   /** Opens the database with the recovery code (no user session). */
-  async unlockWithRecovery(code: string): Promise<void> {
-    const ring = this.keyring();
-    const holder = recoveryHolder(ring);
-    const normalised = normaliseRecoveryCode(code);
-    const keys = holder ? await unsealDbKey(ring, holder, normalised) : null;
-    if (!keys) throw new PasseurError('bad_credentials', 'Code de secours incorrect. Il figure sur la fiche remise à la création du site (5 groupes de 5 caractères).');
-    if (!this.db_) await this.openWith(keys, ring);
+  unlockWithRecovery(code: string): Promise<void> {
+    return this.exclusive(async () => {
+      const ring = this.keyring();
+      const holder = recoveryHolder(ring);
+      const normalised = normaliseRecoveryCode(code);
+      const keys = holder ? await unsealDbKey(ring, holder, normalised) : null;
+      if (!keys) throw new PasseurError('bad_credentials', 'Code de secours incorrect. Il figure sur la fiche remise à la création du site (5 groupes de 5 caractères).');
+      if (!this.db_) await this.openWith(keys, ring);
+    });
   }
 
   private requireKey(): Uint8Array {
@@ -192,7 +276,10 @@ export class Vault {
     const ring = this.keyring();
     const lower = login.toLowerCase();
     const holder = await makeHolder('user', `user:${lower}`, password, key, lower);
-    if (ring.pendingKeyCheck) holder.pendingSealedDbKey = holder.sealedDbKey;
+    if (ring.pendingKeyCheck) {
+      if (!this.pendingKey) throw new PasseurError('rotation_incomplete', 'Un changement de clé de la base est en cours : réessayez dans un instant.');
+      holder.pendingSealedDbKey = await sealTo(holder, this.pendingKey);
+    }
     return { ...ring, holders: [...ring.holders.filter((h) => !(h.kind === 'user' && h.login === lower)), holder] };
   }
 
@@ -215,40 +302,91 @@ export class Vault {
   }
 
   /**
-   * Rotates the database key: a new random key, sealed to every remaining holder's public
-   * key, then `PRAGMA rekey`. The keyring first records the new key as pending beside the
-   * old one, so an interruption at any point leaves a key that opens the database.
+   * Stages a key rotation in `ring` (a keyring about to be saved, e.g. without a removed
+   * user): a new random key sealed to every holder beside the current one. Once this
+   * keyring is saved, any interruption ends in a completed rotation at the next open.
    */
-  async rotateKey(): Promise<void> {
-    const db = this.db;
-    const ring = this.keyring();
+  async stageRotation(ring: Keyring): Promise<Keyring> {
+    this.requireKey();
+    if (ring.pendingKeyCheck) return ring;
     const next = await newDbKey();
-    const staged: Keyring = {
+    this.pendingKey = next;
+    return {
       ...ring,
       pendingKeyCheck: await keyCheckOf(next),
       holders: await Promise.all(ring.holders.map(async (h) => ({ ...h, pendingSealedDbKey: await sealTo(h, next) }))),
     };
-    writeKeyring(this.keyringFile, staged);
-    rekeyDatabase(db, next);
-    this.key = next;
-    await this.finishRotation(staged);
-    log('Vault.rotateKey', 'rotated', { holders: staged.holders.length });
   }
 
-  private async finishRotation(staged: Keyring): Promise<void> {
-    if (!staged.pendingKeyCheck || !this.key) return;
-    const current = await keyCheckOf(this.key);
-    if (current !== staged.pendingKeyCheck) {
-      // The database still runs on the old key: drop the pending half.
-      writeKeyring(this.keyringFile, { ...staged, pendingKeyCheck: undefined, holders: staged.holders.map(({ pendingSealedDbKey: _p, ...h }) => h) });
-      return;
+  /** Rotates the database key now: stages it, then completes it. */
+  rotateKey(): Promise<void> {
+    return this.exclusive(async () => {
+      this.saveKeyring(await this.stageRotation(this.keyring()));
+      await this.completeRotation();
+    });
+  }
+
+  /**
+   * Completes the staged rotation without ever rewriting the live file in place:
+   *   1. the WAL is checkpointed, the file copied beside it as passeur.db.rotation;
+   *   2. the copy is re-encrypted under the new key, made durable, and checked page by
+   *      page with the new key;
+   *   3. the live connection closes (WAL folded in and removed), the copy is renamed over
+   *      passeur.db (atomic), the folder synced;
+   *   4. the keyring drops the old key.
+   * A crash before 3 leaves the old file whole (and the staged keyring: redone at the next
+   * open); after 3, the new key opens the file and the next open finishes 4.
+   */
+  async completeRotation(): Promise<void> {
+    const ring = this.keyring();
+    const next = this.pendingKey;
+    if (!ring.pendingKeyCheck) return;
+    if (!next || (await keyCheckOf(next)) !== ring.pendingKeyCheck) {
+      throw new PasseurError('rotation_incomplete', 'Le changement de clé de la base n’a pas pu être repris dans ce processus ; il le sera à la prochaine ouverture de la base.');
     }
+    const db = this.db;
+    const old = this.requireKey();
+    const copy = path.join(this.dataDir, ROTATION_FILE);
+    this.removeRotationLeftovers();
+    const [cp] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (cp?.busy) throw new PasseurError('rotation_incomplete', 'La base est occupée par une autre connexion : le changement de clé reprendra à la prochaine ouverture.');
+    fs.copyFileSync(this.dbFile, copy);
+    reencryptCopy(copy, old, next);
+    fsyncFile(copy);
+    openDatabase(copy, next, { readonly: true }).close(); // every page authenticates under the new key
+    // The switch: nothing of the old file may stay in a WAL beside the new one.
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    this.db_ = null;
+    try {
+      for (const f of [`${this.dbFile}-wal`, `${this.dbFile}-shm`]) fs.rmSync(f, { force: true });
+      fs.renameSync(copy, this.dbFile);
+      fsyncDir(this.dataDir);
+    } catch (e) {
+      // The old file is still in place: reopen it, the rotation stays staged.
+      this.db_ = openDatabase(this.dbFile, old, { verify: false });
+      throw e;
+    }
+    this.db_ = openDatabase(this.dbFile, next, { verify: false });
+    this.key = next;
+    old.fill(0);
+    this.pendingKey = null;
+    this.writeFinalKeyring(ring);
+    log('Vault.rotateKey', 'rotated', { holders: ring.holders.length });
+  }
+
+  private writeFinalKeyring(staged: Keyring): void {
     writeKeyring(this.keyringFile, {
       format: staged.format,
       version: staged.version,
-      keyCheck: staged.pendingKeyCheck,
+      keyCheck: staged.pendingKeyCheck ?? staged.keyCheck,
       holders: staged.holders.map(({ pendingSealedDbKey, ...h }) => ({ ...h, sealedDbKey: pendingSealedDbKey ?? h.sealedDbKey })),
     });
+  }
+
+  private removeRotationLeftovers(): void {
+    const copy = path.join(this.dataDir, ROTATION_FILE);
+    for (const f of [copy, `${copy}-journal`, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(f, { force: true });
   }
 
   /** An encrypted, consistent copy of the database and keyring, as one file. */
@@ -256,6 +394,12 @@ export class Vault {
     return writeBackup(this, target);
   }
 
+  private releaseLock(): void {
+    this.lock?.release();
+    this.lock = null;
+  }
+
+  /** Closes the database, forgets the keys and gives the folder back. */
   close(): void {
     if (this.db_) {
       this.db_.close();
@@ -263,6 +407,8 @@ export class Vault {
     }
     if (this.key) this.key.fill(0);
     this.key = null;
+    this.pendingKey = null;
+    this.releaseLock();
   }
 }
 
@@ -273,17 +419,44 @@ export async function createUserWithSecret(
   u: { login: string; displayName: string; roles: Role[]; password: string; mustChangePassword: boolean },
   now = new Date(),
 ): Promise<number> {
-  const ring = await vault.setUserSecret(u.login, u.password);
-  const db = vault.db;
-  return db.transaction(() => {
-    if (findUserByLogin(db, u.login)) {
-      throw new PasseurError('conflict', `L'identifiant « ${u.login} » est déjà utilisé. Choisissez-en un autre.`, 'login');
+  return vault.exclusive(async () => {
+    const ring = await vault.setUserSecret(u.login, u.password);
+    const db = vault.db;
+    return db.transaction(() => {
+      if (findUserByLogin(db, u.login)) {
+        throw new PasseurError('conflict', `L'identifiant « ${u.login} » est déjà utilisé. Choisissez-en un autre.`, 'login');
+      }
+      const id = insertUser(db, { login: u.login, displayName: u.displayName, roles: u.roles, mustChangePassword: u.mustChangePassword }, now);
+      appendAudit(db, { userId: actorId, action: 'user.create', entity: 'user', entityId: id, detail: { roles: u.roles } }, now);
+      vault.saveKeyring(ring);
+      return id;
+    })();
+  });
+}
+
+/** Makes a file's content durable (fsync). */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes renames in a folder durable; not available on every platform (Windows), where the
+ *  rename itself stays atomic. */
+export function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
     }
-    const id = insertUser(db, { login: u.login, displayName: u.displayName, roles: u.roles, mustChangePassword: u.mustChangePassword }, now);
-    appendAudit(db, { userId: actorId, action: 'user.create', entity: 'user', entityId: id, detail: { roles: u.roles } }, now);
-    vault.saveKeyring(ring);
-    return id;
-  })();
+  } catch {
+    // see above
+  }
 }
 
 // Backup container -----------------------------------------------------------------------
@@ -322,7 +495,9 @@ function writeBackup(vault: Vault, target: string): { bytes: number } {
     const out = Buffer.concat([Buffer.from(`${BACKUP_MAGIC}${Buffer.byteLength(headerText)}\n${headerText}`), dbBytes]);
     const tmpOut = `${target}.tmp`;
     fs.writeFileSync(tmpOut, out, { mode: 0o600 });
+    fsyncFile(tmpOut);
     fs.renameSync(tmpOut, target);
+    fsyncDir(path.dirname(target));
     log('writeBackup', 'written', { bytes: out.length });
     return { bytes: out.length };
   } finally {
@@ -357,35 +532,69 @@ export function readBackup(file: string): { header: BackupHeader; db: Buffer } {
   return { header, db };
 }
 
+export interface RestoreOutcome {
+  /** The replaced files, kept whole (database with its WAL, keyring) as a data folder of
+   *  their own; null when the folder was empty. */
+  kept: string | null;
+  /** The kept copy was opened with the same account and every page checked. */
+  keptVerified: boolean;
+}
+
 /**
- * Restores a backup into `dataDir` after proving that `login`/`password` unlock it. The
- * current files, if any, are kept beside as `*.avant-restauration-<date>`.
+ * Restores a backup into `dataDir` after proving that `login`/`password` unlock it. Takes
+ * the folder's lock for the whole operation (refused while the app, `serve` or a command
+ * works there). The replaced files are first hard-linked, all of them — database, WAL, shm,
+ * keyring — into `avant-restauration-<date>/`, a data folder that opens on its own with its
+ * keyring; only then are the live names replaced, the keyring last, so an interruption
+ * leaves either the old site, the new one, or a folder without keyring that says to restore
+ * again — and always the whole kept copy. Nothing is ever deleted.
  */
-export async function restoreBackup(file: string, dataDir: string, login: string, password: string): Promise<void> {
+export async function restoreBackup(file: string, dataDir: string, login: string, password: string): Promise<RestoreOutcome> {
   const { header, db } = readBackup(file);
   const dir = path.resolve(dataDir);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const lock = FolderLock.acquire(dir, 'restore', 'Arrêtez-le d’abord (fermez l’application ou arrêtez « passeur serve »), puis relancez la restauration. Rien n’a été modifié.');
   const staging = fs.mkdtempSync(path.join(dir, '.restore-'));
   try {
     fs.writeFileSync(path.join(staging, DB_FILE), db, { mode: 0o600 });
+    fsyncFile(path.join(staging, DB_FILE));
     writeKeyring(path.join(staging, KEYRING_FILE), header.keyring);
-    const probe = new Vault(staging);
+    const probe = new Vault(staging, 'restore');
     try {
       await probe.authenticate(login, password);
     } finally {
       probe.close();
     }
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    for (const f of [DB_FILE, KEYRING_FILE]) {
-      const cur = path.join(dir, f);
-      if (fs.existsSync(cur)) fs.renameSync(cur, `${cur}.avant-restauration-${stamp}`);
+    const present = [KEYRING_FILE, DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`].filter((f) => fs.existsSync(path.join(dir, f)));
+    let kept: string | null = null;
+    if (present.length) {
+      kept = path.join(dir, `avant-restauration-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+      fs.mkdirSync(kept, { mode: 0o700 });
+      for (const f of present) fs.linkSync(path.join(dir, f), path.join(kept, f));
+      fsyncDir(kept);
+      // The keyring goes first and comes back last: in between, nothing opens.
+      for (const f of present) fs.rmSync(path.join(dir, f), { force: true });
+      fsyncDir(dir);
     }
-    for (const f of [`${DB_FILE}-wal`, `${DB_FILE}-shm`]) fs.rmSync(path.join(dir, f), { force: true });
-    for (const f of [DB_FILE, KEYRING_FILE]) {
-      const staged = path.join(staging, f);
-      if (fs.existsSync(staged)) fs.renameSync(staged, path.join(dir, f));
+    fs.renameSync(path.join(staging, DB_FILE), path.join(dir, DB_FILE));
+    fsyncDir(dir);
+    fs.renameSync(path.join(staging, KEYRING_FILE), path.join(dir, KEYRING_FILE));
+    fsyncDir(dir);
+    let keptVerified = false;
+    if (kept) {
+      const copy = new Vault(kept, 'restore');
+      try {
+        await copy.authenticate(login, password);
+        keptVerified = true;
+      } catch {
+        keptVerified = false; // another keyring, or an account absent from it: kept as it was
+      } finally {
+        copy.close();
+      }
     }
+    log('restoreBackup', 'restored', { kept: kept !== null, kept_verified: keptVerified });
+    return { kept, keptVerified };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
+    lock.release();
   }
 }

@@ -1,94 +1,248 @@
 /**
- * Killing the process in the middle of writes loses nothing that was committed and breaks
- * nothing: the pages still authenticate, the audit chain still verifies.
+ * Nothing acknowledged is ever lost, whatever stops the owner process: kills during audited
+ * writes and during backups handed to it by `passeur backup`; restore refused while another
+ * process owns the folder; restore after a crash keeps every committed write in the kept
+ * copy; a disable through the CLI while the app runs is carried out whole; a damaged file is
+ * refused in French without a write.
  */
-import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src-main/auth/audit';
-import { readBackup, restoreBackup, Vault } from '../../src-main/store/vault';
-import { tmpDir } from '../helpers/tmp';
+import { run } from '../../src-main/cli';
+import { openDatabase } from '../../src-main/store/database';
+import { findUserHolder, readKeyring, unsealDbKey } from '../../src-main/store/keyring';
+import { Vault } from '../../src-main/store/vault';
+import { hashDir, tmpDir } from '../helpers/tmp';
+import { buildOwner, KILLS, prng, report, sleep, spawnOwner, type Child } from './child';
 
 const PW = 'une longue phrase secrète';
-const root = path.resolve(__dirname, '../..');
-const outDir = path.join(root, 'out', 'reliability');
+const children: Child[] = [];
+let out: string[] = [];
+const say = (s: string) => void out.push(s);
 
-beforeAll(async () => {
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    build: { ssr: path.join(root, 'tests/reliability/writer.ts'), outDir, emptyOutDir: true, minify: false, rollupOptions: { output: { format: 'esm', entryFileNames: 'writer.mjs' } } },
-  });
+beforeAll(buildOwner, 120_000);
+beforeEach(() => {
+  out = [];
+  process.env.PASSEUR_PASSWORD = PW;
+});
+afterEach(async () => {
+  for (const c of children.splice(0)) await c.kill();
 });
 
-describe('kill during writes', () => {
-  it('keeps every committed transaction and an intact audit chain after SIGKILL', async () => {
-    const dir = tmpDir();
-    const v = new Vault(dir);
-    await v.init({ siteName: 'S', siteCode: 'SS', communes: [], admin: { login: 'admin', displayName: 'A', password: PW } });
-    v.close();
+async function site(): Promise<string> {
+  const dir = tmpDir();
+  const v = new Vault(dir);
+  await v.init({ siteName: 'S', siteCode: 'SS', communes: [], admin: { login: 'admin', displayName: 'A', password: PW } });
+  v.close();
+  return dir;
+}
 
-    const child = spawn(process.execPath, [path.join(outDir, 'writer.mjs'), dir, PW], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let lastCommitted = 0;
-    let buf = '';
-    await new Promise<void>((resolve) => {
-      child.stdout.on('data', (d: Buffer) => {
-        buf += d.toString();
-        const lines = buf.split('\n');
-        buf = lines.pop() ?? '';
-        for (const l of lines) lastCommitted = Number(l);
-        if (lastCommitted >= 400 && !child.killed) {
-          child.kill('SIGKILL');
-          resolve();
+function owner(dir: string, mode: 'write' | 'rotate' | 'idle', arg?: string): Child {
+  const c = spawnOwner(dir, PW, mode, arg);
+  children.push(c);
+  return c;
+}
+
+/** Opens the site in this process and returns what the tests check. */
+async function inspect(dir: string, upTo: number) {
+  const v = new Vault(dir);
+  await v.authenticate('admin', PW); // the open checks every page (quick_check)
+  try {
+    const db = v.db;
+    const idx = "CAST(substr(key, 7) AS INTEGER)";
+    const acknowledged = (db.prepare(`SELECT count(*) AS n FROM settings WHERE key LIKE 'crash-%' AND ${idx} <= ?`).get(upTo) as { n: number }).n;
+    const max = (db.prepare(`SELECT coalesce(max(${idx}), 0) AS m FROM settings WHERE key LIKE 'crash-%'`).get() as { m: number }).m;
+    const backups = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'store.backup'").get() as { n: number }).n;
+    return { acknowledged, max, backups, audit: verifyAudit(db) };
+  } finally {
+    v.close();
+  }
+}
+
+async function restorable(file: string): Promise<number> {
+  const target = tmpDir();
+  expect(await run(['restore', '--from', file, '--data', target, '--user', 'admin'], say)).toBe(0);
+  const v = new Vault(target);
+  await v.authenticate('admin', PW);
+  try {
+    expect(verifyAudit(v.db).ok).toBe(true);
+    return (v.db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'crash-%'").get() as { n: number }).n;
+  } finally {
+    v.close();
+  }
+}
+
+describe('kill -9 during audited writes and during backups', () => {
+  it(`${KILLS} kills: 0 acknowledged writes lost, every reported backup restorable and audited`, async () => {
+    const dir = await site();
+    const seed = Number(process.env.PASSEUR_SEED ?? Date.now() % 1_000_000);
+    report(`writes: seed ${seed}, ${KILLS} kills`);
+    const rand = prng(seed);
+    let next = 1;
+    let lost = 0;
+    let backupsOk = 0;
+    let backupsCut = 0;
+    for (let k = 0; k < KILLS; k++) {
+      const c = owner(dir, 'write', String(next));
+      await c.waitFor((l) => Number(l) >= next + 20 + Math.floor(rand() * 200), 'writes');
+      let backup: Promise<number | Error> | null = null;
+      const file = path.join(tmpDir(), 'sauvegarde.passeur');
+      if (k % 2 === 1) {
+        backup = run(['backup', '--to', file, '--data', dir, '--user', 'admin'], say).catch((e: Error) => e);
+        await sleep(Math.floor(rand() * 600));
+      } else {
+        await sleep(Math.floor(rand() * 50));
+      }
+      await c.kill();
+      const ack = c.lastNumber();
+      const after = await inspect(dir, ack);
+      if (after.acknowledged < ack) lost += ack - after.acknowledged;
+      expect(after.acknowledged).toBe(ack);
+      expect(after.audit.ok).toBe(true);
+      next = after.max + 1;
+      if (backup) {
+        const r = await backup;
+        if (r === 0) {
+          backupsOk++;
+          expect(await restorable(file)).toBeGreaterThan(0);
+          expect(after.backups).toBeGreaterThanOrEqual(backupsOk);
+        } else {
+          backupsCut++;
+          // Cut by the kill: said in French, and it never claims that nothing happened.
+          expect((r as Error).message).toMatch(/n’a pas exécuté la commande|journal d’audit/);
         }
-      });
-    });
-    await new Promise((r) => child.once('exit', r));
-    expect(lastCommitted).toBeGreaterThanOrEqual(400);
+      }
+    }
+    report(`writes: ${KILLS} kills, ${next - 1} writes committed, ${lost} acknowledged writes lost; backups: ${backupsOk} completed and restorable, ${backupsCut} cut by the kill`);
+    expect(lost).toBe(0);
+    expect(backupsOk).toBeGreaterThan(0);
+  }, 3_600_000);
 
-    const after = new Vault(dir);
-    await after.authenticate('admin', PW); // opening runs the page check (quick_check)
-    const rows = (after.db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'crash-%'").get() as { n: number }).n;
-    expect(rows).toBeGreaterThanOrEqual(lastCommitted);
-    const audit = verifyAudit(after.db);
-    expect(audit.ok).toBe(true);
-    expect(audit.rows).toBeGreaterThanOrEqual(lastCommitted);
-    after.close();
+  it('20 backups through the CLI while the owner keeps writing: every one exits 0, is audited and restorable', async () => {
+    const dir = await site();
+    const c = owner(dir, 'write');
+    await c.waitFor((l) => Number(l) >= 100, 'writes');
+    const files: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const file = path.join(tmpDir(), `s${i}.passeur`);
+      expect(await run(['backup', '--to', file, '--data', dir, '--user', 'admin'], say)).toBe(0);
+      expect(out.at(-1)).toMatch(/exécutée par « passeur serve »/);
+      files.push(file);
+    }
+    await c.kill();
+    const after = await inspect(dir, c.lastNumber());
+    expect(after.backups).toBe(20);
+    expect(after.acknowledged).toBe(c.lastNumber());
+    const counts = [await restorable(files[0]!), await restorable(files[19]!)];
+    expect(counts[1]).toBeGreaterThan(counts[0]!);
   });
 });
 
-describe('backup under load', () => {
-  it('takes a consistent encrypted copy while another process keeps writing', async () => {
-    const dir = tmpDir();
-    const v = new Vault(dir);
-    await v.init({ siteName: 'S', siteCode: 'SS', communes: [], admin: { login: 'admin', displayName: 'A', password: PW } });
-    const child = spawn(process.execPath, [path.join(outDir, 'writer.mjs'), dir, PW], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let committed = 0;
-    await new Promise<void>((resolve) => {
-      child.stdout.on('data', (d: Buffer) => {
-        committed = Number(d.toString().trim().split('\n').pop());
-        if (committed >= 200) resolve();
-      });
-    });
-    const target = path.join(tmpDir(), 'pendant-ecriture.passeur');
-    v.backupTo(target);
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-    v.close();
+describe('restore and the folder’s owner', () => {
+  it('refuses a restore while another process owns the folder; files byte-identical', async () => {
+    const dir = await site();
+    const backup = path.join(tmpDir(), 'b.passeur');
+    expect(await run(['backup', '--to', backup, '--data', dir, '--user', 'admin'], say)).toBe(0);
+    const c = owner(dir, 'idle');
+    await c.waitFor((l) => l === 'ready', 'ready');
+    const before = hashDir(dir);
+    await expect(run(['restore', '--from', backup, '--data', dir, '--user', 'admin'], say)).rejects.toThrow(/déjà utilisé par « passeur serve » \(processus \d+.*Rien n’a été modifié/);
+    expect(hashDir(dir)).toEqual(before);
+    expect(fs.readdirSync(dir).some((f) => f.includes('avant-restauration') || f.startsWith('.restore-'))).toBe(false);
+  });
 
-    expect(readBackup(target).db.includes(Buffer.from('crash-'))).toBe(false);
-    const restored = tmpDir();
-    await restoreBackup(target, restored, 'admin', PW);
-    const r = new Vault(restored);
-    await r.authenticate('admin', PW);
-    const rows = (r.db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'crash-%'").get() as { n: number }).n;
-    expect(rows).toBeGreaterThanOrEqual(200);
-    // Same number of audit rows as data rows: no transaction is half in the copy.
-    const audited = (r.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'settings.update'").get() as { n: number }).n;
-    expect(audited).toBe(rows);
-    expect(verifyAudit(r.db).ok).toBe(true);
-    r.close();
+  it('restore after a crash: the kept copy holds every committed write, WAL included', async () => {
+    const dir = await site();
+    const backup = path.join(tmpDir(), 'b.passeur');
+    expect(await run(['backup', '--to', backup, '--data', dir, '--user', 'admin'], say)).toBe(0);
+    const c = owner(dir, 'write');
+    await c.waitFor((l) => Number(l) >= 300, 'writes');
+    await c.kill();
+    const ack = c.lastNumber();
+    expect(fs.statSync(path.join(dir, 'passeur.db-wal')).size).toBeGreaterThan(0); // writes only in the WAL
+    expect(await run(['restore', '--from', backup, '--data', dir, '--user', 'admin'], say)).toBe(0);
+    expect(out.at(-1)).toMatch(/conservés entiers .* cette copie s’ouvre avec le même compte/);
+    const kept = fs.readdirSync(dir).find((f) => f.startsWith('avant-restauration-'))!;
+    expect(fs.readdirSync(path.join(dir, kept))).toEqual(expect.arrayContaining(['passeur.db', 'passeur.keyring.json']));
+    const copy = await inspect(path.join(dir, kept), ack);
+    expect(copy.acknowledged).toBe(ack);
+    expect(copy.audit.ok).toBe(true);
+    const restored = await inspect(dir, ack);
+    expect(restored.acknowledged).toBe(0);
+  });
+
+  it('disable through the CLI while the app runs: carried out whole, the session ended, the old key refused', async () => {
+    const dir = await site();
+    const c = owner(dir, 'idle');
+    const port = Number((await c.waitFor((l) => l.startsWith('port '), 'port')).slice(5));
+    await c.waitFor((l) => l === 'ready', 'ready');
+    expect(await run(['user', 'add', 'ass.partant', '--roles', 'ass', '--data', dir, '--user', 'admin'], say)).toBe(0);
+    const otp = /: ([a-z0-9-]{19})$/.exec(out.find((l) => l.startsWith('Compte ass.partant créé'))!)![1]!;
+    const rpc = async (channel: string, input: unknown, cookie?: string) => {
+      const res = await fetch(`http://127.0.0.1:${port}/rpc/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+        body: JSON.stringify(input),
+      });
+      return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0], body: (await res.json()) as { ok: boolean; error?: { code: string } } };
+    };
+    const login = await rpc('auth:login', { login: 'ass.partant', password: otp });
+    expect(login.body.ok).toBe(true);
+    const cookie = login.cookie!;
+    expect((await rpc('auth:changePassword', { current: otp, next: 'phrase personnelle tres longue' }, cookie)).body.ok).toBe(true);
+    expect((await rpc('auth:session', {}, cookie)).body.ok).toBe(true);
+    const ring = readKeyring(path.join(dir, 'passeur.keyring.json'));
+    const oldKey = (await unsealDbKey(ring, findUserHolder(ring, 'ass.partant')!, 'phrase personnelle tres longue'))![0]!;
+
+    expect(await run(['user', 'disable', 'ass.partant', '--data', dir, '--user', 'admin'], say)).toBe(0);
+    expect(out).toEqual(expect.arrayContaining([expect.stringMatching(/ass\.partant désactivé.*la clé de la base a été changée/)]));
+    const after = await rpc('admin:listUsers', {}, cookie);
+    expect(after.status).toBe(401);
+    expect(after.body.error?.code).toBe('unauthenticated');
+    const now = readKeyring(path.join(dir, 'passeur.keyring.json'));
+    expect(now.keyCheck).not.toBe(ring.keyCheck);
+    expect(findUserHolder(now, 'ass.partant')).toBeUndefined();
+    expect(() => openDatabase(path.join(dir, 'passeur.db'), oldKey, { readonly: true })).toThrow(/n'est pas une base Passeur ouverte par ce trousseau/);
+    // And the owner keeps working under the new key.
+    expect(await run(['audit', 'verify', '--data', dir, '--user', 'admin'], say)).toBe(0);
+  });
+
+  it('a second owner is refused with a French message naming the first', async () => {
+    const dir = await site();
+    const c = owner(dir, 'idle');
+    await c.waitFor((l) => l === 'ready', 'ready');
+    await expect(run(['serve', '--data', dir, '--port', '0'], say)).rejects.toThrow(/déjà utilisé par « passeur serve » \(processus \d+/);
+    process.env.PASSEUR_RECOVERY_CODE = 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA';
+    await expect(run(['recover', '--user', 'admin', '--data', dir], say)).rejects.toThrow(/déjà utilisé par « passeur serve ».*Rien n’a été fait/);
+    delete process.env.PASSEUR_RECOVERY_CODE;
+  });
+});
+
+describe('damaged files', () => {
+  it('a flipped byte in a data page or a truncated database: a French message and no write', async () => {
+    const dir = await site();
+    const c = owner(dir, 'write');
+    await c.waitFor((l) => Number(l) >= 500, 'writes');
+    await c.kill();
+    await inspect(dir, 0); // fold the WAL into the file
+    const file = path.join(dir, 'passeur.db');
+    const good = fs.readFileSync(file);
+    const cases: [string, Buffer][] = [
+      ['flipped byte', Buffer.from(good.map((b, i) => (i === 4096 * 5 + 777 ? b ^ 0x40 : b)))],
+      ['cut mid-page', good.subarray(0, good.length - 1000)],
+      ['cut at a page boundary', good.subarray(0, good.length - 4096 * 3)],
+      ['empty', Buffer.alloc(0)],
+    ];
+    for (const [what, bytes] of cases) {
+      fs.writeFileSync(file, bytes);
+      const before = hashDir(dir);
+      const err = await run(['audit', 'verify', '--data', dir, '--user', 'admin'], say).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(err?.message, what).toMatch(/endommagée|n'est pas une base Passeur/);
+      expect(hashDir(dir), what).toEqual(before);
+    }
   });
 });

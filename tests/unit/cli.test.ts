@@ -57,6 +57,51 @@ describe('passeur CLI', () => {
     expect(Object.keys(hashDir(dir))).toEqual(Object.keys(before));
   });
 
+  it('refuses unknown commands, options and extra words with exit 2 and a French line naming them; nothing done', async () => {
+    const dir = tmpDir();
+    await init(dir);
+    const before = hashDir(dir);
+    const usage = async (argv: string[], msg: RegExp) => {
+      const err = await run(argv, say).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(err?.message).toMatch(msg);
+      expect(err?.constructor.name).toBe('UsageError');
+    };
+    await usage(['restore', '--from', 'x.passeur', '--dat', dir, '--user', 'admin'], /Option inconnue pour « passeur restore » : --dat\. Options possibles : --from, --data, --user\. Rien n’a été fait/);
+    await usage(['serve', '--team'], /Option inconnue pour « passeur serve » : --team/);
+    await usage(['backupp', '--to', 'x'], /Commande inconnue : « backupp »/);
+    await usage(['user', 'remove', 'x'], /Commande inconnue : « user remove »/);
+    await usage(['user', 'disable', 'a', 'b', '--data', dir], /Argument en trop pour « passeur user disable » : b/);
+    await usage(['user', 'disable', 'a', '--no-rotate=oui', '--data', dir], /--no-rotate ne prend pas de valeur/);
+    await usage(['backup', '--to', '--data', dir], /--to attend une valeur/);
+    expect(hashDir(dir)).toEqual(before);
+    // A switch before the operand does not swallow it.
+    expect(await run(['user', 'add', 'sec.b', '--roles', 'secretaire', '--data', dir, '--user', 'admin'], say)).toBe(0);
+    expect(await run(['user', 'disable', '--no-rotate', 'sec.b', '--data', dir, '--user', 'admin'], say)).toBe(0);
+    expect(out.at(-1)).toBe('Compte sec.b désactivé, ses sessions fermées.');
+  });
+
+  it('--help on a command shows that command’s help (exit 0); no command shows the list (exit 2)', async () => {
+    expect(await run(['restore', '--help'], say)).toBe(0);
+    expect(out.at(-1)).toMatch(/^Usage : passeur restore --from FICHIER\n\nRestaure une sauvegarde/);
+    expect(out.at(-1)).not.toContain('bareme');
+    expect(await run(['user', 'disable', 'x', '--help'], say)).toBe(0);
+    expect(out.at(-1)).toMatch(/^Usage : passeur user disable IDENTIFIANT \[--no-rotate\]/);
+    expect(await run(['help', 'backup'], say)).toBe(0);
+    expect(out.at(-1)).toMatch(/^Usage : passeur backup --to FICHIER/);
+    expect(await run(['--help'], say)).toBe(0);
+    expect(out.at(-1)).toContain('user disable IDENTIFIANT');
+    expect(await run([], say)).toBe(2);
+  });
+
+  it('a command on a folder without a site says so and creates nothing', async () => {
+    const missing = path.join(tmpDir(), 'pas-de-site');
+    await expect(run(['audit', 'verify', '--data', missing, '--user', 'admin'], say)).rejects.toThrow(/Aucun site Passeur dans .*pas-de-site/);
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+
   it('never takes a password as an argument', async () => {
     await expect(run(['user', 'add', 'x', '--password', 'secret'], say)).rejects.toThrow(/jamais en argument/);
   });
@@ -73,7 +118,8 @@ describe('passeur CLI', () => {
     expect(await run(['recover', '--user', 'admin', '--data', dir], say)).toBe(0);
     const otp = /: ([a-z0-9-]{19})$/.exec(out.find((l) => l.startsWith('Mot de passe provisoire de admin'))!)![1]!;
     process.env.PASSEUR_PASSWORD = otp;
-    expect(await run(['audit', 'verify', '--data', dir, '--user', 'admin'], say)).toBe(0);
+    // The one-time password opens the account, which must first choose its own password.
+    await expect(run(['audit', 'verify', '--data', dir, '--user', 'admin'], say)).rejects.toThrow(/Choisissez d’abord votre mot de passe personnel/);
     process.env.PASSEUR_PASSWORD = PW;
     await expect(run(['audit', 'verify', '--data', dir, '--user', 'admin'], say)).rejects.toThrow(/incorrect/);
   });

@@ -34,14 +34,16 @@ function keepOneAdmin(ctx: CallContext, user: UserRow, losesAdmin: boolean): voi
 async function issueOneTimePassword(ctx: CallContext, user: UserRow, action: string, enable: boolean) {
   const vault = ctx.app.vault;
   const otp = oneTimePassword();
-  const ring = await vault.setUserSecret(user.login, otp);
-  const db = vault.db;
-  db.transaction(() => {
-    if (enable) setDisabled(db, user.id, null);
-    setMustChangePassword(db, user.id, true);
-    appendAudit(db, { userId: actor(ctx), action, entity: 'user', entityId: user.id }, ctx.now);
-    vault.saveKeyring(ring);
-  })();
+  await vault.exclusive(async () => {
+    const ring = await vault.setUserSecret(user.login, otp);
+    const db = vault.db;
+    db.transaction(() => {
+      if (enable) setDisabled(db, user.id, null);
+      setMustChangePassword(db, user.id, true);
+      appendAudit(db, { userId: actor(ctx), action, entity: 'user', entityId: user.id }, ctx.now);
+      vault.saveKeyring(ring);
+    })();
+  });
   endSessions(ctx, user.id);
   return { user: userOr404(ctx, user.id), oneTimePassword: otp };
 }
@@ -85,22 +87,37 @@ export const adminHandlers = {
 
   'admin:disableUser': async (ctx, input) => {
     const vault = ctx.app.vault;
-    const db = vault.db;
     const user = userOr404(ctx, input.userId);
     if (user.id === actor(ctx)) throw new PasseurError('conflict', 'Vous ne pouvez pas désactiver votre propre compte.');
     if (user.disabled) return user;
     keepOneAdmin(ctx, user, true);
-    const ring = vault.withoutUser(user.login);
-    db.transaction(() => {
-      setDisabled(db, user.id, ctx.now.toISOString());
-      appendAudit(db, { userId: actor(ctx), action: 'user.disable', entity: 'user', entityId: user.id, detail: { rotateKey: input.rotateKey } }, ctx.now);
-      vault.saveKeyring(ring);
-    })();
-    endSessions(ctx, user.id);
-    if (input.rotateKey) {
-      await vault.rotateKey();
-      db.transaction(() => appendAudit(db, { userId: actor(ctx), action: 'store.rekey', entity: 'store', detail: { reason: 'user.disable' } }, ctx.now))();
-    }
+    await vault.exclusive(async () => {
+      const db = vault.db;
+      if (userOr404(ctx, user.id).disabled) return; // disabled meanwhile by another call
+      // One keyring write removes the holder and stages the new key: from then on, any
+      // interruption ends in a completed rotation at the next open, never in a dropped one.
+      const withoutHolder = vault.withoutUser(user.login);
+      const ring = input.rotateKey ? await vault.stageRotation(withoutHolder) : withoutHolder;
+      db.transaction(() => {
+        setDisabled(db, user.id, ctx.now.toISOString());
+        appendAudit(db, { userId: actor(ctx), action: 'user.disable', entity: 'user', entityId: user.id, detail: { rotateKey: input.rotateKey } }, ctx.now);
+        vault.saveKeyring(ring);
+      })();
+      endSessions(ctx, user.id);
+      if (input.rotateKey) {
+        try {
+          await vault.completeRotation();
+        } catch (e) {
+          log('admin:disableUser', 'rotation_failed', { error: (e as Error)?.name ?? 'Error' });
+          throw new PasseurError(
+            'rotation_incomplete',
+            'Le compte est désactivé et ses sessions sont fermées, mais le changement de clé de la base n’a pas pu s’achever. Il sera repris automatiquement à la prochaine ouverture de la base : redémarrez l’application (ou « passeur serve ») dès que possible.',
+          );
+        }
+        const after = vault.db;
+        after.transaction(() => appendAudit(after, { userId: actor(ctx), action: 'store.rekey', entity: 'store', detail: { reason: 'user.disable' } }, ctx.now))();
+      }
+    });
     return userOr404(ctx, user.id);
   },
 

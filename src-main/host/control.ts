@@ -1,0 +1,161 @@
+/**
+ * The owner's control endpoint: how a `passeur` command hands its work to the process that
+ * owns the data folder (the desktop app or `passeur serve`) instead of opening the files a
+ * second time. A Unix socket in the data folder (owner-only, in an owner-only folder) or, on
+ * Windows, a named pipe; its address is in the owner note (store/lock.ts).
+ *
+ * One request per connection, one JSON line each way. The requests are the same as the
+ * other transports': `dispatch` (same contract, validation, roles and audit; the command logs
+ * in with its user's password like anyone) and `backup` (an admin's session; audited).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AppCore } from '../api/app';
+import type { Result } from '../api/contract';
+import { dispatch, type DispatchOutcome } from '../api/dispatch';
+import { appendAudit } from '../auth/audit';
+import { isPasseurError, PasseurError } from '../shared/errors';
+import { log } from '../shared/log';
+
+/** A request never needs more: logins, user records, a backup path. */
+const MAX_REQUEST = 1 << 20;
+
+export type ControlRequest =
+  | { op: 'dispatch'; token: string | null; channel: string; input: unknown }
+  | { op: 'backup'; token: string; to: string };
+
+/** Where the owner of `dataDir` listens: a socket beside the data when its path is short
+ *  enough for the system (about 100 bytes), otherwise one named after the folder. */
+export function controlAddress(dataDir: string, platform = process.platform): string {
+  const tag = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
+  if (platform === 'win32') return `\\\\.\\pipe\\passeur-${tag}`;
+  const beside = path.join(path.resolve(dataDir), 'passeur.ctl');
+  return Buffer.byteLength(beside) < 100 ? beside : path.join(os.tmpdir(), `passeur-${tag}.ctl`);
+}
+
+const refusal = (code: string, message: string): DispatchOutcome => ({ result: { ok: false, error: { code, message } } });
+
+/** A backup of the store by an admin's session: the encrypted copy, then its audit row. */
+export function backupStore(app: AppCore, token: string, to: string): Result<{ bytes: number; path: string }> {
+  const session = app.sessions.get(token);
+  if (!session || session.locked) return { ok: false, error: { code: 'unauthenticated', message: 'Connectez-vous pour sauvegarder.' } };
+  if (!session.roles.includes('admin')) return { ok: false, error: { code: 'forbidden', message: 'La sauvegarde est réservée aux administrateurs du site.' } };
+  const target = path.resolve(to);
+  try {
+    const { bytes } = app.vault.backupTo(target);
+    const db = app.vault.db;
+    db.transaction(() => appendAudit(db, { userId: session.userId, action: 'store.backup', entity: 'store', detail: { bytes } }, app.clock()))();
+    return { ok: true, value: { bytes, path: target } };
+  } catch (e) {
+    if (isPasseurError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+    log('backupStore', 'failed', { error: (e as Error)?.name ?? 'Error' });
+    return { ok: false, error: { code: 'internal', message: `La sauvegarde n’a pas pu être écrite (${(e as NodeJS.ErrnoException).code ?? 'erreur système'}). Vérifiez le dossier de destination et l’espace disque.` } };
+  }
+}
+
+async function answer(app: AppCore, req: ControlRequest): Promise<DispatchOutcome> {
+  if (req.op === 'dispatch') return dispatch(app, req.token, String(req.channel), req.input);
+  if (req.op === 'backup' && typeof req.to === 'string' && typeof req.token === 'string') return { result: backupStore(app, req.token, req.to) };
+  return refusal('invalid_input', 'Demande de commande inconnue.');
+}
+
+export interface ControlServer {
+  address: string;
+  close(): Promise<void>;
+}
+
+/** Starts the endpoint. Call only while holding the folder's lock (a leftover socket of a
+ *  dead owner is then safe to remove). */
+export async function startControlServer(app: AppCore): Promise<ControlServer> {
+  const lock = app.vault.folderLock;
+  if (!lock) throw new Error('control server without the folder lock');
+  const address = controlAddress(app.vault.dataDir);
+  if (process.platform !== 'win32') fs.rmSync(address, { force: true });
+  const server = net.createServer((sock) => {
+    let buf = '';
+    sock.setEncoding('utf8');
+    sock.on('error', () => sock.destroy());
+    sock.on('data', (chunk: string) => {
+      buf += chunk;
+      if (buf.length > MAX_REQUEST) {
+        sock.end(JSON.stringify(refusal('invalid_input', 'Demande trop volumineuse.')) + '\n');
+        return;
+      }
+      const nl = buf.indexOf('\n');
+      if (nl < 0) return;
+      sock.pause();
+      let req: ControlRequest;
+      try {
+        req = JSON.parse(buf.slice(0, nl)) as ControlRequest;
+      } catch {
+        sock.end(JSON.stringify(refusal('invalid_input', 'Demande illisible.')) + '\n');
+        return;
+      }
+      void answer(app, req)
+        .catch(() => refusal('internal', 'Erreur interne inattendue. Rien n’a été enregistré de l’opération en cours.'))
+        .then((out) => sock.end(JSON.stringify(out) + '\n'));
+    });
+  });
+  const oldMask = process.platform !== 'win32' ? process.umask(0o177) : null;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(address, () => resolve());
+    });
+  } finally {
+    if (oldMask !== null) process.umask(oldMask);
+  }
+  if (process.platform !== 'win32') fs.chmodSync(address, 0o600);
+  lock.setControl(address);
+  log('control', 'listening');
+  return {
+    address,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (lock.held) lock.setControl(null);
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The client side: one request to the owner at `address`. */
+export function controlRequest(address: string, req: ControlRequest, timeoutMs = 120_000): Promise<DispatchOutcome> {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(address);
+    let buf = '';
+    let done = false;
+    const finish = (fn: () => void) => {
+      if (done) return;
+      done = true;
+      sock.destroy();
+      fn();
+    };
+    sock.setEncoding('utf8');
+    sock.setTimeout(timeoutMs, () => finish(() => reject(unreachable('il ne répond pas'))));
+    sock.on('connect', () => sock.write(JSON.stringify(req) + '\n'));
+    sock.on('data', (c: string) => {
+      buf += c;
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) {
+        try {
+          const out = JSON.parse(buf.slice(0, nl)) as DispatchOutcome;
+          finish(() => resolve(out));
+        } catch {
+          finish(() => reject(unreachable('sa réponse est illisible')));
+        }
+      }
+    });
+    sock.on('error', (e: NodeJS.ErrnoException) => finish(() => reject(unreachable(e.code === 'ENOENT' || e.code === 'ECONNREFUSED' ? 'il ne prend pas de commandes' : 'la connexion a été coupée'))));
+    sock.on('close', () => finish(() => reject(unreachable('la connexion a été coupée avant la réponse'))));
+  });
+}
+
+function unreachable(why: string): PasseurError {
+  return new PasseurError(
+    'owner_unreachable',
+    `Le processus Passeur qui utilise ce dossier n’a pas exécuté la commande : ${why}. Vérifiez s’il tourne encore, puis relancez la commande ; si elle portait une écriture, vérifiez dans le journal d’audit si elle a été faite.`,
+  );
+}

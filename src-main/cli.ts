@@ -19,7 +19,7 @@ import { createHttpHost } from './host/http';
 import { isPasseurError, PasseurError } from './shared/errors';
 import { setQuiet } from './shared/log';
 import { defaultDataDir } from './shared/paths';
-import { DB_FILE, KEYRING_FILE, restoreBackup } from './store/vault';
+import { DB_FILE, KEYRING_FILE, refuseIfRestoring, restoreBackup } from './store/vault';
 import { describeOwner, folderBusy, readOwner } from './store/lock';
 import { backupStore, controlRequest } from './host/control';
 import { demandeSchema, evaluate } from './modules/aides/engine';
@@ -99,7 +99,8 @@ ${Object.values(COMMANDS)
   .map((c) => `  ${c.usage}\n      ${c.help}`)
   .join('\n')}
 
-Options communes : ${DATA} (défaut : ${defaultDataDir()}), --user IDENTIFIANT, --help.
+Options des commandes qui travaillent sur un site : ${DATA} (défaut : ${defaultDataDir()}), --user IDENTIFIANT.
+Toutes : --help, --verbose.
 Mot de passe : variable PASSEUR_PASSWORD, sinon saisie masquée. Code de secours : PASSEUR_RECOVERY_CODE.
 Aide d’une commande : passeur <commande> --help.`;
 
@@ -111,56 +112,84 @@ function commandHelp(spec: CommandSpec): string {
 class UsageError extends Error {}
 
 interface Args {
+  /** '' (nothing asked), 'help', a command of COMMANDS, or an unknown/incomplete one. */
   command: string;
   spec: CommandSpec | null;
   operands: string[];
   flags: Map<string, string | true>;
 }
 
-/** Reads the command line against the command's spec: unknown commands, options and extra
- *  words are refused with a French line naming them. */
+/** Options taking a value, whatever the command (an option means the same everywhere). */
+const VALUE_OPTIONS = new Set(Object.values(COMMANDS).flatMap((c) => c.values));
+
+/**
+ * Reads the command line. Options may come before or after the command. Refused with a
+ * French line naming them (exit 2): an unknown command, an option the command does not take,
+ * a missing or empty value, a value given to a switch, an option given twice, a word too many.
+ */
 export function parseArgs(argv: string[]): Args {
   const words: string[] = [];
-  let i = 0;
-  // The command: one word, or two for a group (user add, audit verify, bareme schema).
-  while (i < argv.length && !argv[i]!.startsWith('--') && words.length < (GROUPS.has(words[0] ?? '') ? 2 : 1)) words.push(argv[i++]!);
-  const command = words.join(' ');
-  const spec = COMMANDS[command] ?? null;
-  const flags = new Map<string, string | true>();
-  const operands: string[] = [];
-  const unknown: string[] = [];
-  for (; i < argv.length; i++) {
+  const given: [string, string | true | null][] = [];
+  for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--')) {
-      operands.push(a);
+      words.push(a);
       continue;
     }
     const eq = a.indexOf('=');
     const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
-    const inline = eq < 0 ? undefined : a.slice(eq + 1);
     if (k === 'password') throw new UsageError('Le mot de passe ne se passe jamais en argument : utilisez PASSEUR_PASSWORD ou la saisie masquée.');
-    if (spec?.values.includes(k)) {
-      const v = inline ?? argv[i + 1];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`L'option --${k} attend une valeur.`);
-      if (inline === undefined) i++;
-      flags.set(k, v);
-    } else if ([...(spec?.switches ?? []), ...COMMON_SWITCHES].includes(k)) {
-      if (inline !== undefined) throw new UsageError(`L'option --${k} ne prend pas de valeur.`);
-      flags.set(k, true);
-    } else unknown.push(`--${k}`);
+    if (eq >= 0) given.push([k, a.slice(eq + 1)]);
+    else if (VALUE_OPTIONS.has(k)) {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) given.push([k, null]);
+      else given.push([k, argv[++i]!]);
+    } else given.push([k, true]);
   }
-  if (flags.has('help')) return { command, spec, operands, flags };
-  if (!spec) {
-    if (command === '' || command === 'help') return { command, spec: null, operands, flags };
+  const isHelp = words[0] === 'help';
+  const rest = isHelp ? words.slice(1) : words;
+  const take = GROUPS.has(rest[0] ?? '') && rest[1] !== undefined ? 2 : 1;
+  const command = rest.slice(0, take).join(' ');
+  const operands = rest.slice(take);
+  const spec = COMMANDS[command] ?? null;
+  const flags = new Map<string, string | true>();
+  const wantsHelp = isHelp || given.some(([k]) => k === 'help');
+  if (GROUPS.has(command) && !wantsHelp) throw new UsageError(`Commande incomplète : « passeur ${command} ». Voir « passeur ${command} --help ».`);
+  if (command && !spec && !(GROUPS.has(command) && wantsHelp)) {
     throw new UsageError(`Commande inconnue : « ${command} ». Voir « passeur --help ».`);
   }
-  if (unknown.length) {
+  const unknown: string[] = [];
+  for (const [k, v] of given) {
+    const isValue = spec?.values.includes(k) ?? false;
+    const isSwitch = COMMON_SWITCHES.includes(k) || (spec?.switches ?? []).includes(k);
+    if (!isValue && !isSwitch) {
+      if (!(wantsHelp && !spec)) unknown.push(`--${k}`);
+      continue;
+    }
+    if (flags.has(k)) throw new UsageError(`L'option --${k} est donnée deux fois : gardez-en une seule.`);
+    if (isSwitch && v !== true) throw new UsageError(`L'option --${k} ne prend pas de valeur.`);
+    if (isValue && (v === null || v === true)) throw new UsageError(`L'option --${k} attend une valeur.`);
+    if (isValue && (v as string).trim() === '') throw new UsageError(`L'option --${k} attend une valeur non vide.`);
+    flags.set(k, v as string | true);
+  }
+  if (unknown.length && spec) {
     throw new UsageError(`Option${unknown.length > 1 ? 's' : ''} inconnue${unknown.length > 1 ? 's' : ''} pour « passeur ${command} » : ${unknown.join(', ')}. Options possibles : ${[...spec.values, ...(spec.switches ?? [])].map((v) => `--${v}`).join(', ') || 'aucune'}. Rien n’a été fait.`);
   }
-  if (operands.length > (spec.operands ?? 0)) {
+  if (unknown.length) throw new UsageError(`Option${unknown.length > 1 ? 's' : ''} inconnue${unknown.length > 1 ? 's' : ''} : ${unknown.join(', ')}. Voir « passeur --help ».`);
+  if (wantsHelp) return { command: isHelp && !command ? 'help' : command, spec, operands, flags: new Map([['help', true]]) };
+  if (spec && operands.length > (spec.operands ?? 0)) {
     throw new UsageError(`Argument en trop pour « passeur ${command} » : ${operands.slice(spec.operands ?? 0).join(' ')}. Usage : passeur ${spec.usage}`);
   }
   return { command, spec, operands, flags };
+}
+
+/** Help for a command, or for a group (`passeur user --help`): its commands. */
+function helpFor(command: string): string {
+  const spec = COMMANDS[command];
+  if (spec) return commandHelp(spec);
+  const members = Object.entries(COMMANDS).filter(([name]) => name.startsWith(`${command} `));
+  if (members.length) return `Commandes « passeur ${command} » :\n\n${members.map(([, c]) => `  passeur ${c.usage}\n      ${c.help}`).join('\n')}\n\nAide d’une commande : passeur ${members[0]![0]} --help.`;
+  return USAGE;
 }
 
 function flag(args: Args, name: string, required: true): string;
@@ -233,10 +262,11 @@ function remoteTarget(address: string, owner: string): Target {
 
 /** Takes the folder for `command`, or goes through its owner when it has one. */
 function openTarget(dir: string, command: string): Target {
+  refuseIfRestoring(dir);
   if (!fs.existsSync(path.join(dir, KEYRING_FILE)) && !fs.existsSync(path.join(dir, DB_FILE))) {
     throw new PasseurError('not_initialized', `Aucun site Passeur dans ${dir}. Vérifiez --data, ou créez le site (passeur init).`);
   }
-  const app = new AppCore(dir, `cli ${command}`);
+  const app = new AppCore(dir, command);
   try {
     app.vault.claim();
     return localTarget(app);
@@ -251,7 +281,7 @@ function openTarget(dir: string, command: string): Target {
 
 /** Takes the folder for a command that must run alone (recover): refused while owned. */
 function ownFolder(dir: string, command: string): AppCore {
-  const app = new AppCore(dir, `cli ${command}`);
+  const app = new AppCore(dir, command);
   try {
     app.vault.claim('Arrêtez-le d’abord (fermez l’application ou arrêtez « passeur serve »), puis relancez la commande. Rien n’a été fait.');
     return app;
@@ -334,25 +364,21 @@ function bareme(sub: string | undefined, args: Args, out: (s: string) => void): 
 export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
   const args = parseArgs(argv);
   const { command, spec } = args;
-  if (command === '' && !args.flags.has('help')) {
+  if (args.flags.has('help')) {
+    out(command === 'help' || command === '' ? USAGE : helpFor(command));
+    return 0;
+  }
+  if (!spec) {
     out(USAGE);
     return 2;
   }
-  if (command === 'help' || args.flags.has('help')) {
-    const topic = command === 'help' && args.operands.length ? args.operands.join(' ') : command;
-    const helpSpec = COMMANDS[topic];
-    if (topic !== 'help' && topic !== '' && !helpSpec) throw new UsageError(`Commande inconnue : « ${topic} ». Voir « passeur --help ».`);
-    out(helpSpec ? commandHelp(helpSpec) : USAGE);
-    return 0;
-  }
-  if (!spec) throw new UsageError(USAGE);
   const target = args.operands[0];
   if (command === 'bareme evaluate' || command === 'bareme schema') return bareme(command.split(' ')[1], args, out);
   const dir = dataDir(args);
   setQuiet(command !== 'serve' && !args.flags.has('verbose'));
 
   if (command === 'init') {
-    const app = new AppCore(dir, 'cli init');
+    const app = new AppCore(dir, 'init');
     try {
       const login = flag(args, 'admin', true);
       const password = await prompt(`Mot de passe du premier administrateur (${login}) : `, 'PASSEUR_PASSWORD');
@@ -418,8 +444,8 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     if (r.kept) {
       out(
         r.keptVerified
-          ? `Les fichiers remplacés sont conservés entiers (base, journal WAL, trousseau) dans ${r.kept} ; cette copie s’ouvre avec le même compte.`
-          : `Les fichiers remplacés sont conservés tels quels dans ${r.kept} (non ouverts : ce compte n’y figure pas avec ce mot de passe).`,
+          ? `Les fichiers remplacés sont gardés entiers (base, journal WAL, trousseau) dans ${r.kept} ; cette copie s’ouvre avec le même compte.`
+          : `Les fichiers remplacés sont gardés entiers dans ${r.kept} (copie non vérifiée : ${r.keptNote}).`,
       );
     }
     return 0;

@@ -75,6 +75,34 @@ function recheckAccount(app: AppCore, session: Session): DispatchOutcome | null 
   return null;
 }
 
+/**
+ * The session checks of every non-public call, in order: present, its account still active
+ * (roles refreshed), not locked, password changed, role allowed; then the session is touched.
+ * Also used by the owner's control endpoint for the work that is not a channel (backup).
+ */
+export function admit(
+  app: AppCore,
+  session: Session | null,
+  spec: Pick<ChannelSpec, 'access' | 'whenLocked' | 'beforePasswordChange'>,
+  what: string,
+): DispatchOutcome | null {
+  if (!session) return fail('unauthenticated', 'Votre session a expiré ou vous n’êtes pas connecté. Connectez-vous pour continuer.');
+  const refused = recheckAccount(app, session);
+  if (refused) return refused;
+  if (session.locked && !spec.whenLocked) {
+    return fail('locked', 'La session est verrouillée après inactivité. Saisissez votre mot de passe pour la déverrouiller.');
+  }
+  if (session.mustChangePassword && !spec.beforePasswordChange) {
+    return fail('must_change_password', 'Choisissez d’abord votre mot de passe personnel pour remplacer le mot de passe provisoire.');
+  }
+  if (!allowed(spec as ChannelSpec, session)) {
+    log('dispatch', 'forbidden', { channel: what, user_id: session.userId });
+    return fail('forbidden', 'Votre rôle ne permet pas cette opération. Si elle relève de votre mission, demandez à l’administrateur du site d’ajuster vos rôles.');
+  }
+  app.sessions.touch(session);
+  return null;
+}
+
 export async function dispatch(app: AppCore, token: string | null, channel: string, rawInput: unknown): Promise<DispatchOutcome> {
   if (!isChannel(channel)) return fail('unknown_channel', `Opération inconnue : ${channel.slice(0, 60)}.`);
   const spec: ChannelSpec = contract[channel];
@@ -85,20 +113,8 @@ export async function dispatch(app: AppCore, token: string | null, channel: stri
   }
   const session = app.sessions.get(token);
   if (spec.access !== 'public') {
-    if (!session) return fail('unauthenticated', 'Votre session a expiré ou vous n’êtes pas connecté. Connectez-vous pour continuer.');
-    const refused = recheckAccount(app, session);
+    const refused = admit(app, session, spec, channel);
     if (refused) return refused;
-    if (session.locked && !spec.whenLocked) {
-      return fail('locked', 'La session est verrouillée après inactivité. Saisissez votre mot de passe pour la déverrouiller.');
-    }
-    if (session.mustChangePassword && !spec.beforePasswordChange) {
-      return fail('must_change_password', 'Choisissez d’abord votre mot de passe personnel pour remplacer le mot de passe provisoire.');
-    }
-    if (!allowed(spec, session)) {
-      log('dispatch', 'forbidden', { channel: channel, user_id: session.userId });
-      return fail('forbidden', 'Votre rôle ne permet pas cette opération. Si elle relève de votre mission, demandez à l’administrateur du site d’ajuster vos rôles.');
-    }
-    app.sessions.touch(session);
   }
   let sessionToken: string | null | undefined;
   const ctx: CallContext = {

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppCore } from '../api/app';
 import type { Result } from '../api/contract';
-import { dispatch, type DispatchOutcome } from '../api/dispatch';
+import { admit, dispatch, type DispatchOutcome } from '../api/dispatch';
 import { appendAudit } from '../auth/audit';
 import { isPasseurError, PasseurError } from '../shared/errors';
 import { log } from '../shared/log';
@@ -29,31 +29,58 @@ export type ControlRequest =
 
 /** Where the owner of `dataDir` listens: a socket beside the data when its path is short
  *  enough for the system (about 100 bytes), otherwise one named after the folder. */
-export function controlAddress(dataDir: string, platform = process.platform): string {
+export function controlAddress(dataDir: string, platform = process.platform, elsewhere = false): string {
   const tag = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
   if (platform === 'win32') return `\\\\.\\pipe\\passeur-${tag}`;
   const beside = path.join(path.resolve(dataDir), 'passeur.ctl');
-  return Buffer.byteLength(beside) < 100 ? beside : path.join(os.tmpdir(), `passeur-${tag}.ctl`);
+  return Buffer.byteLength(beside) < 100 && !elsewhere ? beside : path.join(os.tmpdir(), `passeur-${tag}.ctl`);
+}
+
+/** Listens on a socket only this OS user may use (a leftover of a dead owner is replaced:
+ *  the caller holds the folder's lock). */
+async function listenOn(server: net.Server, address: string): Promise<void> {
+  if (process.platform !== 'win32') fs.rmSync(address, { force: true });
+  const oldMask = process.platform !== 'win32' ? process.umask(0o177) : null;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const fail = (e: Error) => reject(e);
+      server.once('error', fail);
+      server.listen(address, () => {
+        server.off('error', fail);
+        resolve();
+      });
+    });
+  } finally {
+    if (oldMask !== null) process.umask(oldMask);
+  }
+  if (process.platform !== 'win32') fs.chmodSync(address, 0o600);
 }
 
 const refusal = (code: string, message: string): DispatchOutcome => ({ result: { ok: false, error: { code, message } } });
 
-/** A backup of the store by an admin's session: the encrypted copy, then its audit row. */
+/** A backup of the store by an admin's session, admitted as a channel call would be: the
+ *  encrypted copy, then its audit row. */
 export function backupStore(app: AppCore, token: string, to: string): Result<{ bytes: number; path: string }> {
   const session = app.sessions.get(token);
-  if (!session || session.locked) return { ok: false, error: { code: 'unauthenticated', message: 'Connectez-vous pour sauvegarder.' } };
-  if (!session.roles.includes('admin')) return { ok: false, error: { code: 'forbidden', message: 'La sauvegarde est réservée aux administrateurs du site.' } };
+  const refused = admit(app, session, { access: ['admin'] }, 'store:backup');
+  if (refused) return refused.result as Result<never>;
   const target = path.resolve(to);
+  let bytes: number;
   try {
-    const { bytes } = app.vault.backupTo(target);
-    const db = app.vault.db;
-    db.transaction(() => appendAudit(db, { userId: session.userId, action: 'store.backup', entity: 'store', detail: { bytes } }, app.clock()))();
-    return { ok: true, value: { bytes, path: target } };
+    bytes = app.vault.backupTo(target).bytes;
   } catch (e) {
     if (isPasseurError(e)) return { ok: false, error: { code: e.code, message: e.message } };
     log('backupStore', 'failed', { error: (e as Error)?.name ?? 'Error' });
-    return { ok: false, error: { code: 'internal', message: `La sauvegarde n’a pas pu être écrite (${(e as NodeJS.ErrnoException).code ?? 'erreur système'}). Vérifiez le dossier de destination et l’espace disque.` } };
+    return { ok: false, error: { code: 'internal', message: `La sauvegarde n’a pas pu être écrite (${(e as NodeJS.ErrnoException).code ?? 'erreur système'}). Vérifiez le dossier de destination et l’espace disque ; aucun fichier de sauvegarde n’a été créé.` } };
   }
+  try {
+    const db = app.vault.db;
+    db.transaction(() => appendAudit(db, { userId: session!.userId, action: 'store.backup', entity: 'store', detail: { bytes } }, app.clock()))();
+  } catch (e) {
+    log('backupStore', 'audit_failed', { error: (e as Error)?.name ?? 'Error' });
+    return { ok: false, error: { code: 'internal', message: `La sauvegarde est écrite (${target}), mais sa ligne du journal d’audit n’a pas pu être ajoutée. Prévenez l’administrateur.` } };
+  }
+  return { ok: true, value: { bytes, path: target } };
 }
 
 async function answer(app: AppCore, req: ControlRequest): Promise<DispatchOutcome> {
@@ -72,8 +99,6 @@ export interface ControlServer {
 export async function startControlServer(app: AppCore): Promise<ControlServer> {
   const lock = app.vault.folderLock;
   if (!lock) throw new Error('control server without the folder lock');
-  const address = controlAddress(app.vault.dataDir);
-  if (process.platform !== 'win32') fs.rmSync(address, { force: true });
   const server = net.createServer((sock) => {
     let buf = '';
     sock.setEncoding('utf8');
@@ -99,16 +124,16 @@ export async function startControlServer(app: AppCore): Promise<ControlServer> {
         .then((out) => sock.end(JSON.stringify(out) + '\n'));
     });
   });
-  const oldMask = process.platform !== 'win32' ? process.umask(0o177) : null;
+  let address = controlAddress(app.vault.dataDir);
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(address, () => resolve());
-    });
-  } finally {
-    if (oldMask !== null) process.umask(oldMask);
+    await listenOn(server, address);
+  } catch (e) {
+    // A file system without sockets (FAT, some network shares): one named after the folder.
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (process.platform === 'win32' || !['EPERM', 'EACCES', 'ENOTSUP', 'EOPNOTSUPP', 'EINVAL'].includes(code)) throw e;
+    address = controlAddress(app.vault.dataDir, process.platform, true);
+    await listenOn(server, address);
   }
-  if (process.platform !== 'win32') fs.chmodSync(address, 0o600);
   lock.setControl(address);
   log('control', 'listening');
   return {
@@ -121,21 +146,28 @@ export async function startControlServer(app: AppCore): Promise<ControlServer> {
   };
 }
 
-/** The client side: one request to the owner at `address`. */
+/** The client side: one request to the owner at `address`. A connection refused before the
+ *  request left says the command was not carried out; a cut after it says the outcome is
+ *  unknown, never that nothing happened. */
 export function controlRequest(address: string, req: ControlRequest, timeoutMs = 120_000): Promise<DispatchOutcome> {
   return new Promise((resolve, reject) => {
     const sock = net.connect(address);
     let buf = '';
     let done = false;
+    let sent = false;
     const finish = (fn: () => void) => {
       if (done) return;
       done = true;
       sock.destroy();
       fn();
     };
+    const cut = (why: string) => finish(() => reject(sent ? outcomeUnknown(why) : notCarriedOut(why)));
     sock.setEncoding('utf8');
-    sock.setTimeout(timeoutMs, () => finish(() => reject(unreachable('il ne répond pas'))));
-    sock.on('connect', () => sock.write(JSON.stringify(req) + '\n'));
+    sock.setTimeout(timeoutMs, () => cut('il ne répond pas'));
+    sock.on('connect', () => {
+      sent = true;
+      sock.write(JSON.stringify(req) + '\n');
+    });
     sock.on('data', (c: string) => {
       buf += c;
       const nl = buf.indexOf('\n');
@@ -144,18 +176,22 @@ export function controlRequest(address: string, req: ControlRequest, timeoutMs =
           const out = JSON.parse(buf.slice(0, nl)) as DispatchOutcome;
           finish(() => resolve(out));
         } catch {
-          finish(() => reject(unreachable('sa réponse est illisible')));
+          cut('sa réponse est illisible');
         }
       }
     });
-    sock.on('error', (e: NodeJS.ErrnoException) => finish(() => reject(unreachable(e.code === 'ENOENT' || e.code === 'ECONNREFUSED' ? 'il ne prend pas de commandes' : 'la connexion a été coupée'))));
-    sock.on('close', () => finish(() => reject(unreachable('la connexion a été coupée avant la réponse'))));
+    sock.on('error', (e: NodeJS.ErrnoException) => cut(e.code === 'ENOENT' || e.code === 'ECONNREFUSED' ? 'il ne prend pas de commandes' : 'la connexion a été coupée'));
+    sock.on('close', () => cut('la connexion a été coupée avant la réponse'));
   });
 }
 
-function unreachable(why: string): PasseurError {
+function notCarriedOut(why: string): PasseurError {
+  return new PasseurError('owner_unreachable', `Le processus Passeur qui utilise ce dossier n’a pas reçu la commande (${why}) : elle n’a pas été exécutée. Vérifiez qu’il tourne, puis relancez-la.`);
+}
+
+function outcomeUnknown(why: string): PasseurError {
   return new PasseurError(
     'owner_unreachable',
-    `Le processus Passeur qui utilise ce dossier n’a pas exécuté la commande : ${why}. Vérifiez s’il tourne encore, puis relancez la commande ; si elle portait une écriture, vérifiez dans le journal d’audit si elle a été faite.`,
+    `Résultat inconnu : la commande a été transmise au processus Passeur qui utilise ce dossier, puis ${why}. Elle a pu être exécutée en tout ou en partie (une opération commencée est achevée à la prochaine ouverture de la base). Vérifiez dans le journal d’audit ou la liste des comptes avant de la relancer.`,
   );
 }

@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'folder_busy'
   | 'owner_unreachable'
   | 'rotation_incomplete'
+  | 'restore_incomplete'
   | 'internal';
 
 export class PasseurError extends Error {

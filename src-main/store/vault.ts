@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PasseurError } from '../shared/errors';
+import { isPasseurError, PasseurError } from '../shared/errors';
 import { log } from '../shared/log';
 import { appendAudit } from '../auth/audit';
 import { checkPasswordPolicy } from '../auth/passwords';
@@ -23,6 +23,7 @@ import type { Role } from '../auth/roles';
 import { findUserByLogin, insertUser, type UserRow } from '../auth/users';
 import { createDatabase, openDatabase, reencryptCopy, vacuumInto, type Db } from './database';
 import { FolderLock } from './lock';
+import { clearIntent, getIntent, type DisableIntent } from './intents';
 import {
   burnUnlockTime,
   findUserHolder,
@@ -44,6 +45,26 @@ export const DB_FILE = 'passeur.db';
 export const KEYRING_FILE = 'passeur.keyring.json';
 /** The re-encrypted copy written during a key rotation, renamed over passeur.db once durable. */
 export const ROTATION_FILE = 'passeur.db.rotation';
+/** Present from the first replaced file to the last restored one (restoreBackup). */
+export const RESTORE_MARKER = 'passeur.restauration-en-cours.json';
+/** The database copy a backup is made from, removed once read. */
+export const BACKUP_SCRATCH = 'passeur.sauvegarde-en-cours.db';
+
+/** A restore was interrupted: the folder is a mix until it is run again. */
+export function refuseIfRestoring(dataDir: string): void {
+  const marker = path.join(dataDir, RESTORE_MARKER);
+  if (!fs.existsSync(marker)) return;
+  let kept = '';
+  try {
+    kept = (JSON.parse(fs.readFileSync(marker, 'utf8')) as { kept?: string }).kept ?? '';
+  } catch {
+    // the marker alone says enough
+  }
+  throw new PasseurError(
+    'restore_incomplete',
+    `Une restauration a été interrompue dans ce dossier : relancez « passeur restore --from FICHIER » avec la même sauvegarde.${kept ? ` Les fichiers d’avant sont gardés entiers dans ${kept}.` : ''} Rien d’autre ne s’ouvre ici d’ici là.`,
+  );
+}
 
 /** How an interrupted rotation was found at open, for the audit log. */
 export type RotationResume = 'recopied' | 'switched';
@@ -84,7 +105,11 @@ export class Vault {
   /** Takes the data folder for this process (idempotent); refused with `folder_busy`,
    *  naming the owner, when another process holds it. */
   claim(what = 'Arrêtez-le d’abord, ou passez par lui.'): FolderLock {
-    if (!this.lock?.held) this.lock = FolderLock.acquire(this.dataDir, this.ownerCommand, what);
+    if (!this.lock?.held) {
+      this.lock = FolderLock.acquire(this.dataDir, this.ownerCommand, what);
+      // A backup's scratch copy left by a process that died: the folder is ours now.
+      fs.rmSync(path.join(this.dataDir, BACKUP_SCRATCH), { force: true });
+    }
     return this.lock;
   }
 
@@ -111,7 +136,7 @@ export class Vault {
   }
 
   isInitialized(): boolean {
-    return fs.existsSync(this.keyringFile) || fs.existsSync(this.dbFile);
+    return fs.existsSync(this.keyringFile) || fs.existsSync(this.dbFile) || fs.existsSync(path.join(this.dataDir, RESTORE_MARKER));
   }
 
   isOpen(): boolean {
@@ -125,6 +150,7 @@ export class Vault {
 
   /** Creates the site: database, keyring (admin + recovery holders), site row, first admin. */
   async init(input: InitInput, now = new Date()): Promise<{ recoveryCode: string }> {
+    refuseIfRestoring(this.dataDir);
     if (this.isInitialized()) {
       throw new PasseurError('already_initialized', 'Ce dossier de données contient déjà un site Passeur. Connectez-vous, ou choisissez un autre dossier.');
     }
@@ -166,6 +192,7 @@ export class Vault {
   }
 
   keyring(): Keyring {
+    refuseIfRestoring(this.dataDir);
     return readKeyring(this.keyringFile);
   }
 
@@ -192,6 +219,20 @@ export class Vault {
         const db = this.db;
         db.transaction(() => appendAudit(db, { userId: null, action: 'store.rekey_resumed', entity: 'store', detail: { stage: this.resumedRotation } }))();
       } else this.removeRotationLeftovers();
+      const intent = getIntent(this.db);
+      if (intent) {
+        // A disable committed in the database whose keyring part was interrupted.
+        const before = this.keyring().keyCheck;
+        await this.carryOut(intent);
+        const db = this.db;
+        const rotated = this.keyring().keyCheck !== before;
+        db.transaction(() => {
+          clearIntent(db);
+          appendAudit(db, { userId: null, action: rotated ? 'store.rekey_resumed' : 'store.holder_removed', entity: 'store', detail: { stage: 'intent' } });
+        })();
+        if (rotated) this.resumedRotation = 'recopied';
+        log('Vault.open', 'intent_resumed', { rotated });
+      }
     } catch (e) {
       this.db_?.close();
       this.db_ = null;
@@ -227,11 +268,7 @@ export class Vault {
    * Checks a login's password against the keyring and, if the database is still locked,
    * opens it. Returns the user's row. Refusals change nothing on disk.
    */
-  authenticate(login: string, password: string): Promise<UserRow> {
-    return this.exclusive(() => this.authenticateNow(login, password));
-  }
-
-  private async authenticateNow(login: string, password: string): Promise<UserRow> {
+  async authenticate(login: string, password: string): Promise<UserRow> {
     const ring = this.keyring();
     const holder = findUserHolder(ring, login);
     if (!holder) {
@@ -240,10 +277,18 @@ export class Vault {
     }
     const keys = await unsealDbKey(ring, holder, password);
     if (!keys) throw badCredentials();
+    // Opening (and finishing an interrupted rotation) happens once, in turn with the other
+    // keyring work; checking a password against an open database needs no turn.
+    let opened = false;
     if (!this.db_) {
-      await this.openWith(keys, ring);
-    } else {
-      const current = await keyCheckOf(this.key!);
+      await this.exclusive(async () => {
+        if (this.db_) return;
+        await this.openWith(keys, ring); // may finish an interrupted rotation: a new key
+        opened = true;
+      });
+    }
+    if (!opened) {
+      const current = await keyCheckOf(this.requireKey());
       const checks = await Promise.all(keys.map(keyCheckOf));
       if (!checks.includes(current)) throw badCredentials();
     }
@@ -316,6 +361,18 @@ export class Vault {
       pendingKeyCheck: await keyCheckOf(next),
       holders: await Promise.all(ring.holders.map(async (h) => ({ ...h, pendingSealedDbKey: await sealTo(h, next) }))),
     };
+  }
+
+  /**
+   * The keyring part of a disable (see intents.ts): the holder removed and, if asked and not
+   * yet done, the key rotated. Safe to run again after any interruption.
+   */
+  async carryOut(intent: DisableIntent): Promise<void> {
+    let ring = this.keyring();
+    ring = { ...ring, holders: ring.holders.filter((h) => !(h.kind === 'user' && h.login === intent.login)) };
+    if (intent.rotate && ring.keyCheck === intent.keyCheckBefore) ring = await this.stageRotation(ring);
+    this.saveKeyring(ring);
+    if (ring.pendingKeyCheck) await this.completeRotation();
   }
 
   /** Rotates the database key now: stages it, then completes it. */
@@ -475,11 +532,14 @@ interface BackupHeader {
 /** Layout: magic line, header length (decimal) line, JSON header, raw encrypted db pages. */
 function writeBackup(vault: Vault, target: string): { bytes: number } {
   const db = vault.db;
-  const dir = path.dirname(path.resolve(target));
   if (fs.existsSync(target)) {
     throw new PasseurError('conflict', `Le fichier ${path.basename(target)} existe déjà : choisissez un autre nom de sauvegarde.`);
   }
-  const tmpDb = path.join(dir, `.passeur-backup-${process.pid}-${Date.now()}.db`);
+  // The copy is made in the data folder (owner-only; the owner's to clear), never beside
+  // the destination.
+  const tmpDb = path.join(vault.dataDir, BACKUP_SCRATCH);
+  fs.rmSync(tmpDb, { force: true });
+  fs.writeFileSync(tmpDb, '', { mode: 0o600 }); // VACUUM INTO takes an empty file, and its mode
   try {
     vacuumInto(db, tmpDb);
     const dbBytes = fs.readFileSync(tmpDb);
@@ -493,7 +553,7 @@ function writeBackup(vault: Vault, target: string): { bytes: number } {
     };
     const headerText = JSON.stringify(header);
     const out = Buffer.concat([Buffer.from(`${BACKUP_MAGIC}${Buffer.byteLength(headerText)}\n${headerText}`), dbBytes]);
-    const tmpOut = `${target}.tmp`;
+    const tmpOut = `${target}.partiel`;
     fs.writeFileSync(tmpOut, out, { mode: 0o600 });
     fsyncFile(tmpOut);
     fs.renameSync(tmpOut, target);
@@ -536,23 +596,44 @@ export interface RestoreOutcome {
   /** The replaced files, kept whole (database with its WAL, keyring) as a data folder of
    *  their own; null when the folder was empty. */
   kept: string | null;
-  /** The kept copy was opened with the same account and every page checked. */
+  /** The kept copy opened with the same account, every page checked. */
   keptVerified: boolean;
+  /** Why it was not verified (a French sentence), when it was not. */
+  keptNote: string | null;
+}
+
+/** Keeps `from` as `to` without moving it: a hard link, or a durable copy where the file
+ *  system has none (FAT, some network shares). */
+function keepFile(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    fs.copyFileSync(from, to);
+    fsyncFile(to);
+  }
 }
 
 /**
  * Restores a backup into `dataDir` after proving that `login`/`password` unlock it. Takes
  * the folder's lock for the whole operation (refused while the app, `serve` or a command
- * works there). The replaced files are first hard-linked, all of them — database, WAL, shm,
- * keyring — into `avant-restauration-<date>/`, a data folder that opens on its own with its
- * keyring; only then are the live names replaced, the keyring last, so an interruption
- * leaves either the old site, the new one, or a folder without keyring that says to restore
- * again — and always the whole kept copy. Nothing is ever deleted.
+ * works there). In order:
+ *   1. the backup is written and opened in a staging folder (password, every page);
+ *   2. the current files — database, WAL, shm, keyring — are kept, all of them, in
+ *      `avant-restauration-<date>/` (hard links, or copies), a data folder that opens on its
+ *      own; that copy is opened with the same account to prove it, before anything else;
+ *   3. a marker says a restore is under way; the live names are replaced, the keyring last;
+ *      the marker goes. An interruption in 3 leaves the marker: the folder then refuses to
+ *      open or to be initialised and says to run the restore again.
+ * Nothing is ever deleted.
  */
 export async function restoreBackup(file: string, dataDir: string, login: string, password: string): Promise<RestoreOutcome> {
   const { header, db } = readBackup(file);
   const dir = path.resolve(dataDir);
   const lock = FolderLock.acquire(dir, 'restore', 'Arrêtez-le d’abord (fermez l’application ou arrêtez « passeur serve »), puis relancez la restauration. Rien n’a été modifié.');
+  // Staging folders of an interrupted restore: ours to clear, the lock is ours.
+  for (const f of fs.readdirSync(dir)) if (f.startsWith('.restore-')) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
   const staging = fs.mkdtempSync(path.join(dir, '.restore-'));
   try {
     fs.writeFileSync(path.join(staging, DB_FILE), db, { mode: 0o600 });
@@ -564,35 +645,45 @@ export async function restoreBackup(file: string, dataDir: string, login: string
     } finally {
       probe.close();
     }
+    const markerFile = path.join(dir, RESTORE_MARKER);
+    const resuming = fs.existsSync(markerFile);
     const present = [KEYRING_FILE, DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`].filter((f) => fs.existsSync(path.join(dir, f)));
     let kept: string | null = null;
-    if (present.length) {
+    let keptVerified = false;
+    let keptNote: string | null = null;
+    if (present.length && !resuming) {
       kept = path.join(dir, `avant-restauration-${new Date().toISOString().replace(/[:.]/g, '-')}`);
       fs.mkdirSync(kept, { mode: 0o700 });
-      for (const f of present) fs.linkSync(path.join(dir, f), path.join(kept, f));
+      for (const f of present) keepFile(path.join(dir, f), path.join(kept, f));
       fsyncDir(kept);
-      // The keyring goes first and comes back last: in between, nothing opens.
-      for (const f of present) fs.rmSync(path.join(dir, f), { force: true });
-      fsyncDir(dir);
-    }
-    fs.renameSync(path.join(staging, DB_FILE), path.join(dir, DB_FILE));
-    fsyncDir(dir);
-    fs.renameSync(path.join(staging, KEYRING_FILE), path.join(dir, KEYRING_FILE));
-    fsyncDir(dir);
-    let keptVerified = false;
-    if (kept) {
       const copy = new Vault(kept, 'restore');
       try {
         await copy.authenticate(login, password);
         keptVerified = true;
-      } catch {
-        keptVerified = false; // another keyring, or an account absent from it: kept as it was
+      } catch (e) {
+        keptNote = isPasseurError(e) && e.code === 'bad_credentials' ? 'ce compte n’y figure pas avec ce mot de passe' : isPasseurError(e) ? e.message : 'elle ne s’ouvre pas';
       } finally {
         copy.close();
       }
+    } else if (resuming) {
+      kept = (JSON.parse(fs.readFileSync(markerFile, 'utf8')) as { kept: string | null }).kept;
+      keptNote = 'restauration interrompue reprise : la copie avait été gardée à la première tentative';
     }
+    if (!resuming) {
+      fs.writeFileSync(markerFile, JSON.stringify({ startedAt: new Date().toISOString(), kept }) + '\n', { mode: 0o600 });
+      fsyncFile(markerFile);
+    }
+    // The keyring goes first and comes back last: in between, nothing opens.
+    for (const f of present) fs.rmSync(path.join(dir, f), { force: true });
+    fsyncDir(dir);
+    fs.renameSync(path.join(staging, DB_FILE), path.join(dir, DB_FILE));
+    fsyncDir(dir);
+    fs.renameSync(path.join(staging, KEYRING_FILE), path.join(dir, KEYRING_FILE));
+    fsyncDir(dir);
+    fs.rmSync(markerFile, { force: true });
+    fsyncDir(dir);
     log('restoreBackup', 'restored', { kept: kept !== null, kept_verified: keptVerified });
-    return { kept, keptVerified };
+    return { kept, keptVerified, keptNote };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
     lock.release();

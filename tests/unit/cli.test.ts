@@ -76,10 +76,16 @@ describe('passeur CLI', () => {
     await usage(['user', 'disable', 'a', 'b', '--data', dir], /Argument en trop pour « passeur user disable » : b/);
     await usage(['user', 'disable', 'a', '--no-rotate=oui', '--data', dir], /--no-rotate ne prend pas de valeur/);
     await usage(['backup', '--to', '--data', dir], /--to attend une valeur/);
+    await usage(['audit', 'verify', '--data=', '--user', 'admin'], /--data attend une valeur non vide/);
+    await usage(['backup', '--to', 'a', '--to', 'b', '--data', dir], /--to est donnée deux fois/);
+    await usage(['user'], /Commande incomplète : « passeur user »/);
+    await usage(['--bogus'], /Option inconnue : --bogus/);
+    await usage(['restore', '--help', '--bogus'], /Option inconnue pour « passeur restore » : --bogus/);
     expect(hashDir(dir)).toEqual(before);
     // A switch before the operand does not swallow it.
     expect(await run(['user', 'add', 'sec.b', '--roles', 'secretaire', '--data', dir, '--user', 'admin'], say)).toBe(0);
-    expect(await run(['user', 'disable', '--no-rotate', 'sec.b', '--data', dir, '--user', 'admin'], say)).toBe(0);
+    // Options before the command, too.
+    expect(await run(['--data', dir, '--user', 'admin', 'user', 'disable', '--no-rotate', 'sec.b'], say)).toBe(0);
     expect(out.at(-1)).toBe('Compte sec.b désactivé, ses sessions fermées.');
   });
 
@@ -89,6 +95,14 @@ describe('passeur CLI', () => {
     expect(out.at(-1)).not.toContain('bareme');
     expect(await run(['user', 'disable', 'x', '--help'], say)).toBe(0);
     expect(out.at(-1)).toMatch(/^Usage : passeur user disable IDENTIFIANT \[--no-rotate\]/);
+    expect(await run(['help', 'backup'], say)).toBe(0);
+    expect(out.at(-1)).toMatch(/^Usage : passeur backup --to FICHIER/);
+    expect(await run(['--help', 'backup'], say)).toBe(0);
+    expect(out.at(-1)).toMatch(/^Usage : passeur backup --to FICHIER/);
+    expect(await run(['user', '--help'], say)).toBe(0);
+    expect(out.at(-1)).toMatch(/^Commandes « passeur user » :[\s\S]*user add IDENTIFIANT[\s\S]*user disable IDENTIFIANT/);
+    expect(await run(['help', 'user'], say)).toBe(0);
+    expect(out.at(-1)).toMatch(/^Commandes « passeur user »/);
     expect(await run(['help', 'backup'], say)).toBe(0);
     expect(out.at(-1)).toMatch(/^Usage : passeur backup --to FICHIER/);
     expect(await run(['--help'], say)).toBe(0);

@@ -32,3 +32,36 @@ describe('keyring changes at the same time', () => {
     v.close();
   });
 });
+
+describe('two admins at once', () => {
+  it('disabling each other at the same time leaves one active administrator', async () => {
+    const s = await newSite();
+    const other = await s.userWith('admin2', ['admin']);
+    const [a, b] = await Promise.all([
+      s.call(s.adminToken, 'admin:disableUser', { userId: other.id, rotateKey: true }),
+      s.call(other.token, 'admin:disableUser', { userId: 1, rotateKey: false }),
+    ]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const refused = (a.ok ? b : a) as { ok: false; error: { code: string; message: string } };
+    expect(['forbidden', 'conflict', 'account_disabled']).toContain(refused.error.code);
+    const admins = s.app.vault.db.prepare("SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.disabled_at IS NULL").get() as { n: number };
+    expect(admins.n).toBe(1);
+    s.app.close();
+  });
+
+  it('a password reset racing a disable never gives the disabled account a keyring entry back', async () => {
+    const s = await newSite();
+    const other = await s.userWith('admin2', ['admin']);
+    const target = await s.userWith('cible', ['ass']);
+    const [, reset] = await Promise.all([
+      s.call(s.adminToken, 'admin:disableUser', { userId: target.id, rotateKey: true }),
+      s.call(other.token, 'admin:resetPassword', { userId: target.id }),
+    ]);
+    const ring = readKeyring(s.app.vault.keyringFile);
+    const disabled = (s.app.vault.db.prepare('SELECT disabled_at FROM users WHERE id = ?').get(target.id) as { disabled_at: string | null }).disabled_at;
+    expect(disabled).not.toBeNull();
+    expect(findUserHolder(ring, 'cible')).toBeUndefined();
+    expect(reset).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    s.app.close();
+  });
+});

@@ -7,6 +7,7 @@ import { oneTimePassword } from '../../auth/passwords';
 import type { Role } from '../../auth/roles';
 import { countActiveAdmins, findUserById, findUserByLogin, listUsers, setDisabled, setDisplayName, setMustChangePassword, setRoles, type UserRow } from '../../auth/users';
 import { createUserWithSecret } from '../../store/vault';
+import { clearIntent, durably, setIntent, type DisableIntent } from '../../store/intents';
 import * as repo from './repo';
 
 function actor(ctx: CallContext): number {
@@ -31,10 +32,22 @@ function keepOneAdmin(ctx: CallContext, user: UserRow, losesAdmin: boolean): voi
   }
 }
 
+/** The caller is still an active admin, checked in the vault's turn (see disableUser). */
+function stillAdmin(ctx: CallContext): void {
+  const me = findUserById(ctx.app.vault.db, actor(ctx));
+  if (!me || me.disabled || !me.roles.includes('admin')) throw new PasseurError('forbidden', 'Votre compte n’a plus le rôle d’administrateur : rien n’a été fait.');
+}
+
 async function issueOneTimePassword(ctx: CallContext, user: UserRow, action: string, enable: boolean) {
   const vault = ctx.app.vault;
   const otp = oneTimePassword();
   await vault.exclusive(async () => {
+    stillAdmin(ctx);
+    // The account as it is now, in turn: a reset never gives a keyring entry back to an
+    // account disabled meanwhile; an enable happens once.
+    if (userOr404(ctx, user.id).disabled !== enable) {
+      throw new PasseurError('conflict', enable ? 'Ce compte a déjà été réactivé entre-temps.' : 'Ce compte a été désactivé entre-temps : réactivez-le (un mot de passe provisoire sera créé).');
+    }
     const ring = await vault.setUserSecret(user.login, otp);
     const db = vault.db;
     db.transaction(() => {
@@ -87,38 +100,43 @@ export const adminHandlers = {
 
   'admin:disableUser': async (ctx, input) => {
     const vault = ctx.app.vault;
-    const user = userOr404(ctx, input.userId);
-    if (user.id === actor(ctx)) throw new PasseurError('conflict', 'Vous ne pouvez pas désactiver votre propre compte.');
-    if (user.disabled) return user;
-    keepOneAdmin(ctx, user, true);
+    const first = userOr404(ctx, input.userId);
+    if (first.disabled) return first;
     await vault.exclusive(async () => {
+      // Checked again in turn: two admins disabling each other at once must not leave the
+      // site without an administrator.
       const db = vault.db;
-      if (userOr404(ctx, user.id).disabled) return; // disabled meanwhile by another call
-      // One keyring write removes the holder and stages the new key: from then on, any
-      // interruption ends in a completed rotation at the next open, never in a dropped one.
-      const withoutHolder = vault.withoutUser(user.login);
-      const ring = input.rotateKey ? await vault.stageRotation(withoutHolder) : withoutHolder;
-      db.transaction(() => {
+      stillAdmin(ctx);
+      const user = userOr404(ctx, input.userId);
+      if (user.id === actor(ctx)) throw new PasseurError('conflict', 'Vous ne pouvez pas désactiver votre propre compte.');
+      if (user.disabled) return;
+      keepOneAdmin(ctx, user, true);
+      // The database first, durably, with the keyring intent; then the keyring (holder
+      // removed, key rotated through a copy); then the intent cleared. Any interruption
+      // leaves the intent, carried out at the next open: never a dropped rotation.
+      const intent: DisableIntent = { op: 'disable', login: user.login, rotate: input.rotateKey, keyCheckBefore: vault.keyring().keyCheck };
+      durably(db, () => {
         setDisabled(db, user.id, ctx.now.toISOString());
         appendAudit(db, { userId: actor(ctx), action: 'user.disable', entity: 'user', entityId: user.id, detail: { rotateKey: input.rotateKey } }, ctx.now);
-        vault.saveKeyring(ring);
-      })();
+        setIntent(db, intent);
+      });
       endSessions(ctx, user.id);
-      if (input.rotateKey) {
-        try {
-          await vault.completeRotation();
-        } catch (e) {
-          log('admin:disableUser', 'rotation_failed', { error: (e as Error)?.name ?? 'Error' });
-          throw new PasseurError(
-            'rotation_incomplete',
-            'Le compte est désactivé et ses sessions sont fermées, mais le changement de clé de la base n’a pas pu s’achever. Il sera repris automatiquement à la prochaine ouverture de la base : redémarrez l’application (ou « passeur serve ») dès que possible.',
-          );
-        }
-        const after = vault.db;
-        after.transaction(() => appendAudit(after, { userId: actor(ctx), action: 'store.rekey', entity: 'store', detail: { reason: 'user.disable' } }, ctx.now))();
+      try {
+        await vault.carryOut(intent);
+      } catch (e) {
+        log('admin:disableUser', 'keyring_failed', { error: (e as Error)?.name ?? 'Error' });
+        throw new PasseurError(
+          'rotation_incomplete',
+          `Le compte est désactivé et ses sessions sont fermées, mais ${input.rotateKey ? 'le changement de clé de la base' : 'son retrait du trousseau'} n’a pas pu s’achever. Il sera repris automatiquement à la prochaine ouverture de la base : redémarrez l’application (ou « passeur serve ») dès que possible.`,
+        );
       }
+      const after = vault.db;
+      after.transaction(() => {
+        clearIntent(after);
+        if (input.rotateKey) appendAudit(after, { userId: actor(ctx), action: 'store.rekey', entity: 'store', detail: { reason: 'user.disable' } }, ctx.now);
+      })();
     });
-    return userOr404(ctx, user.id);
+    return userOr404(ctx, input.userId);
   },
 
   'admin:enableUser': (ctx, input) => {

@@ -26,6 +26,11 @@ describe('CSV reading', () => {
       { line: 4, message: 'Même organisme et service qu’à la ligne 3.' },
     ]);
   });
+  it('refuses control characters in a cell, naming the line and the column; line breaks stay allowed in the missions', () => {
+    const { rows, errors } = readPartners('Organisme;Service;Missions\nCPAM\u0000X;Acc\u001bueil;ok\nCAF;Accueil;"deux\nlignes\tet tab"\n');
+    expect(errors).toEqual([{ line: 2, message: 'Organisme : caractères de contrôle interdits (supprimez-les dans le fichier) ; service : caractères de contrôle interdits (supprimez-les dans le fichier).' }]);
+    expect(rows.map((r) => r.partner.missions)).toEqual(['deux\nlignes\tet tab']);
+  });
   it('names unknown columns and a missing organisation column', () => {
     expect(readPartners('Nom;Adresse\nX;Y\n').errors.map((e) => e.message)).toEqual([
       expect.stringMatching(/Colonne « Nom » inconnue/),

@@ -3,6 +3,7 @@
  * UTF-8 (with or without BOM), `;` or `,` separated, quoted fields with `""`, CRLF or LF.
  * The header names the columns (French names, accents and case ignored).
  */
+import { hasControlChars } from '../../api/text';
 import { fold } from '../persons/rules';
 
 export const COLUMNS = {
@@ -109,6 +110,9 @@ export function readPartners(text: string): { rows: { line: number; partner: Par
     if (!partner.organisation) problems.push('l’organisme est vide');
     for (const col of Object.keys(LIMITS) as PartnerColumn[]) {
       if (partner[col].length > LIMITS[col]) problems.push(`${COLUMNS[col][0]} trop long (${LIMITS[col]} caractères au plus)`);
+    }
+    for (const col of Object.keys(COLUMNS) as PartnerColumn[]) {
+      if (hasControlChars(partner[col], col === 'missions')) problems.push(`${COLUMNS[col][0]} : caractères de contrôle interdits (supprimez-les dans le fichier)`);
     }
     if (partner.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(partner.email)) problems.push(`courriel « ${partner.email} » invalide`);
     if (partner.postcode && !/^\d{5}$/.test(partner.postcode)) problems.push(`code postal « ${partner.postcode} » invalide (5 chiffres)`);

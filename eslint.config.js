@@ -30,9 +30,23 @@ export default tseslint.config(
           patterns: [
             { regex: '^node:', message: 'Le renderer n’a pas accès à Node.' },
             { regex: '^electron', message: 'Le renderer passe par window.passeur (preload).' },
-            { regex: 'src-main/(?!api/contract|auth/roles)', message: 'Le renderer n’importe du main que le contrat et les rôles.' },
+            { regex: 'src-main/(?!api/contract|shared/roles)', message: 'Le renderer n’importe du main que le contrat et les rôles.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // A module's SQL lives in its repository (repo.ts, or repo-<topic>.ts when it is long);
+    // the store's own in store/. Checked here by file name; the boundaries between modules
+    // and layers by dependency-cruiser (npm run lint:deps).
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/**/*.test.ts', 'src-main/**/repo.ts', 'src-main/**/repo-*.ts', 'src-main/store/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='prepare']", message: 'Le SQL vit dans le dépôt du module (repo.ts) ou dans store/ : déplacez cette requête.' },
+        { selector: "CallExpression[callee.name='prep']", message: 'Le SQL vit dans le dépôt du module (repo.ts) ou dans store/ : déplacez cette requête.' },
       ],
     },
   },
@@ -40,6 +54,10 @@ export default tseslint.config(
     // Playwright fixtures take their dependencies by destructuring, `{}` included.
     files: ['tests/e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },
   {
     files: ['bin/**/*.js', 'scripts/**/*.js', 'tests/bench/**/*.js'],

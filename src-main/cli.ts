@@ -12,16 +12,16 @@ import { AppCore } from './api/app';
 import { dispatch } from './api/dispatch';
 import type { Channel, Input, Output, Result } from './api/contract';
 import type { DispatchOutcome } from './api/dispatch';
-import { appendAudit } from './auth/audit';
-import { oneTimePassword } from './auth/passwords';
-import { findUserByLogin, setMustChangePassword } from './auth/users';
+import { appendAudit } from './store/audit';
+import { oneTimePassword } from './shared/passwords';
+import { findUserByLogin, setMustChangePassword } from './store/users';
 import { createHttpHost } from './host/http';
 import { isPasseurError, PasseurError } from './shared/errors';
 import { setQuiet } from './shared/log';
 import { defaultDataDir } from './shared/paths';
 import { DB_FILE, KEYRING_FILE, refuseIfRestoring, restoreBackup } from './store/vault';
 import { describeOwner, folderBusy, readOwner } from './store/lock';
-import { backupStore, controlRequest } from './host/control';
+import { backupStore, controlRequest, ownFolder } from './host/control';
 import { demandeSchema, evaluate } from './modules/aides/engine';
 import { parseReglement, reglementJsonSchema } from './modules/aides/reglement';
 
@@ -280,7 +280,7 @@ function openTarget(dir: string, command: string): Target {
 }
 
 /** Takes the folder for a command that must run alone (recover): refused while owned. */
-function ownFolder(dir: string, command: string): AppCore {
+function ownAlone(dir: string, command: string): AppCore {
   const app = new AppCore(dir, command);
   try {
     app.vault.claim('Arrêtez-le d’abord (fermez l’application ou arrêtez « passeur serve »), puis relancez la commande. Rien n’a été fait.');
@@ -410,7 +410,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port attend un numéro de port (0 à 65535).');
     const app = new AppCore(dir, 'serve');
     try {
-      await app.own('Arrêtez-le d’abord, ou utilisez-le : un seul processus sert un dossier de données.');
+      await ownFolder(app, 'Arrêtez-le d’abord, ou utilisez-le : un seul processus sert un dossier de données.');
     } catch (e) {
       app.close();
       throw e;
@@ -452,7 +452,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
   }
 
   if (command === 'recover') {
-    const app = ownFolder(dir, command);
+    const app = ownAlone(dir, command);
     try {
       const login = flag(args, 'user', true);
       const code = await prompt('Code de secours : ', 'PASSEUR_RECOVERY_CODE');

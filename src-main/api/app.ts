@@ -8,7 +8,6 @@ import type { Session } from '../auth/sessions';
 import { SessionManager } from '../auth/sessions';
 import { LoginThrottle } from '../auth/throttle';
 import { Vault } from '../store/vault';
-import { startControlServer, type ControlServer } from '../host/control';
 import type { EventName } from './contract';
 
 export const DEFAULT_IDLE_MINUTES = 10;
@@ -22,7 +21,8 @@ export class AppCore {
   private sweeper: NodeJS.Timeout | null = null;
   clock: () => Date = () => new Date();
 
-  private control: ControlServer | null = null;
+  /** Closed with the core (the owner's control endpoint, host/control.ts). */
+  private readonly closers: (() => void)[] = [];
 
   /** `ownerCommand` names this process in the folder's owner note ('app', 'serve'…). */
   constructor(dataDir: string, ownerCommand = 'passeur') {
@@ -38,21 +38,15 @@ export class AppCore {
     this.bus.emit('event', s.token, name, payload);
   }
 
-  /**
-   * For the long-running owners (desktop app, `passeur serve`): takes the data folder at
-   * start, before anyone logs in, and opens the control endpoint through which `passeur`
-   * commands hand it their work. Refused with `folder_busy` when another process owns it.
-   */
-  async own(what: string): Promise<void> {
-    this.vault.claim(what);
-    this.control = await startControlServer(this);
+  /** Runs `fn` when the core closes (transports and endpoints started beside it). */
+  onClose(fn: () => void): void {
+    this.closers.push(fn);
   }
 
   close(): void {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
-    void this.control?.close();
-    this.control = null;
+    for (const fn of this.closers.splice(0)) fn();
     this.vault.close();
   }
 }

@@ -3,7 +3,7 @@
  * refused exactly as the table says, and malformed inputs never crash a handler.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../auth/roles';
+import { ROLES, type Role } from '../shared/roles';
 import { newSite } from '../../tests/helpers/site';
 import { hashDir } from '../../tests/helpers/tmp';
 import { CHANNELS, contract, type Channel, type Input } from './contract';

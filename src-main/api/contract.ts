@@ -5,7 +5,7 @@
  * before any handler runs; nothing is reachable except through it.
  */
 import { z } from 'zod';
-import { ROLES } from '../auth/roles';
+import { ROLES } from '../shared/roles';
 
 import { channel, type ChannelSpec } from './spec';
 import { accueilChannels } from './contract-accueil';

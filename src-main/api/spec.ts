@@ -1,6 +1,6 @@
 /** The shape of one channel of the contract (see `contract.ts`). */
 import type { z } from 'zod';
-import type { Role } from '../auth/roles';
+import type { Role } from '../shared/roles';
 
 /** `public`: no session needed. `authenticated`: any logged-in user. Otherwise: the roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppCore } from '../api/app';
+import { ownFolder } from '../host/control';
 import { registerIpc } from '../host/ipc';
 import { log } from '../shared/log';
 import { hardenSession } from './security';
@@ -20,7 +21,7 @@ app.whenReady().then(async () => {
   const core = new AppCore(dataDir, 'app');
   try {
     // One owner per data folder: `passeur` commands then go through this process.
-    await core.own('Fermez-le d’abord, puis rouvrez Passeur.');
+    await ownFolder(core, 'Fermez-le d’abord, puis rouvrez Passeur.');
   } catch (e) {
     core.close();
     dialog.showErrorBox('Passeur ne peut pas ouvrir ce dossier de données', e instanceof Error ? e.message : String(e));

@@ -4,10 +4,10 @@ import { log } from '../shared/log';
 import type { CallContext, Handler } from '../api/dispatch';
 import type { SessionInfo } from '../api/contract';
 import { getIdleLockMinutes, listCommunes, siteRow } from '../modules/admin/repo';
-import { appendAudit } from './audit';
-import { checkPasswordPolicy } from './passwords';
+import { appendAudit } from '../store/audit';
+import { checkPasswordPolicy } from '../shared/passwords';
 import type { Session } from './sessions';
-import { findUserById, setMustChangePassword } from './users';
+import { findUserById, setMustChangePassword } from '../store/users';
 
 export function sessionInfo(ctx: CallContext, s: Session): SessionInfo {
   const db = ctx.app.vault.db;

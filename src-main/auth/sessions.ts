@@ -4,7 +4,7 @@
  * the site's idle time a session answers `locked` until its password is given again.
  */
 import { randomBytes } from 'node:crypto';
-import type { Role } from './roles';
+import type { Role } from '../shared/roles';
 
 export interface Session {
   token: string;

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { AppCore } from '../api/app';
 import type { Result } from '../api/contract';
 import { admit, dispatch, type DispatchOutcome } from '../api/dispatch';
-import { appendAudit } from '../auth/audit';
+import { appendAudit } from '../store/audit';
 import { isPasseurError, PasseurError } from '../shared/errors';
 import { log } from '../shared/log';
 
@@ -92,6 +92,19 @@ async function answer(app: AppCore, req: ControlRequest): Promise<DispatchOutcom
 export interface ControlServer {
   address: string;
   close(): Promise<void>;
+}
+
+/**
+ * For the long-running owners (desktop app, `passeur serve`): takes the data folder at start,
+ * before anyone logs in (refused with `folder_busy`, naming the owner, when another process
+ * has it), and opens the control endpoint through which `passeur` commands hand it their
+ * work. Both end with the core.
+ */
+export async function ownFolder(app: AppCore, what: string): Promise<ControlServer> {
+  app.vault.claim(what);
+  const server = await startControlServer(app);
+  app.onClose(() => void server.close());
+  return server;
 }
 
 /** Starts the endpoint. Call only while holding the folder's lock (a leftover socket of a

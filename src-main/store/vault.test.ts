@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashDir, tmpDir } from '../../tests/helpers/tmp';
 import { DB_FILE, KEYRING_FILE, Vault, createUserWithSecret, readBackup, restoreBackup } from './vault';
 import { LATEST_VERSION } from './migrations';
-import { verifyAudit } from '../auth/audit';
+import { verifyAudit } from './audit';
 
 const ADMIN = { login: 'admin.site', displayName: 'Camille Admin', password: 'correct horse battery' };
 const SITE = { siteName: 'MDS Montauban Est', siteCode: 'MTB', communes: [{ insee: '82121', name: 'Montauban' }] };

@@ -2,7 +2,7 @@
  * Navigation shaped by role (DOMAIN §1). Items whose module is not yet built stay visible
  * to the roles they serve, marked as coming, with no link: nothing pretends to work.
  */
-import type { Role } from '../../src-main/auth/roles';
+import type { Role } from '../../src-main/shared/roles';
 
 export interface NavItem {
   key: string;

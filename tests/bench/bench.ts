@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppCore } from '../../src-main/api/app';
 import { dispatch } from '../../src-main/api/dispatch';
-import { appendAudit } from '../../src-main/auth/audit';
+import { appendAudit } from '../../src-main/store/audit';
 import { migrate } from '../../src-main/store/migrations';
 import { Vault } from '../../src-main/store/vault';
 import { setQuiet } from '../../src-main/shared/log';

@@ -1,7 +1,7 @@
 import { AppCore } from '../../src-main/api/app';
 import { dispatch } from '../../src-main/api/dispatch';
 import type { Channel, Input } from '../../src-main/api/contract';
-import type { Role } from '../../src-main/auth/roles';
+import type { Role } from '../../src-main/shared/roles';
 import { tmpDir } from './tmp';
 
 export const ADMIN_PASSWORD = 'une longue phrase secrète';

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../src-main/auth/audit';
+import { verifyAudit } from '../../src-main/store/audit';
 import { run } from '../../src-main/cli';
 import { openDatabase } from '../../src-main/store/database';
 import { findUserHolder, readKeyring, unsealDbKey } from '../../src-main/store/keyring';

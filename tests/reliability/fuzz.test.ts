@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src-main/api/contract';
 import { dispatch } from '../../src-main/api/dispatch';
-import { verifyAudit } from '../../src-main/auth/audit';
+import { verifyAudit } from '../../src-main/store/audit';
 import { newSite } from '../helpers/site';
 
 function prng(seed: number) {

@@ -9,7 +9,8 @@
  */
 import { AppCore } from '../../src-main/api/app';
 import { dispatch } from '../../src-main/api/dispatch';
-import { appendAudit } from '../../src-main/auth/audit';
+import { appendAudit } from '../../src-main/store/audit';
+import { ownFolder } from '../../src-main/host/control';
 import { createHttpHost } from '../../src-main/host/http';
 import { setQuiet } from '../../src-main/shared/log';
 import { prep } from '../../src-main/store/database';
@@ -17,7 +18,7 @@ import { prep } from '../../src-main/store/database';
 setQuiet(true);
 const [dir, password, mode, arg] = process.argv.slice(2) as [string, string, 'write' | 'rotate' | 'idle', string | undefined];
 const app = new AppCore(dir, 'serve');
-await app.own('test');
+await ownFolder(app, 'test');
 const host = createHttpHost(app, { port: 0 });
 process.stdout.write(`port ${await host.listen()}\n`);
 const login = await dispatch(app, null, 'auth:login', { login: 'admin', password });

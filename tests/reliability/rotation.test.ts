@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../src-main/auth/audit';
+import { verifyAudit } from '../../src-main/store/audit';
 import { openDatabase } from '../../src-main/store/database';
 import { findUserHolder, readKeyring, unsealDbKey } from '../../src-main/store/keyring';
 import { Vault } from '../../src-main/store/vault';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashDir } from '../../../tests/helpers/tmp';
 import { newSite } from '../../../tests/helpers/site';
 import { dispatch } from '../../api/dispatch';
-import { verifyAudit } from '../../auth/audit';
+import { verifyAudit } from '../../store/audit';
 
 let sites: Awaited<ReturnType<typeof newSite>>[] = [];
 async function site() {

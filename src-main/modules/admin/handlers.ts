@@ -2,10 +2,10 @@
 import { PasseurError } from '../../shared/errors';
 import { log } from '../../shared/log';
 import type { CallContext, Handler } from '../../api/dispatch';
-import { appendAudit, verifyAudit } from '../../auth/audit';
-import { oneTimePassword } from '../../auth/passwords';
-import type { Role } from '../../auth/roles';
-import { countActiveAdmins, findUserById, findUserByLogin, listUsers, setDisabled, setDisplayName, setMustChangePassword, setRoles, type UserRow } from '../../auth/users';
+import { appendAudit, verifyAudit } from '../../store/audit';
+import { oneTimePassword } from '../../shared/passwords';
+import type { Role } from '../../shared/roles';
+import { countActiveAdmins, findUserById, findUserByLogin, listUsers, setDisabled, setDisplayName, setMustChangePassword, setRoles, type UserRow } from '../../store/users';
 import { createUserWithSecret } from '../../store/vault';
 import { clearIntent, durably, setIntent, type DisableIntent } from '../../store/intents';
 import * as repo from './repo';

@@ -1,4 +1,7 @@
-/** Aid requests, règlement versions, commission sessions, envelopes: the only place their SQL lives. */
+/**
+ * Aid requests and règlement versions: the only place their SQL lives (commission sessions:
+ * `repo-commission.ts`; envelopes: `repo-envelopes.ts`).
+ */
 import { prep, type Db } from '../../store/database';
 import type { AidStatus, AidSummary } from '../../api/contract-aides';
 import type { Budget } from '../budget/schema';
@@ -174,48 +177,6 @@ export function insertDecision(db: Db, d: DecisionWrite, now: Date): number {
   );
 }
 
-export function decisions(db: Db, requestId: number) {
-  const rows = prep(
-    db,
-    `SELECT d.id, d.body, d.commission_id AS cid, c.held_on AS heldOn, d.decision, d.granted_cents AS grantedCents, d.payment_mode AS paymentMode, d.cheques,
-       d.payee_kind AS payeeKind, d.payee_name AS payeeName, d.reasons, d.appeal, d.decided_on AS decidedOn, u.id AS uid, u.display_name AS uname
-     FROM aid_decisions d JOIN users u ON u.id = d.decided_by LEFT JOIN commission_sessions c ON c.id = d.commission_id
-     WHERE d.request_id = ? ORDER BY d.id`,
-  ).all(requestId) as {
-    id: number;
-    body: 'responsable' | 'commission';
-    cid: number | null;
-    heldOn: string | null;
-    decision: 'accordee' | 'refusee' | 'ajournee';
-    grantedCents: number | null;
-    paymentMode: string | null;
-    cheques: number;
-    payeeKind: string | null;
-    payeeName: string | null;
-    reasons: string;
-    appeal: number;
-    decidedOn: string;
-    uid: number;
-    uname: string;
-  }[];
-  return rows.map(({ cid, heldOn, uid, uname, appeal, ...d }) => ({
-    ...d,
-    appeal: appeal === 1,
-    commission: cid !== null ? { id: cid, heldOn: heldOn! } : null,
-    decidedBy: { id: uid, displayName: uname },
-  }));
-}
-
-export function events(db: Db, requestId: number) {
-  return (
-    prep(
-      db,
-      `SELECT e.at, u.id AS uid, u.display_name AS uname, e.action, e.from_status AS fromStatus, e.to_status AS toStatus, e.comment
-       FROM aid_events e JOIN users u ON u.id = e.user_id WHERE e.request_id = ? ORDER BY e.id`,
-    ).all(requestId) as { at: string; uid: number; uname: string; action: string; fromStatus: string | null; toStatus: string; comment: string }[]
-  ).map(({ uid, uname, ...e }) => ({ ...e, user: { id: uid, displayName: uname } }));
-}
-
 /** Grants of the household (its DSU), for the frequency rules. */
 export function grantsOfDsu(db: Db, dsuId: number, exceptId: number | null): Demande['history'] {
   return prep(
@@ -244,39 +205,14 @@ export function historyOfDsu(db: Db, dsuId: number, day: string, exceptId: numbe
   }[];
 }
 
-const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNumber,
-  coalesce(nullif(p.usage_name, ''), p.birth_name) || ' ' || p.first_names AS person, ru.display_name AS referent,
-  a.dispositif, a.nature, a.amount_cents AS amountCents, a.granted_cents AS grantedCents, a.status, a.outcome, a.route, a.urgent,
-  a.requested_on AS requestedOn, a.submitted_at AS submittedAt, tu.display_name AS takenBy, a.appeal_on AS appealOn, a.commission_id AS commissionId
-  FROM aid_requests a JOIN dsu d ON d.id = a.dsu_id JOIN users ru ON ru.id = d.referent_id JOIN persons p ON p.id = a.person_id
-  LEFT JOIN users tu ON tu.id = a.taken_by`;
-
-type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel'> & { dsuId: number; dsuNumber: string; urgent: number; appealOn: string | null };
-/** Built field by field: this runs for every row of a 2,000-row queue. */
-const toSummary = (labels: Map<string, string>) => (r: SummaryRow): AidSummary => ({
-  id: r.id,
-  number: r.number,
-  dsu: { id: r.dsuId, number: r.dsuNumber },
-  person: r.person,
-  referent: r.referent,
-  dispositif: r.dispositif,
-  dispositifLabel: labels.get(r.dispositif) ?? r.dispositif,
-  nature: r.nature,
-  amountCents: r.amountCents,
-  grantedCents: r.grantedCents,
-  status: r.status,
-  outcome: r.outcome,
-  route: r.route,
-  urgent: r.urgent === 1,
-  requestedOn: r.requestedOn,
-  submittedAt: r.submittedAt,
-  takenBy: r.takenBy,
-  appeal: r.appealOn !== null,
-  commissionId: r.commissionId,
-});
-
-export function summaries(db: Db, where: string, order: string, ...params: (string | number)[]): AidSummary[] {
-  return (prep(db, `${SUMMARY_SELECT} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary(dispositifLabels(db)));
+/** The household's latest request with a budget filled in. */
+export function lastBudget(db: Db, dsuId: number): { number: string; budget: string; on_: string } | undefined {
+  return db
+    .prepare(
+      `SELECT a.number, t.budget, a.requested_on AS on_ FROM aid_requests a JOIN aid_request_texts t ON t.request_id = a.id
+       WHERE a.dsu_id = ? AND t.budget <> '{"resources":[],"charges":[]}' ORDER BY a.requested_on DESC, a.id DESC LIMIT 1`,
+    )
+    .get(dsuId) as { number: string; budget: string; on_: string } | undefined;
 }
 
 // Règlements ----------------------------------------------------------------------------------
@@ -337,4 +273,146 @@ export function dispositifLabels(db: Db): Map<string, string> {
 /** After a draft version is edited, its parsed form is read again. */
 export function forgetReglement(db: Db, id: number): void {
   parsedCache.get(db)?.delete(id);
+}
+
+/** A version's document as stored. */
+export function findReglementDocument(db: Db, id: number): { id: number; document: string } | undefined {
+  return db.prepare('SELECT id, document FROM reglements WHERE id = ?').get(id) as { id: number; document: string } | undefined;
+}
+export function reglementExists(db: Db, code: string, version: number): boolean {
+  return !!db.prepare('SELECT 1 FROM reglements WHERE code = ? AND version = ?').get(code, version);
+}
+
+export interface ReglementWrite {
+  code: string;
+  version: number;
+  title: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  document: string;
+}
+/** A new version, as a draft. */
+export function insertReglement(db: Db, r: ReglementWrite, userId: number, now: Date): number {
+  return Number(
+    db
+      .prepare("INSERT INTO reglements (code, version, title, effective_from, effective_to, document, status, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, 'brouillon', ?, ?)")
+      .run(r.code, r.version, r.title, r.effectiveFrom, r.effectiveTo, r.document, userId, now.toISOString()).lastInsertRowid,
+  );
+}
+/** A draft's title, dates and document (its code and version never change). */
+export function updateReglement(db: Db, id: number, r: Omit<ReglementWrite, 'code' | 'version'>): void {
+  db.prepare('UPDATE reglements SET title = ?, effective_from = ?, effective_to = ?, document = ? WHERE id = ?').run(r.title, r.effectiveFrom, r.effectiveTo, r.document, id);
+}
+export function activateReglement(db: Db, id: number, userId: number, now: Date): void {
+  db.prepare("UPDATE reglements SET status = 'actif', activated_by = ?, activated_at = ? WHERE id = ?").run(userId, now.toISOString(), id);
+}
+
+/** How many submitted requests were evaluated under each version. */
+export function requestCountsByReglement(db: Db): { id: number; n: number }[] {
+  return db.prepare('SELECT reglement_id AS id, count(*) AS n FROM aid_requests WHERE reglement_id IS NOT NULL GROUP BY reglement_id').all() as { id: number; n: number }[];
+}
+
+export interface ReplayRow {
+  dispositif: string;
+  demande: string;
+  outcome: string;
+  amount: number;
+  granted: number | null;
+}
+/** The requests submitted in `]from, to]` with the demande they were evaluated with. */
+export function submittedDemandes(db: Db, from: string, to: string): ReplayRow[] {
+  return db
+    .prepare(
+      `SELECT a.dispositif, t.demande, a.outcome, a.amount_cents AS amount, a.granted_cents AS granted FROM aid_requests a JOIN aid_request_texts t ON t.request_id = a.id
+       WHERE t.demande IS NOT NULL AND a.requested_on > ? AND a.requested_on <= ?`,
+    )
+    .all(from, to) as ReplayRow[];
+}
+
+// Reads of other modules' tables (to move behind their index.ts)
+// The summaries join the DSU, the person and users; decisions and events join users (who
+// decided, who acted); the partners' directory is read for a request's origin.
+
+const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNumber,
+  coalesce(nullif(p.usage_name, ''), p.birth_name) || ' ' || p.first_names AS person, ru.display_name AS referent,
+  a.dispositif, a.nature, a.amount_cents AS amountCents, a.granted_cents AS grantedCents, a.status, a.outcome, a.route, a.urgent,
+  a.requested_on AS requestedOn, a.submitted_at AS submittedAt, tu.display_name AS takenBy, a.appeal_on AS appealOn, a.commission_id AS commissionId
+  FROM aid_requests a JOIN dsu d ON d.id = a.dsu_id JOIN users ru ON ru.id = d.referent_id JOIN persons p ON p.id = a.person_id
+  LEFT JOIN users tu ON tu.id = a.taken_by`;
+
+type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel'> & { dsuId: number; dsuNumber: string; urgent: number; appealOn: string | null };
+/** Built field by field: this runs for every row of a 2,000-row queue. */
+const toSummary = (labels: Map<string, string>) => (r: SummaryRow): AidSummary => ({
+  id: r.id,
+  number: r.number,
+  dsu: { id: r.dsuId, number: r.dsuNumber },
+  person: r.person,
+  referent: r.referent,
+  dispositif: r.dispositif,
+  dispositifLabel: labels.get(r.dispositif) ?? r.dispositif,
+  nature: r.nature,
+  amountCents: r.amountCents,
+  grantedCents: r.grantedCents,
+  status: r.status,
+  outcome: r.outcome,
+  route: r.route,
+  urgent: r.urgent === 1,
+  requestedOn: r.requestedOn,
+  submittedAt: r.submittedAt,
+  takenBy: r.takenBy,
+  appeal: r.appealOn !== null,
+  commissionId: r.commissionId,
+});
+
+export function summaries(db: Db, where: string, order: string, ...params: (string | number)[]): AidSummary[] {
+  return (prep(db, `${SUMMARY_SELECT} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary(dispositifLabels(db)));
+}
+
+export function decisions(db: Db, requestId: number) {
+  const rows = prep(
+    db,
+    `SELECT d.id, d.body, d.commission_id AS cid, c.held_on AS heldOn, d.decision, d.granted_cents AS grantedCents, d.payment_mode AS paymentMode, d.cheques,
+       d.payee_kind AS payeeKind, d.payee_name AS payeeName, d.reasons, d.appeal, d.decided_on AS decidedOn, u.id AS uid, u.display_name AS uname
+     FROM aid_decisions d JOIN users u ON u.id = d.decided_by LEFT JOIN commission_sessions c ON c.id = d.commission_id
+     WHERE d.request_id = ? ORDER BY d.id`,
+  ).all(requestId) as {
+    id: number;
+    body: 'responsable' | 'commission';
+    cid: number | null;
+    heldOn: string | null;
+    decision: 'accordee' | 'refusee' | 'ajournee';
+    grantedCents: number | null;
+    paymentMode: string | null;
+    cheques: number;
+    payeeKind: string | null;
+    payeeName: string | null;
+    reasons: string;
+    appeal: number;
+    decidedOn: string;
+    uid: number;
+    uname: string;
+  }[];
+  return rows.map(({ cid, heldOn, uid, uname, appeal, ...d }) => ({
+    ...d,
+    appeal: appeal === 1,
+    commission: cid !== null ? { id: cid, heldOn: heldOn! } : null,
+    decidedBy: { id: uid, displayName: uname },
+  }));
+}
+
+export function events(db: Db, requestId: number) {
+  return (
+    prep(
+      db,
+      `SELECT e.at, u.id AS uid, u.display_name AS uname, e.action, e.from_status AS fromStatus, e.to_status AS toStatus, e.comment
+       FROM aid_events e JOIN users u ON u.id = e.user_id WHERE e.request_id = ? ORDER BY e.id`,
+    ).all(requestId) as { at: string; uid: number; uname: string; action: string; fromStatus: string | null; toStatus: string; comment: string }[]
+  ).map(({ uid, uname, ...e }) => ({ ...e, user: { id: uid, displayName: uname } }));
+}
+
+export function partnerExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM partners WHERE id = ?').get(id) !== undefined;
+}
+export function findPartner(db: Db, id: number): { organisation: string; service: string } | undefined {
+  return db.prepare('SELECT organisation, service FROM partners WHERE id = ?').get(id) as { organisation: string; service: string } | undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { PasseurError } from '../../shared/errors';
 import type { CallContext } from '../../api/dispatch';
-import { findUserById } from '../../auth/users';
+import { findUserById } from '../../store/users';
 import type { Db } from '../../store/database';
 import { getDsu, hasExceptionalAccess, isActiveIntervenant, type DsuRow } from './repo';
 

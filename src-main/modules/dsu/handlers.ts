@@ -4,8 +4,8 @@ import { PasseurError } from '../../shared/errors';
 import type { CallContext, Handler } from '../../api/dispatch';
 import type { DsuOut } from '../../api/contract-accueil';
 import type { Channel } from '../../api/contract';
-import { findUserById } from '../../auth/users';
-import { appendAudit } from '../../auth/audit';
+import { findUserById } from '../../store/users';
+import { appendAudit } from '../../store/audit';
 import { frDate, localDay, yearsBefore } from '../../shared/time';
 import { inForce } from '../../shared/parameters';
 import { siteRow } from '../admin/repo';
@@ -30,7 +30,7 @@ export function openDsuFor(ctx: CallContext, householdId: number, referentId: nu
 }
 
 function partnerOr400(ctx: CallContext, id: number | null, field: string): void {
-  if (id !== null && ctx.app.vault.db.prepare('SELECT 1 FROM partners WHERE id = ?').get(id) === undefined) {
+  if (id !== null && !repo.partnerExists(ctx.app.vault.db, id)) {
     throw new PasseurError('invalid_input', 'Ce partenaire n’existe pas dans l’annuaire.', field);
   }
 }
@@ -166,22 +166,26 @@ export const dsuHandlers = {
       if (repo.isActiveIntervenant(db, dsu.id, u.id)) throw new PasseurError('conflict', 'Cette personne intervient déjà sur ce dossier.', 'userId');
     }
     db.transaction(() => {
-      const r = db
-        .prepare('INSERT INTO dsu_intervenants (dsu_id, user_id, external_name, mission, started_on) VALUES (?, ?, ?, ?, ?)')
-        .run(dsu.id, input.userId, input.userId === null ? input.externalName : null, input.mission, localDay(ctx.now));
-      audit(ctx, 'dsu.intervenant_add', 'dsu', dsu.id, { intervenant: Number(r.lastInsertRowid), internal: input.userId !== null });
+      const intervenant = repo.insertIntervenant(db, {
+        dsuId: dsu.id,
+        userId: input.userId,
+        externalName: input.userId === null ? input.externalName : null,
+        mission: input.mission,
+        startedOn: localDay(ctx.now),
+      });
+      audit(ctx, 'dsu.intervenant_add', 'dsu', dsu.id, { intervenant, internal: input.userId !== null });
     })();
     return {};
   },
 
   'dsu:endIntervenant': (ctx, input) => {
     const db = ctx.app.vault.db;
-    const row = db.prepare('SELECT dsu_id AS dsuId, ended_on AS endedOn FROM dsu_intervenants WHERE id = ?').get(input.id) as { dsuId: number; endedOn: string | null } | undefined;
+    const row = repo.getIntervenant(db, input.id);
     if (!row) throw new PasseurError('not_found', 'Cet intervenant n’est plus sur le dossier.');
     requireDsu(ctx, row.dsuId, 'write');
     if (row.endedOn) return {};
     db.transaction(() => {
-      db.prepare('UPDATE dsu_intervenants SET ended_on = ? WHERE id = ?').run(localDay(ctx.now), input.id);
+      repo.endIntervenant(db, input.id, localDay(ctx.now));
       audit(ctx, 'dsu.intervenant_end', 'dsu', row.dsuId, { intervenant: input.id });
     })();
     return {};
@@ -194,10 +198,18 @@ export const dsuHandlers = {
     const { content, mime } = checkDocument(input.contentBase64);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const id = db.transaction(() => {
-      const r = db
-        .prepare('INSERT INTO documents (dsu_id, kind, title, doc_date, mime, size, sha256, content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(dsu.id, input.kind, input.title, input.docDate, mime, content.length, sha256, content, s.userId, ctx.now.toISOString());
-      const docId = Number(r.lastInsertRowid);
+      const docId = repo.insertDocument(db, {
+        dsuId: dsu.id,
+        kind: input.kind,
+        title: input.title,
+        docDate: input.docDate,
+        mime,
+        size: content.length,
+        sha256,
+        content,
+        uploadedBy: s.userId,
+        uploadedAt: ctx.now.toISOString(),
+      });
       audit(ctx, 'document.add', 'dsu', dsu.id, { document: docId, mime, size: content.length });
       return docId;
     })();
@@ -206,9 +218,7 @@ export const dsuHandlers = {
 
   'dsu:getDocument': (ctx, input) => {
     const db = ctx.app.vault.db;
-    const row = db.prepare('SELECT dsu_id AS dsuId, title, mime, content FROM documents WHERE id = ?').get(input.id) as
-      | { dsuId: number; title: string; mime: string; content: Buffer }
-      | undefined;
+    const row = repo.getDocumentFile(db, input.id);
     if (!row) throw new PasseurError('not_found', 'Ce document n’existe pas.');
     requireDsu(ctx, row.dsuId, 'read');
     db.transaction(() => audit(ctx, 'document.read', 'dsu', row.dsuId, { document: input.id }))();
@@ -228,16 +238,21 @@ export const dsuHandlers = {
     partnerOr400(ctx, input.partnerId, 'partnerId');
     let recipient = input.recipientLabel;
     if (input.partnerId !== null && !recipient) {
-      const p = db.prepare('SELECT organisation, service FROM partners WHERE id = ?').get(input.partnerId) as { organisation: string; service: string };
+      const p = repo.partnerNames(db, input.partnerId);
       recipient = p.service ? `${p.organisation} — ${p.service}` : p.organisation;
     }
     const id = db.transaction(() => {
-      const r = db
-        .prepare(
-          'INSERT INTO consents (dsu_id, person_id, recipient_partner_id, recipient_label, scope, form, given_on, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(dsu.id, person.id, input.partnerId, recipient, input.scope, input.form, input.givenOn, s.userId, ctx.now.toISOString());
-      const cid = Number(r.lastInsertRowid);
+      const cid = repo.insertConsent(db, {
+        dsuId: dsu.id,
+        personId: person.id,
+        partnerId: input.partnerId,
+        recipient,
+        scope: input.scope,
+        form: input.form,
+        givenOn: input.givenOn,
+        recordedBy: s.userId,
+        recordedAt: ctx.now.toISOString(),
+      });
       audit(ctx, 'consent.add', 'dsu', dsu.id, { consent: cid, form: input.form });
       return cid;
     })();
@@ -252,7 +267,7 @@ export const dsuHandlers = {
     if (c.withdrawnOn) throw new PasseurError('conflict', `Ce consentement a déjà été retiré le ${frDate(c.withdrawnOn)}.`);
     if (input.withdrawnOn < c.givenOn) throw new PasseurError('invalid_input', 'La date de retrait ne peut pas précéder la date du consentement.', 'withdrawnOn');
     db.transaction(() => {
-      db.prepare('UPDATE consents SET withdrawn_on = ?, withdrawn_by = ? WHERE id = ?').run(input.withdrawnOn, sessionOf(ctx).userId, c.id);
+      repo.withdrawConsent(db, c.id, input.withdrawnOn, sessionOf(ctx).userId);
       audit(ctx, 'consent.withdraw', 'dsu', c.dsuId, { consent: c.id });
     })();
     const { dsuId: _d, ...out } = repo.getConsent(db, c.id)!;
@@ -325,7 +340,7 @@ export const dsuHandlers = {
     const day = localDay(ctx.now);
     const { hiddenNotes, ...dsuOut } = data;
     if (input.format === 'json') {
-      const docs = db.prepare('SELECT id, content FROM documents WHERE dsu_id = ?').all(dsu.id) as { id: number; content: Buffer }[];
+      const docs = repo.documentContents(db, dsu.id);
       const contents = new Map(docs.map((d) => [d.id, d.content.toString('base64')]));
       const json = {
         format: 'passeur.dsu',

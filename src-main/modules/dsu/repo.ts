@@ -225,6 +225,22 @@ export function intervenants(db: Db, dsuId: number): DsuOut['intervenants'] {
   }));
 }
 
+export function insertIntervenant(db: Db, i: { dsuId: number; userId: number | null; externalName: string | null; mission: string; startedOn: string }): number {
+  return Number(
+    db
+      .prepare('INSERT INTO dsu_intervenants (dsu_id, user_id, external_name, mission, started_on) VALUES (?, ?, ?, ?, ?)')
+      .run(i.dsuId, i.userId, i.externalName, i.mission, i.startedOn).lastInsertRowid,
+  );
+}
+
+export function getIntervenant(db: Db, id: number): { dsuId: number; endedOn: string | null } | undefined {
+  return db.prepare('SELECT dsu_id AS dsuId, ended_on AS endedOn FROM dsu_intervenants WHERE id = ?').get(id) as { dsuId: number; endedOn: string | null } | undefined;
+}
+
+export function endIntervenant(db: Db, id: number, endedOn: string): void {
+  db.prepare('UPDATE dsu_intervenants SET ended_on = ? WHERE id = ?').run(endedOn, id);
+}
+
 export function documents(db: Db, dsuId: number): DsuOut['documents'] {
   const rows = db
     .prepare(
@@ -233,6 +249,27 @@ export function documents(db: Db, dsuId: number): DsuOut['documents'] {
     )
     .all(dsuId) as { id: number; kind: DsuOut['documents'][number]['kind']; title: string; docDate: string; mime: string; size: number; uid: number; uname: string; uploadedAt: string }[];
   return rows.map(({ uid, uname, ...r }) => ({ ...r, uploadedBy: { id: uid, displayName: uname } }));
+}
+
+export function insertDocument(
+  db: Db,
+  d: { dsuId: number; kind: string; title: string; docDate: string; mime: string; size: number; sha256: string; content: Buffer; uploadedBy: number; uploadedAt: string },
+): number {
+  return Number(
+    db
+      .prepare('INSERT INTO documents (dsu_id, kind, title, doc_date, mime, size, sha256, content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(d.dsuId, d.kind, d.title, d.docDate, d.mime, d.size, d.sha256, d.content, d.uploadedBy, d.uploadedAt).lastInsertRowid,
+  );
+}
+
+/** One document with its content, for download. */
+export function getDocumentFile(db: Db, id: number): { dsuId: number; title: string; mime: string; content: Buffer } | undefined {
+  return db.prepare('SELECT dsu_id AS dsuId, title, mime, content FROM documents WHERE id = ?').get(id) as { dsuId: number; title: string; mime: string; content: Buffer } | undefined;
+}
+
+/** The contents of all a DSU's documents, for the JSON export. */
+export function documentContents(db: Db, dsuId: number): { id: number; content: Buffer }[] {
+  return db.prepare('SELECT id, content FROM documents WHERE dsu_id = ?').all(dsuId) as { id: number; content: Buffer }[];
 }
 
 const CONSENT_SELECT = `SELECT c.id, c.person_id AS personId, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames,
@@ -254,6 +291,23 @@ export function getConsent(db: Db, id: number): (ConsentOut & { dsuId: number })
   if (!r) return undefined;
   const { dsuId, ...rest } = r;
   return { ...consentShape(rest), dsuId };
+}
+
+export function insertConsent(
+  db: Db,
+  c: { dsuId: number; personId: number; partnerId: number | null; recipient: string; scope: string; form: string; givenOn: string; recordedBy: number; recordedAt: string },
+): number {
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO consents (dsu_id, person_id, recipient_partner_id, recipient_label, scope, form, given_on, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(c.dsuId, c.personId, c.partnerId, c.recipient, c.scope, c.form, c.givenOn, c.recordedBy, c.recordedAt).lastInsertRowid,
+  );
+}
+
+export function withdrawConsent(db: Db, id: number, withdrawnOn: string, withdrawnBy: number): void {
+  db.prepare('UPDATE consents SET withdrawn_on = ?, withdrawn_by = ? WHERE id = ?').run(withdrawnOn, withdrawnBy, id);
 }
 
 export function firstContacts(db: Db, householdId: number): DsuOut['firstContacts'] {
@@ -306,4 +360,15 @@ export function exceptionalAccesses(db: Db, dsuId: number): DsuOut['exceptionalA
     )
     .all(dsuId) as { id: number; uid: number; uname: string; reason: string; at: string }[];
   return rows.map((r) => ({ id: r.id, user: { id: r.uid, displayName: r.uname }, reason: r.reason, at: r.at }));
+}
+
+// Other modules' tables (to move behind their index.ts) -------------------------------------
+
+export function partnerExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM partners WHERE id = ?').get(id) !== undefined;
+}
+
+/** An existing partner's organisation and service (service '' when none). */
+export function partnerNames(db: Db, id: number): { organisation: string; service: string } {
+  return db.prepare('SELECT organisation, service FROM partners WHERE id = ?').get(id) as { organisation: string; service: string };
 }

@@ -6,14 +6,14 @@ import { PasseurError } from '../../shared/errors';
 import type { CallContext, Handler } from '../../api/dispatch';
 import type { Channel, ParsedInput } from '../../api/contract';
 import type { PersonCard } from '../../api/contract-accueil';
-import { appendAudit } from '../../auth/audit';
+import { appendAudit } from '../../store/audit';
 import { localDay } from '../../shared/time';
 import { sessionOf } from '../dsu/access';
 import { forHousehold } from '../rdv/repo';
 import * as repo from './repo';
 
 function communeOr400(ctx: CallContext, insee: string | null): void {
-  if (insee !== null && ctx.app.vault.db.prepare('SELECT 1 FROM communes WHERE insee = ?').get(insee) === undefined) {
+  if (insee !== null && !repo.communeExists(ctx.app.vault.db, insee)) {
     throw new PasseurError('invalid_input', 'Cette commune n’est pas dans le territoire du site. Choisissez-la dans la liste (l’administrateur peut en ajouter).', 'household.communeInsee');
   }
 }
@@ -62,17 +62,10 @@ function validateHousehold(ctx: CallContext, h: HouseholdInput | undefined): voi
   if (h && !('existingId' in h)) communeOr400(ctx, h.communeInsee);
 }
 
-interface MergeMoves {
-  firstContacts: number[];
-  appointments: number[];
-  consents: number[];
-  /** Absent in merges recorded before the aid module existed. */
-  aidRequests?: number[];
+interface MergeMoves extends repo.PersonReferences {
   filled: Record<string, string | null>;
   household: { id: number | null; role: repo.PersonRow['role'] } | null;
 }
-
-const FILLABLE = { usageName: 'usage_name', sex: 'sex', birthDate: 'birth_date', phone: 'phone', email: 'email' } as const;
 
 export const personsHandlers = {
   'persons:search': (ctx, input) => repo.searchPersons(ctx.app.vault.db, input.q, input.limit),
@@ -153,40 +146,24 @@ export const personsHandlers = {
       );
     }
     const mergeId = db.transaction(() => {
-      const ids = (sql: string) => (db.prepare(sql).all(absorb.id) as { id: number }[]).map((r) => r.id);
-      const moves: MergeMoves = {
-        firstContacts: ids('SELECT id FROM first_contacts WHERE person_id = ?'),
-        appointments: ids('SELECT id FROM appointments WHERE person_id = ?'),
-        consents: ids('SELECT id FROM consents WHERE person_id = ?'),
-        aidRequests: ids('SELECT id FROM aid_requests WHERE person_id = ?'),
-        filled: {},
-        household: null,
-      };
-      for (const [key, column] of Object.entries(FILLABLE) as [keyof typeof FILLABLE, string][]) {
+      const moves: MergeMoves = { ...repo.referencesOf(db, absorb.id), filled: {}, household: null };
+      for (const [key, column] of Object.entries(repo.FILLABLE) as [keyof typeof repo.FILLABLE, repo.FillableColumn][]) {
         const mine = keep[key];
         const theirs = absorb[key];
         if ((mine === '' || mine === null) && theirs) {
           moves.filled[column] = mine;
-          db.prepare(`UPDATE persons SET ${column} = ? WHERE id = ?`).run(theirs, keep.id);
+          repo.setPersonColumn(db, keep.id, column, theirs);
         }
       }
       if (keep.householdId === null && absorb.householdId !== null) {
         moves.household = { id: keep.householdId, role: keep.role };
-        db.prepare('UPDATE persons SET household_id = ?, household_role = ? WHERE id = ?').run(absorb.householdId, absorb.role, keep.id);
+        repo.setPersonHousehold(db, keep.id, { id: absorb.householdId, role: absorb.role });
       }
-      const move = (table: string, list: number[]) =>
-        list.length && db.prepare(`UPDATE ${table} SET person_id = ? WHERE id IN (SELECT value FROM json_each(?))`).run(keep.id, JSON.stringify(list));
-      move('first_contacts', moves.firstContacts);
-      move('appointments', moves.appointments);
-      move('consents', moves.consents);
-      move('aid_requests', moves.aidRequests ?? []);
-      db.prepare('UPDATE persons SET merged_into = ?, updated_at = ? WHERE id = ?').run(keep.id, ctx.now.toISOString(), absorb.id);
+      repo.moveReferences(db, moves, keep.id);
+      repo.setMergedInto(db, absorb.id, keep.id, ctx.now.toISOString());
       repo.reindexPerson(db, absorb.id);
       repo.reindexPerson(db, keep.id);
-      const r = db
-        .prepare('INSERT INTO person_merges (kept_id, absorbed_id, moves, at, by_user) VALUES (?, ?, ?, ?, ?)')
-        .run(keep.id, absorb.id, JSON.stringify(moves), ctx.now.toISOString(), sessionOf(ctx).userId);
-      const id = Number(r.lastInsertRowid);
+      const id = repo.insertMerge(db, { keptId: keep.id, absorbedId: absorb.id, moves: JSON.stringify(moves), at: ctx.now.toISOString(), byUser: sessionOf(ctx).userId });
       appendAudit(db, { userId: sessionOf(ctx).userId, action: 'person.merge', entity: 'person', entityId: keep.id, detail: { merge: id, absorbed: absorb.id } }, ctx.now);
       return id;
     })();
@@ -195,28 +172,20 @@ export const personsHandlers = {
 
   'persons:unmerge': (ctx, input) => {
     const db = ctx.app.vault.db;
-    const m = db.prepare('SELECT kept_id AS keptId, absorbed_id AS absorbedId, moves, undone_at AS undoneAt FROM person_merges WHERE id = ?').get(input.mergeId) as
-      | { keptId: number; absorbedId: number; moves: string; undoneAt: string | null }
-      | undefined;
+    const m = repo.getMerge(db, input.mergeId);
     if (!m) throw new PasseurError('not_found', 'Cette fusion n’existe pas.');
     if (m.undoneAt) throw new PasseurError('conflict', 'Cette fusion a déjà été annulée.');
-    const later = db.prepare('SELECT 1 FROM person_merges WHERE id > ? AND undone_at IS NULL AND (kept_id IN (?, ?) OR absorbed_id IN (?, ?))').get(input.mergeId, m.keptId, m.absorbedId, m.keptId, m.absorbedId);
-    if (later) throw new PasseurError('conflict', 'Une fusion plus récente concerne ces fiches : annulez-la d’abord.');
+    if (repo.hasLaterMerge(db, input.mergeId, m.keptId, m.absorbedId)) throw new PasseurError('conflict', 'Une fusion plus récente concerne ces fiches : annulez-la d’abord.');
     const moves = JSON.parse(m.moves) as MergeMoves;
     db.transaction(() => {
-      const back = (table: string, list: number[]) =>
-        list.length && db.prepare(`UPDATE ${table} SET person_id = ? WHERE id IN (SELECT value FROM json_each(?))`).run(m.absorbedId, JSON.stringify(list));
-      back('first_contacts', moves.firstContacts);
-      back('appointments', moves.appointments);
-      back('consents', moves.consents);
-      back('aid_requests', moves.aidRequests ?? []);
+      repo.moveReferences(db, moves, m.absorbedId);
       for (const [column, value] of Object.entries(moves.filled)) {
-        if (!Object.values(FILLABLE).includes(column as never)) continue;
-        db.prepare(`UPDATE persons SET ${column} = ? WHERE id = ?`).run(value, m.keptId);
+        if (!Object.values(repo.FILLABLE).includes(column as never)) continue;
+        repo.setPersonColumn(db, m.keptId, column as repo.FillableColumn, value);
       }
-      if (moves.household) db.prepare('UPDATE persons SET household_id = ?, household_role = ? WHERE id = ?').run(moves.household.id, moves.household.role, m.keptId);
-      db.prepare('UPDATE persons SET merged_into = NULL, updated_at = ? WHERE id = ?').run(ctx.now.toISOString(), m.absorbedId);
-      db.prepare('UPDATE person_merges SET undone_at = ?, undone_by = ? WHERE id = ?').run(ctx.now.toISOString(), sessionOf(ctx).userId, input.mergeId);
+      if (moves.household) repo.setPersonHousehold(db, m.keptId, moves.household);
+      repo.setMergedInto(db, m.absorbedId, null, ctx.now.toISOString());
+      repo.markMergeUndone(db, input.mergeId, ctx.now.toISOString(), sessionOf(ctx).userId);
       repo.reindexPerson(db, m.keptId);
       repo.reindexPerson(db, m.absorbedId);
       appendAudit(db, { userId: sessionOf(ctx).userId, action: 'person.unmerge', entity: 'person', entityId: m.keptId, detail: { merge: input.mergeId, restored: m.absorbedId } }, ctx.now);
@@ -224,22 +193,5 @@ export const personsHandlers = {
     return {};
   },
 
-  'persons:merges': (ctx) => {
-    const rows = ctx.app.vault.db
-      .prepare(
-        `SELECT m.id, k.id AS kid, k.birth_name AS kb, k.usage_name AS ku, k.first_names AS kf, a.id AS aid, a.birth_name AS ab, a.usage_name AS au, a.first_names AS af,
-                m.at, u.id AS uid, u.display_name AS uname, m.undone_at AS undoneAt
-         FROM person_merges m JOIN persons k ON k.id = m.kept_id JOIN persons a ON a.id = m.absorbed_id JOIN users u ON u.id = m.by_user
-         ORDER BY m.id DESC LIMIT 500`,
-      )
-      .all() as { id: number; kid: number; kb: string; ku: string; kf: string; aid: number; ab: string; au: string; af: string; at: string; uid: number; uname: string; undoneAt: string | null }[];
-    return rows.map((r) => ({
-      id: r.id,
-      kept: { id: r.kid, name: repo.shortName({ birthName: r.kb, usageName: r.ku, firstNames: r.kf }) },
-      absorbed: { id: r.aid, name: repo.shortName({ birthName: r.ab, usageName: r.au, firstNames: r.af }) },
-      at: r.at,
-      by: { id: r.uid, displayName: r.uname },
-      undoneAt: r.undoneAt,
-    }));
-  },
+  'persons:merges': (ctx) => repo.listMerges(ctx.app.vault.db),
 } satisfies { [C in Extract<Channel, `persons:${string}` | `households:${string}`>]: Handler<C> };

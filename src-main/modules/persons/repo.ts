@@ -70,8 +70,12 @@ export function updatePerson(db: Db, id: number, p: PersonInput, household: { id
   db.prepare(
     `UPDATE persons SET birth_name = ?, usage_name = ?, first_names = ?, sex = ?, birth_date = ?, phone = ?, email = ?, updated_at = ? WHERE id = ?`,
   ).run(p.birthName, p.usageName, p.firstNames, p.sex, p.birthDate, normalizePhone(p.phone), p.email, now, id);
-  if (household) db.prepare('UPDATE persons SET household_id = ?, household_role = ? WHERE id = ?').run(household.id, household.role, id);
+  if (household) setPersonHousehold(db, id, household);
   reindexPerson(db, id);
+}
+
+export function setPersonHousehold(db: Db, id: number, household: { id: number | null; role: PersonRow['role'] }): void {
+  db.prepare('UPDATE persons SET household_id = ?, household_role = ? WHERE id = ?').run(household.id, household.role, id);
 }
 
 // Search ------------------------------------------------------------------------------------
@@ -241,6 +245,116 @@ export function householdOf(db: Db, householdId: number) {
     )
     .all(householdId) as MemberRow[];
   return { ...h, members };
+}
+
+// Merges ------------------------------------------------------------------------------------
+
+/** Fields a merge may fill on the kept record from the absorbed one: record key → column. */
+export const FILLABLE = { usageName: 'usage_name', sex: 'sex', birthDate: 'birth_date', phone: 'phone', email: 'email' } as const;
+export type FillableColumn = (typeof FILLABLE)[keyof typeof FILLABLE];
+
+export function setPersonColumn(db: Db, id: number, column: FillableColumn, value: string | null): void {
+  db.prepare(`UPDATE persons SET ${column} = ? WHERE id = ?`).run(value, id);
+}
+
+/** Marks `id` as merged into `into`, or as a record of its own again when `into` is null. */
+export function setMergedInto(db: Db, id: number, into: number | null, now: string): void {
+  if (into === null) db.prepare('UPDATE persons SET merged_into = NULL, updated_at = ? WHERE id = ?').run(now, id);
+  else db.prepare('UPDATE persons SET merged_into = ?, updated_at = ? WHERE id = ?').run(into, now, id);
+}
+
+/** Records a merge; `moves` is the JSON needed to undo it. Returns the merge id. */
+export function insertMerge(db: Db, m: { keptId: number; absorbedId: number; moves: string; at: string; byUser: number }): number {
+  return Number(
+    db.prepare('INSERT INTO person_merges (kept_id, absorbed_id, moves, at, by_user) VALUES (?, ?, ?, ?, ?)').run(m.keptId, m.absorbedId, m.moves, m.at, m.byUser).lastInsertRowid,
+  );
+}
+
+export interface MergeRow {
+  keptId: number;
+  absorbedId: number;
+  moves: string;
+  undoneAt: string | null;
+}
+
+export function getMerge(db: Db, id: number): MergeRow | undefined {
+  return db.prepare('SELECT kept_id AS keptId, absorbed_id AS absorbedId, moves, undone_at AS undoneAt FROM person_merges WHERE id = ?').get(id) as MergeRow | undefined;
+}
+
+/** Whether a merge after `mergeId`, not undone, involves either record. */
+export function hasLaterMerge(db: Db, mergeId: number, keptId: number, absorbedId: number): boolean {
+  return (
+    db.prepare('SELECT 1 FROM person_merges WHERE id > ? AND undone_at IS NULL AND (kept_id IN (?, ?) OR absorbed_id IN (?, ?))').get(mergeId, keptId, absorbedId, keptId, absorbedId) !==
+    undefined
+  );
+}
+
+export function markMergeUndone(db: Db, id: number, now: string, userId: number): void {
+  db.prepare('UPDATE person_merges SET undone_at = ?, undone_by = ? WHERE id = ?').run(now, userId, id);
+}
+
+export interface MergeSummary {
+  id: number;
+  kept: { id: number; name: string };
+  absorbed: { id: number; name: string };
+  at: string;
+  by: { id: number; displayName: string };
+  undoneAt: string | null;
+}
+
+/** The 500 latest merges, newest first. */
+export function listMerges(db: Db): MergeSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT m.id, k.id AS kid, k.birth_name AS kb, k.usage_name AS ku, k.first_names AS kf, a.id AS aid, a.birth_name AS ab, a.usage_name AS au, a.first_names AS af,
+              m.at, u.id AS uid, u.display_name AS uname, m.undone_at AS undoneAt
+       FROM person_merges m JOIN persons k ON k.id = m.kept_id JOIN persons a ON a.id = m.absorbed_id JOIN users u ON u.id = m.by_user
+       ORDER BY m.id DESC LIMIT 500`,
+    )
+    .all() as { id: number; kid: number; kb: string; ku: string; kf: string; aid: number; ab: string; au: string; af: string; at: string; uid: number; uname: string; undoneAt: string | null }[];
+  return rows.map((r) => ({
+    id: r.id,
+    kept: { id: r.kid, name: shortName({ birthName: r.kb, usageName: r.ku, firstNames: r.kf }) },
+    absorbed: { id: r.aid, name: shortName({ birthName: r.ab, usageName: r.au, firstNames: r.af }) },
+    at: r.at,
+    by: { id: r.uid, displayName: r.uname },
+    undoneAt: r.undoneAt,
+  }));
+}
+
+// Other modules' tables (to move behind their index.ts) -----------------------------------
+
+export function communeExists(db: Db, insee: string): boolean {
+  return db.prepare('SELECT 1 FROM communes WHERE insee = ?').get(insee) !== undefined;
+}
+
+/** Rows of other modules that point at a person, by id; what a merge moves. */
+export interface PersonReferences {
+  firstContacts: number[];
+  appointments: number[];
+  consents: number[];
+  /** Absent in merges recorded before the aid module existed. */
+  aidRequests?: number[];
+}
+
+export function referencesOf(db: Db, personId: number): Required<PersonReferences> {
+  const ids = (sql: string) => (db.prepare(sql).all(personId) as { id: number }[]).map((r) => r.id);
+  return {
+    firstContacts: ids('SELECT id FROM first_contacts WHERE person_id = ?'),
+    appointments: ids('SELECT id FROM appointments WHERE person_id = ?'),
+    consents: ids('SELECT id FROM consents WHERE person_id = ?'),
+    aidRequests: ids('SELECT id FROM aid_requests WHERE person_id = ?'),
+  };
+}
+
+/** Points the listed rows at `personId` (first contacts, appointments, consents, aid requests, in that order). */
+export function moveReferences(db: Db, refs: PersonReferences, personId: number): void {
+  const move = (table: string, list: number[]) =>
+    list.length && db.prepare(`UPDATE ${table} SET person_id = ? WHERE id IN (SELECT value FROM json_each(?))`).run(personId, JSON.stringify(list));
+  move('first_contacts', refs.firstContacts);
+  move('appointments', refs.appointments);
+  move('consents', refs.consents);
+  move('aid_requests', refs.aidRequests ?? []);
 }
 
 export function dsuRefOfHousehold(db: Db, householdId: number | null): PersonCard['dsu'] {

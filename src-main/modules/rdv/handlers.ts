@@ -3,7 +3,7 @@ import { PasseurError } from '../../shared/errors';
 import type { CallContext, Handler } from '../../api/dispatch';
 import type { Channel } from '../../api/contract';
 import type { AppointmentOut } from '../../api/contract-accueil';
-import { appendAudit } from '../../auth/audit';
+import { appendAudit } from '../../store/audit';
 import { addMinutes, frDate, localDay, localMinute } from '../../shared/time';
 import { requireSocialWorker, sessionOf } from '../dsu/access';
 import { label } from '../dsu/labels';

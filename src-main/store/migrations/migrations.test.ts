@@ -88,4 +88,43 @@ describe('migrations', () => {
       expect(plan(db, 'SELECT * FROM dsu WHERE household_id = 1')).toMatch(/USING INDEX sqlite_autoindex_dsu_2|USING INDEX/);
     });
   });
+
+  describe('0003-aides', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, 3);
+    it('creates règlements, requests and their texts, decisions, events, commission sessions and envelopes', () => {
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('reglements', 'aid_requests', 'aid_request_texts', 'aid_decisions', 'aid_events', 'commission_sessions', 'aid_envelopes') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+      expect(tables).toEqual(['aid_decisions', 'aid_envelopes', 'aid_events', 'aid_request_texts', 'aid_requests', 'commission_sessions', 'reglements']);
+    });
+    it('installs the example règlement as the active version, so a new site can instruct at once', () => {
+      const r = db.prepare('SELECT code, version, status, effective_from, document FROM reglements').all() as { code: string; version: number; status: string; effective_from: string; document: string }[];
+      expect(r).toHaveLength(1);
+      expect(r[0]).toMatchObject({ status: 'actif', version: 1 });
+      expect(JSON.parse(r[0]!.document)).toMatchObject({ code: r[0]!.code, effectiveFrom: r[0]!.effective_from });
+    });
+    it('checks statuses, amounts, origins, decision bodies and envelope amounts', () => {
+      db.prepare("INSERT INTO users (id, login, display_name, created_at) VALUES (1, 'a', 'A', 't')").run();
+      db.prepare("INSERT INTO persons (id, birth_name, first_names, created_at, updated_at) VALUES (1, 'X', 'Y', 't', 't')").run();
+      expect(() => db.prepare("INSERT INTO reglements (code, version, title, effective_from, document, status, imported_at) VALUES ('c', 9, 't', '2026-01-01', '{}', 'en_vigueur', 't')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO aid_envelopes VALUES (2026, 'secours', -1, 1, 't')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO aid_decisions (request_id, body, decision, decided_on, decided_by, recorded_at) VALUES (1, 'maire', 'accordee', 'd', 1, 't')").run()).toThrow(/CHECK|FOREIGN KEY/);
+      const request = (status: string, amount: number, origin: string) =>
+        db.prepare(
+          `INSERT INTO aid_requests (number, year, seq, dsu_id, person_id, requested_on, dispositif, nature, object, amount_cents, payment_mode, payee_kind, origin, status, created_by, created_at, updated_at)
+           VALUES ('N-' || abs(random()), 2026, 1, 1, 1, '2026-01-02', 'secours', 'alimentaire', 'o', ?, 'virement', 'beneficiaire', ?, ?, 1, 't', 't')`,
+        ).run(amount, origin, status);
+      expect(() => request('accordee', 0, 'dsu')).toThrow(/CHECK/);
+      expect(() => request('payee', 100, 'dsu')).toThrow(/CHECK/);
+      expect(() => request('brouillon', 100, 'mairie')).toThrow(/CHECK/);
+      // Every reference is a foreign key: a request for a DSU that does not exist is refused.
+      expect(() => request('brouillon', 100, 'dsu')).toThrow(/FOREIGN KEY/);
+    });
+    it('serves the validation queue, a file’s aids and a commission’s agenda from indexes', () => {
+      expect(plan(db, "SELECT * FROM aid_requests WHERE status = 'soumise' ORDER BY urgent DESC, submitted_at")).toContain('aid_requests_by_status');
+      expect(plan(db, 'SELECT * FROM aid_requests WHERE dsu_id = 1 ORDER BY requested_on')).toContain('aid_requests_by_dsu');
+      expect(plan(db, 'SELECT * FROM aid_requests WHERE commission_id = 3')).toContain('aid_requests_by_commission');
+      expect(plan(db, 'SELECT * FROM aid_decisions WHERE request_id = 3')).toContain('aid_decisions_by_request');
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../src-main/auth/roles';
+import { ROLES, type Role } from '../../../src-main/shared/roles';
 import type { Output, SessionInfo } from '../../../src-main/api/contract';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';

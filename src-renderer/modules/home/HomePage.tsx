@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../src-main/auth/roles';
+import type { Role } from '../../../src-main/shared/roles';
 import type { Output, SessionInfo } from '../../../src-main/api/contract';
 import { timeOf, today } from '../../ui/format';
 import { call } from '../../api';

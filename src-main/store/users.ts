@@ -1,6 +1,6 @@
 /** Users and their roles: the only place their SQL lives. */
-import { prep, type Db } from '../store/database';
-import { ROLES, type Role } from './roles';
+import { prep, type Db } from './database';
+import { ROLES, type Role } from '../shared/roles';
 
 export interface UserRow {
   id: number;

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { PasseurError } from '../shared/errors';
+import { PasseurError } from './errors';
 
 /** Minimum length of a personal password. Passwords also protect the database key through
  *  Argon2id, so length matters more than character classes (ANSSI, recommandations mots de

@@ -4,7 +4,7 @@
  * facts (changed field names, roles, counts) — never social content.
  */
 import { createHash } from 'node:crypto';
-import { prep, type Db } from '../store/database';
+import { prep, type Db } from './database';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

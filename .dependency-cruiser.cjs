@@ -1,0 +1,61 @@
+/**
+ * The house's boundaries (ARCHITECTURE "Processes and layers", "The registry"), checked in
+ * `npm test` (`npm run lint:deps`):
+ *   - no import cycle;
+ *   - layers import only downward: shared ← store ← auth ← api ← modules ← host/app/cli;
+ *   - a module reaches another module only through its index.ts;
+ *   - the renderer takes nothing from main at run time (types only).
+ * Violations that predate a rule are listed in .dependency-cruiser-known-violations.json and
+ * may only shrink (`npm run lint:deps:baseline` after removing one).
+ */
+const layer = (name, above) => ({
+  name: `layer-${name}`,
+  comment: `src-main/${name} must not import from the layers above it (${above.join(', ')})`,
+  severity: 'error',
+  from: { path: `^src-main/${name}/` },
+  to: { path: `^src-main/(${above.join('|')})(/|\\.ts$)` },
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'Import cycles make the order of initialisation fragile and the layers meaningless.',
+      severity: 'error',
+      from: { path: '^src-(main|renderer)/' },
+      to: { circular: true },
+    },
+    layer('shared', ['store', 'auth', 'api', 'modules', 'host', 'app', 'cli', 'cli-entry', 'preload']),
+    layer('store', ['auth', 'api', 'modules', 'host', 'app', 'cli', 'cli-entry', 'preload']),
+    layer('auth', ['api', 'modules', 'host', 'app', 'cli', 'cli-entry', 'preload']),
+    layer('api', ['modules', 'host', 'app', 'cli', 'cli-entry', 'preload']),
+    layer('modules', ['host', 'app', 'cli', 'cli-entry', 'preload']),
+    {
+      name: 'module-through-index',
+      comment: 'Another module is reached only through its index.ts, its public entry point.',
+      severity: 'error',
+      from: { path: '^src-main/modules/([^/]+)/' },
+      to: { path: '^src-main/modules/[^/]+/', pathNot: ['^src-main/modules/$1/', '^src-main/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'renderer-module-through-index',
+      severity: 'error',
+      from: { path: '^src-renderer/modules/([^/]+)/' },
+      to: { path: '^src-renderer/modules/[^/]+/', pathNot: ['^src-renderer/modules/$1/', '^src-renderer/modules/[^/]+/index\\.tsx?$'] },
+    },
+    {
+      name: 'renderer-types-only-from-main',
+      comment: 'The renderer runs sandboxed: it takes types from main, and code only from the pure shared lists (roles).',
+      severity: 'error',
+      from: { path: '^src-renderer/' },
+      to: { path: '^src-main/', pathNot: '^src-main/shared/roles\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|out|dist)/|\\.test\\.tsx?$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.json'] },
+  },
+};

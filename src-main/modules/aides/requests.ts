@@ -1,0 +1,158 @@
+/**
+ * Channels `aid:*` (DOMAIN §4): the request form and its live evaluation, saving a draft, the
+ * lists and the responsable's queue, the workflow's actions, payment and the decision letter.
+ * A request lives in a DSU: reading or writing it needs the same access as the DSU (référent,
+ * co-intervenant, responsable, exceptional access).
+ */
+import type { CallContext, Handler } from '../../api/dispatch';
+import type { Channel } from '../../api/contract';
+import type { AidOut } from '../../api/contract-aides';
+import { PasseurError } from '../../shared/errors';
+import { evaluate, twelveMonthsBefore } from './engine';
+import { aidOr404, aidView, audit, demandeOf, reglementAt, requireAid, today } from './context';
+import { act } from './decisions';
+import { renderLetter } from './letters';
+import { type DsuRow, getConsent, getPerson, householdOf, requireDsu, sessionOf, siteRow } from './outside';
+import * as repo from './repo';
+import { optionsOut, regRef, type Fields } from './views';
+
+function checkFields(ctx: CallContext, f: Fields, dsu: DsuRow): void {
+  const db = ctx.app.vault.db;
+  const person = getPerson(db, f.personId);
+  if (!person || person.householdId !== dsu.householdId || person.mergedInto !== null) {
+    throw new PasseurError('invalid_input', 'Le bénéficiaire doit être une personne du foyer de ce dossier.', 'personId');
+  }
+  if (f.requestedOn > today(ctx)) throw new PasseurError('invalid_input', 'La date de la demande ne peut pas être dans le futur.', 'requestedOn');
+  if (f.origin === 'partenaire') {
+    if (f.originPartnerId === null) throw new PasseurError('invalid_input', 'Indiquez le partenaire qui a orienté la demande.', 'originPartnerId');
+    if (!repo.partnerExists(db, f.originPartnerId)) {
+      throw new PasseurError('invalid_input', 'Ce partenaire n’existe pas dans l’annuaire.', 'originPartnerId');
+    }
+  }
+  if (f.payeeKind !== 'beneficiaire' && !f.payeeName) {
+    throw new PasseurError('invalid_input', 'Indiquez le nom du tiers payé (bailleur, fournisseur, établissement…).', 'payeeName');
+  }
+  if (f.paymentMode === 'virement_tiers' && f.payeeKind === 'beneficiaire') {
+    throw new PasseurError('invalid_input', 'Un virement à un tiers demande de choisir le tiers payé (bailleur, fournisseur…).', 'payeeKind');
+  }
+  if (f.consentId !== null) {
+    const c = getConsent(db, f.consentId);
+    if (!c || c.dsuId !== dsu.id) throw new PasseurError('invalid_input', 'Ce consentement n’est pas enregistré dans ce dossier.', 'consentId');
+  }
+}
+
+export const requestHandlers = {
+  'aid:options': (ctx, input) => {
+    const { row, reglement } = reglementAt(ctx, input.day ?? today(ctx));
+    return optionsOut(row, reglement);
+  },
+
+  'aid:evaluate': (ctx, input) => {
+    const { id: exceptId, ...f } = input;
+    const { dsu } = requireDsu(ctx, f.dsuId, 'read');
+    checkFields(ctx, f, dsu);
+    const { row, reglement } = reglementAt(ctx, f.requestedOn);
+    return {
+      evaluation: evaluate(demandeOf(ctx, f, dsu, exceptId ?? null), reglement),
+      reglement: regRef(row),
+      history: repo.historyOfDsu(ctx.app.vault.db, dsu.id, f.requestedOn, exceptId ?? null),
+    };
+  },
+
+  'aid:save': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const s = sessionOf(ctx);
+    const { id, ...f } = input;
+    const { dsu } = requireDsu(ctx, f.dsuId, 'write');
+    checkFields(ctx, f, dsu);
+    if (id !== undefined) {
+      const a = aidOr404(ctx, id);
+      if (a.dsuId !== dsu.id) throw new PasseurError('invalid_input', 'Une demande ne change pas de dossier : créez-en une nouvelle.', 'dsuId');
+      if (a.status !== 'brouillon' && a.status !== 'ajournee') {
+        throw new PasseurError('conflict', 'Cette demande a été soumise : elle ne se modifie plus (reprenez-la en brouillon si elle n’est pas encore prise en charge).');
+      }
+      db.transaction(() => {
+        repo.updateAid(db, id, f, ctx.now);
+        audit(ctx, 'aid.update', 'aid', id);
+      })();
+      return aidView(ctx, id);
+    }
+    const newId = db.transaction(() => {
+      const n = repo.insertAid(db, f, s.userId, ctx.now);
+      repo.addEvent(db, n, s.userId, 'create', null, 'brouillon', '', ctx.now);
+      audit(ctx, 'aid.create', 'aid', n, { dsu: dsu.id });
+      return n;
+    })();
+    return aidView(ctx, newId);
+  },
+
+  'aid:get': (ctx, input) => {
+    const { aid } = requireAid(ctx, input.id, 'read');
+    ctx.app.vault.db.transaction(() => audit(ctx, 'aid.read', 'aid', aid.id))();
+    return aidView(ctx, aid.id);
+  },
+
+  'aid:forDsu': (ctx, input) => {
+    const { dsu } = requireDsu(ctx, input.dsuId, 'read');
+    return repo.summaries(ctx.app.vault.db, 'a.dsu_id = ?', 'a.requested_on DESC, a.id DESC', dsu.id);
+  },
+
+  'aid:list': (ctx, input) => {
+    const s = sessionOf(ctx);
+    const order = "a.status IN ('accordee', 'refusee', 'classee_sans_suite'), a.requested_on DESC, a.id DESC";
+    if (input.scope === 'mine') return repo.summaries(ctx.app.vault.db, 'a.created_by = ?', order, s.userId);
+    if (!s.roles.includes('responsable')) throw new PasseurError('forbidden', 'Seuls les responsables voient toutes les demandes du site ; vos demandes sont dans « Mes demandes ».');
+    return repo.summaries(ctx.app.vault.db, 'a.requested_on > ?', order, twelveMonthsBefore(today(ctx)));
+  },
+
+  'aid:queue': (ctx) =>
+    repo.summaries(ctx.app.vault.db, "a.status IN ('soumise', 'a_valider')", 'a.urgent DESC, a.submitted_at, a.id'),
+
+  'aid:lastBudget': (ctx, input) => {
+    const { dsu } = requireDsu(ctx, input.dsuId, 'read');
+    const r = repo.lastBudget(ctx.app.vault.db, dsu.id);
+    return r ? { number: r.number, on: r.on_, budget: JSON.parse(r.budget) as AidOut['budget'] } : null;
+  },
+
+  'aid:act': (ctx, input) => {
+    act(ctx, input);
+    return aidView(ctx, input.id);
+  },
+
+  'aid:payment': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const { aid: a } = requireAid(ctx, input.id, 'read');
+    if (a.status !== 'accordee') throw new PasseurError('conflict', 'Seule une aide accordée se mandate et se paie.');
+    if (input.paidOn !== null && input.mandatedOn === null) throw new PasseurError('invalid_input', 'Indiquez d’abord la date de mandatement.', 'mandatedOn');
+    if (input.mandatedOn !== null && a.decidedOn && input.mandatedOn < a.decidedOn) throw new PasseurError('invalid_input', 'Le mandatement ne peut pas précéder la décision.', 'mandatedOn');
+    if (input.paidOn !== null && input.mandatedOn !== null && input.paidOn < input.mandatedOn) throw new PasseurError('invalid_input', 'Le paiement ne peut pas précéder le mandatement.', 'paidOn');
+    if ((input.mandatedOn ?? '') > today(ctx) || (input.paidOn ?? '') > today(ctx)) throw new PasseurError('invalid_input', 'Une date de mandatement ou de paiement ne peut pas être dans le futur.');
+    const payeeKind = input.payeeKind ?? a.payeeKind;
+    const payeeName = input.payeeName ?? a.payeeName;
+    if (payeeKind !== 'beneficiaire' && !payeeName) throw new PasseurError('invalid_input', 'Indiquez le nom du tiers payé.', 'payeeName');
+    db.transaction(() => {
+      repo.setAid(db, a.id, { mandated_on: input.mandatedOn, paid_on: input.paidOn, payee_kind: payeeKind, payee_name: payeeName }, ctx.now);
+      audit(ctx, 'aid.payment', 'aid', a.id, { mandated: input.mandatedOn !== null, paid: input.paidOn !== null });
+    })();
+    return aidView(ctx, a.id);
+  },
+
+  'aid:letter': async (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const { aid: a, dsu } = requireAid(ctx, input.id, 'read');
+    if (a.decisionId === null) throw new PasseurError('conflict', 'Aucune décision n’a encore été prise sur cette demande : pas de courrier à éditer.');
+    const view = aidView(ctx, a.id);
+    const decision = view.decisions[view.decisions.length - 1]!;
+    const h = householdOf(db, dsu.householdId)!;
+    const person = getPerson(db, a.personId)!;
+    db.transaction(() => audit(ctx, 'aid.letter', 'aid', a.id, { decision: decision.id }))();
+    const pdf = await renderLetter({
+      site: siteRow(db),
+      today: today(ctx),
+      aid: view,
+      decision,
+      recipient: { name: `${person.sex === 'F' ? 'Madame' : person.sex === 'M' ? 'Monsieur' : 'Madame, Monsieur'} ${person.firstNames} ${(person.usageName || person.birthName).toUpperCase()}`, address: h.address, commune: h.communeName ?? '' },
+    });
+    return { fileName: `decision-${a.number}.pdf`, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
+  },
+} satisfies { [C in Channel as C extends `aid:${string}` ? C : never]: Handler<C> };

@@ -1,0 +1,120 @@
+/** The premier accueil: the only place its SQL lives (DOMAIN §2). */
+import { prep, type Db } from '../../store/database';
+
+export interface Motif {
+  code: string;
+  label: string;
+  active: boolean;
+  position: number;
+}
+
+type MotifRow = Omit<Motif, 'active'> & { active: number };
+const motifShape = (m: MotifRow): Motif => ({ ...m, active: m.active === 1 });
+
+// Motifs ------------------------------------------------------------------------------------
+
+export function listMotifs(db: Db): Motif[] {
+  return (db.prepare('SELECT code, label, active, position FROM motifs ORDER BY position').all() as MotifRow[]).map(motifShape);
+}
+
+export function getMotif(db: Db, code: string): Motif | undefined {
+  const r = db.prepare('SELECT code, label, active, position FROM motifs WHERE code = ?').get(code) as MotifRow | undefined;
+  return r ? motifShape(r) : undefined;
+}
+
+/** The code of the motif with this label (case-insensitive), if any. */
+export function motifCodeByLabel(db: Db, label: string): string | undefined {
+  return (db.prepare('SELECT code FROM motifs WHERE label = ? COLLATE NOCASE').get(label) as { code: string } | undefined)?.code;
+}
+
+export function motifCodeExists(db: Db, code: string): boolean {
+  return db.prepare('SELECT 1 FROM motifs WHERE code = ?').get(code) !== undefined;
+}
+
+/** Renames / switches a motif on or off; false when there is no such code. */
+export function updateMotif(db: Db, code: string, label: string, active: boolean): boolean {
+  return db.prepare('UPDATE motifs SET label = ?, active = ? WHERE code = ?').run(label, active ? 1 : 0, code).changes !== 0;
+}
+
+/** Adds a motif after the last one. */
+export function insertMotif(db: Db, code: string, label: string, active: boolean): void {
+  const position = ((db.prepare('SELECT max(position) AS m FROM motifs').get() as { m: number | null }).m ?? 0) + 1;
+  db.prepare('INSERT INTO motifs (code, label, position, active) VALUES (?, ?, ?, ?)').run(code, label, position, active ? 1 : 0);
+}
+
+export function activeMotifs(db: Db): { code: string; label: string }[] {
+  return db.prepare('SELECT code, label FROM motifs WHERE active = 1 ORDER BY position').all() as { code: string; label: string }[];
+}
+
+export function activeMotifCodes(db: Db): string[] {
+  return (prep(db, 'SELECT code FROM motifs WHERE active = 1').all() as { code: string }[]).map((m) => m.code);
+}
+
+// First contacts ----------------------------------------------------------------------------
+
+export interface FirstContactInsert {
+  at: string;
+  mode: string;
+  takenBy: number;
+  personId: number;
+  householdId: number | null;
+  request: string;
+  motifs: string[];
+  urgent: boolean;
+  urgencyReason: string;
+  outcome: string;
+  partnerId: number | null;
+  appointmentId: number | null;
+  dsuId: number | null;
+}
+
+export function insertFirstContact(db: Db, f: FirstContactInsert): number {
+  const r = prep(
+    db,
+    `INSERT INTO first_contacts (at, mode, taken_by, person_id, household_id, request, motifs, urgent, urgency_reason, outcome, partner_id, appointment_id, dsu_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    f.at,
+    f.mode,
+    f.takenBy,
+    f.personId,
+    f.householdId,
+    f.request,
+    JSON.stringify(f.motifs),
+    f.urgent ? 1 : 0,
+    f.urgencyReason,
+    f.outcome,
+    f.partnerId,
+    f.appointmentId,
+    f.dsuId,
+  );
+  return Number(r.lastInsertRowid);
+}
+
+// Other modules' tables (to move behind their index.ts) -------------------------------------
+
+/** Active ASS and CESF accounts, with all their roles. */
+export function socialWorkers(db: Db): { id: number; displayName: string; roles: string[] }[] {
+  return (
+    db
+      .prepare(
+        `SELECT u.id, u.display_name AS displayName, json_group_array(r.role) AS roles FROM users u JOIN user_roles r ON r.user_id = u.id
+           WHERE u.disabled_at IS NULL AND u.id IN (SELECT user_id FROM user_roles WHERE role IN ('ass', 'cesf'))
+           GROUP BY u.id ORDER BY u.display_name COLLATE NOCASE`,
+      )
+      .all() as { id: number; displayName: string; roles: string }[]
+  ).map((u) => ({ ...u, roles: JSON.parse(u.roles) as string[] }));
+}
+
+export function communes(db: Db): { insee: string; name: string }[] {
+  return db.prepare('SELECT insee, name FROM communes ORDER BY name COLLATE NOCASE').all() as { insee: string; name: string }[];
+}
+
+export function activePartnerExists(db: Db, partnerId: number): boolean {
+  return db.prepare('SELECT 1 FROM partners WHERE id = ? AND active = 1').get(partnerId) !== undefined;
+}
+
+/** The INSEE code of an existing household's commune. */
+export function householdCommune(db: Db, householdId: number): string | null {
+  return (db.prepare('SELECT commune_insee AS c FROM households WHERE id = ?').get(householdId) as { c: string | null }).c;
+}

@@ -25,7 +25,7 @@ export async function household(team: Team, referent?: { id: number; token: stri
   const born = new Date(Date.UTC(1960, 0, 1 + n * 37)).toISOString().slice(0, 10);
   const card = await register(team, { birthName: `Aide${n}`, firstNames: `Prénom${n}`, birthDate: p.birthDate ?? born });
   const who = referent ?? team.ass;
-  const dsu = (await team.must(who.token, 'dsu:open', { householdId: card.household!.id, referentId: who.id })) as { id: number; number: string };
+  const dsu = await team.must(who.token, 'dsu:open', { householdId: card.household!.id, referentId: who.id });
   return { personId: card.person.id, householdId: card.household!.id, dsuId: dsu.id, dsuNumber: dsu.number };
 }
 
@@ -54,7 +54,7 @@ export type Status = AidOut['status'];
 /** Creates a request (author: `author`) and brings it to `status` through the API. */
 export async function reach(team: AidTeam, status: Status, author: { id: number; token: string } = team.ass, over: Partial<Input<'aid:save'>> = {}): Promise<AidOut> {
   const h = await household(team, author);
-  let a = (await team.must(author.token, 'aid:save', secours(h, over))) as AidOut;
+  let a = await team.must(author.token, 'aid:save', secours(h, over));
   if (status === 'brouillon') return a;
   if (status === 'classee_sans_suite') return team.must(author.token, 'aid:act', { action: 'classify', id: a.id, reason: 'La personne a retiré sa demande' });
   a = await team.must(author.token, 'aid:act', { action: 'submit', id: a.id });

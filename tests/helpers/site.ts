@@ -1,6 +1,6 @@
 import { AppCore } from '../../src-main/api/app';
 import { dispatch } from '../../src-main/api/dispatch';
-import type { Channel, Input } from '../../src-main/api/contract';
+import type { Channel, Input, Output } from '../../src-main/api/contract';
 import type { Role } from '../../src-main/shared/roles';
 import { tmpDir } from './tmp';
 
@@ -31,11 +31,11 @@ export async function newSite(dir = tmpDir(), clock?: () => Date) {
   const must = async <C extends Channel>(token: string | null, channel: C, input: Input<C>) => {
     const r = await call(token, channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as never;
+    return r.value as Output<C>;
   };
   /** Creates a user with `roles`, returns a live session token for them (password changed). */
   const userWith = async (login: string, roles: Role[], displayName = login) => {
-    const created = (await must(adminToken, 'admin:createUser', { login, displayName, roles })) as { user: { id: number }; oneTimePassword: string };
+    const created = await must(adminToken, 'admin:createUser', { login, displayName, roles });
     const first = await dispatch(app, null, 'auth:login', { login, password: created.oneTimePassword });
     const token = first.sessionToken!;
     await must(token, 'auth:changePassword', { current: created.oneTimePassword, next: 'phrase personnelle tres longue' });

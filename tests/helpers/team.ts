@@ -3,7 +3,7 @@
  * with ASS 1 and the CESF as référents; two partners. Used by the tests of the front desk
  * and the DSU.
  */
-import type { PersonCard } from '../../src-main/api/contract-accueil';
+
 import { newSite } from './site';
 
 /** `clock`: the site's clock from the start (sessions included), for tests that move time. */
@@ -15,8 +15,8 @@ export async function newTeam(clock?: () => Date) {
   const cesf = await site.userWith('cesf', ['cesf'], 'Claire Conseillère');
   const resp = await site.userWith('resp', ['responsable'], 'Rémi Responsable');
   await site.must(site.adminToken, 'admin:saveSector', { name: 'Montauban Est', referentAssId: ass.id, referentCesfId: cesf.id, communes: ['82121'] });
-  const caf = (await site.must(sec.token, 'partners:save', { organisation: 'CAF de Tarn-et-Garonne', service: 'Accueil', category: 'Organisme de sécurité sociale' })) as { id: number };
-  const bailleur = (await site.must(sec.token, 'partners:save', { organisation: 'Tarn-et-Garonne Habitat', service: 'Gestion locative', category: 'Bailleur social' })) as { id: number };
+  const caf = await site.must(sec.token, 'partners:save', { organisation: 'CAF de Tarn-et-Garonne', service: 'Accueil', category: 'Organisme de sécurité sociale' });
+  const bailleur = await site.must(sec.token, 'partners:save', { organisation: 'Tarn-et-Garonne Habitat', service: 'Gestion locative', category: 'Bailleur social' });
   const members = { sec: [sec, 'secretaire'], ass: [ass, 'ass'], ass2: [ass2, 'ass'], cesf: [cesf, 'cesf'], resp: [resp, 'responsable'] } as const;
   /** New sessions for everyone, after a test moved the clock past the idle lock. */
   const refresh = () => {
@@ -31,12 +31,12 @@ export type Team = Awaited<ReturnType<typeof newTeam>>;
 
 /** Registers a demandeur with a new household in Montauban; returns the person card. */
 export async function register(team: Team, p: { birthName: string; firstNames: string; birthDate?: string; phone?: string; usageName?: string }) {
-  return (await team.must(team.sec.token, 'persons:create', {
+  return await team.must(team.sec.token, 'persons:create', {
     birthName: p.birthName,
     firstNames: p.firstNames,
     usageName: p.usageName ?? '',
     birthDate: p.birthDate ?? null,
     phone: p.phone ?? '',
     household: { address: '12 rue de la République', communeInsee: '82121', role: 'demandeur' },
-  })) as PersonCard;
+  });
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
   p = await register(team, { birthName: 'Laurent', firstNames: 'Eva', birthDate: '1979-09-09', phone: '0655555555' });
   const other = await register(team, { birthName: 'Laurens', firstNames: 'Eva', phone: '0666666666' });
   ids.other = other.person.id;
-  const rec = (await team.must(team.sec.token, 'intake:record', {
+  const rec = await team.must(team.sec.token, 'intake:record', {
     personId: p.person.id,
     mode: 'telephone',
     motifs: ['violences_intrafamiliales'],
@@ -28,16 +28,16 @@ beforeAll(async () => {
     urgencyReason: `${MARK}-urgence`,
     request: `${MARK}-demande`,
     outcome: 'dsu',
-  })) as { dsu: { id: number } };
-  ids.dsu = rec.dsu.id;
+  });
+  ids.dsu = rec.dsu!.id;
   const s = team.ass.token;
-  ids.entry = ((await team.must(s, 'dsu:addEntry', { dsuId: ids.dsu, occurredOn: '2026-11-23', type: 'entretien_bureau', field: 'enfance', summary: `${MARK}-resume`, restrictedNote: `${MARK}-note` })) as { id: number }).id;
-  ids.document = ((await team.must(s, 'dsu:addDocument', { dsuId: ids.dsu, kind: 'rapport', title: `${MARK}-titre`, docDate: '2026-11-23', contentBase64: PDF.toString('base64') })) as { id: number }).id;
-  ids.consent = ((await team.must(s, 'dsu:addConsent', { dsuId: ids.dsu, personId: p.person.id, recipientLabel: `${MARK}-destinataire`, scope: `${MARK}-objet`, form: 'ecrit', givenOn: '2026-11-23' })) as { id: number }).id;
+  ids.entry = (await team.must(s, 'dsu:addEntry', { dsuId: ids.dsu, occurredOn: '2026-11-23', type: 'entretien_bureau', field: 'enfance', summary: `${MARK}-resume`, restrictedNote: `${MARK}-note` })).id;
+  ids.document = (await team.must(s, 'dsu:addDocument', { dsuId: ids.dsu, kind: 'rapport', title: `${MARK}-titre`, docDate: '2026-11-23', contentBase64: PDF.toString('base64') })).id;
+  ids.consent = (await team.must(s, 'dsu:addConsent', { dsuId: ids.dsu, personId: p.person.id, recipientLabel: `${MARK}-destinataire`, scope: `${MARK}-objet`, form: 'ecrit', givenOn: '2026-11-23' })).id;
   await team.must(s, 'dsu:addIntervenant', { dsuId: ids.dsu, externalName: `${MARK}-educ`, mission: `${MARK}-mission` });
   ids.intervenant = (team.app.vault.db.prepare('SELECT id FROM dsu_intervenants').get() as { id: number }).id;
   await team.must(team.ass2.token, 'dsu:get', { id: ids.dsu, reason: `${MARK}-motif d’accès exceptionnel` });
-  const aid = (await team.must(s, 'aid:save', {
+  const aid = await team.must(s, 'aid:save', {
     dsuId: ids.dsu,
     personId: p.person.id,
     requestedOn: '2026-11-23',
@@ -48,14 +48,14 @@ beforeAll(async () => {
     paymentMode: 'virement_beneficiaire',
     noteSociale: `${MARK}-note-sociale`,
     budget: { resources: [{ kind: 'rsa', amountCents: 30000, label: `${MARK}-budget` }], charges: [] },
-  })) as { id: number };
+  });
   ids.aid = aid.id;
   await team.must(s, 'aid:act', { action: 'submit', id: aid.id });
   await team.must(team.resp.token, 'aid:act', { action: 'take', id: aid.id });
   await team.must(team.resp.token, 'aid:act', { action: 'toCommission', id: aid.id, favorable: true, opinion: `${MARK}-avis` });
-  ids.commission = ((await team.must(team.resp.token, 'commission:save', { heldOn: '2026-11-23', members: ['Élue'] })) as { id: number }).id;
+  ids.commission = (await team.must(team.resp.token, 'commission:save', { heldOn: '2026-11-23', members: ['Élue'] })).id;
   await team.must(team.resp.token, 'commission:assign', { id: ids.commission, add: [aid.id] });
-  ids.appointment = ((await team.must(team.sec.token, 'rdv:book', { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-25T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' })) as { id: number }).id;
+  ids.appointment = (await team.must(team.sec.token, 'rdv:book', { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-25T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' })).id;
 });
 afterAll(() => team?.app.close());
 

@@ -64,14 +64,14 @@ describe('accounts', () => {
     expect(actions).toEqual(expect.arrayContaining(['user.disable', 'store.rekey']));
     expect(verifyAudit(s.app.vault.db).ok).toBe(true);
     // Re-enabling gives a new one-time password.
-    const back = (await s.must(s.adminToken, 'admin:enableUser', { userId: ass.id })) as { oneTimePassword: string; user: { disabled: boolean; mustChangePassword: boolean } };
+    const back = await s.must(s.adminToken, 'admin:enableUser', { userId: ass.id });
     expect(back.user).toMatchObject({ disabled: false, mustChangePassword: true });
     expect((await dispatch(s.app, null, 'auth:login', { login: 'ass.martin', password: back.oneTimePassword })).result.ok).toBe(true);
   });
 
   it('keeps one active admin and refuses self-disabling', async () => {
     const s = await site();
-    const me = (await s.must(s.adminToken, 'admin:listUsers', {})) as { id: number }[];
+    const me = await s.must(s.adminToken, 'admin:listUsers', {});
     const adminId = me[0]!.id;
     await refusedUnchanged(s, s.adminToken, 'admin:disableUser', { userId: adminId, rotateKey: false }, 'conflict');
     await refusedUnchanged(s, s.adminToken, 'admin:updateUser', { userId: adminId, roles: ['responsable'] }, 'conflict');
@@ -80,7 +80,7 @@ describe('accounts', () => {
   it('a reset password replaces the old one and ends open sessions', async () => {
     const s = await site();
     const u = await s.userWith('cesf.petit', ['cesf']);
-    const r = (await s.must(s.adminToken, 'admin:resetPassword', { userId: u.id })) as { oneTimePassword: string };
+    const r = await s.must(s.adminToken, 'admin:resetPassword', { userId: u.id });
     expect(await s.call(u.token, 'site:info', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect((await dispatch(s.app, null, 'auth:login', { login: 'cesf.petit', password: u.password })).result.ok).toBe(false);
     expect((await dispatch(s.app, null, 'auth:login', { login: 'cesf.petit', password: r.oneTimePassword })).result.ok).toBe(true);
@@ -102,8 +102,8 @@ describe('sectors', () => {
     const s = await site();
     const ass = await s.userWith('ass.martin', ['ass'], 'Alex Martin');
     const cesf = await s.userWith('cesf.petit', ['cesf'], 'Dominique Petit');
-    const sector = (await s.must(s.adminToken, 'admin:saveSector', { name: 'Nord', referentAssId: ass.id, referentCesfId: cesf.id, communes: ['82121', '82125'] })) as { id: number };
-    const info = (await s.must(ass.token, 'site:info', {})) as { communes: { insee: string; sectorName: string | null }[] };
+    const sector = await s.must(s.adminToken, 'admin:saveSector', { name: 'Nord', referentAssId: ass.id, referentCesfId: cesf.id, communes: ['82121', '82125'] });
+    const info = await s.must(ass.token, 'site:info', {});
     expect(info.communes.find((c) => c.insee === '82121')?.sectorName).toBe('Nord');
     await refusedUnchanged(s, s.adminToken, 'admin:saveSector', { name: 'Sud', referentAssId: cesf.id, referentCesfId: null, communes: [] }, 'invalid_input');
     await refusedUnchanged(s, s.adminToken, 'admin:saveSector', { name: 'Sud', referentAssId: null, referentCesfId: null, communes: ['75056'] }, 'invalid_input');
@@ -111,7 +111,7 @@ describe('sectors', () => {
     expect(taken?.message).toContain('Montech (82125, secteur Nord)');
     await refusedUnchanged(s, s.adminToken, 'admin:saveSector', { name: 'nord', referentAssId: null, referentCesfId: null, communes: [] }, 'conflict');
     await s.must(s.adminToken, 'admin:deleteSector', { id: sector.id });
-    const after = (await s.must(s.adminToken, 'site:info', {})) as { communes: { sectorId: number | null }[] };
+    const after = await s.must(s.adminToken, 'site:info', {});
     expect(after.communes.every((c) => c.sectorId === null)).toBe(true);
   });
 });

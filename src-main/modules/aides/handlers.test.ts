@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AidOut, AidSummary } from '../../api/contract-aides';
 import { CHANNELS } from '../../api/contract';
 import exemple from '../../../resources/reglements/exemple.json';
 import { aidTeam, household, reach, secours, GRANT, TODAY, type AidTeam } from '../../../tests/helpers/aides';
@@ -28,7 +27,7 @@ function pdfText(b64: string): { text: string; pages: number } {
 describe('the journey of the issue, through the API', () => {
   it('one secours in the barème validated, one above it refused by the commission, then granted lower on recours to the energy supplier', async () => {
     await team.must(team.resp.token, 'envelope:set', { year: 2026, envelope: 'enveloppe_cd', votedCents: 500_000 });
-    const env0 = (await team.must(team.resp.token, 'envelope:list', { year: 2026 })) as { rows: { envelope: string; dispositifs: string[]; engagedCents: number; paidCents: number }[] };
+    const env0 = await team.must(team.resp.token, 'envelope:list', { year: 2026 });
     // The seed's shared envelope (secours CD, AM and AML of the ASE), the FAJ on its own.
     expect(env0.rows.map((r) => [r.envelope, r.dispositifs.length])).toEqual([
       ['enveloppe_cd', 3],
@@ -38,13 +37,13 @@ describe('the journey of the issue, through the API', () => {
 
     // 1. In the barème: validated by the responsable.
     const h1 = await household(team);
-    let a1 = (await team.must(team.ass.token, 'aid:save', secours(h1))) as AidOut;
+    let a1 = await team.must(team.ass.token, 'aid:save', secours(h1));
     expect(a1.status).toBe('brouillon');
     expect(a1.evaluation?.outcome).toBe('dans_bareme');
     expect(a1.evaluation?.rules.find((r) => r.id === 'ressources')?.sentence).toMatch(/^Moyenne économique journalière/);
     a1 = await team.must(team.ass.token, 'aid:act', { action: 'submit', id: a1.id });
     expect(a1.reglement).toMatchObject({ code: 'exemple', version: 1 });
-    const queue = (await team.must(team.resp.token, 'aid:queue', {})) as AidSummary[];
+    const queue = await team.must(team.resp.token, 'aid:queue', {});
     expect(queue.find((q) => q.id === a1.id)).toMatchObject({ dispositifLabel: 'Secours du Conseil départemental', outcome: 'dans_bareme', route: 'validation' });
     await team.must(team.resp.token, 'aid:act', { action: 'take', id: a1.id });
     a1 = await team.must(team.resp.token, 'aid:act', { action: 'grant', id: a1.id, ...GRANT });
@@ -52,7 +51,7 @@ describe('the journey of the issue, through the API', () => {
 
     // 2. Above the barème (240 € > 160 € for a person alone): the responsable sends it to the commission.
     const h2 = await household(team);
-    let a2 = (await team.must(team.ass.token, 'aid:save', secours(h2, { nature: 'energie', object: 'Facture de régularisation d’électricité', amountCents: 24000, urgent: true }))) as AidOut;
+    let a2 = await team.must(team.ass.token, 'aid:save', secours(h2, { nature: 'energie', object: 'Facture de régularisation d’électricité', amountCents: 24000, urgent: true }));
     expect(a2.evaluation?.outcome).toBe('hors_bareme');
     expect(a2.evaluation?.reasons.join(' ')).toMatch(/au-dessus du plafond de 160,00/);
     a2 = await team.must(team.ass.token, 'aid:act', { action: 'submit', id: a2.id });
@@ -63,13 +62,13 @@ describe('the journey of the issue, through the API', () => {
     expect(a2.status).toBe('en_commission');
 
     // 3. The commission refuses.
-    const s1 = (await team.must(team.resp.token, 'commission:save', { heldOn: TODAY, place: 'Hôtel du Département', members: ['M. le Vice-président', 'Rémi Responsable'] })) as { id: number };
-    const before = (await team.must(team.resp.token, 'commission:get', { id: s1.id })) as { candidates: AidSummary[] };
+    const s1 = await team.must(team.resp.token, 'commission:save', { heldOn: TODAY, place: 'Hôtel du Département', members: ['M. le Vice-président', 'Rémi Responsable'] });
+    const before = await team.must(team.resp.token, 'commission:get', { id: s1.id });
     expect(before.candidates.map((c) => c.id)).toContain(a2.id);
     await team.must(team.resp.token, 'commission:assign', { id: s1.id, add: [a2.id] });
     a2 = await team.must(team.resp.token, 'commission:decide', { id: s1.id, requestId: a2.id, decision: 'refusee', reasons: 'Montant supérieur au plafond du règlement pour une personne seule.' });
     expect(a2.status).toBe('refusee');
-    const refusal = pdfText(((await team.must(team.ass.token, 'aid:letter', { id: a2.id })) as { contentBase64: string }).contentBase64).text;
+    const refusal = pdfText((await team.must(team.ass.token, 'aid:letter', { id: a2.id })).contentBase64).text;
     expect(refusal).toContain(`n° ${a2.number}`);
     expect(refusal).toContain('Montant supérieur au plafond');
     expect(refusal).toMatch(/recours gracieux/);
@@ -80,7 +79,7 @@ describe('the journey of the issue, through the API', () => {
     a2 = await team.must(team.ass.token, 'aid:act', { action: 'appeal', id: a2.id, appealOn: TODAY, reason: 'Coupure programmée, enfant malade hébergé ponctuellement.' });
     expect(a2).toMatchObject({ status: 'en_commission', appealOn: TODAY, commission: null });
     expect(a2.decisions.map((d) => d.decision)).toEqual(['refusee']);
-    const s2 = (await team.must(team.resp.token, 'commission:save', { heldOn: TODAY, members: ['M. le Vice-président'] })) as { id: number };
+    const s2 = await team.must(team.resp.token, 'commission:save', { heldOn: TODAY, members: ['M. le Vice-président'] });
     await team.must(team.resp.token, 'commission:assign', { id: s2.id, add: [a2.id] });
     a2 = await team.must(team.resp.token, 'commission:decide', {
       id: s2.id,
@@ -96,7 +95,7 @@ describe('the journey of the issue, through the API', () => {
       ['refusee', false],
       ['accordee', true],
     ]);
-    const accord = pdfText(((await team.must(team.ass.token, 'aid:letter', { id: a2.id })) as { contentBase64: string }).contentBase64).text;
+    const accord = pdfText((await team.must(team.ass.token, 'aid:letter', { id: a2.id })).contentBase64).text;
     expect(accord).toMatch(/180,00\s€/);
     expect(accord).toMatch(/pour 240,00\s€ demandés/);
     expect(accord).toContain('EDF Solidarité');
@@ -105,11 +104,11 @@ describe('the journey of the issue, through the API', () => {
     // 5. Payment and the envelope.
     a2 = await team.must(team.resp.token, 'aid:payment', { id: a2.id, mandatedOn: TODAY, paidOn: TODAY });
     expect(a2.paidOn).toBe(TODAY);
-    const env = (await team.must(team.resp.token, 'envelope:list', { year: 2026 })) as { rows: { envelope: string; votedCents: number; engagedCents: number; paidCents: number; remainingCents: number; projectionCents: number }[] };
+    const env = await team.must(team.resp.token, 'envelope:list', { year: 2026 });
     const row = env.rows.find((r) => r.envelope === 'enveloppe_cd')!;
     expect(row.engagedCents - engaged0).toBe(12000 + 18000);
     expect(row.paidCents).toBeGreaterThanOrEqual(18000);
-    expect(row.remainingCents).toBe(row.votedCents - row.engagedCents);
+    expect(row.remainingCents).toBe(row.votedCents! - row.engagedCents);
     // 23 November is day 327 of 365: the projection extends the pace to the whole year.
     expect(row.projectionCents).toBe(Math.floor((row.engagedCents * 365) / 327));
 
@@ -129,7 +128,7 @@ describe('refusals change nothing', () => {
     await team.must(team.resp.token, 'envelope:set', { year: 2026, envelope: 'enveloppe_cd', votedCents: 1000 });
     const h = await household(team);
     await team.must(team.sec.token, 'persons:create', { birthName: 'Enfant', firstNames: 'Petit', birthDate: '2019-04-01', household: { existingId: h.householdId, role: 'enfant' } });
-    let a = (await team.must(team.ass.token, 'aid:save', secours(h, { dispositif: 'am_ase', amountCents: 15000 }))) as AidOut;
+    let a = await team.must(team.ass.token, 'aid:save', secours(h, { dispositif: 'am_ase', amountCents: 15000 }));
     expect(a.evaluation?.outcome).toBe('dans_bareme');
     await team.must(team.ass.token, 'aid:act', { action: 'submit', id: a.id });
     await team.must(team.resp.token, 'aid:act', { action: 'take', id: a.id });
@@ -145,7 +144,7 @@ describe('refusals change nothing', () => {
 
   it('refuses an incomplete submission (no note sociale; chèques that do not add up) and an amount above the ceiling, without writing', async () => {
     const h = await household(team);
-    const a = (await team.must(team.ass.token, 'aid:save', secours(h, { noteSociale: '' }))) as AidOut;
+    const a = await team.must(team.ass.token, 'aid:save', secours(h, { noteSociale: '' }));
     let before = hashDir(team.dir);
     const r1 = await team.call(team.ass.token, 'aid:act', { action: 'submit', id: a.id });
     expect(r1.ok ? 'ok' : [r1.error.code, r1.error.field]).toEqual(['invalid_input', 'noteSociale']);
@@ -155,7 +154,7 @@ describe('refusals change nothing', () => {
     const r2 = await team.call(team.ass.token, 'aid:act', { action: 'submit', id: a.id });
     expect(r2.ok ? 'ok' : r2.error.message).toMatch(/2 chèques × 20,00\s€ = 40,00\s€/);
     expect(hashDir(team.dir)).toEqual(before);
-    const ok = (await team.must(team.ass.token, 'aid:save', { id: a.id, ...secours(h, { paymentMode: 'cheques_accompagnement', cheques: 3, amountCents: 6000 }) })) as AidOut;
+    const ok = await team.must(team.ass.token, 'aid:save', { id: a.id, ...secours(h, { paymentMode: 'cheques_accompagnement', cheques: 3, amountCents: 6000 }) });
     await team.must(team.ass.token, 'aid:act', { action: 'submit', id: ok.id });
     await team.must(team.resp.token, 'aid:act', { action: 'take', id: ok.id });
     before = hashDir(team.dir);
@@ -194,10 +193,10 @@ describe('refusals change nothing', () => {
 describe('decisions are taken on today’s facts', () => {
   it('a second secours the same month, in the barème when submitted, can no longer be granted once the first is', async () => {
     const h = await household(team);
-    const a = (await team.must(team.ass.token, 'aid:save', secours(h))) as AidOut;
-    const b = (await team.must(team.ass.token, 'aid:save', secours(h, { nature: 'energie', object: 'Facture' }))) as AidOut;
+    const a = await team.must(team.ass.token, 'aid:save', secours(h));
+    const b = await team.must(team.ass.token, 'aid:save', secours(h, { nature: 'energie', object: 'Facture' }));
     for (const x of [a, b]) {
-      const s = (await team.must(team.ass.token, 'aid:act', { action: 'submit', id: x.id })) as AidOut;
+      const s = await team.must(team.ass.token, 'aid:act', { action: 'submit', id: x.id });
       expect(s.evaluation?.outcome).toBe('dans_bareme');
       await team.must(team.resp.token, 'aid:act', { action: 'take', id: x.id });
     }
@@ -207,7 +206,7 @@ describe('decisions are taken on today’s facts', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('conflict');
     if (!r.ok) expect(r.error.message).toMatch(/n’est plus dans le barème.*Même mois/);
     expect(hashDir(team.dir)).toEqual(before);
-    const sent = (await team.must(team.resp.token, 'aid:act', { action: 'toCommission', id: b.id, favorable: true, opinion: 'Deux factures le même mois' })) as AidOut;
+    const sent = await team.must(team.resp.token, 'aid:act', { action: 'toCommission', id: b.id, favorable: true, opinion: 'Deux factures le même mois' });
     expect(sent.status).toBe('en_commission');
   });
 });
@@ -232,24 +231,24 @@ describe('règlement versions', () => {
     v2.version = 2;
     v2.effectiveFrom = '2026-11-01';
     v2.dispositifs[0]!.natures[0]!.ceiling = { personne_seule: 10000, default: 15000 } as never; // alimentaire: 160 € → 100 €
-    const imported = (await team.must(team.resp.token, 'reglement:import', { document: JSON.stringify(v2) })) as { id: number; status: string };
+    const imported = await team.must(team.resp.token, 'reglement:import', { document: JSON.stringify(v2) });
     expect(imported.status).toBe('brouillon');
-    const impact = (await team.must(team.resp.token, 'reglement:replay', { id: imported.id })) as { requests: number; changed: number; rows: { dispositif: string; becomeOut: number; amountOutCents: number }[] };
+    const impact = await team.must(team.resp.token, 'reglement:replay', { id: imported.id });
     const sec = impact.rows.find((r) => r.dispositif === 'secours_cd')!;
     // Every secours alimentaire of 120 € submitted so far was in the barème; under v2 it is above 100 €.
     expect(sec.becomeOut).toBeGreaterThan(0);
     expect(sec.amountOutCents % 12000).toBe(0);
     expect(impact.changed).toBeGreaterThanOrEqual(sec.becomeOut);
 
-    const activated = (await team.must(team.adminToken, 'reglement:activate', { id: imported.id })) as { status: string; inForceToday: boolean };
+    const activated = await team.must(team.adminToken, 'reglement:activate', { id: imported.id });
     expect(activated).toMatchObject({ status: 'actif', inForceToday: true, until: null });
-    const list = (await team.must(team.resp.token, 'reglement:list', {})) as { version: number; until: string | null; inForceToday: boolean }[];
+    const list = await team.must(team.resp.token, 'reglement:list', {});
     expect(list.find((r) => r.version === 1)).toMatchObject({ until: '2026-10-31', inForceToday: false });
-    const after = (await team.must(team.ass.token, 'aid:get', { id: granted.id })) as AidOut;
+    const after = await team.must(team.ass.token, 'aid:get', { id: granted.id });
     expect(after.reglement?.version).toBe(1);
     expect(after.evaluation?.outcome).toBe('dans_bareme');
     expect(after.grantedCents).toBe(granted.grantedCents);
-    const fresh = (await team.must(team.ass.token, 'aid:save', secours(await household(team)))) as AidOut;
+    const fresh = await team.must(team.ass.token, 'aid:save', secours(await household(team)));
     expect(fresh.reglement?.version).toBe(2);
     expect(fresh.evaluation?.outcome).toBe('hors_bareme');
     // The admin configures the règlement but reads no request.
@@ -263,7 +262,7 @@ describe('editing a draft version', () => {
     const draft = structuredClone(exemple) as typeof exemple;
     draft.version = 7;
     draft.effectiveFrom = '2027-01-01';
-    const v = (await team.must(team.adminToken, 'reglement:import', { document: JSON.stringify(draft) })) as { id: number };
+    const v = await team.must(team.adminToken, 'reglement:import', { document: JSON.stringify(draft) });
     const bad = structuredClone(draft) as Record<string, unknown> & { dispositifs: Record<string, unknown>[] };
     bad.dispositifs[3]!.delegationCents = -1;
     let before = hashDir(team.dir);
@@ -272,9 +271,9 @@ describe('editing a draft version', () => {
     const r2 = await team.call(team.adminToken, 'reglement:update', { id: v.id, document: JSON.stringify({ ...draft, version: 8 }) });
     expect(r2.ok ? 'ok' : r2.error.field).toBe('version');
     expect(hashDir(team.dir)).toEqual(before);
-    const edited = (await team.must(team.adminToken, 'reglement:update', { id: v.id, document: JSON.stringify({ ...draft, title: 'Règlement 2027 révisé' }) })) as { title: string };
+    const edited = await team.must(team.adminToken, 'reglement:update', { id: v.id, document: JSON.stringify({ ...draft, title: 'Règlement 2027 révisé' }) });
     expect(edited.title).toBe('Règlement 2027 révisé');
-    expect(((await team.must(team.ass.token, 'reglement:get', { id: v.id })) as { document: string }).document).toContain('Règlement 2027 révisé');
+    expect((await team.must(team.ass.token, 'reglement:get', { id: v.id })).document).toContain('Règlement 2027 révisé');
     await team.must(team.adminToken, 'reglement:activate', { id: v.id });
     before = hashDir(team.dir);
     const r3 = await team.call(team.adminToken, 'reglement:update', { id: v.id, document: JSON.stringify(draft) });
@@ -286,17 +285,17 @@ describe('editing a draft version', () => {
 describe('the commission agenda respects consent', () => {
   it('names the person only while the consent is in force', async () => {
     const h = await household(team);
-    const consent = (await team.must(team.ass.token, 'dsu:addConsent', { dsuId: h.dsuId, personId: h.personId, recipientLabel: 'Commission des aides financières', scope: 'Présentation de la demande', form: 'ecrit', givenOn: TODAY })) as { id: number };
+    const consent = await team.must(team.ass.token, 'dsu:addConsent', { dsuId: h.dsuId, personId: h.personId, recipientLabel: 'Commission des aides financières', scope: 'Présentation de la demande', form: 'ecrit', givenOn: TODAY });
     const a = await reach(team, 'en_commission');
-    const b = (await team.must(team.ass.token, 'aid:save', secours(h, { consentId: consent.id, amountCents: 30000, nature: 'loyer_maintien', object: 'Dette de loyer' }))) as AidOut;
+    const b = await team.must(team.ass.token, 'aid:save', secours(h, { consentId: consent.id, amountCents: 30000, nature: 'loyer_maintien', object: 'Dette de loyer' }));
     await team.must(team.ass.token, 'aid:act', { action: 'submit', id: b.id });
     await team.must(team.resp.token, 'aid:act', { action: 'take', id: b.id });
     await team.must(team.resp.token, 'aid:act', { action: 'toCommission', id: b.id, favorable: true, opinion: 'Maintien dans le logement' });
-    const s = (await team.must(team.resp.token, 'commission:save', { heldOn: '2026-12-10', members: ['Élue référente'] })) as { id: number };
+    const s = await team.must(team.resp.token, 'commission:save', { heldOn: '2026-12-10', members: ['Élue référente'] });
     await team.must(team.resp.token, 'commission:assign', { id: s.id, add: [a.id, b.id] });
     const first = (n: string) => new RegExp(`\\b${n.split(' ').at(-1)}\\b`);
     const named = first(b.person.name);
-    let pdf = pdfText(((await team.must(team.resp.token, 'commission:agenda', { id: s.id })) as { contentBase64: string }).contentBase64).text;
+    let pdf = pdfText((await team.must(team.resp.token, 'commission:agenda', { id: s.id })).contentBase64).text;
     expect(pdf).toMatch(named);
     expect(pdf).toContain('Rupture de ressources'); // note sociale shared with consent
     expect(pdf).toContain(a.number);
@@ -304,10 +303,10 @@ describe('the commission agenda respects consent', () => {
     expect(pdf).not.toMatch(first(a.person.name));
 
     await team.must(team.ass.token, 'dsu:withdrawConsent', { id: consent.id, withdrawnOn: TODAY });
-    pdf = pdfText(((await team.must(team.resp.token, 'commission:agenda', { id: s.id })) as { contentBase64: string }).contentBase64).text;
+    pdf = pdfText((await team.must(team.resp.token, 'commission:agenda', { id: s.id })).contentBase64).text;
     expect(pdf).not.toMatch(named);
     expect(pdf).toMatch(/consentement retiré le 23\/11\/2026/);
-    const view = (await team.must(team.resp.token, 'commission:get', { id: s.id })) as { agenda: { id: number; person: string; consentInForce: boolean }[] };
+    const view = await team.must(team.resp.token, 'commission:get', { id: s.id });
     expect(view.agenda.find((r) => r.id === b.id)).toMatchObject({ person: '', consentInForce: false });
     // A session that has not yet taken place records no decision.
     const early = await team.call(team.resp.token, 'commission:decide', { id: s.id, requestId: b.id, decision: 'refusee', reasons: 'x' });
@@ -327,11 +326,11 @@ describe('budget reuse', () => {
 describe('merging two records of a person', () => {
   it('moves her aid requests to the kept record, and the undo moves them back', async () => {
     const h = await household(team);
-    const twin = (await team.must(team.sec.token, 'persons:create', { birthName: 'Doublon', firstNames: 'Fiche', household: { existingId: h.householdId, role: 'autre' }, confirmNotDuplicate: true })) as { person: { id: number } };
-    const a = (await team.must(team.ass.token, 'aid:save', secours(h, { personId: twin.person.id }))) as AidOut;
-    const m = (await team.must(team.resp.token, 'persons:merge', { keepId: h.personId, absorbId: twin.person.id })) as { mergeId: number };
-    expect(((await team.must(team.ass.token, 'aid:get', { id: a.id })) as AidOut).person.id).toBe(h.personId);
+    const twin = await team.must(team.sec.token, 'persons:create', { birthName: 'Doublon', firstNames: 'Fiche', household: { existingId: h.householdId, role: 'autre' }, confirmNotDuplicate: true });
+    const a = await team.must(team.ass.token, 'aid:save', secours(h, { personId: twin.person.id }));
+    const m = await team.must(team.resp.token, 'persons:merge', { keepId: h.personId, absorbId: twin.person.id });
+    expect((await team.must(team.ass.token, 'aid:get', { id: a.id })).person.id).toBe(h.personId);
     await team.must(team.resp.token, 'persons:unmerge', { mergeId: m.mergeId });
-    expect(((await team.must(team.ass.token, 'aid:get', { id: a.id })) as AidOut).person.id).toBe(twin.person.id);
+    expect((await team.must(team.ass.token, 'aid:get', { id: a.id })).person.id).toBe(twin.person.id);
   });
 });

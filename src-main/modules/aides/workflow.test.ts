@@ -64,7 +64,7 @@ describe('aid workflow: every action × status × role', () => {
           const r = await team.call(tokenOf(actor), 'aid:act', { action, id: a.id, ...PAYLOAD[action] } as never);
           const code = r.ok ? 'ok' : r.error.code;
           expect(`${actor} → ${code}`).toBe(`${actor} → ${expected(action, status, actor)}`);
-          const after = (await team.must(team.resp.token, 'aid:get', { id: a.id })) as AidOut;
+          const after = await team.must(team.resp.token, 'aid:get', { id: a.id });
           if (!r.ok) {
             expect(strip(after)).toEqual(strip(a));
             expect(r.error.message).toMatch(/[a-zé]/);
@@ -83,21 +83,21 @@ describe('nobody validates their own request', () => {
     const r = await team.call(team.mixte.token, 'aid:act', { action: 'take', id: own.id });
     expect(r.ok ? 'ok' : r.error.code).toBe('forbidden');
     if (!r.ok) expect(r.error.message).toMatch(/personne ne valide sa propre demande/);
-    const taken = (await team.must(team.resp2.token, 'aid:act', { action: 'take', id: own.id })) as AidOut;
+    const taken = await team.must(team.resp2.token, 'aid:act', { action: 'take', id: own.id });
     expect(taken.status).toBe('a_valider');
     for (const [action, payload] of Object.entries({ grant: GRANT, refuse: PAYLOAD.refuse, adjourn: PAYLOAD.adjourn, toCommission: PAYLOAD.toCommission })) {
       const x = await team.call(team.mixte.token, 'aid:act', { action, id: own.id, ...payload } as never);
       expect(x.ok ? 'ok' : x.error.code).toBe('forbidden');
     }
-    expect(((await team.must(team.resp2.token, 'aid:act', { action: 'grant', id: own.id, ...GRANT })) as AidOut).status).toBe('accordee');
+    expect((await team.must(team.resp2.token, 'aid:act', { action: 'grant', id: own.id, ...GRANT })).status).toBe('accordee');
   });
 
   it('she validates a colleague’s request, and the screen is told what each may do', async () => {
     const other = await reach(team, 'soumise');
-    const seenByMixte = (await team.must(team.mixte.token, 'aid:get', { id: other.id })) as AidOut;
+    const seenByMixte = await team.must(team.mixte.token, 'aid:get', { id: other.id });
     expect(seenByMixte.can).toContain('take');
     const own = await reach(team, 'soumise', team.mixte);
-    const ownSeen = (await team.must(team.mixte.token, 'aid:get', { id: own.id })) as AidOut;
+    const ownSeen = await team.must(team.mixte.token, 'aid:get', { id: own.id });
     expect(ownSeen.can).not.toContain('take');
     expect(ownSeen.can).toContain('recall');
   });
@@ -106,11 +106,11 @@ describe('nobody validates their own request', () => {
     const own = await reach(team, 'soumise', team.mixte);
     await team.must(team.resp.token, 'aid:act', { action: 'take', id: own.id });
     await team.must(team.resp.token, 'aid:act', { action: 'toCommission', id: own.id, favorable: true, opinion: 'Favorable' });
-    const s = (await team.must(team.resp.token, 'commission:save', { heldOn: TODAY, members: ['Élue', 'Rémi Responsable'] })) as { id: number };
+    const s = await team.must(team.resp.token, 'commission:save', { heldOn: TODAY, members: ['Élue', 'Rémi Responsable'] });
     await team.must(team.resp.token, 'commission:assign', { id: s.id, add: [own.id] });
     const r = await team.call(team.mixte.token, 'commission:decide', { id: s.id, requestId: own.id, decision: 'refusee', reasons: 'Non' });
     expect(r.ok ? 'ok' : r.error.code).toBe('forbidden');
-    const ok = (await team.must(team.resp.token, 'commission:decide', { id: s.id, requestId: own.id, decision: 'refusee', reasons: 'Hors barème' })) as AidOut;
+    const ok = await team.must(team.resp.token, 'commission:decide', { id: s.id, requestId: own.id, decision: 'refusee', reasons: 'Hors barème' });
     expect(ok.status).toBe('refusee');
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashDir, tmpDir } from '../../../tests/helpers/tmp';
 import { newTeam, register, type Team } from '../../../tests/helpers/team';
-import type { ConsentOut, DsuOut, DsuRow, JournalEntryOut, PersonCard } from '../../api/contract-accueil';
+import type { DsuOut, PersonCard } from '../../api/contract-accueil';
 
 let team: Team;
 let p: PersonCard;
@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => team?.app.close());
 
-const get = async (token: string, reason?: string) => (await team.must(token, 'dsu:get', reason ? { id: dsuId, reason } : { id: dsuId })) as DsuOut;
+const get = async (token: string, reason?: string) => await team.must(token, 'dsu:get', reason ? { id: dsuId, reason } : { id: dsuId });
 
 describe('access to a DSU (DOMAIN §1)', () => {
   it('is open to the référent, with the first contact in it', async () => {
@@ -71,9 +71,9 @@ describe('access to a DSU (DOMAIN §1)', () => {
   });
 
   it('lists it in the référent’s files and, without content, in the site’s list', async () => {
-    const mine = (await team.must(team.ass.token, 'dsu:list', { scope: 'mine' })) as DsuRow[];
+    const mine = await team.must(team.ass.token, 'dsu:list', { scope: 'mine' });
     expect(mine.map((r) => r.number)).toEqual(['MTB-2026-00001']);
-    const site = (await team.must(team.cesf.token, 'dsu:list', { scope: 'site' })) as DsuRow[];
+    const site = await team.must(team.cesf.token, 'dsu:list', { scope: 'site' });
     expect(site[0]).toMatchObject({ holder: 'MOREAU Inès', mine: false, referent: { displayName: 'Alice Assistante' } });
   });
 });
@@ -81,7 +81,7 @@ describe('access to a DSU (DOMAIN §1)', () => {
 describe('journal', () => {
   it('records a VAD in binôme; its restricted note is read by its authors and the référent only', async () => {
     await team.must(team.ass.token, 'dsu:addIntervenant', { dsuId, userId: team.cesf.id, mission: 'Budget et logement' });
-    const e = (await team.must(team.cesf.token, 'dsu:addEntry', {
+    const e = await team.must(team.cesf.token, 'dsu:addEntry', {
       dsuId,
       occurredOn: '2026-11-23',
       type: 'vad',
@@ -89,7 +89,7 @@ describe('journal', () => {
       summary: 'Visite du logement, humidité importante.',
       restrictedNote: 'Tensions dans le couple évoquées.',
       coAuthorIds: [team.ass2.id],
-    })) as JournalEntryOut;
+    });
     expect(e.authors.map((a) => a.displayName).sort()).toEqual(['Bruno Volant', 'Claire Conseillère']);
     const read = async (token: string) => (await get(token)).journal.find((x) => x.id === e.id)!;
     expect((await read(team.ass.token)).restrictedNote).toBe('Tensions dans le couple évoquées.');
@@ -114,7 +114,7 @@ describe('journal', () => {
     const d = await get(team.ass.token);
     expect(d.journal).toHaveLength(50);
     expect(d.journalMore).toBe(true);
-    const next = (await team.must(team.ass.token, 'dsu:journal', { id: dsuId, beforeId: d.journal[49]!.id })) as { entries: JournalEntryOut[]; more: boolean };
+    const next = await team.must(team.ass.token, 'dsu:journal', { id: dsuId, beforeId: d.journal[49]!.id });
     expect(next.more).toBe(false);
     expect(new Set([...d.journal, ...next.entries].map((e) => e.id)).size).toBe(d.journal.length + next.entries.length);
   });
@@ -122,9 +122,9 @@ describe('journal', () => {
 
 describe('documents', () => {
   it('stores a PDF encrypted inside the store and gives it back intact', async () => {
-    const doc = (await team.must(team.ass.token, 'dsu:addDocument', { dsuId, kind: 'justificatif', title: 'Quittance octobre', docDate: '2026-10-31', contentBase64: PDF.toString('base64') })) as { id: number; mime: string; size: number };
+    const doc = await team.must(team.ass.token, 'dsu:addDocument', { dsuId, kind: 'justificatif', title: 'Quittance octobre', docDate: '2026-10-31', contentBase64: PDF.toString('base64') });
     expect(doc).toMatchObject({ mime: 'application/pdf', size: PDF.length });
-    const back = (await team.must(team.ass.token, 'dsu:getDocument', { id: doc.id })) as { contentBase64: string; fileName: string };
+    const back = await team.must(team.ass.token, 'dsu:getDocument', { id: doc.id });
     expect(Buffer.from(back.contentBase64, 'base64')).toEqual(PDF);
     expect(back.fileName).toBe('Quittance octobre.pdf');
     team.app.vault.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -146,18 +146,18 @@ describe('documents', () => {
 
 describe('consents', () => {
   it('records a consent to share with a partner, then its withdrawal', async () => {
-    const c = (await team.must(team.ass.token, 'dsu:addConsent', {
+    const c = await team.must(team.ass.token, 'dsu:addConsent', {
       dsuId,
       personId: p.person.id,
       partnerId: team.partners.bailleur,
       scope: 'Situation budgétaire pour un plan d’apurement',
       form: 'ecrit',
       givenOn: '2026-11-23',
-    })) as ConsentOut;
+    });
     expect(c.recipient).toBe('Tarn-et-Garonne Habitat — Gestion locative');
     const early = await team.call(team.ass.token, 'dsu:withdrawConsent', { id: c.id, withdrawnOn: '2026-11-01' });
     expect(early.ok || early.error.message).toMatch(/précéder/);
-    const w = (await team.must(team.ass.token, 'dsu:withdrawConsent', { id: c.id, withdrawnOn: '2026-11-23' })) as ConsentOut;
+    const w = await team.must(team.ass.token, 'dsu:withdrawConsent', { id: c.id, withdrawnOn: '2026-11-23' });
     expect(w.withdrawnOn).toBe('2026-11-23');
     const again = await team.call(team.ass.token, 'dsu:withdrawConsent', { id: c.id, withdrawnOn: '2026-11-23' });
     expect(again.ok || again.error.message).toMatch(/déjà été retiré le 23\/11\/2026/);
@@ -172,7 +172,7 @@ describe('consents', () => {
 
 describe('export for the right of access', () => {
   it('produces a French PDF whose pages render, and a complete JSON', async () => {
-    const pdf = (await team.must(team.ass.token, 'dsu:export', { id: dsuId, format: 'pdf' })) as { fileName: string; contentBase64: string };
+    const pdf = await team.must(team.ass.token, 'dsu:export', { id: dsuId, format: 'pdf' });
     expect(pdf.fileName).toBe('MTB-2026-00001-2026-11-23.pdf');
     const dir = tmpDir('passeur-pdf-');
     const file = path.join(dir, 'dsu.pdf');
@@ -188,13 +188,13 @@ describe('export for the right of access', () => {
     expect(text).toMatch(/RETIRÉ le 23\/11\/2026/);
     expect(text).toMatch(/page 1 sur \d/);
 
-    const byResp = (await team.must(team.resp.token, 'dsu:export', { id: dsuId, format: 'pdf' })) as { contentBase64: string };
+    const byResp = await team.must(team.resp.token, 'dsu:export', { id: dsuId, format: 'pdf' });
     fs.writeFileSync(file, Buffer.from(byResp.contentBase64, 'base64'));
     const respText = execFileSync('pdftotext', [file, '-']).toString();
     expect(respText).not.toContain('Tensions dans le couple');
     expect(respText).toMatch(/1 note\(s\) restreinte\(s\) non incluse\(s\)/);
 
-    const json = (await team.must(team.ass.token, 'dsu:export', { id: dsuId, format: 'json' })) as { contentBase64: string };
+    const json = await team.must(team.ass.token, 'dsu:export', { id: dsuId, format: 'json' });
     const data = JSON.parse(Buffer.from(json.contentBase64, 'base64').toString()) as { format: string; dsu: DsuOut & { documents: { contentBase64: string }[] } };
     expect(data.format).toBe('passeur.dsu');
     expect(data.dsu.journal.length).toBeGreaterThan(50);
@@ -218,7 +218,7 @@ describe('status and retention', () => {
   it('lists files past two years without contact and archives them in bulk, read-only, responsables only', async () => {
     now = new Date(2028, 10, 24, 9, 0);
     team.refresh();
-    const list = (await team.must(team.resp.token, 'dsu:retention', {})) as { limitDate: string; source: string; rows: DsuRow[] };
+    const list = await team.must(team.resp.token, 'dsu:retention', {});
     expect(list.limitDate).toBe('2026-11-24');
     expect(list.source).toMatch(/CNIL.*2023-095/);
     expect(list.rows.map((r) => r.id)).toEqual([dsuId]);
@@ -237,7 +237,7 @@ describe('status and retention', () => {
 
   it('refuses to archive a file with a recent contact, archiving nothing', async () => {
     const fresh = await register(team, { birthName: 'Récent', firstNames: 'Contact' });
-    const d = (await team.must(team.ass.token, 'dsu:open', { householdId: fresh.household!.id })) as { id: number };
+    const d = await team.must(team.ass.token, 'dsu:open', { householdId: fresh.household!.id });
     const before = hashDir(team.dir);
     const r = await team.call(team.resp.token, 'dsu:archive', { ids: [d.id] });
     expect(r.ok || r.error.message).toMatch(/Rien n’a été archivé/);
@@ -251,27 +251,27 @@ describe('référent and co-intervenants', () => {
     const t2 = await newTeam(() => now);
     try {
       const p2 = await register(t2, { birthName: 'Faure', firstNames: 'Léa' });
-      const d = (await t2.must(t2.ass.token, 'dsu:open', { householdId: p2.household!.id })) as { id: number };
+      const d = await t2.must(t2.ass.token, 'dsu:open', { householdId: p2.household!.id });
       const bySelf = await t2.call(t2.ass.token, 'dsu:setReferent', { dsuId: d.id, referentId: t2.ass2.id });
       expect(bySelf.ok || bySelf.error.code).toBe('forbidden');
       const toSec = await t2.call(t2.resp.token, 'dsu:setReferent', { dsuId: d.id, referentId: t2.sec.id });
       expect(toSec.ok || toSec.error.field).toBe('referentId');
-      const changed = (await t2.must(t2.resp.token, 'dsu:setReferent', { dsuId: d.id, referentId: t2.ass2.id })) as { referent: { id: number } };
+      const changed = await t2.must(t2.resp.token, 'dsu:setReferent', { dsuId: d.id, referentId: t2.ass2.id });
       expect(changed.referent.id).toBe(t2.ass2.id);
-      expect(((await t2.must(t2.ass2.token, 'dsu:get', { id: d.id })) as DsuOut).access).toBe('referent');
+      expect((await t2.must(t2.ass2.token, 'dsu:get', { id: d.id })).access).toBe('referent');
       // The former référent now needs a reason.
       const former = await t2.call(t2.ass.token, 'dsu:get', { id: d.id });
       expect(former.ok || former.error.code).toBe('exceptional_access_required');
 
       await t2.must(t2.ass2.token, 'dsu:addIntervenant', { dsuId: d.id, userId: t2.cesf.id, mission: 'Budget' });
-      expect(((await t2.must(t2.cesf.token, 'dsu:get', { id: d.id })) as DsuOut).access).toBe('intervenant');
-      const view = (await t2.must(t2.ass2.token, 'dsu:get', { id: d.id })) as DsuOut;
+      expect((await t2.must(t2.cesf.token, 'dsu:get', { id: d.id })).access).toBe('intervenant');
+      const view = await t2.must(t2.ass2.token, 'dsu:get', { id: d.id });
       const twice = await t2.call(t2.ass2.token, 'dsu:addIntervenant', { dsuId: d.id, userId: t2.cesf.id, mission: 'Budget' });
       expect(twice.ok || twice.error.message).toMatch(/intervient déjà/);
       await t2.must(t2.ass2.token, 'dsu:endIntervenant', { id: view.intervenants[0]!.id });
       const ended = await t2.call(t2.cesf.token, 'dsu:get', { id: d.id });
       expect(ended.ok || ended.error.code).toBe('exceptional_access_required');
-      expect(((await t2.must(t2.ass2.token, 'dsu:get', { id: d.id })) as DsuOut).intervenants[0]!.endedOn).toBe('2026-11-23');
+      expect((await t2.must(t2.ass2.token, 'dsu:get', { id: d.id })).intervenants[0]!.endedOn).toBe('2026-11-23');
     } finally {
       t2.app.close();
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashDir } from '../../../tests/helpers/tmp';
 import { newTeam, register, type Team } from '../../../tests/helpers/team';
-import type { IntakeOptions, PersonCard } from '../../api/contract-accueil';
+
 
 let team: Team;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ const base = { mode: 'telephone' as const, motifs: ['aide_financiere'], urgent: 
 
 describe('intake:*', () => {
   it('gives the motifs, the social workers and each commune’s référents', async () => {
-    const o = (await team.must(team.sec.token, 'intake:options', {})) as IntakeOptions;
+    const o = await team.must(team.sec.token, 'intake:options', {});
     expect(o.motifs.map((m) => m.code)).toContain('violences_intrafamiliales');
     expect(o.professionals.map((p) => p.displayName)).toEqual(['Alice Assistante', 'Bruno Volant', 'Claire Conseillère']);
     expect(o.communes.find((c) => c.insee === '82121')).toMatchObject({ sector: 'Montauban Est', ass: { id: team.ass.id }, cesf: { id: team.cesf.id } });
@@ -21,17 +21,17 @@ describe('intake:*', () => {
 
   it('records a phone contact ending in an appointment with the sector’s ASS, in one transaction with its audit rows', async () => {
     const p = await register(team, { birthName: 'Petit', firstNames: 'Paul' });
-    const r = (await team.must(team.sec.token, 'intake:record', {
+    const r = await team.must(team.sec.token, 'intake:record', {
       ...base,
       personId: p.person.id,
       outcome: 'rdv',
       appointment: { professionalId: team.ass.id, startsAt: '2026-11-24T09:00', durationMin: 45, kind: 'premier_accueil_presentiel', place: 'MDS' },
-    })) as { id: number; appointment: { id: number } | null; dsu: null };
+    });
     expect(r.appointment).not.toBeNull();
     expect(r.dsu).toBeNull();
     const actions = (team.app.vault.db.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 2').all() as { action: string }[]).map((a) => a.action);
     expect(actions).toEqual(['first_contact.add', 'appointment.book']);
-    const card = (await team.must(team.sec.token, 'persons:get', { id: p.person.id })) as PersonCard;
+    const card = await team.must(team.sec.token, 'persons:get', { id: p.person.id });
     expect(card.appointments.map((a) => a.id)).toEqual([r.appointment!.id]);
   });
 
@@ -69,25 +69,25 @@ describe('intake:*', () => {
 
   it('orients to a partner, and opens the DSU with the sector’s ASS as référent, once per household', async () => {
     const p = await register(team, { birthName: 'Blanc', firstNames: 'Nora' });
-    const o = (await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, outcome: 'orientation', partnerId: team.partners.caf })) as { id: number };
+    const o = await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, outcome: 'orientation', partnerId: team.partners.caf });
     expect(o.id).toBeGreaterThan(0);
     const d1 = (await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, outcome: 'dsu' })) as { dsu: { number: string; referent: { id: number } } };
     expect(d1.dsu.referent.id).toBe(team.ass.id);
-    const d2 = (await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, outcome: 'dsu' })) as { dsu: { number: string } };
-    expect(d2.dsu.number).toBe(d1.dsu.number);
-    const card = (await team.must(team.sec.token, 'persons:get', { id: p.person.id })) as PersonCard;
+    const d2 = await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, outcome: 'dsu' });
+    expect(d2.dsu!.number).toBe(d1.dsu.number);
+    const card = await team.must(team.sec.token, 'persons:get', { id: p.person.id });
     expect(card.dsu).toMatchObject({ number: d1.dsu.number, referent: { displayName: 'Alice Assistante' } });
   });
 });
 
 describe('motifs (a configurable list)', () => {
   it('lets the admin add, rename and switch off a motif; the desk only sees active ones; past contacts keep theirs', async () => {
-    const added = (await team.must(team.adminToken, 'intake:saveMotif', { label: 'Mobilité / transport' })) as { code: string; position: number };
+    const added = await team.must(team.adminToken, 'intake:saveMotif', { label: 'Mobilité / transport' });
     expect(added).toMatchObject({ code: 'mobilite_transport', position: 11 });
     const p = await register(team, { birthName: 'Motif', firstNames: 'Test' });
     await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, motifs: ['mobilite_transport'], outcome: 'information' });
     await team.must(team.adminToken, 'intake:saveMotif', { code: 'mobilite_transport', label: 'Mobilité', active: false });
-    const options = (await team.must(team.sec.token, 'intake:options', {})) as IntakeOptions;
+    const options = await team.must(team.sec.token, 'intake:options', {});
     expect(options.motifs.map((m) => m.code)).not.toContain('mobilite_transport');
     const refused = await team.call(team.sec.token, 'intake:record', { ...base, personId: p.person.id, motifs: ['mobilite_transport'], outcome: 'information' });
     expect(refused.ok || refused.error.message).toMatch(/Motif inconnu/);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashDir } from '../../../tests/helpers/tmp';
 import { newTeam, type Team } from '../../../tests/helpers/team';
-import type { PartnerOut } from '../../api/contract-accueil';
 import { parseCsv, readPartners } from './csv';
 
 describe('CSV reading', () => {
@@ -48,7 +47,7 @@ describe('partners:import', () => {
 
   it('imports nothing when one line is bad, and says which', async () => {
     const before = hashDir(team.dir);
-    const r = (await team.must(team.sec.token, 'partners:import', { csv: 'Organisme;Service\nFrance Travail;Agence Montauban\n;Sans nom\n' })) as { imported: number; errors: { line: number }[] };
+    const r = await team.must(team.sec.token, 'partners:import', { csv: 'Organisme;Service\nFrance Travail;Agence Montauban\n;Sans nom\n' });
     expect(r).toEqual({ imported: 0, updated: 0, errors: [{ line: 3, message: 'L’organisme est vide.' }] });
     expect(hashDir(team.dir)).toEqual(before);
   });
@@ -58,7 +57,7 @@ describe('partners:import', () => {
       csv: 'Organisme;Service;Catégorie;Missions\nFrance Travail;Agence Montauban;Emploi;Inscription, accompagnement\nCAF de Tarn-et-Garonne;Accueil;Sécurité sociale;Prestations familiales, RSA\n',
     });
     expect(r).toEqual({ imported: 1, updated: 1, errors: [] });
-    const list = (await team.must(team.ass.token, 'partners:list', {})) as PartnerOut[];
+    const list = await team.must(team.ass.token, 'partners:list', {});
     expect(list.find((p) => p.organisation === 'CAF de Tarn-et-Garonne')?.missions).toBe('Prestations familiales, RSA');
     expect(list).toHaveLength(3);
     const refused = await team.call(team.ass.token, 'partners:import', { csv: 'Organisme\nX\n' });

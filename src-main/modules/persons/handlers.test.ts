@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashDir } from '../../../tests/helpers/tmp';
 import { newTeam, register, type Team } from '../../../tests/helpers/team';
-import type { PersonCard, PersonHit } from '../../api/contract-accueil';
+import type { PersonCard } from '../../api/contract-accueil';
 
 let team: Team;
 let marie: PersonCard;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => team?.app.close());
 
-const search = async (q: string) => ((await team.must(team.sec.token, 'persons:search', { q })) as { results: PersonHit[] }).results;
+const search = async (q: string) => (await team.must(team.sec.token, 'persons:search', { q })).results;
 
 describe('persons:search', () => {
   it.each([
@@ -50,9 +50,9 @@ describe('persons:search', () => {
 
 describe('persons:create and duplicates', () => {
   it('shows likely duplicates: same phone, same birth date with a close name', async () => {
-    const dups = (await team.must(team.sec.token, 'persons:duplicates', { birthName: 'Dupond', firstNames: 'Marie', birthDate: '1985-03-12', phone: '' })) as { id: number; reasons: string[] }[];
+    const dups = await team.must(team.sec.token, 'persons:duplicates', { birthName: 'Dupond', firstNames: 'Marie', birthDate: '1985-03-12', phone: '' });
     expect(dups.find((d) => d.id === marie.person.id)?.reasons).toContain('same_birth_date_close_name');
-    const byPhone = (await team.must(team.sec.token, 'persons:duplicates', { birthName: 'Autre', firstNames: 'Nom', phone: '+33 6 12 34 56 78' })) as { id: number; reasons: string[] }[];
+    const byPhone = await team.must(team.sec.token, 'persons:duplicates', { birthName: 'Autre', firstNames: 'Nom', phone: '+33 6 12 34 56 78' });
     expect(byPhone.map((d) => d.id)).toEqual([marie.person.id]);
   });
 
@@ -70,13 +70,13 @@ describe('persons:create and duplicates', () => {
       expect(r.error.message).toMatch(/ressemble.*MARTIN Marie-Hélène/);
     }
     expect(hashDir(team.dir)).toEqual(before);
-    const forced = (await team.must(team.sec.token, 'persons:create', {
+    const forced = await team.must(team.sec.token, 'persons:create', {
       birthName: 'Dupond',
       firstNames: 'Marie',
       birthDate: '1985-03-12',
       household: { address: '', communeInsee: '82121' },
       confirmNotDuplicate: true,
-    })) as PersonCard;
+    });
     expect(forced.person.birthName).toBe('Dupond');
   });
 
@@ -92,12 +92,12 @@ describe('persons:create and duplicates', () => {
   });
 
   it('adds a member to an existing household and proposes the sector’s référents', async () => {
-    const child = (await team.must(team.sec.token, 'persons:create', {
+    const child = await team.must(team.sec.token, 'persons:create', {
       birthName: 'Martin',
       firstNames: 'Léo',
       birthDate: '2015-05-05',
       household: { existingId: marie.household!.id, role: 'enfant' },
-    })) as PersonCard;
+    });
     expect(child.household!.members.map((m) => m.firstNames)).toEqual(['Marie-Hélène', 'Léo']);
     expect(child.proposedReferents).toEqual({ sector: 'Montauban Est', ass: { id: team.ass.id, displayName: 'Alice Assistante' }, cesf: { id: team.cesf.id, displayName: 'Claire Conseillère' } });
   });
@@ -106,18 +106,18 @@ describe('persons:create and duplicates', () => {
 describe('persons:merge', () => {
   it('is a responsable’s action, moves the records, and is undone exactly from its log entry', async () => {
     const a = await register(team, { birthName: 'Garcia', firstNames: 'Luis', birthDate: '1960-01-01' });
-    const b = (await team.must(team.sec.token, 'persons:create', {
+    const b = await team.must(team.sec.token, 'persons:create', {
       birthName: 'Garcia',
       firstNames: 'Luis',
       phone: '0611111111',
       household: { address: '', communeInsee: null },
       confirmNotDuplicate: true,
-    })) as PersonCard;
+    });
     await team.must(team.sec.token, 'intake:record', { personId: b.person.id, mode: 'telephone', motifs: ['autre'], urgent: false, request: 'Une question', outcome: 'information' });
     const refused = await team.call(team.sec.token, 'persons:merge', { keepId: a.person.id, absorbId: b.person.id });
     expect(refused.ok || refused.error.code).toBe('forbidden');
 
-    const { mergeId, kept } = (await team.must(team.resp.token, 'persons:merge', { keepId: a.person.id, absorbId: b.person.id })) as { mergeId: number; kept: PersonCard };
+    const { mergeId, kept } = await team.must(team.resp.token, 'persons:merge', { keepId: a.person.id, absorbId: b.person.id });
     expect(kept.person.phone).toBe('0611111111');
     expect((await search('garcia')).map((r) => r.id)).toEqual([a.person.id]);
     const gone = await team.call(team.sec.token, 'persons:get', { id: b.person.id });
@@ -129,12 +129,12 @@ describe('persons:merge', () => {
 
     await team.must(team.resp.token, 'persons:unmerge', { mergeId });
     expect((await search('garcia')).map((r) => r.id).sort()).toEqual([a.person.id, b.person.id].sort());
-    const restored = (await team.must(team.sec.token, 'persons:get', { id: a.person.id })) as PersonCard;
+    const restored = await team.must(team.sec.token, 'persons:get', { id: a.person.id });
     expect(restored.person.phone).toBe('');
     expect(db.prepare('SELECT person_id AS p FROM first_contacts WHERE person_id IN (?, ?)').all(a.person.id, b.person.id)).toEqual([{ p: b.person.id }]);
     const again = await team.call(team.resp.token, 'persons:unmerge', { mergeId });
     expect(again.ok || again.error.message).toMatch(/déjà été annulée/);
-    const merges = (await team.must(team.resp.token, 'persons:merges', {})) as { id: number; undoneAt: string | null }[];
+    const merges = await team.must(team.resp.token, 'persons:merges', {});
     expect(merges.find((m) => m.id === mergeId)?.undoneAt).not.toBeNull();
   });
 });
@@ -142,19 +142,19 @@ describe('persons:merge', () => {
 describe('persons:update and households:update', () => {
   it('corrects a record, moves a person to a new household, and changes the household’s address, each audited', async () => {
     const p = await register(team, { birthName: 'Colin', firstNames: 'Paul', birthDate: '1975-05-05' });
-    const fixed = (await team.must(team.sec.token, 'persons:update', { id: p.person.id, birthName: 'Collin', firstNames: 'Paul', birthDate: '1975-05-06', phone: '07 00 11 22 33' })) as PersonCard;
+    const fixed = await team.must(team.sec.token, 'persons:update', { id: p.person.id, birthName: 'Collin', firstNames: 'Paul', birthDate: '1975-05-06', phone: '07 00 11 22 33' });
     expect(fixed.person).toMatchObject({ birthName: 'Collin', birthDate: '1975-05-06', phone: '0700112233' });
     expect((await search('collin 06/05/1975')).map((r) => r.id)).toEqual([p.person.id]);
     expect(await search('colin 05/05/1975')).toEqual([]);
-    const moved = (await team.must(team.sec.token, 'persons:update', {
+    const moved = await team.must(team.sec.token, 'persons:update', {
       id: p.person.id,
       birthName: 'Collin',
       firstNames: 'Paul',
       household: { address: '1 avenue Gambetta', communeInsee: '82125', role: 'demandeur' },
-    })) as PersonCard;
+    });
     expect(moved.household!.id).not.toBe(p.household!.id);
     expect(moved.household!.communeName).toBe('Montech');
-    const h = (await team.must(team.sec.token, 'households:update', { id: moved.household!.id, address: '3 avenue Gambetta', communeInsee: '82121' })) as { address: string; communeName: string };
+    const h = await team.must(team.sec.token, 'households:update', { id: moved.household!.id, address: '3 avenue Gambetta', communeInsee: '82121' });
     expect(h).toMatchObject({ address: '3 avenue Gambetta', communeName: 'Montauban' });
     const actions = (team.app.vault.db.prepare("SELECT action FROM audit_log WHERE action IN ('person.update', 'household.create', 'household.update') ORDER BY id DESC LIMIT 4").all() as { action: string }[]).map((a) => a.action);
     expect(actions).toEqual(['household.update', 'person.update', 'household.create', 'person.update']);

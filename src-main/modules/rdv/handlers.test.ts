@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashDir } from '../../../tests/helpers/tmp';
 import { newTeam, register, type Team } from '../../../tests/helpers/team';
-import type { AppointmentOut, DsuOut, PersonCard } from '../../api/contract-accueil';
+import type { AppointmentOut, PersonCard } from '../../api/contract-accueil';
 import { nextFree, withinOpening } from './rules';
 
 let team: Team;
@@ -28,16 +28,16 @@ describe('appointment rules', () => {
 describe('rdv:*', () => {
   let first: AppointmentOut;
   it('books for the sector’s ASS, from the secretaire', async () => {
-    first = (await team.must(team.sec.token, 'rdv:book', {
+    first = await team.must(team.sec.token, 'rdv:book', {
       professionalId: team.ass.id,
       personId: p.person.id,
       startsAt: '2026-11-24T09:30',
       durationMin: 45,
       kind: 'premier_accueil_presentiel',
       place: 'MDS – bureau 2',
-    })) as AppointmentOut;
+    });
     expect(first).toMatchObject({ status: 'prevu', endsAt: '2026-11-24T10:15', professional: { displayName: 'Alice Assistante' } });
-    const agenda = (await team.must(team.sec.token, 'rdv:agenda', { professionalId: team.ass.id, from: '2026-11-23', days: 7 })) as AppointmentOut[];
+    const agenda = await team.must(team.sec.token, 'rdv:agenda', { professionalId: team.ass.id, from: '2026-11-23', days: 7 });
     expect(agenda.map((a) => a.id)).toEqual([first.id]);
   });
 
@@ -54,7 +54,7 @@ describe('rdv:*', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toBe('Alice Assistante a déjà un rendez-vous de 09 h 30 à 10 h 15 ce jour-là. Choisissez un autre créneau (premier créneau libre : le 24/11/2026 à 10 h 15).');
     expect(hashDir(team.dir)).toEqual(before);
-    const free = (await team.must(team.sec.token, 'rdv:nextFree', { professionalId: team.ass.id, from: '2026-11-24T09:30', durationMin: 30 })) as { startsAt: string };
+    const free = await team.must(team.sec.token, 'rdv:nextFree', { professionalId: team.ass.id, from: '2026-11-24T09:30', durationMin: 30 });
     expect(free.startsAt).toBe('2026-11-24T10:15');
   });
 
@@ -64,16 +64,16 @@ describe('rdv:*', () => {
   });
 
   it('lets only the professional mark honoured, once it has happened, and shows it in the DSU journal', async () => {
-    const dsu = (await team.must(team.ass.token, 'dsu:open', { householdId: p.household!.id })) as { id: number };
+    const dsu = await team.must(team.ass.token, 'dsu:open', { householdId: p.household!.id });
     const early = await team.call(team.ass.token, 'rdv:setStatus', { id: first.id, status: 'honore' });
     expect(early.ok || early.error.message).toMatch(/pas encore eu lieu/);
     setNow(new Date(2026, 10, 24, 11, 0));
     team.refresh();
     const bySec = await team.call(team.sec.token, 'rdv:setStatus', { id: first.id, status: 'honore' });
     expect(bySec.ok || bySec.error.code).toBe('forbidden');
-    const done = (await team.must(team.ass.token, 'rdv:setStatus', { id: first.id, status: 'honore' })) as AppointmentOut;
+    const done = await team.must(team.ass.token, 'rdv:setStatus', { id: first.id, status: 'honore' });
     expect(done.status).toBe('honore');
-    const view = (await team.must(team.ass.token, 'dsu:get', { id: dsu.id })) as DsuOut;
+    const view = await team.must(team.ass.token, 'dsu:get', { id: dsu.id });
     expect(view.journal[0]).toMatchObject({ appointmentId: first.id, type: 'entretien_bureau', occurredOn: '2026-11-24', authors: [{ id: team.ass.id }] });
     expect(view.lastContactOn).toBe('2026-11-24');
     const twice = await team.call(team.ass.token, 'rdv:setStatus', { id: first.id, status: 'absent' });

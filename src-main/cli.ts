@@ -163,7 +163,9 @@ export function parseArgs(argv: string[]): Args {
     const isValue = spec?.values.includes(k) ?? false;
     const isSwitch = COMMON_SWITCHES.includes(k) || (spec?.switches ?? []).includes(k);
     if (!isValue && !isSwitch) {
-      if (!(wantsHelp && !spec)) unknown.push(`--${k}`);
+      // Without a command, only options no command knows are named.
+      const knownSomewhere = VALUE_OPTIONS.has(k) || Object.values(COMMANDS).some((c) => c.switches?.includes(k));
+      if (!(wantsHelp && !spec) && !(!spec && knownSomewhere)) unknown.push(`--${k}`);
       continue;
     }
     if (flags.has(k)) throw new UsageError(`L'option --${k} est donnée deux fois : gardez-en une seule.`);
@@ -176,6 +178,7 @@ export function parseArgs(argv: string[]): Args {
     throw new UsageError(`Option${unknown.length > 1 ? 's' : ''} inconnue${unknown.length > 1 ? 's' : ''} pour « passeur ${command} » : ${unknown.join(', ')}. Options possibles : ${[...spec.values, ...(spec.switches ?? [])].map((v) => `--${v}`).join(', ') || 'aucune'}. Rien n’a été fait.`);
   }
   if (unknown.length) throw new UsageError(`Option${unknown.length > 1 ? 's' : ''} inconnue${unknown.length > 1 ? 's' : ''} : ${unknown.join(', ')}. Voir « passeur --help ».`);
+  if (!command && !wantsHelp && given.length) throw new UsageError('Commande manquante : par exemple « passeur backup --to FICHIER --data DOSSIER --user IDENTIFIANT ». Voir « passeur --help ».');
   if (wantsHelp) return { command: isHelp && !command ? 'help' : command, spec, operands, flags: new Map([['help', true]]) };
   if (spec && operands.length > (spec.operands ?? 0)) {
     throw new UsageError(`Argument en trop pour « passeur ${command} » : ${operands.slice(spec.operands ?? 0).join(' ')}. Usage : passeur ${spec.usage}`);
@@ -475,6 +478,9 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     }
   }
 
+  if ((command === 'user add' || command === 'user disable') && !target) {
+    throw new UsageError(`Indiquez l’identifiant du compte : passeur ${spec.usage}`);
+  }
   const t = openTarget(dir, command);
   let token: string | null = null;
   try {

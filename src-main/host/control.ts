@@ -33,7 +33,10 @@ export function controlAddress(dataDir: string, platform = process.platform, els
   const tag = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
   if (platform === 'win32') return `\\\\.\\pipe\\passeur-${tag}`;
   const beside = path.join(path.resolve(dataDir), 'passeur.ctl');
-  return Buffer.byteLength(beside) < 100 && !elsewhere ? beside : path.join(os.tmpdir(), `passeur-${tag}.ctl`);
+  if (Buffer.byteLength(beside) < 100 && !elsewhere) return beside;
+  // A folder of our own (0700, unguessable) in the temporary folder: nobody else can place
+  // or replace a socket there. The client finds it in the owner note.
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'passeur-')), 'ctl');
 }
 
 /** Listens on a socket only this OS user may use (a leftover of a dead owner is replaced:
@@ -163,6 +166,12 @@ export async function startControlServer(app: AppCore): Promise<ControlServer> {
  *  request left says the command was not carried out; a cut after it says the outcome is
  *  unknown, never that nothing happened. */
 export function controlRequest(address: string, req: ControlRequest, timeoutMs = 120_000): Promise<DispatchOutcome> {
+  if (process.platform !== 'win32') {
+    // Only a socket of this OS user: a login's password never goes to anyone else's.
+    const st = fs.statSync(address, { throwIfNoEntry: false });
+    if (!st) return Promise.reject(notCarriedOut('il ne prend pas de commandes'));
+    if (st.uid !== process.getuid?.()) return Promise.reject(notCarriedOut('son point de contrôle n’appartient pas à cet utilisateur du système'));
+  }
   return new Promise((resolve, reject) => {
     const sock = net.connect(address);
     let buf = '';

@@ -16,21 +16,35 @@ export interface DisableIntent {
   keyCheckBefore: string;
 }
 
-const KEY = 'store.keyring_intent';
+/** One intent per account: a second disable never overwrites the first one's. */
+const PREFIX = 'store.keyring_intent:';
 
 export function setIntent(db: Db, intent: DisableIntent): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(intent));
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PREFIX + intent.login, JSON.stringify(intent));
 }
 
-export function getIntent(db: Db): DisableIntent | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return null;
-  const v = JSON.parse(row.value) as DisableIntent;
-  return v.op === 'disable' && typeof v.login === 'string' ? v : null;
+export function getIntent(db: Db, login: string): DisableIntent | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(PREFIX + login) as { value: string } | undefined;
+  return row ? parse(row.value) : null;
 }
 
-export function clearIntent(db: Db): void {
-  db.prepare('DELETE FROM settings WHERE key = ?').run(KEY);
+/** Every pending intent, oldest account first. */
+export function pendingIntents(db: Db): DisableIntent[] {
+  const rows = db.prepare("SELECT value FROM settings WHERE key >= ? AND key < ? ORDER BY key").all(PREFIX, PREFIX + '\uffff') as { value: string }[];
+  return rows.map((r) => parse(r.value)).filter((x): x is DisableIntent => x !== null);
+}
+
+export function clearIntent(db: Db, login: string): void {
+  db.prepare('DELETE FROM settings WHERE key = ?').run(PREFIX + login);
+}
+
+function parse(text: string): DisableIntent | null {
+  try {
+    const v = JSON.parse(text) as DisableIntent;
+    return v.op === 'disable' && typeof v.login === 'string' ? v : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Runs `fn` in a transaction whose commit is flushed to disk (synchronous = FULL) before

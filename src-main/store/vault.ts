@@ -23,7 +23,7 @@ import type { Role } from '../shared/roles';
 import { findUserByLogin, insertUser, type UserRow } from './users';
 import { createDatabase, openDatabase, reencryptCopy, vacuumInto, type Db } from './database';
 import { FolderLock } from './lock';
-import { clearIntent, getIntent, type DisableIntent } from './intents';
+import { clearIntent, pendingIntents, type DisableIntent } from './intents';
 import {
   burnUnlockTime,
   findUserHolder,
@@ -214,24 +214,21 @@ export class Vault {
         }
       }
       if (!this.db_) throw lastError;
-      if (ring.pendingKeyCheck) {
-        await this.resumeRotation(ring, keys);
-        const db = this.db;
-        db.transaction(() => appendAudit(db, { userId: null, action: 'store.rekey_resumed', entity: 'store', detail: { stage: this.resumedRotation } }))();
-      } else this.removeRotationLeftovers();
-      const intent = getIntent(this.db);
-      if (intent) {
-        // A disable committed in the database whose keyring part was interrupted.
-        const before = this.keyring().keyCheck;
-        await this.carryOut(intent);
-        const db = this.db;
-        const rotated = this.keyring().keyCheck !== before;
-        db.transaction(() => {
-          clearIntent(db);
-          appendAudit(db, { userId: null, action: rotated ? 'store.rekey_resumed' : 'store.holder_removed', entity: 'store', detail: { stage: 'intent' } });
-        })();
-        if (rotated) this.resumedRotation = 'recopied';
-        log('Vault.open', 'intent_resumed', { rotated });
+      try {
+        if (ring.pendingKeyCheck) {
+          await this.resumeRotation(ring, keys);
+          const db = this.db;
+          db.transaction(() => appendAudit(db, { userId: null, action: 'store.rekey_resumed', entity: 'store', detail: { stage: this.resumedRotation } }))();
+        } else this.removeRotationLeftovers();
+        // Disables committed in the database whose keyring part was interrupted.
+        for (const intent of pendingIntents(this.db)) await this.finishIntent(intent);
+      } catch (e) {
+        if (e instanceof PasseurError) throw e;
+        log('Vault.open', 'resume_failed', { error: (e as NodeJS.ErrnoException)?.code ?? (e as Error)?.name ?? 'Error' });
+        throw new PasseurError(
+          'rotation_incomplete',
+          `Un changement de clé de la base interrompu n’a pas pu être achevé à l’ouverture (${(e as NodeJS.ErrnoException)?.code === 'ENOSPC' ? 'disque plein' : 'erreur du système de fichiers'}). La base et le trousseau sont intacts : libérez de la place ou vérifiez le disque, puis reconnectez-vous.`,
+        );
       }
     } catch (e) {
       this.db_?.close();
@@ -287,15 +284,25 @@ export class Vault {
         opened = true;
       });
     }
-    if (!opened) {
-      const current = await keyCheckOf(this.requireKey());
-      const checks = await Promise.all(keys.map(keyCheckOf));
-      if (!checks.includes(current)) throw badCredentials();
+    if (!opened && !(await this.holdsCurrentKey(keys))) {
+      // The key may have changed since the keyring was read (a rotation finishing now): read
+      // it again, in turn, before refusing a right password.
+      const fresh = await this.exclusive(async () => {
+        const again = this.keyring();
+        const h = findUserHolder(again, login);
+        return h ? unsealDbKey(again, h, password) : null;
+      });
+      if (!fresh || !(await this.holdsCurrentKey(fresh))) throw badCredentials();
     }
     const user = findUserByLogin(this.db, login);
     if (!user) throw badCredentials();
     if (user.disabled) throw new PasseurError('account_disabled', "Ce compte est désactivé. Adressez-vous à l'administrateur du site.");
     return user;
+  }
+
+  private async holdsCurrentKey(keys: Uint8Array[]): Promise<boolean> {
+    const current = await keyCheckOf(this.requireKey());
+    return (await Promise.all(keys.map(keyCheckOf))).includes(current);
   }
 
   /** Opens the database with the recovery code (no user session). */
@@ -365,14 +372,31 @@ export class Vault {
 
   /**
    * The keyring part of a disable (see intents.ts): the holder removed and, if asked and not
-   * yet done, the key rotated. Safe to run again after any interruption.
+   * yet done, the key rotated. Safe to run again after any interruption. An account enabled
+   * again since keeps its entry: the intent has lapsed.
    */
   async carryOut(intent: DisableIntent): Promise<void> {
+    if (!findUserByLogin(this.db, intent.login)?.disabled) return;
     let ring = this.keyring();
     ring = { ...ring, holders: ring.holders.filter((h) => !(h.kind === 'user' && h.login === intent.login)) };
     if (intent.rotate && ring.keyCheck === intent.keyCheckBefore) ring = await this.stageRotation(ring);
     this.saveKeyring(ring);
     if (ring.pendingKeyCheck) await this.completeRotation();
+  }
+
+  /** Carries out a pending intent at open, clears it, and says it in the audit log. */
+  private async finishIntent(intent: DisableIntent): Promise<void> {
+    const before = this.keyring().keyCheck;
+    const stillDisabled = findUserByLogin(this.db, intent.login)?.disabled ?? false;
+    await this.carryOut(intent);
+    const db = this.db;
+    const rotated = this.keyring().keyCheck !== before;
+    db.transaction(() => {
+      clearIntent(db, intent.login);
+      if (stillDisabled) appendAudit(db, { userId: null, action: rotated ? 'store.rekey_resumed' : 'store.holder_removed', entity: 'store', detail: { stage: 'intent' } });
+    })();
+    if (rotated) this.resumedRotation = 'recopied';
+    log('Vault.open', 'intent_resumed', { rotated, lapsed: !stillDisabled });
   }
 
   /** Rotates the database key now: stages it, then completes it. */
@@ -666,12 +690,21 @@ export async function restoreBackup(file: string, dataDir: string, login: string
         copy.close();
       }
     } else if (resuming) {
-      kept = (JSON.parse(fs.readFileSync(markerFile, 'utf8')) as { kept: string | null }).kept;
+      try {
+        kept = (JSON.parse(fs.readFileSync(markerFile, 'utf8')) as { kept: string | null }).kept;
+      } catch {
+        kept = null; // unreadable marker: the kept folder, if any, is the newest avant-restauration-*
+      }
+      if (kept && !fs.existsSync(kept)) kept = null;
       keptNote = 'restauration interrompue reprise : la copie avait été gardée à la première tentative';
     }
     if (!resuming) {
-      fs.writeFileSync(markerFile, JSON.stringify({ startedAt: new Date().toISOString(), kept }) + '\n', { mode: 0o600 });
-      fsyncFile(markerFile);
+      // Written whole or not at all: a torn marker would block the folder for good.
+      const tmp = `${markerFile}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify({ startedAt: new Date().toISOString(), kept }) + '\n', { mode: 0o600 });
+      fsyncFile(tmp);
+      fs.renameSync(tmp, markerFile);
+      fsyncDir(dir);
     }
     // The keyring goes first and comes back last: in between, nothing opens.
     for (const f of present) fs.rmSync(path.join(dir, f), { force: true });

@@ -79,7 +79,15 @@ describe('kill -9 during audited writes and during backups', () => {
     const seed = Number(process.env.PASSEUR_SEED ?? Date.now() % 1_000_000);
     report(`writes: seed ${seed}, ${KILLS} kills`);
     const rand = prng(seed);
-    let next = 1;
+    // Calibration: how long a handed-over backup takes here, so the kills fall around it on
+    // a slow machine as on a fast one.
+    const calib = owner(dir, 'write');
+    await calib.waitFor((l) => Number(l) >= 200, 'writes');
+    const t0 = Date.now();
+    expect(await run(['backup', '--to', path.join(tmpDir(), 'calibrage.passeur'), '--data', dir, '--user', 'admin'], say)).toBe(0);
+    const backupMs = Date.now() - t0;
+    await calib.kill();
+    let next = (await inspect(dir, 0)).max + 1;
     let lost = 0;
     let backupsOk = 0;
     let backupsCut = 0;
@@ -90,7 +98,7 @@ describe('kill -9 during audited writes and during backups', () => {
       // way (or just asked, or just answered).
       const file = path.join(tmpDir(), 'sauvegarde.passeur');
       const backup: Promise<number | Error> = run(['backup', '--to', file, '--data', dir, '--user', 'admin'], say).catch((e: Error) => e);
-      await sleep(Math.floor(rand() * 500));
+      await sleep(Math.floor(rand() * backupMs * 1.5));
       await c.kill();
       const ack = c.lastNumber();
       const after = await inspect(dir, ack);
@@ -110,7 +118,7 @@ describe('kill -9 during audited writes and during backups', () => {
         if (/n’a pas reçu/.test((r as Error).message)) expect(fs.existsSync(file)).toBe(false);
       }
     }
-    report(`writes: ${KILLS} kills, ${next - 1} writes committed, ${lost} acknowledged writes lost; backups under way at each kill: ${backupsOk} completed (each restorable and audited), ${backupsCut} cut by the kill`);
+    report(`writes: ${KILLS} kills (backups of ${backupMs} ms), ${next - 1} writes committed, ${lost} acknowledged writes lost; backups under way at each kill: ${backupsOk} completed (each restorable and audited), ${backupsCut} cut by the kill`);
     expect(lost).toBe(0);
     expect(backupsOk).toBeGreaterThan(0);
   }, 3_600_000);

@@ -80,6 +80,8 @@ describe('passeur CLI', () => {
     await usage(['backup', '--to', 'a', '--to', 'b', '--data', dir], /--to est donnée deux fois/);
     await usage(['user'], /Commande incomplète : « passeur user »/);
     await usage(['--bogus'], /Option inconnue : --bogus/);
+    await usage(['--data', dir], /Commande manquante/);
+    await usage(['user', 'add', '--roles', 'ass', '--data', dir], /Indiquez l’identifiant du compte/);
     await usage(['restore', '--help', '--bogus'], /Option inconnue pour « passeur restore » : --bogus/);
     expect(hashDir(dir)).toEqual(before);
     // A switch before the operand does not swallow it.

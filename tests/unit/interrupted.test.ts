@@ -33,7 +33,7 @@ describe('a disable cut after its database commit', () => {
     const ring = v.keyring();
     expect(findUserHolder(ring, 'partant')).toBeUndefined();
     expect(ring.keyCheck).not.toBe(before.keyCheck);
-    expect(getIntent(v.db)).toBeNull();
+    expect(getIntent(v.db, 'partant')).toBeNull();
     expect(v.db.prepare("SELECT detail FROM audit_log WHERE action = 'store.rekey_resumed'").get()).toEqual({ detail: JSON.stringify({ stage: 'intent' }) });
     v.close();
     // Done once: the next open rotates nothing more.
@@ -41,6 +41,78 @@ describe('a disable cut after its database commit', () => {
     await again.authenticate('admin', ADMIN_PASSWORD);
     expect(again.keyring().keyCheck).toBe(ring.keyCheck);
     again.close();
+  });
+});
+
+describe('unfinished disables, one per account', () => {
+  /** A disable of `login` whose keyring part never ran (the process died after the commit). */
+  async function cutDisable(s: Awaited<ReturnType<typeof newSite>>, id: number, login: string) {
+    const db = s.app.vault.db;
+    const keyCheckBefore = readKeyring(s.app.vault.keyringFile).keyCheck;
+    durably(db, () => {
+      setDisabled(db, id, '2026-11-30T10:00:00.000Z');
+      setIntent(db, { op: 'disable', login, rotate: true, keyCheckBefore });
+    });
+    return keyCheckBefore;
+  }
+
+  it('a second disable does not erase the first one’s; a retry finishes it before saying done', async () => {
+    const s = await newSite();
+    const x = await s.userWith('premier', ['ass']);
+    const y = await s.userWith('second', ['cesf']);
+    const keyBefore = await cutDisable(s, x.id, 'premier');
+    await s.must(s.adminToken, 'admin:disableUser', { userId: y.id, rotateKey: false });
+    expect(getIntent(s.app.vault.db, 'premier')).not.toBeNull();
+    // Asked again: carried out now, then answered.
+    await s.must(s.adminToken, 'admin:disableUser', { userId: x.id, rotateKey: true });
+    const ring = readKeyring(s.app.vault.keyringFile);
+    expect(findUserHolder(ring, 'premier')).toBeUndefined();
+    expect(ring.keyCheck).not.toBe(keyBefore);
+    expect(getIntent(s.app.vault.db, 'premier')).toBeNull();
+    s.app.close();
+  });
+
+  it('several cut disables are all finished at the next open', async () => {
+    const s = await newSite();
+    const x = await s.userWith('un', ['ass']);
+    const y = await s.userWith('deux', ['cesf']);
+    const before = await cutDisable(s, x.id, 'un');
+    await cutDisable(s, y.id, 'deux');
+    s.app.close();
+    const v = new Vault(s.dir);
+    await v.authenticate('admin', ADMIN_PASSWORD);
+    const ring = v.keyring();
+    expect(findUserHolder(ring, 'un')).toBeUndefined();
+    expect(findUserHolder(ring, 'deux')).toBeUndefined();
+    expect(ring.keyCheck).not.toBe(before);
+    v.close();
+  });
+
+  it('an account enabled again drops its unfinished disable: it still logs in after a restart', async () => {
+    const s = await newSite();
+    const x = await s.userWith('revenant', ['ass']);
+    await cutDisable(s, x.id, 'revenant');
+    const { oneTimePassword } = await s.must(s.adminToken, 'admin:enableUser', { userId: x.id });
+    expect(getIntent(s.app.vault.db, 'revenant')).toBeNull();
+    s.app.close();
+    const v = new Vault(s.dir);
+    await v.authenticate('admin', ADMIN_PASSWORD);
+    v.close();
+    const again = new Vault(s.dir);
+    expect((await again.authenticate('revenant', oneTimePassword)).login).toBe('revenant');
+    again.close();
+  });
+
+  it('two right passwords at once while the open finishes a cut disable: both accepted', async () => {
+    const s = await newSite();
+    const x = await s.userWith('partant', ['ass']);
+    const stay = await s.userWith('reste', ['cesf']);
+    await cutDisable(s, x.id, 'partant');
+    s.app.close();
+    const v = new Vault(s.dir);
+    const both = await Promise.allSettled([v.authenticate('admin', ADMIN_PASSWORD), v.authenticate('reste', stay.password)]);
+    expect(both.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    v.close();
   });
 });
 

@@ -7,7 +7,7 @@ import { oneTimePassword } from '../../shared/passwords';
 import type { Role } from '../../shared/roles';
 import { countActiveAdmins, findUserById, findUserByLogin, listUsers, setDisabled, setDisplayName, setMustChangePassword, setRoles, type UserRow } from '../../store/users';
 import { createUserWithSecret } from '../../store/vault';
-import { clearIntent, durably, setIntent, type DisableIntent } from '../../store/intents';
+import { clearIntent, durably, getIntent, setIntent, type DisableIntent } from '../../store/intents';
 import * as repo from './repo';
 
 function actor(ctx: CallContext): number {
@@ -51,7 +51,10 @@ async function issueOneTimePassword(ctx: CallContext, user: UserRow, action: str
     const ring = await vault.setUserSecret(user.login, otp);
     const db = vault.db;
     db.transaction(() => {
-      if (enable) setDisabled(db, user.id, null);
+      if (enable) {
+        setDisabled(db, user.id, null);
+        clearIntent(db, user.login); // an unfinished disable lapses with the account enabled again
+      }
       setMustChangePassword(db, user.id, true);
       appendAudit(db, { userId: actor(ctx), action, entity: 'user', entityId: user.id }, ctx.now);
       vault.saveKeyring(ring);
@@ -101,7 +104,7 @@ export const adminHandlers = {
   'admin:disableUser': async (ctx, input) => {
     const vault = ctx.app.vault;
     const first = userOr404(ctx, input.userId);
-    if (first.disabled) return first;
+    if (first.disabled && !getIntent(vault.db, first.login)) return first;
     await vault.exclusive(async () => {
       // Checked again in turn: two admins disabling each other at once must not leave the
       // site without an administrator.
@@ -109,17 +112,21 @@ export const adminHandlers = {
       stillAdmin(ctx);
       const user = userOr404(ctx, input.userId);
       if (user.id === actor(ctx)) throw new PasseurError('conflict', 'Vous ne pouvez pas désactiver votre propre compte.');
-      if (user.disabled) return;
-      keepOneAdmin(ctx, user, true);
+      const pending = getIntent(db, user.login);
+      if (user.disabled && !pending) return;
+      if (!user.disabled) keepOneAdmin(ctx, user, true);
       // The database first, durably, with the keyring intent; then the keyring (holder
       // removed, key rotated through a copy); then the intent cleared. Any interruption
       // leaves the intent, carried out at the next open: never a dropped rotation.
-      const intent: DisableIntent = { op: 'disable', login: user.login, rotate: input.rotateKey, keyCheckBefore: vault.keyring().keyCheck };
-      durably(db, () => {
-        setDisabled(db, user.id, ctx.now.toISOString());
-        appendAudit(db, { userId: actor(ctx), action: 'user.disable', entity: 'user', entityId: user.id, detail: { rotateKey: input.rotateKey } }, ctx.now);
-        setIntent(db, intent);
-      });
+      // Asked again after an unfinished one: the first intent is carried out, not replaced.
+      const intent: DisableIntent = pending ?? { op: 'disable', login: user.login, rotate: input.rotateKey, keyCheckBefore: vault.keyring().keyCheck };
+      if (!pending) {
+        durably(db, () => {
+          setDisabled(db, user.id, ctx.now.toISOString());
+          appendAudit(db, { userId: actor(ctx), action: 'user.disable', entity: 'user', entityId: user.id, detail: { rotateKey: input.rotateKey } }, ctx.now);
+          setIntent(db, intent);
+        });
+      }
       endSessions(ctx, user.id);
       try {
         await vault.carryOut(intent);
@@ -127,13 +134,13 @@ export const adminHandlers = {
         log('admin:disableUser', 'keyring_failed', { error: (e as Error)?.name ?? 'Error' });
         throw new PasseurError(
           'rotation_incomplete',
-          `Le compte est désactivé et ses sessions sont fermées, mais ${input.rotateKey ? 'le changement de clé de la base' : 'son retrait du trousseau'} n’a pas pu s’achever. Il sera repris automatiquement à la prochaine ouverture de la base : redémarrez l’application (ou « passeur serve ») dès que possible.`,
+          `Le compte est désactivé et ses sessions sont fermées, mais ${intent.rotate ? 'le changement de clé de la base' : 'son retrait du trousseau'} n’a pas pu s’achever. Il sera repris automatiquement à la prochaine ouverture de la base : redémarrez l’application (ou « passeur serve ») dès que possible.`,
         );
       }
       const after = vault.db;
       after.transaction(() => {
-        clearIntent(after);
-        if (input.rotateKey) appendAudit(after, { userId: actor(ctx), action: 'store.rekey', entity: 'store', detail: { reason: 'user.disable' } }, ctx.now);
+        clearIntent(after, user.login);
+        if (intent.rotate) appendAudit(after, { userId: actor(ctx), action: 'store.rekey', entity: 'store', detail: { reason: 'user.disable' } }, ctx.now);
       })();
     });
     return userOr404(ctx, input.userId);

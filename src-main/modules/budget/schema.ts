@@ -5,37 +5,9 @@
  */
 import { z } from 'zod';
 
-export const RESOURCE_KINDS = [
-  'salaires',
-  'salaire_enfant',
-  'rsa',
-  'prime_activite',
-  'aah',
-  'are',
-  'pensions_retraite',
-  'prestations_familiales',
-  'aeeh',
-  'allocation_rentree_scolaire',
-  'apl_al',
-  'pension_alimentaire_recue',
-  'autres_ressources',
-] as const;
-export const CHARGE_KINDS = [
-  'loyer',
-  'energie',
-  'eau',
-  'assurances',
-  'telephone_internet',
-  'transport',
-  'mutuelle',
-  'credits',
-  'pension_alimentaire_versee',
-  'frais_garde',
-  'impots',
-  'autres_charges',
-] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
-export type ChargeKind = (typeof CHARGE_KINDS)[number];
+import { CHARGE_KINDS, RESOURCE_KINDS } from './kinds';
+
+export { CHARGE_KINDS, RESOURCE_KINDS, type ChargeKind, type ResourceKind } from './kinds';
 
 /** A monthly amount in cents; 10 M€ a month is far beyond any household and catches typos. */
 export const monthlyCents = z

@@ -15,7 +15,7 @@ import { Alert, Button, CheckboxField, PageHeader, RadioList, SelectField, TextA
 import { centsToInput, formatCents, formatDateTime, isoToFr, parseEuros, parseFrDate, personName, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { AidActions } from './Actions';
-import { BudgetForm, budgetProblem, type BudgetDraft } from './BudgetForm';
+import { BudgetForm, budgetProblem, type BudgetDraft } from '../budget';
 import { AidHistory, EvaluationPanel } from './Evaluation';
 
 const MODES = ['virement_beneficiaire', 'virement_tiers', 'cheques_accompagnement'] as const;

@@ -1,12 +1,13 @@
 /** The social worker's files and the site's files (DOMAIN §3), in one virtualized table. */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DsuRow, PersonHit } from '../../../src-main/api/contract-accueil';
-import { call, must } from '../../api';
+import { must } from '../../api';
 import { Alert, PageHeader, RadioList, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { formatPhone, isoToFr, personName } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
+import { usePersonSearch } from '../persons';
 
 const col = columnHelperFor<DsuRow>();
 const personCol = columnHelperFor<PersonHit>();
@@ -72,26 +73,8 @@ export function DsuListPage() {
 function PersonSearch() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [found, setFound] = useState<PersonHit[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const hits = q.trim().length < 2 ? [] : found;
-  useEffect(() => {
-    if (q.trim().length < 2) return;
-    let current = true;
-    const handle = setTimeout(() => {
-      void call('persons:search', { q, limit: 200 }).then((r) => {
-        if (!current) return;
-        if (r.ok) {
-          setFound(r.value.results);
-          setError(null);
-        } else setError(r.error.message);
-      });
-    }, 60);
-    return () => {
-      current = false;
-      clearTimeout(handle);
-    };
-  }, [q]);
+  const { results, error } = usePersonSearch(q, 200);
+  const hits = results?.results ?? [];
   const columns = useMemo(
     () => [
       personCol.accessor((p) => personName(p), { id: 'name', header: () => t('dsu.person'), sortFn: 'french' }),

@@ -3,18 +3,17 @@
  * results; Entrée picks a person; "Nouvelle personne" registers them (likely duplicates are
  * shown as the form is filled); then the first contact is recorded with its outcome.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/api/contract';
-import type { IntakeOptions, PersonCard, PersonHit } from '../../../src-main/api/contract-accueil';
-import { call, must } from '../../api';
+import type { IntakeOptions, PersonCard } from '../../../src-main/api/contract-accueil';
+import { must } from '../../api';
 import { errorText } from '../../app/errors';
 import { Alert, Button, PageHeader, TextInput } from '../../ui/components';
 import { formatPhone, isoToFr, personName } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { FirstContactForm } from './FirstContactForm';
-import { PersonCardView } from './PersonCardView';
-import { PersonForm } from './PersonForm';
+import { PersonCardView, PersonForm, usePersonSearch } from '../persons';
 
 type Recorded = Output<'intake:record'>;
 
@@ -23,48 +22,30 @@ export function IntakePage() {
   const { data: options, error: optionsError } = useResource<IntakeOptions>(() => must('intake:options', {}));
   const { data: partners } = useResource(() => must('partners:list', {}));
   const [query, setQuery] = useState('');
-  const [found, setResults] = useState<{ results: PersonHit[]; truncated: boolean } | null>(null);
-  // Fewer than two characters: no search, no stale list.
-  const results = query.trim().length < 2 ? null : found;
-  const [searchError, setSearchError] = useState<string | null>(null);
+  // Search as you type (persons module): only the latest answer counts.
+  const search = usePersonSearch(query, 30);
+  const results = search.results;
+  const [openError, setOpenError] = useState<string | null>(null);
+  const searchError = search.error ?? openError;
   const [card, setCard] = useState<PersonCard | null>(null);
   const [form, setForm] = useState<{ kind: 'new' } | { kind: 'member'; householdId: number } | { kind: 'edit'; card: PersonCard } | null>(null);
   const [done, setDone] = useState<{ recorded: Recorded; name: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
-  // Search as you type: each keystroke asks the main process; only the latest answer counts.
-  useEffect(() => {
-    if (query.trim().length < 2) return;
-    let current = true;
-    const handle = setTimeout(() => {
-      void call('persons:search', { q: query, limit: 30 }).then((r) => {
-        if (!current) return;
-        if (r.ok) {
-          setResults(r.value);
-          setSearchError(null);
-        } else setSearchError(r.error.message);
-      });
-    }, 60);
-    return () => {
-      current = false;
-      clearTimeout(handle);
-    };
-  }, [query]);
-
   const open = async (id: number) => {
     try {
       setCard(await must('persons:get', { id }));
       setForm(null);
       setDone(null);
+      setOpenError(null);
     } catch (e) {
-      setSearchError(errorText(e));
+      setOpenError(errorText(e));
     }
   };
 
   const restart = () => {
     setQuery('');
-    setResults(null);
     setCard(null);
     setForm(null);
     setDone(null);

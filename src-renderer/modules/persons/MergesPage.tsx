@@ -1,24 +1,17 @@
 /** Merging two records of the same person (DOMAIN §2): a responsable's action, undoable from its log. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonHit } from '../../../src-main/api/contract-accueil';
-import { call, must } from '../../api';
+import { must } from '../../api';
 import { Alert, Button, ConfirmDialog, PageHeader, RadioList, TextInput } from '../../ui/components';
 import { formatDateTime, formatPhone, isoToFr, personName } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
+import { usePersonSearch } from './usePersonSearch';
 
 function PersonPicker({ label, value, onChange }: { label: string; value: PersonHit | null; onChange: (p: PersonHit | null) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<PersonHit[]>([]);
-  useEffect(() => {
-    if (q.trim().length < 2) return;
-    let current = true;
-    void call('persons:search', { q, limit: 10 }).then((r) => current && r.ok && setHits(r.value.results));
-    return () => {
-      current = false;
-    };
-  }, [q]);
+  const hits = usePersonSearch(q, 10).results?.results ?? [];
   const describe = (h: PersonHit) => `${personName(h)}${h.birthDate ? ` — ${isoToFr(h.birthDate)}` : ''}${h.phone ? ` — ${formatPhone(h.phone)}` : ''}${h.dsu ? ` — ${h.dsu.number}` : ''}`;
   return (
     <fieldset className="panel">

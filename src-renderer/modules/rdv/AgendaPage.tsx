@@ -6,13 +6,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../src-main/api/contract';
-import type { AppointmentOut, PersonHit } from '../../../src-main/api/contract-accueil';
+import type { AppointmentOut } from '../../../src-main/api/contract-accueil';
 import { call, must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, DialogActions, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
 import { PageHeader } from '../../ui/components';
 import { addDaysIso, isoToFr, mondayOf, nowMinute, parseFrDate, personName, timeOf, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
+import { usePersonSearch } from '../persons';
 
 type Kind = AppointmentOut['kind'];
 const KINDS: Kind[] = ['premier_accueil_presentiel', 'premier_accueil_telephonique', 'accompagnement_presentiel', 'vad', 'permanence'];
@@ -166,7 +167,7 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
 function BookDialog({ professionalId, professionalName, onClose, onBooked }: { professionalId: number; professionalName: string; onClose: () => void; onBooked: (a: AppointmentOut) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<PersonHit[]>([]);
+  const hits = usePersonSearch(q, 8).results?.results ?? [];
   const [person, setPerson] = useState<string>('');
   const [kind, setKind] = useState<Kind>('accompagnement_presentiel');
   const [date, setDate] = useState('');
@@ -175,14 +176,7 @@ function BookDialog({ professionalId, professionalName, onClose, onBooked }: { p
   const [place, setPlace] = useState(t('intake.defaultPlace'));
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
 
-  useEffect(() => {
-    if (q.trim().length < 2) return;
-    let current = true;
-    void call('persons:search', { q, limit: 8 }).then((r) => current && r.ok && setHits(r.value.results));
-    return () => {
-      current = false;
-    };
-  }, [q]);
+
 
   const slot = async () => {
     try {

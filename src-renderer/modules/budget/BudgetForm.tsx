@@ -1,6 +1,6 @@
 /** The monthly budget diagnosis (DOMAIN §4.3): resources and charges, with totals. */
 import { useTranslation } from 'react-i18next';
-import { CHARGE_KINDS, RESOURCE_KINDS } from '../../../src-main/api/contract-aides';
+import { CHARGE_KINDS, RESOURCE_KINDS } from '../../../src-main/modules/budget/kinds';
 import { Button, SelectField, TextInput } from '../../ui/components';
 import { formatCents, parseEuros } from '../../ui/format';
 

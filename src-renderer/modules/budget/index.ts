@@ -1,0 +1,2 @@
+/** The budget diagnosis on the screen: shared by aid requests and, next, overindebtedness files. */
+export { BudgetForm, budgetProblem, type BudgetDraft } from './BudgetForm';

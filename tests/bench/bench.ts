@@ -168,8 +168,10 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
     timed.sort((a, b) => b.ms - a.ms);
     for (const x of timed.slice(0, 30)) process.stderr.write(`${x.ms.toFixed(2)} ms  ${x.n}  ${x.q}\n`);
   }
-  const token = (await dispatch(app, null, 'auth:login', { login: 'admin', password: PASSWORD })).sessionToken!;
-  app.sessions.get(token)!.roles = ['secretaire'];
+  // A real secretaire's session (each call checks the account in the database).
+  const token = app.sessions.create({ userId: SECRETAIRE, login: 'accueil', roles: ['secretaire'], mustChangePassword: false }).token;
+  const probe = await dispatch(app, token, 'persons:search', { q: queries[0]! });
+  if (!probe.result.ok) throw new Error(`persons:search refusé dans la mesure : ${probe.result.error.code}`);
   results.push(result('persons:search via le dispatcher (validation, rôle, forme de la réponse)', await timeAsync(queries.length, (i) => dispatch(app, token, 'persons:search', { q: queries[i]! }))));
 
   const dsus = enc.prepare('SELECT id, referent_id AS r FROM dsu ORDER BY random() LIMIT 1000').all() as { id: number; r: number }[];
@@ -185,7 +187,8 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   // (validation, session, role, handler, one transaction with its audit row, output).
   const persons = (enc.prepare('SELECT id FROM persons ORDER BY random() LIMIT 1000').all() as { id: number }[]).map((p) => p.id);
   app.clock = () => now;
-  const plainApp = { vault: { db: plain }, sessions: app.sessions, clock: () => now } as unknown as AppCore;
+  // The same dispatcher on the plain copy: what it reads of the core (the account check on every call included).
+  const plainApp = { vault: { db: plain, isOpen: () => true }, sessions: app.sessions, clock: () => now, emit: () => {} } as unknown as AppCore;
   const secToken = app.sessions.create({ userId: SECRETAIRE, login: 'accueil', roles: ['secretaire'], mustChangePassword: false }).token;
   const record = (target: AppCore) => (i: number) =>
     dispatch(target, secToken, 'intake:record', {

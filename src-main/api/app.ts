@@ -4,13 +4,34 @@
  * both call `dispatch` and nothing else.
  */
 import { EventEmitter } from 'node:events';
+import { PasseurError } from '../shared/errors';
 import type { Session } from '../auth/sessions';
 import { SessionManager } from '../auth/sessions';
 import { LoginThrottle } from '../auth/throttle';
 import { Vault } from '../store/vault';
-import type { EventName } from './contract';
+import type { Channel, EventName, Output, ParsedInput } from './contract';
 
 export const DEFAULT_IDLE_MINUTES = 10;
+
+/** What a handler receives with its (validated) input. */
+export interface CallContext {
+  app: AppCore;
+  session: Session | null;
+  now: Date;
+  /** Set by login/logout handlers: the transport stores or clears its session token. */
+  setSession: (s: Session | null) => void;
+}
+
+export type Handler<C extends Channel> = (ctx: CallContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+/** One handler per channel of the contract: gathered by the modules' registry
+ *  (src-main/modules/index.ts) and handed to the core, never imported by api/. */
+export type HandlerTable = { [C in Channel]: Handler<C> };
+
+/** The caller's session (every non-public channel has one once dispatch admitted it). */
+export function sessionOf(ctx: CallContext): Session {
+  if (!ctx.session) throw new PasseurError('unauthenticated', 'Connectez-vous pour continuer.');
+  return ctx.session;
+}
 
 export class AppCore {
   readonly vault: Vault;
@@ -24,8 +45,12 @@ export class AppCore {
   /** Closed with the core (the owner's control endpoint, host/control.ts). */
   private readonly closers: (() => void)[] = [];
 
-  /** `ownerCommand` names this process in the folder's owner note ('app', 'serve'…). */
-  constructor(dataDir: string, ownerCommand = 'passeur') {
+  readonly handlers: HandlerTable;
+
+  /** `handlers`: the modules' table (src-main/modules/index.ts). `ownerCommand` names this
+   *  process in the folder's owner note ('app', 'serve'…). */
+  constructor(dataDir: string, handlers: HandlerTable, ownerCommand = 'passeur') {
+    this.handlers = handlers;
     this.vault = new Vault(dataDir, ownerCommand);
     this.sessions = new SessionManager(DEFAULT_IDLE_MINUTES, () => this.clock().getTime());
     this.sessions.onLock = (s) => this.emit(s, 'session:locked');

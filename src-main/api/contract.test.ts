@@ -8,7 +8,7 @@ import { newSite } from '../../tests/helpers/site';
 import { hashDir } from '../../tests/helpers/tmp';
 import { CHANNELS, contract, type Channel, type Input } from './contract';
 import { dispatch } from './dispatch';
-import { handlers } from './handlers';
+import { handlers } from '../modules/index';
 import { hasControlChars } from './text';
 import exemple from '../../resources/reglements/exemple.json';
 

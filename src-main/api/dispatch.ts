@@ -11,22 +11,12 @@ import { log } from '../shared/log';
 import type { Session } from '../auth/sessions';
 import { hasAny } from '../shared/roles';
 import { findUserById } from '../store/users';
-import type { AppCore } from './app';
-import { contract, isChannel, type Channel, type ChannelSpec, type ParsedInput, type Output, type Result } from './contract';
-import { handlers } from './handlers';
+import type { AppCore, CallContext } from './app';
+import { contract, isChannel, type ChannelSpec, type Result } from './contract';
 
 z.config(z.locales.fr());
 
-export interface CallContext {
-  app: AppCore;
-  session: Session | null;
-  now: Date;
-  /** Set by login/logout handlers: the transport stores or clears its session token. */
-  setSession: (s: Session | null) => void;
-}
-
-export type Handler<C extends Channel> = (ctx: CallContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
-export type HandlerTable = { [C in Channel]: Handler<C> };
+export type { CallContext, Handler, HandlerTable } from './app';
 
 export interface DispatchOutcome {
   result: Result<unknown>;
@@ -126,7 +116,7 @@ export async function dispatch(app: AppCore, token: string | null, channel: stri
     },
   };
   try {
-    const handler = handlers[channel] as (c: CallContext, i: unknown) => unknown;
+    const handler = app.handlers[channel] as (c: CallContext, i: unknown) => unknown;
     const value = await handler(ctx, parsed.data);
     const shaped = spec.output.safeParse(value);
     if (!shaped.success) {

@@ -29,6 +29,7 @@ import { personsHandlers } from '../../src-main/modules/persons/handlers';
 import { dsuHandlers } from '../../src-main/modules/dsu/handlers';
 import { intakeHandlers } from '../../src-main/modules/intake/handlers';
 import { aidesBench } from './aides';
+import { handlers } from '../../src-main/modules';
 
 const PASSWORD = 'une longue phrase secrète';
 
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passeur-bench-'));
   const results: BenchResult[] = [];
   try {
-    const app = new AppCore(dir);
+    const app = new AppCore(dir, handlers);
     await app.vault.init({ siteName: 'MDS Bench', siteCode: 'BEN', communes: [{ insee: '82121', name: 'Montauban' }], admin: { login: 'admin', displayName: 'Admin', password: PASSWORD } });
     const login = await dispatch(app, null, 'auth:login', { login: 'admin', password: PASSWORD });
     const token = login.sessionToken!;
@@ -124,7 +125,7 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   const results: BenchResult[] = [];
   const siteDir = path.join(dir, 'site');
   fs.mkdirSync(siteDir);
-  const app = new AppCore(siteDir);
+  const app = new AppCore(siteDir, handlers);
   const communes = [
     { insee: '82121', name: 'Montauban' },
     { insee: '82112', name: 'Lamothe-Capdeville' },

@@ -3,12 +3,13 @@ import { dispatch } from '../../src-main/api/dispatch';
 import type { Channel, Input, Output } from '../../src-main/api/contract';
 import type { Role } from '../../src-main/shared/roles';
 import { tmpDir } from './tmp';
+import { handlers } from '../../src-main/modules';
 
 export const ADMIN_PASSWORD = 'une longue phrase secrète';
 
 /** A site created through the API, with its admin logged in. */
 export async function newSite(dir = tmpDir(), clock?: () => Date) {
-  const app = new AppCore(dir);
+  const app = new AppCore(dir, handlers);
   if (clock) app.clock = clock;
   const init = await dispatch(app, null, 'setup:init', {
     siteName: 'MDS Montauban Est',

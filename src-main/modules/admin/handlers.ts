@@ -1,7 +1,7 @@
 /** Channels `admin:*` and `audit:*`: accounts, territory, settings, audit log. */
 import { PasseurError } from '../../shared/errors';
 import { log } from '../../shared/log';
-import type { CallContext, Handler } from '../../api/dispatch';
+import type { CallContext, Handler } from '../../api/app';
 import { appendAudit, verifyAudit } from '../../store/audit';
 import { oneTimePassword } from '../../shared/passwords';
 import type { Role } from '../../shared/roles';

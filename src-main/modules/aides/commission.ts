@@ -2,7 +2,7 @@
  * Channels `commission:*`: the sessions of the commission, their agenda (the requests sent to
  * it), its decisions, and the agenda printed for the members.
  */
-import type { CallContext, Handler } from '../../api/dispatch';
+import type { CallContext, Handler } from '../../api/app';
 import type { Channel } from '../../api/contract';
 import { PasseurError } from '../../shared/errors';
 import { frDate } from '../../shared/time';

@@ -3,7 +3,7 @@
  * request as the caller may hold it (a request lives in a DSU: reading or writing it needs
  * the same access as the DSU), the demande as the engine sees it, and the request's view.
  */
-import type { CallContext } from '../../api/dispatch';
+import type { CallContext } from '../../api/app';
 import type { AidOut } from '../../api/contract-aides';
 import { appendAudit } from '../../store/audit';
 import { findUserById } from '../../store/users';

@@ -3,7 +3,7 @@
  * responsable's decisions within the delegation, the commission, closing, appeal. Every change
  * writes its event and its audit row in the same transaction as the change.
  */
-import type { CallContext } from '../../api/dispatch';
+import type { CallContext } from '../../api/app';
 import type { ActInput, AidStatus } from '../../api/contract-aides';
 import { PasseurError } from '../../shared/errors';
 import { euros } from '../../shared/money';

@@ -2,7 +2,7 @@
  * Channels `envelope:*`: the amounts voted per envelope and year, what is engaged, paid and
  * pending against them; and the check that a grant keeps within its envelope.
  */
-import type { CallContext, Handler } from '../../api/dispatch';
+import type { CallContext, Handler } from '../../api/app';
 import type { Channel } from '../../api/contract';
 import { PasseurError } from '../../shared/errors';
 import { euros } from '../../shared/money';

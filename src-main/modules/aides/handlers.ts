@@ -7,7 +7,7 @@
  * access as the DSU (référent, co-intervenant, responsable, exceptional access). Every change
  * writes its audit row and its event in the same transaction.
  */
-import type { Handler } from '../../api/dispatch';
+import type { Handler } from '../../api/app';
 import type { Channel } from '../../api/contract';
 import { commissionHandlers } from './commission';
 import { envelopeHandlers } from './envelopes';

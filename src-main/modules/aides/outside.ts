@@ -3,7 +3,8 @@
  * persons and households, the site. When those modules expose an index.ts, only this file
  * changes. (The SQL reading their tables is in `repo.ts`, at its end.)
  */
-export { siteRow } from '../admin/repo';
-export { accessOf, dsuOr404, requireDsu, sessionOf } from '../dsu/access';
+export { siteRow } from '../admin';
+export { sessionOf } from '../../api/app';
+export { accessOf, dsuOr404, requireDsu } from '../dsu/access';
 export { getConsent, type DsuRow } from '../dsu/repo';
 export { getPerson, householdOf } from '../persons/repo';

@@ -2,7 +2,7 @@
  * Channels `reglement:*`: the versions of the règlement des aides (DOMAIN §4.1, §4.7), imported
  * as drafts, edited while drafts, activated, and replayed against the past year's requests.
  */
-import type { CallContext, Handler } from '../../api/dispatch';
+import type { CallContext, Handler } from '../../api/app';
 import type { Channel } from '../../api/contract';
 import type { Db } from '../../store/database';
 import { PasseurError } from '../../shared/errors';

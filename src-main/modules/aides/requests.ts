@@ -4,7 +4,7 @@
  * A request lives in a DSU: reading or writing it needs the same access as the DSU (référent,
  * co-intervenant, responsable, exceptional access).
  */
-import type { CallContext, Handler } from '../../api/dispatch';
+import type { CallContext, Handler } from '../../api/app';
 import type { Channel } from '../../api/contract';
 import type { AidOut } from '../../api/contract-aides';
 import { PasseurError } from '../../shared/errors';

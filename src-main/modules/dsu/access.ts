@@ -5,7 +5,7 @@
  * responsables only, read-only (DOMAIN §3, retention).
  */
 import { PasseurError } from '../../shared/errors';
-import type { CallContext } from '../../api/dispatch';
+import { sessionOf, type CallContext } from '../../api/app';
 import { findUserById } from '../../store/users';
 import type { Db } from '../../store/database';
 import { getDsu, hasExceptionalAccess, isActiveIntervenant, type DsuRow } from './repo';
@@ -15,10 +15,7 @@ export type DsuAccess = 'referent' | 'intervenant' | 'responsable' | 'exceptionn
 /** An exceptional access lasts as long as the longest session: one working day. */
 export const EXCEPTIONAL_ACCESS_HOURS = 12;
 
-export function sessionOf(ctx: CallContext) {
-  if (!ctx.session) throw new PasseurError('unauthenticated', 'Connectez-vous pour continuer.');
-  return ctx.session;
-}
+export { sessionOf };
 
 export function accessOf(ctx: CallContext, dsu: DsuRow): DsuAccess | null {
   const s = sessionOf(ctx);

@@ -1,7 +1,7 @@
 /** Channels `dsu:*`: the Dossier Social Unique (DOMAIN §3), for ASS, CESF and responsables. */
 import { createHash } from 'node:crypto';
 import { PasseurError } from '../../shared/errors';
-import type { CallContext, Handler } from '../../api/dispatch';
+import type { CallContext, Handler } from '../../api/app';
 import type { DsuOut } from '../../api/contract-accueil';
 import type { Channel } from '../../api/contract';
 import { findUserById } from '../../store/users';

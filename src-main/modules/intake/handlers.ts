@@ -1,10 +1,10 @@
 /** Channels `intake:*`: the premier accueil (DOMAIN §2), one record per first contact. */
 import { PasseurError } from '../../shared/errors';
-import type { Handler } from '../../api/dispatch';
+import type { Handler } from '../../api/app';
 import type { Channel } from '../../api/contract';
 import { appendAudit } from '../../store/audit';
 import { localDay } from '../../shared/time';
-import { sessionOf } from '../dsu/access';
+import { sessionOf } from '../../api/app';
 import { openDsuFor } from '../dsu/handlers';
 import * as dsuRepo from '../dsu/repo';
 import { personOr404 } from '../persons/handlers';

@@ -1,9 +1,9 @@
 /** Channels `partners:*`: the directory of partner organisations (DOMAIN §9). */
 import { PasseurError } from '../../shared/errors';
-import type { Handler } from '../../api/dispatch';
+import type { Handler } from '../../api/app';
 import type { Channel } from '../../api/contract';
 import { appendAudit } from '../../store/audit';
-import { sessionOf } from '../dsu/access';
+import { sessionOf } from '../../api/app';
 import { readPartners } from './csv';
 import * as repo from './repo';
 

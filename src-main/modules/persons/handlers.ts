@@ -3,12 +3,12 @@
  * households (DOMAIN §2). Identity level only: what the front desk may know.
  */
 import { PasseurError } from '../../shared/errors';
-import type { CallContext, Handler } from '../../api/dispatch';
+import type { CallContext, Handler } from '../../api/app';
 import type { Channel, ParsedInput } from '../../api/contract';
 import type { PersonCard } from '../../api/contract-accueil';
 import { appendAudit } from '../../store/audit';
 import { localDay } from '../../shared/time';
-import { sessionOf } from '../dsu/access';
+import { sessionOf } from '../../api/app';
 import { forHousehold } from '../rdv/repo';
 import * as repo from './repo';
 

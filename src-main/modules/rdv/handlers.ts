@@ -1,11 +1,12 @@
 /** Channels `rdv:*`: appointments (DOMAIN §7). Secretaries book for ASS/CESF. */
 import { PasseurError } from '../../shared/errors';
-import type { CallContext, Handler } from '../../api/dispatch';
+import type { CallContext, Handler } from '../../api/app';
 import type { Channel } from '../../api/contract';
 import type { AppointmentOut } from '../../api/contract-accueil';
 import { appendAudit } from '../../store/audit';
 import { addMinutes, frDate, localDay, localMinute } from '../../shared/time';
-import { requireSocialWorker, sessionOf } from '../dsu/access';
+import { sessionOf } from '../../api/app';
+import { requireSocialWorker } from '../dsu/access';
 import { label } from '../dsu/labels';
 import * as dsuRepo from '../dsu/repo';
 import { getPerson } from '../persons/repo';

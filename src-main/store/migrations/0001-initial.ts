@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** Site, territory, users and roles, settings, and the hash-chained audit log. */
 export const m0001Initial: Migration = {

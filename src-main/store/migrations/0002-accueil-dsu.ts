@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Premier accueil, persons and households, the Dossier Social Unique (journal, documents,

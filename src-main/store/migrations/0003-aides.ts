@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 import exemple from '../../../resources/reglements/exemple.json';
 
 /**

@@ -4,15 +4,12 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { PasseurError } from '../../shared/errors';
+import type { Migration } from './migration';
 import { m0001Initial } from './0001-initial';
 import { m0002AccueilDsu } from './0002-accueil-dsu';
 import { m0003Aides } from './0003-aides';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up: (db: Database.Database) => void;
-}
+export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides];
 

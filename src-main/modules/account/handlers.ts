@@ -1,13 +1,13 @@
 /** Channels `setup:*`, `auth:*` and `site:info`. */
-import { PasseurError } from '../shared/errors';
-import { log } from '../shared/log';
-import type { CallContext, Handler } from '../api/dispatch';
-import type { SessionInfo } from '../api/contract';
-import { getIdleLockMinutes, listCommunes, siteRow } from '../modules/admin/repo';
-import { appendAudit } from '../store/audit';
-import { checkPasswordPolicy } from '../shared/passwords';
-import type { Session } from './sessions';
-import { findUserById, setMustChangePassword } from '../store/users';
+import { PasseurError } from '../../shared/errors';
+import { log } from '../../shared/log';
+import type { CallContext, Handler } from '../../api/app';
+import type { SessionInfo } from '../../api/contract';
+import { getIdleLockMinutes, listCommunes, siteRow } from '../admin';
+import { appendAudit } from '../../store/audit';
+import { checkPasswordPolicy } from '../../shared/passwords';
+import type { Session } from '../../auth/sessions';
+import { findUserById, setMustChangePassword } from '../../store/users';
 
 export function sessionInfo(ctx: CallContext, s: Session): SessionInfo {
   const db = ctx.app.vault.db;

@@ -17,27 +17,8 @@ import { longText, multiLine, oneLine, required, requiredLong, text } from './te
 export const SOCIAL = ['ass', 'cesf', 'responsable'] as const;
 export const FRONT = ['secretaire', 'ass', 'cesf', 'responsable'] as const;
 
-export const HOUSEHOLD_ROLES = ['demandeur', 'conjoint', 'enfant', 'autre'] as const;
-export const CONTACT_MODES = ['telephone', 'presentiel', 'courriel', 'courrier', 'partenaire'] as const;
-export const OUTCOMES = ['information', 'orientation', 'rdv', 'dsu'] as const;
-export const RDV_KINDS = ['premier_accueil_telephonique', 'premier_accueil_presentiel', 'accompagnement_presentiel', 'vad', 'permanence'] as const;
-export const RDV_STATUSES = ['prevu', 'honore', 'absent', 'annule'] as const;
-export const JOURNAL_TYPES = [
-  'entretien_bureau',
-  'entretien_telephonique',
-  'vad',
-  'accompagnement_physique',
-  'permanence_delocalisee',
-  'courrier_courriel',
-  'note_sociale',
-  'instance_synthese',
-] as const;
-/** The seed's table of interventions by field ("tableau des interventions par champs"). */
-export const FIELDS = ['acces_aux_droits', 'logement_hebergement', 'insertion', 'budget', 'enfance', 'personnes_agees_handicapees', 'sante'] as const;
-export const DSU_STATUSES = ['actif', 'clos', 'archive'] as const;
-export const CLOSE_REASONS = ['objectifs_atteints', 'demenagement', 'fin_de_demande', 'reorientation', 'deces', 'sans_nouvelles'] as const;
-export const DOCUMENT_KINDS = ['justificatif', 'courrier', 'rapport', 'autre'] as const;
-export const CONSENT_FORMS = ['ecrit', 'electronique', 'oral_trace'] as const;
+export * from './kinds-accueil';
+import { CLOSE_REASONS, CONSENT_FORMS, CONTACT_MODES, DOCUMENT_KINDS, DSU_STATUSES, FIELDS, HOUSEHOLD_ROLES, JOURNAL_TYPES, OUTCOMES, RDV_KINDS, RDV_STATUSES } from './kinds-accueil';
 
 const id = z.number().int().positive();
 

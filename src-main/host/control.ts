@@ -19,6 +19,7 @@ import { admit, dispatch, type DispatchOutcome } from '../api/dispatch';
 import { appendAudit } from '../store/audit';
 import { isPasseurError, PasseurError } from '../shared/errors';
 import { log } from '../shared/log';
+import { writeBackup } from '../store/backup';
 
 /** A request never needs more: logins, user records, a backup path. */
 const MAX_REQUEST = 1 << 20;
@@ -70,7 +71,7 @@ export function backupStore(app: AppCore, token: string, to: string): Result<{ b
   const target = path.resolve(to);
   let bytes: number;
   try {
-    bytes = app.vault.backupTo(target).bytes;
+    bytes = writeBackup(app.vault, target).bytes;
   } catch (e) {
     if (isPasseurError(e)) return { ok: false, error: { code: e.code, message: e.message } };
     log('backupStore', 'failed', { error: (e as Error)?.name ?? 'Error' });

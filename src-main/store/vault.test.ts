@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashDir, tmpDir } from '../../tests/helpers/tmp';
-import { DB_FILE, KEYRING_FILE, Vault, createUserWithSecret, readBackup, restoreBackup } from './vault';
+import { DB_FILE, KEYRING_FILE, Vault, createUserWithSecret } from './vault';
+import { readBackup, restoreBackup, writeBackup } from './backup';
 import { LATEST_VERSION } from './migrations';
 import { verifyAudit } from './audit';
 
@@ -148,7 +149,7 @@ describe('Vault: encrypted store and keyring', () => {
   it('backs up to one encrypted file and restores it after checking the password', async () => {
     const { dir, v } = await freshSite();
     const target = path.join(tmpDir(), 'sauvegarde.passeur');
-    v.backupTo(target);
+    writeBackup(v, target);
     const { db } = readBackup(target);
     expect(db.includes(Buffer.from('Montauban'))).toBe(false);
     v.db.transaction(() => v.db.prepare("UPDATE site SET name = 'Changed after backup'").run())();

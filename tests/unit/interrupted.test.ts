@@ -7,7 +7,9 @@ import { appendAudit } from '../../src-main/store/audit';
 import { setDisabled } from '../../src-main/store/users';
 import { durably, getIntent, setIntent } from '../../src-main/store/intents';
 import { findUserHolder, readKeyring } from '../../src-main/store/keyring';
-import { RESTORE_MARKER, Vault } from '../../src-main/store/vault';
+import { Vault } from '../../src-main/store/vault';
+import { writeBackup } from '../../src-main/store/backup';
+import { RESTORE_MARKER } from '../../src-main/store/files';
 import { ADMIN_PASSWORD, newSite } from '../helpers/site';
 import { hashDir, tmpDir } from '../helpers/tmp';
 
@@ -122,7 +124,7 @@ describe('an interrupted restore', () => {
     try {
       const s = await newSite();
       const backup = path.join(tmpDir(), 'b.passeur');
-      s.app.vault.backupTo(backup);
+      writeBackup(s.app.vault, backup);
       s.app.close();
       // The state a kill leaves between the removal of the live names and the renames.
       fs.writeFileSync(path.join(s.dir, RESTORE_MARKER), JSON.stringify({ startedAt: '2026-11-30T10:00:00Z', kept: path.join(s.dir, 'avant-restauration-x') }));
@@ -147,7 +149,7 @@ describe('an interrupted restore', () => {
     try {
       const s = await newSite();
       const backup = path.join(tmpDir(), 'b.passeur');
-      s.app.vault.backupTo(backup);
+      writeBackup(s.app.vault, backup);
       s.app.close();
       const file = path.join(s.dir, 'passeur.db');
       const bytes = fs.readFileSync(file);

@@ -50,10 +50,11 @@ describe('SQL only in repositories and store/', () => {
   const lint = async (file: string, text: string) => (await eslint.lintText(text, { filePath: path.join(root, file) }))[0]!.messages.map((m) => m.message);
   const sql = "import type { Db } from '../../store/database';\nexport const f = (db: Db) => db.prepare('SELECT 1').get();\n";
 
-  it('refuses .prepare( in a handler, accepts it in repo.ts and in store/', async () => {
+  it('refuses .prepare( in a handler or a file merely named like a repo, accepts it in repo.ts and in store/', async () => {
     expect(await lint('src-main/modules/aides/handlers.ts', sql)).toEqual([expect.stringContaining('Le SQL vit dans le dépôt du module')]);
     expect(await lint('src-main/modules/aides/repo.ts', sql)).toEqual([]);
-    expect(await lint('src-main/modules/aides/repo-commission.ts', sql)).toEqual([]);
+    expect(await lint('src-main/modules/aides/repo-commission.ts', sql)).toEqual([expect.stringContaining('Le SQL vit dans le dépôt du module')]);
+    expect(await lint('src-main/modules/aides/commission/repo.ts', sql.replace('../../store', '../../../store'))).toEqual([]);
     expect(await lint('src-main/store/intents.ts', sql.replace('../../store/database', './database'))).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { checkEnvelope } from './envelopes';
 import { renderAgenda } from './letters';
 import { dsuOr404, getConsent, householdOf, sessionOf, siteRow } from './outside';
 import * as repo from './repo';
-import * as sessions from './repo-commission';
+import * as sessions from './commission/repo';
 import { agendaRow, consentInForce, sessionOut as sessionView } from './views';
 import { checkAction } from './workflow';
 

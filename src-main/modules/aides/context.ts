@@ -13,7 +13,7 @@ import { evaluate, type Demande, type Evaluation } from './engine';
 import { accessOf, dsuOr404, type DsuRow, getConsent, getPerson, householdOf, requireDsu, sessionOf } from './outside';
 import type { Reglement } from './reglement';
 import * as repo from './repo';
-import { sessionDate } from './repo-commission';
+import { sessionDate } from './commission/repo';
 import { aidCan, aidOut, fieldsOf, regRef, type Fields } from './views';
 import type { Actor } from './workflow';
 

@@ -11,7 +11,7 @@ import { sessionOf } from './outside';
 import { envelopeGroupOf, envelopeRow, envelopesShown, yearBounds, yearProgress } from './projection';
 import { envelopeGroups, type EnvelopeGroup, type Reglement } from './reglement';
 import * as repo from './repo';
-import * as envRepo from './repo-envelopes';
+import * as envRepo from './envelopes/repo';
 
 /** The envelope a dispositif draws on this year, per the règlement in force today (else the request's). */
 function envelopeOf(ctx: CallContext, a: repo.AidRow): EnvelopeGroup {

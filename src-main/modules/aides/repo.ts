@@ -375,23 +375,14 @@ export function decisions(db: Db, requestId: number) {
        d.payee_kind AS payeeKind, d.payee_name AS payeeName, d.reasons, d.appeal, d.decided_on AS decidedOn, u.id AS uid, u.display_name AS uname
      FROM aid_decisions d JOIN users u ON u.id = d.decided_by LEFT JOIN commission_sessions c ON c.id = d.commission_id
      WHERE d.request_id = ? ORDER BY d.id`,
-  ).all(requestId) as {
+  ).all(requestId) as (Pick<DecisionWrite, 'body' | 'decision' | 'grantedCents' | 'paymentMode' | 'cheques' | 'payeeKind' | 'payeeName' | 'reasons' | 'decidedOn'> & {
     id: number;
-    body: 'responsable' | 'commission';
     cid: number | null;
     heldOn: string | null;
-    decision: 'accordee' | 'refusee' | 'ajournee';
-    grantedCents: number | null;
-    paymentMode: string | null;
-    cheques: number;
-    payeeKind: string | null;
-    payeeName: string | null;
-    reasons: string;
     appeal: number;
-    decidedOn: string;
     uid: number;
     uname: string;
-  }[];
+  })[];
   return rows.map(({ cid, heldOn, uid, uname, appeal, ...d }) => ({
     ...d,
     appeal: appeal === 1,

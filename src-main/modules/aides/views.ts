@@ -8,7 +8,7 @@ import { addDays } from '../../shared/time';
 import type { Evaluation } from './engine';
 import type { Reglement } from './reglement';
 import type { AidRow, AidWrite, ReglementRow } from './repo';
-import type { SessionDecisionRow, SessionRow } from './repo-commission';
+import type { SessionDecisionRow, SessionRow } from './commission/repo';
 import { allowedActions, type Actor } from './workflow';
 
 export type Fields = Omit<AidWrite, never>;

@@ -1,5 +1,5 @@
 /** Commission sessions and their decisions: the only place their SQL lives. */
-import type { Db } from '../../store/database';
+import type { Db } from '../../../store/database';
 
 export interface SessionRow {
   id: number;

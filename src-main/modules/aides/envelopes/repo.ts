@@ -1,6 +1,6 @@
 /** Envelopes voted per year, and the amounts engaged, paid and pending against them: the only place their SQL lives. */
-import type { Db } from '../../store/database';
-import { yearBounds } from './projection';
+import type { Db } from '../../../store/database';
+import { yearBounds } from '../projection';
 
 /** The amount voted for an envelope that year, if one was. */
 export function findVotedCents(db: Db, year: number, envelope: string): { v: number } | undefined {

@@ -5,7 +5,7 @@
  * refused the journal at the API. axe on every screen crossed.
  */
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { seedTeam } from './seed';
 import { login, logout, shot } from './actions';
@@ -136,7 +136,7 @@ test('1. secretaire: phone intake of a new family by keyboard alone, duplicate w
   await page.getByRole('button', { name: /Agenda de/ }).click();
   await page.getByRole('option', { name: 'Alice Assistante' }).click();
   const item = page.locator('.agenda-item', { hasText: 'LEMOINE Sarah' });
-  for (let i = 0; i < 3 && !(await item.count()); i++) await page.getByRole('button', { name: 'Semaine suivante' }).click();
+  await turnWeeksUntil(page, item);
   await expect(item).toContainText('Premier accueil sur place');
   await expectAccessible(page, 'agenda de la semaine');
   await shot(page, '1-agenda');
@@ -158,8 +158,18 @@ async function familyWithDsu(server: { url: string }) {
 async function showWeekOf(page: Page, day: string) {
   await page.getByRole('radio', { name: 'Semaine' }).check({ force: true });
   const item = page.locator('.agenda-item', { hasText: 'MOREAU Inès' });
-  for (let i = 0; i < 3 && !(await item.count()); i++) await page.getByRole('button', { name: 'Semaine suivante' }).click();
+  await turnWeeksUntil(page, item);
   await expect(item, `appointment of ${day}`).toBeVisible();
+}
+
+/** Turns the agenda's weeks (at most three) until `item` shows, each week read only once it has loaded. */
+async function turnWeeksUntil(page: Page, item: Locator) {
+  const agenda = page.getByTestId('agenda');
+  for (let i = 0; i < 4; i++) {
+    await expect(agenda).toHaveAttribute('aria-busy', 'false');
+    if (await item.count()) return;
+    if (i < 3) await page.getByRole('button', { name: 'Semaine suivante' }).click();
+  }
 }
 
 test('2. ASS: from her agenda to the DSU — interview, VAD in binôme, document, consent and withdrawal, closing', async ({ page, server, watch }) => {

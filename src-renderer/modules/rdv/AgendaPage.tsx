@@ -28,6 +28,8 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
   const [view, setView] = useState<'day' | 'week'>(isPro ? 'day' : 'week');
   const [day, setDay] = useState(today());
   const [items, setItems] = useState<AppointmentOut[]>([]);
+  /** Which agenda `items` holds: until it matches what is asked, the columns say they are loading, never "no appointment". */
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [booking, setBooking] = useState(false);
@@ -35,6 +37,8 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
 
   const from = view === 'week' ? mondayOf(day) : day;
   const days = view === 'week' ? 5 : 1;
+  const asked = `${pro}|${from}|${view}|${version}`;
+  const busy = loadedFor !== asked;
   useEffect(() => {
     if (!pro) return;
     let current = true;
@@ -43,7 +47,11 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
       if (r.ok) {
         setItems(r.value);
         setError(null);
-      } else setError(r.error.message);
+      } else {
+        setItems([]);
+        setError(r.error.message);
+      }
+      setLoadedFor(`${pro}|${from}|${view}|${version}`);
     });
     return () => {
       current = false;
@@ -98,13 +106,13 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
       <h2 className="agenda-heading" aria-live="polite">
         {view === 'week' ? t('agenda.weekOf', { name: proName, date: isoToFr(from) }) : t('agenda.dayOf', { name: proName, date: dayLabel(day) })}
       </h2>
-      <div className={view === 'week' ? 'agenda-week' : 'agenda-day'}>
+      <div className={view === 'week' ? 'agenda-week' : 'agenda-day'} aria-busy={busy} data-testid="agenda">
         {Array.from({ length: days }, (_, i) => addDaysIso(from, i)).map((d) => {
-          const list = items.filter((a) => a.startsAt.startsWith(d));
+          const list = busy ? [] : items.filter((a) => a.startsAt.startsWith(d));
           return (
             <section key={d} className="agenda-column" aria-label={dayLabel(d)}>
               {view === 'week' && <h3>{dayLabel(d)}</h3>}
-              {list.length === 0 && <p className="muted">{t('agenda.none')}</p>}
+              {busy ? <p className="muted">{t('agenda.loading')}</p> : list.length === 0 && <p className="muted">{t('agenda.none')}</p>}
               <ul className="agenda-list">
                 {list.map((a) => (
                   <li key={a.id} className={`agenda-item status-${a.status}`}>

@@ -30,7 +30,7 @@ export default tseslint.config(
           patterns: [
             { regex: '^node:', message: 'Le renderer n’a pas accès à Node.' },
             { regex: '^electron', message: 'Le renderer passe par window.passeur (preload).' },
-            { regex: 'src-main/(?!api/contract|shared/roles|modules/[^/]+/kinds)', message: 'Le renderer n’importe du main que le contrat (types), les rôles et les listes pures (kinds.ts).' },
+            { regex: 'src-main/(?!modules$|shared/roles|modules/[^/]+/kinds)', message: 'Le renderer n’importe du main que le contrat (types), les rôles et les listes pures (kinds.ts).' },
           ],
         },
       ],

@@ -10,7 +10,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { AppCore } from './api/app';
 import { dispatch } from './api/dispatch';
-import type { Channel, Input, Output, Result } from './api/contract';
+import type { Channel, Input, Output, Result } from './modules';
 import type { DispatchOutcome } from './api/dispatch';
 import { appendAudit } from './store/audit';
 import { oneTimePassword } from './shared/passwords';
@@ -27,7 +27,7 @@ import { describeOwner, folderBusy, readOwner } from './store/lock';
 import { backupStore, controlRequest, ownFolder } from './host/control';
 import { demandeSchema, evaluate } from './modules/aides/engine';
 import { parseReglement, reglementJsonSchema } from './modules/aides/reglement';
-import { handlers } from './modules';
+import { registry } from './modules';
 
 async function prompt(question: string, env: string): Promise<string> {
   const fromEnv = process.env[env];
@@ -94,7 +94,7 @@ function openTarget(dir: string, command: string): Target {
   if (!fs.existsSync(path.join(dir, KEYRING_FILE)) && !fs.existsSync(path.join(dir, DB_FILE))) {
     throw new PasseurError('not_initialized', `Aucun site Passeur dans ${dir}. Vérifiez --data, ou créez le site (passeur init).`);
   }
-  const app = new AppCore(dir, handlers, command);
+  const app = new AppCore(dir, registry, command);
   try {
     app.vault.claim();
     return localTarget(app);
@@ -109,7 +109,7 @@ function openTarget(dir: string, command: string): Target {
 
 /** Takes the folder for a command that must run alone (recover): refused while owned. */
 function ownAlone(dir: string, command: string): AppCore {
-  const app = new AppCore(dir, handlers, command);
+  const app = new AppCore(dir, registry, command);
   try {
     app.vault.claim('Arrêtez-le d’abord (fermez l’application ou arrêtez « passeur serve »), puis relancez la commande. Rien n’a été fait.');
     return app;
@@ -208,7 +208,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
   setQuiet(command !== 'serve' && !args.flags.has('verbose'));
 
   if (command === 'init') {
-    const app = new AppCore(dir, handlers, 'init');
+    const app = new AppCore(dir, registry, 'init');
     try {
       const login = flag(args, 'admin', true);
       const password = await prompt(`Mot de passe du premier administrateur (${login}) : `, 'PASSEUR_PASSWORD');
@@ -238,7 +238,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
   if (command === 'serve') {
     const port = Number(flag(args, 'port') ?? 7430);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port attend un numéro de port (0 à 65535).');
-    const app = new AppCore(dir, handlers, 'serve');
+    const app = new AppCore(dir, registry, 'serve');
     try {
       await ownFolder(app, 'Arrêtez-le d’abord, ou utilisez-le : un seul processus sert un dossier de données.');
     } catch (e) {

@@ -3,7 +3,7 @@
  * `window.passeur`; in a browser served by `passeur serve`, through `POST /rpc/:channel`
  * and an event stream. Both transports answer the same `Result` shape.
  */
-import type { Channel, EventName, Input, Output, Result } from '../src-main/api/contract';
+import type { Channel, EventName, Input, Output, Result } from '../src-main/modules';
 
 export type { Channel, Input, Output, Result };
 

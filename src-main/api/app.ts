@@ -9,7 +9,9 @@ import type { Session } from '../auth/sessions';
 import { SessionManager } from '../auth/sessions';
 import { LoginThrottle } from '../auth/throttle';
 import { Vault } from '../store/vault';
-import type { Channel, EventName, Output, ParsedInput } from './contract';
+import type { z } from 'zod';
+import type { Db } from '../store/database';
+import type { ChannelSpec, ContractTable, EventName } from './spec';
 
 export const DEFAULT_IDLE_MINUTES = 10;
 
@@ -22,10 +24,75 @@ export interface CallContext {
   setSession: (s: Session | null) => void;
 }
 
-export type Handler<C extends Channel> = (ctx: CallContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
-/** One handler per channel of the contract: gathered by the modules' registry
- *  (src-main/modules/index.ts) and handed to the core, never imported by api/. */
-export type HandlerTable = { [C in Channel]: Handler<C> };
+/** The handler of one channel: its input as the schema parsed it, its output as the schema states it. */
+export type HandlerOf<S extends ChannelSpec> = (ctx: CallContext, input: z.output<S['input']>) => z.output<S['output']> | Promise<z.output<S['output']>>;
+/** One handler per channel of a module's contract. */
+export type HandlersOf<C extends ContractTable> = { [K in keyof C]: HandlerOf<C[K]> };
+
+/** A column of a module's table that holds a person's id: a merge moves its rows to the kept
+ *  person, and its undo moves them back. */
+export interface PersonRef {
+  table: string;
+  column: string;
+}
+
+/** A dated thing someone must act on (DOMAIN §7 "Mes échéances"), for the home page's one list. */
+export interface Task {
+  /** The module that owns it (its i18n namespace in the renderer). */
+  module: string;
+  /** What it is, an i18n key under `tasks.<module>.` in the renderer. */
+  kind: string;
+  /** The day it is due (YYYY-MM-DD). */
+  due: string;
+  /** What it concerns, as its readers may see it (a DSU or aid number, a session's date). */
+  label: string;
+  /** The renderer route that acts on it (`#/…`). */
+  href: string;
+}
+
+/** One module's part of a person's right-of-access export (RGPD art. 15): plain rows. */
+export interface ExportPart {
+  /** i18n-free French title of the section. */
+  title: string;
+  rows: Record<string, string | number | boolean | null>[];
+}
+
+/** A figure of a module's activity over a period (for the site's activity report). */
+export interface Statistic {
+  key: string;
+  label: string;
+  value: number;
+}
+
+/**
+ * What a module declares to the registry (src-main/modules/index.ts): its channels and their
+ * handlers, and what the shared screens and operations take from it. Hubs read the list
+ * (`ctx.app.modules`); none names a module.
+ */
+export interface ModuleEntry<C extends ContractTable = ContractTable> {
+  name: string;
+  contract: C;
+  handlers: HandlersOf<C>;
+  /** Columns holding a person's id, moved on a merge. */
+  personRefs?: readonly PersonRef[];
+  /** Names of the audit log's entities of this module, for the log's readers (`entity` → ids → label). */
+  auditEntities?: Readonly<Record<string, (db: Db, ids: readonly string[]) => Map<string, string>>>;
+  /** The latest dated activity of this module on the DSU of each household (`householdId` → YYYY-MM-DD). */
+  lastActivity?: (db: Db, householdIds: readonly number[]) => Map<number, string>;
+  /** This module's part of a person's right-of-access export. */
+  personExport?: (db: Db, personId: number) => ExportPart[];
+  /** Dated things the caller must act on, from `today` on and overdue ones. */
+  tasks?: (ctx: CallContext, today: string) => Task[];
+  /** Its figures for a period (inclusive days). */
+  statistics?: (db: Db, from: string, to: string) => Statistic[];
+}
+
+/** Types a module's entry against its own contract (each handler checked against its channel). */
+export const defineModule = <C extends ContractTable>(m: ModuleEntry<C>): ModuleEntry<C> => m;
+
+/** The registry handed to the core: every module's entry, in order (each typed against its own
+ *  contract by `defineModule`; here the handlers are only known to be there). */
+export type Registry = readonly (Omit<ModuleEntry, 'handlers'> & { handlers: object })[];
 
 /** The caller's session (every non-public channel has one once dispatch admitted it). */
 export function sessionOf(ctx: CallContext): Session {
@@ -45,12 +112,16 @@ export class AppCore {
   /** Closed with the core (the owner's control endpoint, host/control.ts). */
   private readonly closers: (() => void)[] = [];
 
-  readonly handlers: HandlerTable;
+  /** The modules, in the registry's order (src-main/modules/index.ts). */
+  readonly modules: Registry;
+  /** Every channel, with its handler: built once from the modules. */
+  readonly channels: ReadonlyMap<string, { spec: ChannelSpec; handler: HandlerOf<ChannelSpec>; module: string }>;
 
-  /** `handlers`: the modules' table (src-main/modules/index.ts). `ownerCommand` names this
-   *  process in the folder's owner note ('app', 'serve'…). */
-  constructor(dataDir: string, handlers: HandlerTable, ownerCommand = 'passeur') {
-    this.handlers = handlers;
+  /** `modules`: the registry (src-main/modules/index.ts). `ownerCommand` names this process in
+   *  the folder's owner note ('app', 'serve'…). */
+  constructor(dataDir: string, modules: Registry, ownerCommand = 'passeur') {
+    this.modules = modules;
+    this.channels = channelTable(modules);
     this.vault = new Vault(dataDir, ownerCommand);
     this.sessions = new SessionManager(DEFAULT_IDLE_MINUTES, () => this.clock().getTime());
     this.sessions.onLock = (s) => this.emit(s, 'session:locked');
@@ -74,4 +145,23 @@ export class AppCore {
     for (const fn of this.closers.splice(0)) fn();
     this.vault.close();
   }
+}
+
+/** The channel table of a registry; a channel declared twice, or one without its handler, is a
+ *  programming error found at start-up, not at the first call. */
+export function channelTable(modules: Registry): Map<string, { spec: ChannelSpec; handler: HandlerOf<ChannelSpec>; module: string }> {
+  const table = new Map<string, { spec: ChannelSpec; handler: HandlerOf<ChannelSpec>; module: string }>();
+  for (const m of modules) {
+    for (const [name, spec] of Object.entries(m.contract)) {
+      const other = table.get(name);
+      if (other) throw new Error(`Channel ${name} declared by both ${other.module} and ${m.name}`);
+      const handler = (m.handlers as Record<string, HandlerOf<ChannelSpec> | undefined>)[name];
+      if (typeof handler !== 'function') throw new Error(`Channel ${name} of ${m.name} has no handler`);
+      table.set(name, { spec, handler, module: m.name });
+    }
+    for (const name of Object.keys(m.handlers)) {
+      if (!Object.prototype.hasOwnProperty.call(m.contract, name)) throw new Error(`Handler ${name} of ${m.name} is not in its contract`);
+    }
+  }
+  return table;
 }

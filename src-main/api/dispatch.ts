@@ -12,11 +12,11 @@ import type { Session } from '../auth/sessions';
 import { hasAny } from '../shared/roles';
 import { findUserById } from '../store/users';
 import type { AppCore, CallContext } from './app';
-import { contract, isChannel, type ChannelSpec, type Result } from './contract';
+import type { ChannelSpec, Result } from './spec';
 
 z.config(z.locales.fr());
 
-export type { CallContext, Handler, HandlerTable } from './app';
+export type { CallContext, HandlerOf, HandlersOf } from './app';
 
 export interface DispatchOutcome {
   result: Result<unknown>;
@@ -94,8 +94,9 @@ export function admit(
 }
 
 export async function dispatch(app: AppCore, token: string | null, channel: string, rawInput: unknown): Promise<DispatchOutcome> {
-  if (!isChannel(channel)) return fail('unknown_channel', `Opération inconnue : ${channel.slice(0, 60)}.`);
-  const spec: ChannelSpec = contract[channel];
+  const entry = app.channels.get(channel);
+  if (!entry) return fail('unknown_channel', `Opération inconnue : ${channel.slice(0, 60)}.`);
+  const { spec, handler } = entry;
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const { message, field } = describeIssues(parsed.error);
@@ -116,7 +117,6 @@ export async function dispatch(app: AppCore, token: string | null, channel: stri
     },
   };
   try {
-    const handler = app.handlers[channel] as (c: CallContext, i: unknown) => unknown;
     const value = await handler(ctx, parsed.data);
     const shaped = spec.output.safeParse(value);
     if (!shaped.success) {

@@ -16,3 +16,17 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
 }
 
 export const channel = <I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>) => spec;
+
+/** A table of channels: one module's slice, or the whole contract (src-main/modules/index.ts). */
+export type ContractTable = Record<string, ChannelSpec>;
+
+export interface ApiError {
+  code: string;
+  message: string;
+  field?: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Events the main process pushes to a window (`window.passeur.on`). */
+export const EVENTS = ['session:locked', 'session:ended'] as const;
+export type EventName = (typeof EVENTS)[number];

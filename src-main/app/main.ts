@@ -8,7 +8,7 @@ import { registerIpc } from '../host/ipc';
 import { log } from '../shared/log';
 import { hardenSession } from './security';
 import { createMainWindow } from './window';
-import { handlers } from '../modules';
+import { registry } from '../modules';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -19,7 +19,7 @@ app.enableSandbox();
 
 app.whenReady().then(async () => {
   const dataDir = process.env.PASSEUR_DATA ?? path.join(app.getPath('userData'), 'data');
-  const core = new AppCore(dataDir, handlers, 'app');
+  const core = new AppCore(dataDir, registry, 'app');
   try {
     // One owner per data folder: `passeur` commands then go through this process.
     await ownFolder(core, 'Fermez-le d’abord, puis rouvrez Passeur.');

@@ -14,7 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppCore } from '../api/app';
-import type { Result } from '../api/contract';
+import type { Result } from '../api/spec';
 import { admit, dispatch, type DispatchOutcome } from '../api/dispatch';
 import { appendAudit } from '../store/audit';
 import { isPasseurError, PasseurError } from '../shared/errors';

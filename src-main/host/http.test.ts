@@ -7,7 +7,7 @@ import { ADMIN_PASSWORD, newSite } from '../../tests/helpers/site';
 import { CONTENT_SECURITY_POLICY } from '../app/csp';
 import { AppCore } from '../api/app';
 import { createHttpHost, MAX_ANONYMOUS_BODY, MAX_BODY } from './http';
-import { handlers } from '../modules';
+import { registry } from '../modules';
 
 let site: Awaited<ReturnType<typeof newSite>>;
 let host: ReturnType<typeof createHttpHost>;
@@ -194,7 +194,7 @@ describe('passeur serve: body size and media type', () => {
   });
 
   it('lets the site be created with a long list of communes, only while there is no site', async () => {
-    const fresh = new AppCore(tmpDir(), handlers);
+    const fresh = new AppCore(tmpDir(), registry);
     const other = createHttpHost(fresh);
     const otherPort = await other.listen();
     try {

@@ -12,7 +12,7 @@ import { log } from '../shared/log';
 import { SECURITY_HEADERS } from '../app/csp';
 import type { AppCore } from '../api/app';
 import { dispatch } from '../api/dispatch';
-import type { Result } from '../api/contract';
+import type { Result } from '../api/spec';
 
 export const COOKIE = 'passeur_session';
 /** Large enough for a 10 MiB document in base64 (DSU documents), small enough to refuse floods. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { I18nProvider } from 'react-aria-components';
 import { call, on, onSessionTrouble } from '../api';
-import type { SessionInfo } from '../../src-main/api/contract';
+import type { SessionInfo } from '../../src-main/modules';
 import { SetupPage } from './SetupPage';
 import { LoginPage } from './LoginPage';
 import { ChangePasswordPage } from './ChangePasswordPage';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../src-main/api/contract';
+import type { SessionInfo } from '../../src-main/modules';
 import { Button } from '../ui/components';
 import { PasswordChangeForm } from './PasswordChangeForm';
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { must } from '../api';
-import type { SessionInfo } from '../../src-main/api/contract';
+import type { SessionInfo } from '../../src-main/modules';
 import { Alert, Button, TextInput } from '../ui/components';
 import { errorText } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';

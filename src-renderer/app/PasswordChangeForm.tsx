@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../src-main/api/contract';
+import type { SessionInfo } from '../../src-main/modules';
 import { must } from '../api';
 import { Alert, Button, TextInput } from '../ui/components';
 import { errorText, fieldOf } from './errors';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../src-main/api/contract';
+import type { SessionInfo } from '../../src-main/modules';
 import { Button } from '../ui/components';
 import { HomePage } from '../modules/home/HomePage';
 import { UsersPage } from '../modules/admin/UsersPage';

@@ -29,7 +29,7 @@ import { personsHandlers } from '../../src-main/modules/persons/handlers';
 import { dsuHandlers } from '../../src-main/modules/dsu/handlers';
 import { intakeHandlers } from '../../src-main/modules/intake/handlers';
 import { aidesBench } from './aides';
-import { handlers } from '../../src-main/modules';
+import { registry } from '../../src-main/modules';
 
 const PASSWORD = 'une longue phrase secrète';
 
@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passeur-bench-'));
   const results: BenchResult[] = [];
   try {
-    const app = new AppCore(dir, handlers);
+    const app = new AppCore(dir, registry);
     await app.vault.init({ siteName: 'MDS Bench', siteCode: 'BEN', communes: [{ insee: '82121', name: 'Montauban' }], admin: { login: 'admin', displayName: 'Admin', password: PASSWORD } });
     const login = await dispatch(app, null, 'auth:login', { login: 'admin', password: PASSWORD });
     const token = login.sessionToken!;
@@ -125,7 +125,7 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   const results: BenchResult[] = [];
   const siteDir = path.join(dir, 'site');
   fs.mkdirSync(siteDir);
-  const app = new AppCore(siteDir, handlers);
+  const app = new AppCore(siteDir, registry);
   const communes = [
     { insee: '82121', name: 'Montauban' },
     { insee: '82112', name: 'Lamothe-Capdeville' },
@@ -189,7 +189,7 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   const persons = (enc.prepare('SELECT id FROM persons ORDER BY random() LIMIT 1000').all() as { id: number }[]).map((p) => p.id);
   app.clock = () => now;
   // The same dispatcher on the plain copy: what it reads of the core (the account check on every call included).
-  const plainApp = { vault: { db: plain, isOpen: () => true }, handlers, sessions: app.sessions, clock: () => now, emit: () => {} } as unknown as AppCore;
+  const plainApp = { vault: { db: plain, isOpen: () => true }, modules: app.modules, channels: app.channels, sessions: app.sessions, clock: () => now, emit: () => {} } as unknown as AppCore;
   const secToken = app.sessions.create({ userId: SECRETAIRE, login: 'accueil', roles: ['secretaire'], mustChangePassword: false }).token;
   const record = (target: AppCore) => (i: number) =>
     dispatch(target, secToken, 'intake:record', {

@@ -2,8 +2,8 @@
  * A team on a fixed clock (Monday 23 November 2026, 10:00) with households that have a DSU,
  * and helpers to bring an aid request to any status through the API.
  */
-import type { AidOut } from '../../src-main/api/contract-aides';
-import type { Input } from '../../src-main/api/contract';
+import type { AidOut } from '../../src-main/modules';
+import type { Input } from '../../src-main/modules';
 import { newTeam, register, type Team } from './team';
 
 export const TODAY = '2026-11-23';

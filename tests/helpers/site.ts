@@ -1,15 +1,15 @@
 import { AppCore } from '../../src-main/api/app';
 import { dispatch } from '../../src-main/api/dispatch';
-import type { Channel, Input, Output } from '../../src-main/api/contract';
+import type { Channel, Input, Output } from '../../src-main/modules';
 import type { Role } from '../../src-main/shared/roles';
 import { tmpDir } from './tmp';
-import { handlers } from '../../src-main/modules';
+import { registry } from '../../src-main/modules';
 
 export const ADMIN_PASSWORD = 'une longue phrase secrète';
 
 /** A site created through the API, with its admin logged in. */
 export async function newSite(dir = tmpDir(), clock?: () => Date) {
-  const app = new AppCore(dir, handlers);
+  const app = new AppCore(dir, registry);
   if (clock) app.clock = clock;
   const init = await dispatch(app, null, 'setup:init', {
     siteName: 'MDS Montauban Est',

@@ -3,7 +3,7 @@
  * always a Result, never an internal error or a crash, and the audit chain stays intact.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../src-main/api/contract';
+import { CHANNELS } from '../../src-main/modules';
 import { dispatch } from '../../src-main/api/dispatch';
 import { verifyAudit } from '../../src-main/store/audit';
 import { newSite } from '../helpers/site';

@@ -14,11 +14,11 @@ import { ownFolder } from '../../src-main/host/control';
 import { createHttpHost } from '../../src-main/host/http';
 import { setQuiet } from '../../src-main/shared/log';
 import { prep } from '../../src-main/store/database';
-import { handlers } from '../../src-main/modules';
+import { registry } from '../../src-main/modules';
 
 setQuiet(true);
 const [dir, password, mode, arg] = process.argv.slice(2) as [string, string, 'write' | 'rotate' | 'idle', string | undefined];
-const app = new AppCore(dir, handlers, 'serve');
+const app = new AppCore(dir, registry, 'serve');
 await ownFolder(app, 'test');
 const host = createHttpHost(app, { port: 0 });
 process.stdout.write(`port ${await host.listen()}\n`);

@@ -5,8 +5,8 @@
  * either a refusal or free of every marker.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, contract, type Channel, type Input } from '../../src-main/api/contract';
-import type { PersonCard } from '../../src-main/api/contract-accueil';
+import { CHANNELS, contract, type Channel, type Input } from '../../src-main/modules';
+import type { PersonCard } from '../../src-main/modules';
 import { newTeam, register, type Team } from '../helpers/team';
 
 const MARK = 'SECRETSOCIAL';

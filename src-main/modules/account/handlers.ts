@@ -1,8 +1,9 @@
 /** Channels `setup:*`, `auth:*` and `site:info`. */
 import { PasseurError } from '../../shared/errors';
 import { log } from '../../shared/log';
-import type { CallContext, Handler } from '../../api/app';
-import type { SessionInfo } from '../../api/contract';
+import type { CallContext } from '../../api/app';
+import type { AccountHandlers } from './contract';
+import type { SessionInfo } from './contract';
 import { getIdleLockMinutes, listCommunes, siteRow } from '../admin';
 import { appendAudit } from '../../store/audit';
 import { checkPasswordPolicy } from '../../shared/passwords';
@@ -114,14 +115,4 @@ export const authHandlers = {
   },
 
   'site:info': (ctx) => ({ ...siteRow(ctx.app.vault.db), communes: listCommunes(ctx.app.vault.db) }),
-} satisfies {
-  'setup:status': Handler<'setup:status'>;
-  'setup:init': Handler<'setup:init'>;
-  'auth:session': Handler<'auth:session'>;
-  'auth:login': Handler<'auth:login'>;
-  'auth:logout': Handler<'auth:logout'>;
-  'auth:lock': Handler<'auth:lock'>;
-  'auth:unlock': Handler<'auth:unlock'>;
-  'auth:changePassword': Handler<'auth:changePassword'>;
-  'site:info': Handler<'site:info'>;
-};
+} satisfies AccountHandlers;

@@ -1,7 +1,8 @@
 /** Channels `admin:*` and `audit:*`: accounts, territory, settings, audit log. */
 import { PasseurError } from '../../shared/errors';
 import { log } from '../../shared/log';
-import type { CallContext, Handler } from '../../api/app';
+import type { CallContext } from '../../api/app';
+import type { AdminHandlers } from './contract';
 import { appendAudit, verifyAudit } from '../../store/audit';
 import { oneTimePassword } from '../../shared/passwords';
 import type { Role } from '../../shared/roles';
@@ -222,20 +223,4 @@ export const adminHandlers = {
   },
 
   'audit:list': (ctx, input) => repo.listAudit(ctx.app.vault.db, input.limit, input.beforeId),
-} satisfies {
-  [C in
-    | 'admin:listUsers'
-    | 'admin:createUser'
-    | 'admin:updateUser'
-    | 'admin:disableUser'
-    | 'admin:enableUser'
-    | 'admin:resetPassword'
-    | 'admin:listSectors'
-    | 'admin:saveSector'
-    | 'admin:deleteSector'
-    | 'admin:addCommune'
-    | 'admin:getSettings'
-    | 'admin:saveSettings'
-    | 'audit:verify'
-    | 'audit:list']: Handler<C>;
-};
+} satisfies AdminHandlers;

@@ -2,8 +2,8 @@
  * Channels `commission:*`: the sessions of the commission, their agenda (the requests sent to
  * it), its decisions, and the agenda printed for the members.
  */
-import type { CallContext, Handler } from '../../api/app';
-import type { Channel } from '../../api/contract';
+import type { CallContext } from '../../api/app';
+import type { AidesHandlers } from './contract';
 import { PasseurError } from '../../shared/errors';
 import { frDate } from '../../shared/time';
 import { checkPayment } from './checks';
@@ -134,4 +134,4 @@ export const commissionHandlers = {
     const pdf = await renderAgenda({ site: siteRow(db), session: sessionOut(ctx, session), rows, today: today(ctx) });
     return { fileName: `commission-${session.heldOn}.pdf`, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
   },
-} satisfies { [C in Channel as C extends `commission:${string}` ? C : never]: Handler<C> };
+} satisfies { [C in keyof AidesHandlers as C extends `commission:${string}` ? C : never]: AidesHandlers[C] };

@@ -4,7 +4,7 @@
  * the same access as the DSU), the demande as the engine sees it, and the request's view.
  */
 import type { CallContext } from '../../api/app';
-import type { AidOut } from '../../api/contract-aides';
+import type { AidOut } from './contract';
 import { appendAudit } from '../../store/audit';
 import { findUserById } from '../../store/users';
 import { PasseurError } from '../../shared/errors';

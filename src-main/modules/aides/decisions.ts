@@ -4,7 +4,7 @@
  * writes its event and its audit row in the same transaction as the change.
  */
 import type { CallContext } from '../../api/app';
-import type { ActInput, AidStatus } from '../../api/contract-aides';
+import type { ActInput, AidStatus } from './contract';
 import { PasseurError } from '../../shared/errors';
 import { euros } from '../../shared/money';
 import { frDate } from '../../shared/time';

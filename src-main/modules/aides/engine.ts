@@ -6,7 +6,7 @@
  * to the cent ("arrondi au centime inférieur"), and the result says so.
  */
 import { z } from 'zod';
-import { budgetSchema, sumOf, type Budget } from '../budget/schema';
+import { budgetSchema, sumOf, type Budget } from '../budget';
 import { euros, floorDiv, frNumber } from '../../shared/money';
 import { isoDate } from '../../shared/calendar-date';
 import { frDate, yearsBetween } from '../../shared/time';

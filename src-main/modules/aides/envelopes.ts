@@ -2,8 +2,8 @@
  * Channels `envelope:*`: the amounts voted per envelope and year, what is engaged, paid and
  * pending against them; and the check that a grant keeps within its envelope.
  */
-import type { CallContext, Handler } from '../../api/app';
-import type { Channel } from '../../api/contract';
+import type { CallContext } from '../../api/app';
+import type { AidesHandlers } from './contract';
 import { PasseurError } from '../../shared/errors';
 import { euros } from '../../shared/money';
 import { audit, reglementAt, regOfAid, today } from './context';
@@ -73,4 +73,4 @@ export const envelopeHandlers = {
     })();
     return {};
   },
-} satisfies { [C in Channel as C extends `envelope:${string}` ? C : never]: Handler<C> };
+} satisfies { [C in keyof AidesHandlers as C extends `envelope:${string}` ? C : never]: AidesHandlers[C] };

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../api/contract';
+import { CHANNELS } from '../../modules';
 import exemple from '../../../resources/reglements/exemple.json';
 import { aidTeam, household, reach, secours, GRANT, TODAY, type AidTeam } from '../../../tests/helpers/aides';
 import { hashDir, tmpDir } from '../../../tests/helpers/tmp';

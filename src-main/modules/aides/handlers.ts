@@ -7,8 +7,7 @@
  * access as the DSU (référent, co-intervenant, responsable, exceptional access). Every change
  * writes its audit row and its event in the same transaction.
  */
-import type { Handler } from '../../api/app';
-import type { Channel } from '../../api/contract';
+import type { AidesHandlers } from './contract';
 import { commissionHandlers } from './commission';
 import { envelopeHandlers } from './envelopes';
 import { reglementHandlers } from './reglements';
@@ -22,4 +21,4 @@ export const aidesHandlers = {
   ...commissionHandlers,
   ...envelopeHandlers,
   ...reglementHandlers,
-} satisfies { [C in Channel as C extends `aid:${string}` | `commission:${string}` | `envelope:${string}` | `reglement:${string}` ? C : never]: Handler<C> };
+} satisfies { [C in keyof AidesHandlers as C extends `aid:${string}` | `commission:${string}` | `envelope:${string}` | `reglement:${string}` ? C : never]: AidesHandlers[C] };

@@ -5,7 +5,7 @@
  * which names a person only while their consent is in force.
  */
 import PDFDocument from 'pdfkit';
-import type { AidOut } from '../../api/contract-aides';
+import type { AidOut } from './contract';
 import { euros } from '../../shared/money';
 import { inForce } from '../../shared/parameters';
 import { frDate } from '../../shared/time';

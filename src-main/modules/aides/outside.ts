@@ -5,6 +5,5 @@
  */
 export { siteRow } from '../admin';
 export { sessionOf } from '../../api/app';
-export { accessOf, dsuOr404, requireDsu } from '../dsu/access';
-export { getConsent, type DsuRow } from '../dsu/repo';
-export { getPerson, householdOf } from '../persons/repo';
+export { accessOf, dsuOr404, getConsent, requireDsu, type DsuRow } from '../dsu';
+export { getPerson, householdOf } from '../persons';

@@ -5,7 +5,7 @@
  * with it, each error naming the faulty field in French.
  */
 import { z } from 'zod';
-import { RESOURCE_KINDS } from '../budget/schema';
+import { RESOURCE_KINDS } from '../budget';
 import { calendarDate } from '../../shared/calendar-date';
 
 export const SCHEMA_ID = 'passeur/reglement/1';

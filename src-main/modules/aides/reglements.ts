@@ -2,8 +2,8 @@
  * Channels `reglement:*`: the versions of the règlement des aides (DOMAIN §4.1, §4.7), imported
  * as drafts, edited while drafts, activated, and replayed against the past year's requests.
  */
-import type { CallContext, Handler } from '../../api/app';
-import type { Channel } from '../../api/contract';
+import type { CallContext } from '../../api/app';
+import type { AidesHandlers } from './contract';
 import type { Db } from '../../store/database';
 import { PasseurError } from '../../shared/errors';
 import { twelveMonthsBefore } from './engine';
@@ -96,4 +96,4 @@ export const reglementHandlers = {
     if (!repo.reglementRow(db, input.id)) throw new PasseurError('not_found', 'Cette version du règlement n’existe pas.');
     return replay(db, repo.reglementDoc(db, input.id), today(ctx));
   },
-} satisfies { [C in Channel as C extends `reglement:${string}` ? C : never]: Handler<C> };
+} satisfies { [C in keyof AidesHandlers as C extends `reglement:${string}` ? C : never]: AidesHandlers[C] };

@@ -3,8 +3,8 @@
  * `repo-commission.ts`; envelopes: `repo-envelopes.ts`).
  */
 import { prep, type Db } from '../../store/database';
-import type { AidStatus, AidSummary } from '../../api/contract-aides';
-import type { Budget } from '../budget/schema';
+import type { AidStatus, AidSummary } from './contract';
+import type { Budget } from '../budget';
 import type { Demande } from './engine';
 import { twelveMonthsBefore } from './engine';
 import { parseReglement, type Reglement } from './reglement';

@@ -4,9 +4,9 @@
  * A request lives in a DSU: reading or writing it needs the same access as the DSU (référent,
  * co-intervenant, responsable, exceptional access).
  */
-import type { CallContext, Handler } from '../../api/app';
-import type { Channel } from '../../api/contract';
-import type { AidOut } from '../../api/contract-aides';
+import type { CallContext } from '../../api/app';
+import type { AidesHandlers } from './contract';
+import type { AidOut } from './contract';
 import { PasseurError } from '../../shared/errors';
 import { evaluate, twelveMonthsBefore } from './engine';
 import { aidOr404, aidView, audit, demandeOf, reglementAt, requireAid, today } from './context';
@@ -155,4 +155,4 @@ export const requestHandlers = {
     });
     return { fileName: `decision-${a.number}.pdf`, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
   },
-} satisfies { [C in Channel as C extends `aid:${string}` ? C : never]: Handler<C> };
+} satisfies { [C in keyof AidesHandlers as C extends `aid:${string}` ? C : never]: AidesHandlers[C] };

@@ -3,7 +3,7 @@
  * what the caller may do on it, the règlement's options, a commission session and its agenda,
  * the list of règlement versions. Pure: nothing here reads or writes.
  */
-import type { AidOut, AidSummary } from '../../api/contract-aides';
+import type { AidOut, AidSummary } from './contract';
 import { addDays } from '../../shared/time';
 import type { Evaluation } from './engine';
 import type { Reglement } from './reglement';

@@ -4,7 +4,7 @@
  * checks the answer code — and that a refused call changed nothing in the request.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AidOut } from '../../api/contract-aides';
+import type { AidOut } from '../../modules';
 import { aidTeam, reach, GRANT, TODAY, type AidTeam, type Status } from '../../../tests/helpers/aides';
 
 const STATUSES: Status[] = ['brouillon', 'soumise', 'a_valider', 'en_commission', 'accordee', 'refusee', 'ajournee', 'classee_sans_suite'];

@@ -6,7 +6,7 @@
  * the commission's decision, whatever roles they hold.
  */
 import { PasseurError } from '../../shared/errors';
-import type { AidAction, AidStatus } from '../../api/contract-aides';
+import type { AidAction, AidStatus } from './contract';
 
 export type Who = 'instructeur' | 'responsable' | 'either';
 interface Transition {

@@ -4,7 +4,7 @@
  * and the PDF says how many.
  */
 import PDFDocument from 'pdfkit';
-import type { DsuOut } from '../../api/contract-accueil';
+import type { DsuOut } from './contract';
 import { frDate, label } from './labels';
 
 export interface ExportData {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashDir, tmpDir } from '../../../tests/helpers/tmp';
 import { newTeam, register, type Team } from '../../../tests/helpers/team';
-import type { DsuOut, PersonCard } from '../../api/contract-accueil';
+import type { DsuOut, PersonCard } from '../../modules';
 
 let team: Team;
 let p: PersonCard;

@@ -1,33 +1,23 @@
 /** Channels `dsu:*`: the Dossier Social Unique (DOMAIN §3), for ASS, CESF and responsables. */
 import { createHash } from 'node:crypto';
 import { PasseurError } from '../../shared/errors';
-import type { CallContext, Handler } from '../../api/app';
-import type { DsuOut } from '../../api/contract-accueil';
-import type { Channel } from '../../api/contract';
+import type { CallContext } from '../../api/app';
+import type { DsuHandlers } from './contract';
+import type { DsuOut } from './contract';
 import { findUserById } from '../../store/users';
 import { appendAudit } from '../../store/audit';
 import { frDate, localDay, yearsBefore } from '../../shared/time';
 import { inForce } from '../../shared/parameters';
-import { siteRow } from '../admin/repo';
-import { getPerson, householdOf, householdExists } from '../persons/repo';
-import { forHousehold } from '../rdv/repo';
+import { siteRow } from '../admin';
+import { getPerson, householdOf, householdExists } from '../persons';
+import { forHousehold } from '../rdv';
 import { accessOf, dsuOr404, EXCEPTIONAL_ACCESS_HOURS, refuseArchive, requireDsu, requireSocialWorker, sessionOf, type DsuAccess } from './access';
 import { checkDocument } from './documents';
 import { renderPdf } from './export';
 import * as repo from './repo';
+import { openDsuFor } from './opening';
 
 const dsuRef = (d: repo.DsuRow) => ({ id: d.id, number: d.number, status: d.status, referent: { id: d.referentId, displayName: d.referentName } });
-
-/** Opens the household's DSU, or returns the one it already has (one DSU per household). */
-export function openDsuFor(ctx: CallContext, householdId: number, referentId: number): repo.DsuRow {
-  const db = ctx.app.vault.db;
-  const existing = repo.dsuOfHousehold(db, householdId);
-  if (existing) return existing;
-  requireSocialWorker(db, referentId, 'referentId');
-  const id = repo.insertDsu(db, siteRow(db).code, householdId, referentId, ctx.now, localDay(ctx.now));
-  appendAudit(db, { userId: sessionOf(ctx).userId, action: 'dsu.open', entity: 'dsu', entityId: id, detail: { referentId } }, ctx.now);
-  return repo.getDsu(db, id)!;
-}
 
 function partnerOr400(ctx: CallContext, id: number | null, field: string): void {
   if (id !== null && !repo.partnerExists(ctx.app.vault.db, id)) {
@@ -355,4 +345,4 @@ export const dsuHandlers = {
     const pdf = await renderPdf({ site, exportedAt: day, exportedBy: findUserById(db, s.userId)?.displayName ?? '', dsu: dsuOut, hiddenNotes });
     return { fileName: `${dsu.number}-${day}.pdf`, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
   },
-} satisfies { [C in Extract<Channel, `dsu:${string}`>]: Handler<C> };
+} satisfies { [C in keyof DsuHandlers as C extends `dsu:${string}` ? C : never]: DsuHandlers[C] };

@@ -1,7 +1,7 @@
 /** The Dossier Social Unique: the only place its SQL lives (DOMAIN §3). */
 import { prep, type Db } from '../../store/database';
-import type { ConsentOut, DsuOut, JournalEntryOut } from '../../api/contract-accueil';
-import { shortName } from '../persons/repo';
+import type { ConsentOut, DsuOut, JournalEntryOut } from './contract';
+import { shortName } from '../persons';
 
 export interface DsuRow {
   id: number;

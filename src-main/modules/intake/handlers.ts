@@ -1,16 +1,12 @@
 /** Channels `intake:*`: the premier accueil (DOMAIN §2), one record per first contact. */
 import { PasseurError } from '../../shared/errors';
-import type { Handler } from '../../api/app';
-import type { Channel } from '../../api/contract';
+import type { IntakeHandlers } from './contract';
 import { appendAudit } from '../../store/audit';
 import { localDay } from '../../shared/time';
 import { sessionOf } from '../../api/app';
-import { openDsuFor } from '../dsu/handlers';
-import * as dsuRepo from '../dsu/repo';
-import { personOr404 } from '../persons/handlers';
-import { fold } from '../persons/rules';
-import { dsuRefOfHousehold, proposedReferents } from '../persons/repo';
-import { book } from '../rdv/handlers';
+import { openDsuFor, touchLastContact } from '../dsu';
+import { dsuRefOfHousehold, fold, personOr404, proposedReferents } from '../persons';
+import { book } from '../rdv';
 import * as repo from './repo';
 
 export const intakeHandlers = {
@@ -91,9 +87,9 @@ export const intakeHandlers = {
         appointmentId: appointment?.id ?? null,
         dsuId: dsu?.id ?? null,
       });
-      if (dsu && dsu.status === 'actif') dsuRepo.touchLastContact(db, dsu.id, localDay(ctx.now));
+      if (dsu && dsu.status === 'actif') touchLastContact(db, dsu.id, localDay(ctx.now));
       appendAudit(db, { userId: s.userId, action: 'first_contact.add', entity: 'person', entityId: person.id, detail: { firstContact: id, mode: input.mode, outcome: input.outcome } }, ctx.now);
       return { id, appointment, dsu };
     })();
   },
-} satisfies { [C in Extract<Channel, `intake:${string}`>]: Handler<C> };
+} satisfies { [C in keyof IntakeHandlers as C extends `intake:${string}` ? C : never]: IntakeHandlers[C] };

@@ -4,7 +4,7 @@
  * The header names the columns (French names, accents and case ignored).
  */
 import { hasControlChars } from '../../api/text';
-import { fold } from '../persons/rules';
+import { fold } from '../persons';
 
 export const COLUMNS = {
   organisation: ['organisme', 'organisation', 'structure'],

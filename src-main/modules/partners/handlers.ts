@@ -1,7 +1,6 @@
 /** Channels `partners:*`: the directory of partner organisations (DOMAIN §9). */
 import { PasseurError } from '../../shared/errors';
-import type { Handler } from '../../api/app';
-import type { Channel } from '../../api/contract';
+import type { PartnersHandlers } from './contract';
 import { appendAudit } from '../../store/audit';
 import { sessionOf } from '../../api/app';
 import { readPartners } from './csv';
@@ -42,4 +41,4 @@ export const partnersHandlers = {
       return { imported, updated, errors: [] };
     })();
   },
-} satisfies { [C in Extract<Channel, `partners:${string}`>]: Handler<C> };
+} satisfies { [C in keyof PartnersHandlers as C extends `partners:${string}` ? C : never]: PartnersHandlers[C] };

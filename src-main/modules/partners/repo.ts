@@ -1,6 +1,6 @@
 /** Partner organisations (DOMAIN §9): the only place their SQL lives. */
 import type { Db } from '../../store/database';
-import type { PartnerOut } from '../../api/contract-accueil';
+import type { PartnerOut } from './contract';
 import type { PartnerRecord } from './csv';
 
 const SELECT = 'SELECT id, organisation, service, category, address, postcode, city, phone, email, contact, missions, active FROM partners';

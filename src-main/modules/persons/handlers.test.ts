@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashDir } from '../../../tests/helpers/tmp';
 import { newTeam, register, type Team } from '../../../tests/helpers/team';
-import type { PersonCard } from '../../api/contract-accueil';
+import type { PersonCard } from '../../modules';
 
 let team: Team;
 let marie: PersonCard;

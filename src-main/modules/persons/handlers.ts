@@ -3,14 +3,16 @@
  * households (DOMAIN §2). Identity level only: what the front desk may know.
  */
 import { PasseurError } from '../../shared/errors';
-import type { CallContext, Handler } from '../../api/app';
-import type { Channel, ParsedInput } from '../../api/contract';
-import type { PersonCard } from '../../api/contract-accueil';
+import type { CallContext } from '../../api/app';
+import type { z } from 'zod';
+import type { PersonsHandlers, personsContract } from './contract';
+import type { PersonCard } from './contract';
 import { appendAudit } from '../../store/audit';
 import { localDay } from '../../shared/time';
 import { sessionOf } from '../../api/app';
-import { forHousehold } from '../rdv/repo';
+import { forHousehold } from '../rdv';
 import * as repo from './repo';
+import { personOr404 } from './lookup';
 
 function communeOr400(ctx: CallContext, insee: string | null): void {
   if (insee !== null && !repo.communeExists(ctx.app.vault.db, insee)) {
@@ -21,13 +23,6 @@ function communeOr400(ctx: CallContext, insee: string | null): void {
 function checkPerson(ctx: CallContext, p: repo.PersonInput): void {
   if (p.birthDate && p.birthDate > localDay(ctx.now)) throw new PasseurError('invalid_input', 'La date de naissance ne peut pas être dans le futur.', 'birthDate');
   if (p.birthDate && p.birthDate < '1900-01-01') throw new PasseurError('invalid_input', 'Date de naissance invalide : avant 1900.', 'birthDate');
-}
-
-export function personOr404(ctx: CallContext, id: number): repo.PersonRow {
-  const p = repo.getPerson(ctx.app.vault.db, id);
-  if (!p) throw new PasseurError('not_found', 'Cette personne n’existe pas. Recherchez-la à nouveau.');
-  if (p.mergedInto !== null) throw new PasseurError('conflict', 'Cette fiche a été fusionnée avec une autre : recherchez la personne à nouveau.');
-  return p;
 }
 
 export function card(ctx: CallContext, id: number): PersonCard {
@@ -44,7 +39,7 @@ export function card(ctx: CallContext, id: number): PersonCard {
   };
 }
 
-type HouseholdInput = ParsedInput<'persons:create'>['household'];
+type HouseholdInput = z.output<(typeof personsContract)['persons:create']['input']>['household'];
 
 /** Resolves the household part of a form; creates a new household inside the caller's transaction. */
 function resolveHousehold(ctx: CallContext, h: HouseholdInput): { id: number; role: repo.PersonRow['role'] } {
@@ -194,4 +189,4 @@ export const personsHandlers = {
   },
 
   'persons:merges': (ctx) => repo.listMerges(ctx.app.vault.db),
-} satisfies { [C in Extract<Channel, `persons:${string}` | `households:${string}`>]: Handler<C> };
+} satisfies { [C in keyof PersonsHandlers as C extends `persons:${string}` | `households:${string}` ? C : never]: PersonsHandlers[C] };

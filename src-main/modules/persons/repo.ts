@@ -1,6 +1,6 @@
 /** Persons and households: the only place their SQL lives (identity level, no social content). */
 import { prep, type Db } from '../../store/database';
-import type { PersonCard, PersonHit } from '../../api/contract-accueil';
+import type { PersonCard, PersonHit } from './contract';
 import { fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, scoreCandidate, similarNames } from './rules';
 
 export interface PersonInput {

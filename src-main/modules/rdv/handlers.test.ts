@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashDir } from '../../../tests/helpers/tmp';
 import { newTeam, register, type Team } from '../../../tests/helpers/team';
-import type { AppointmentOut, PersonCard } from '../../api/contract-accueil';
+import type { AppointmentOut, PersonCard } from '../../modules';
 import { nextFree, withinOpening } from './rules';
 
 let team: Team;

@@ -1,15 +1,12 @@
 /** Channels `rdv:*`: appointments (DOMAIN §7). Secretaries book for ASS/CESF. */
 import { PasseurError } from '../../shared/errors';
-import type { CallContext, Handler } from '../../api/app';
-import type { Channel } from '../../api/contract';
-import type { AppointmentOut } from '../../api/contract-accueil';
+import type { RdvHandlers } from './contract';
+import type { AppointmentOut } from './contract';
 import { appendAudit } from '../../store/audit';
-import { addMinutes, frDate, localDay, localMinute } from '../../shared/time';
+import { localDay, localMinute } from '../../shared/time';
 import { sessionOf } from '../../api/app';
-import { requireSocialWorker } from '../dsu/access';
-import { label } from '../dsu/labels';
-import * as dsuRepo from '../dsu/repo';
-import { getPerson } from '../persons/repo';
+import * as dsuModule from '../dsu';
+import { book, hm } from './booking';
 import * as repo from './repo';
 import { nextFree } from './rules';
 
@@ -22,41 +19,6 @@ const JOURNAL_TYPE: Record<AppointmentOut['kind'], string> = {
   permanence: 'permanence_delocalisee',
 };
 
-const hm = (local: string) => local.slice(11).replace(':', ' h ');
-
-/** Books inside the caller's transaction; refuses a double booking with the next free slot. */
-export function book(
-  ctx: CallContext,
-  a: { professionalId: number; personId: number; startsAt: string; durationMin: number; kind: AppointmentOut['kind']; place: string },
-): AppointmentOut {
-  const db = ctx.app.vault.db;
-  const pro = requireSocialWorker(db, a.professionalId, 'professionalId');
-  const person = getPerson(db, a.personId);
-  if (!person || person.mergedInto !== null) throw new PasseurError('not_found', 'Cette personne n’existe pas (ou sa fiche a été fusionnée). Recherchez-la à nouveau.', 'personId');
-  if (a.startsAt < localMinute(ctx.now)) {
-    throw new PasseurError('invalid_input', 'Ce créneau est déjà passé : choisissez une date et une heure à venir.', 'startsAt');
-  }
-  const endsAt = addMinutes(a.startsAt, a.durationMin);
-  const clash = repo.busyBetween(db, pro.id, a.startsAt, endsAt)[0];
-  if (clash) {
-    const free = nextFree(a.startsAt, a.durationMin, repo.busyBetween(db, pro.id, a.startsAt, '9999'));
-    throw new PasseurError(
-      'conflict',
-      `${pro.displayName} a déjà un rendez-vous de ${hm(clash.startsAt)} à ${hm(clash.endsAt)} ce jour-là. Choisissez un autre créneau${
-        free ? ` (premier créneau libre : le ${frDate(free)} à ${hm(free)})` : ''
-      }.`,
-      'startsAt',
-    );
-  }
-  const id = repo.insertAppointment(
-    db,
-    { professionalId: pro.id, personId: person.id, householdId: person.householdId, startsAt: a.startsAt, endsAt, kind: a.kind, place: a.place, bookedBy: sessionOf(ctx).userId },
-    ctx.now.toISOString(),
-  );
-  appendAudit(db, { userId: sessionOf(ctx).userId, action: 'appointment.book', entity: 'appointment', entityId: id, detail: { professionalId: pro.id, kind: a.kind } }, ctx.now);
-  return repo.getAppointment(db, id)!;
-}
-
 export const rdvHandlers = {
   'rdv:agenda': (ctx, input) => repo.agenda(ctx.app.vault.db, input.professionalId, input.from, input.days),
 
@@ -64,7 +26,7 @@ export const rdvHandlers = {
 
   'rdv:nextFree': (ctx, input) => {
     const db = ctx.app.vault.db;
-    requireSocialWorker(db, input.professionalId, 'professionalId');
+    dsuModule.requireSocialWorker(db, input.professionalId, 'professionalId');
     const from = input.from < localMinute(ctx.now) ? localMinute(ctx.now) : input.from;
     const found = nextFree(from, input.durationMin, repo.busyBetween(db, input.professionalId, from, '9999'));
     if (!found) throw new PasseurError('not_found', 'Aucun créneau libre dans les 60 prochains jours pour cette durée.');
@@ -77,7 +39,7 @@ export const rdvHandlers = {
     const appt = repo.getAppointment(db, input.id);
     if (!appt) throw new PasseurError('not_found', 'Ce rendez-vous n’existe pas.');
     if (appt.status !== 'prevu') {
-      throw new PasseurError('conflict', `Ce rendez-vous est déjà marqué « ${label(appt.status).toLowerCase()} ». Pour un nouveau rendez-vous, réservez un autre créneau.`);
+      throw new PasseurError('conflict', `Ce rendez-vous est déjà marqué « ${dsuModule.label(appt.status).toLowerCase()} ». Pour un nouveau rendez-vous, réservez un autre créneau.`);
     }
     if (input.status !== 'annule') {
       if (appt.professional.id !== s.userId && !s.roles.includes('responsable')) {
@@ -89,17 +51,17 @@ export const rdvHandlers = {
       repo.setStatus(db, appt.id, input.status, s.userId, ctx.now.toISOString());
       appendAudit(db, { userId: s.userId, action: `appointment.${input.status}`, entity: 'appointment', entityId: appt.id }, ctx.now);
       // An honoured appointment appears in the journal of the household's open DSU (DOMAIN §7).
-      const dsu = appt.householdId !== null ? dsuRepo.dsuOfHousehold(db, appt.householdId) : undefined;
+      const dsu = appt.householdId !== null ? dsuModule.dsuOfHousehold(db, appt.householdId) : undefined;
       if (input.status === 'honore' && dsu && dsu.status === 'actif') {
         const day = appt.startsAt.slice(0, 10);
-        const entry = dsuRepo.insertEntry(
+        const entry = dsuModule.insertEntry(
           db,
           {
             dsuId: dsu.id,
             occurredOn: day,
             type: JOURNAL_TYPE[appt.kind],
             field: null,
-            summary: `Rendez-vous honoré : ${label(appt.kind).toLowerCase()}, ${appt.place}, à ${hm(appt.startsAt)}.`,
+            summary: `Rendez-vous honoré : ${dsuModule.label(appt.kind).toLowerCase()}, ${appt.place}, à ${hm(appt.startsAt)}.`,
             restrictedNote: null,
             partnerId: null,
             appointmentId: appt.id,
@@ -108,10 +70,10 @@ export const rdvHandlers = {
           },
           ctx.now.toISOString(),
         );
-        dsuRepo.touchLastContact(db, dsu.id, day <= localDay(ctx.now) ? day : localDay(ctx.now));
+        dsuModule.touchLastContact(db, dsu.id, day <= localDay(ctx.now) ? day : localDay(ctx.now));
         appendAudit(db, { userId: s.userId, action: 'journal.add', entity: 'dsu', entityId: dsu.id, detail: { entry, fromAppointment: appt.id } }, ctx.now);
       }
     })();
     return repo.getAppointment(db, appt.id)!;
   },
-} satisfies { [C in Extract<Channel, `rdv:${string}`>]: Handler<C> };
+} satisfies { [C in keyof RdvHandlers as C extends `rdv:${string}` ? C : never]: RdvHandlers[C] };

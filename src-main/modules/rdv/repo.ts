@@ -1,6 +1,6 @@
 /** Appointments: the only place their SQL lives. Identity-level data only. */
 import type { Db } from '../../store/database';
-import type { AppointmentOut } from '../../api/contract-accueil';
+import type { AppointmentOut } from './contract';
 import { addDays } from '../../shared/time';
 import type { Busy } from './rules';
 

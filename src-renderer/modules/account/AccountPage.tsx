@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../../src-main/api/contract';
+import type { SessionInfo } from '../../../src-main/modules';
 import { PasswordChangeForm } from '../../app/PasswordChangeForm';
 import { Alert, PageHeader } from '../../ui/components';
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../src-main/api/contract';
+import type { Output } from '../../../src-main/modules';
 import { must } from '../../api';
 import { errorText } from '../../app/errors';
 import { Alert, Button, PageHeader } from '../../ui/components';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../src-main/api/contract';
+import type { Output } from '../../../src-main/modules';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxList, ConfirmDialog, DialogActions, DialogBox, PageHeader, SelectField, TextInput } from '../../ui/components';

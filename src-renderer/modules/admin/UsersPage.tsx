@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../src-main/shared/roles';
-import type { Output, SessionInfo } from '../../../src-main/api/contract';
+import type { Output, SessionInfo } from '../../../src-main/modules';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxList, ConfirmDialog, DialogActions, DialogBox, PageHeader, TextInput } from '../../ui/components';

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AidOut } from '../../../src-main/api/contract-aides';
+import type { AidOut } from '../../../src-main/modules';
 import { ApiError, must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxField, DialogActions, DialogBox, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';

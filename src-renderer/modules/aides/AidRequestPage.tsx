@@ -7,8 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { DsuOut } from '../../../src-main/api/contract-accueil';
-import type { AidOptions, AidOut, EvaluationOut } from '../../../src-main/api/contract-aides';
+import type { AidOptions, AidOut, DsuOut, EvaluationOut } from '../../../src-main/modules';
 import { must, type Input } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxField, PageHeader, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';

@@ -1,7 +1,7 @@
 /** The requests an ASS/CESF instructed, or (responsables) all the site's requests of 12 months. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../../src-main/api/contract';
+import type { SessionInfo } from '../../../src-main/modules';
 import { must } from '../../api';
 import { Alert, PageHeader, RadioList } from '../../ui/components';
 import { DataTable } from '../../ui/DataTable';

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AidSummary } from '../../../src-main/api/contract-aides';
+import type { AidSummary } from '../../../src-main/modules';
 import type { Output } from '../../api';
 import { ApiError, must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';

@@ -1,6 +1,6 @@
 /** The live evaluation beside a request: every rule green or red with its figures (DOMAIN §4.2). */
 import { useTranslation } from 'react-i18next';
-import type { AidOut, EvaluationOut } from '../../../src-main/api/contract-aides';
+import type { AidOut, EvaluationOut } from '../../../src-main/modules';
 import { formatCents, isoToFr } from '../../ui/format';
 
 export function EvaluationPanel({ evaluation, error, title }: { evaluation: EvaluationOut | null; error?: string | null; title?: string }) {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AidOut } from '../../../src-main/api/contract-aides';
+import type { AidOut } from '../../../src-main/modules';
 import { must } from '../../api';
 import { errorText } from '../../app/errors';
 import { Alert, PageHeader } from '../../ui/components';

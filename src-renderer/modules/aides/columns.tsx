@@ -1,7 +1,7 @@
 /** The columns of an aid list, shared by the instructor's list, the validation queue and the commission. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AidSummary } from '../../../src-main/api/contract-aides';
+import type { AidSummary } from '../../../src-main/modules';
 import { Button } from '../../ui/components';
 import { columnHelperFor } from '../../ui/DataTable';
 import { formatCents, isoToFr } from '../../ui/format';

@@ -2,8 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../../src-main/api/contract';
-import type { DsuOut, IntakeOptions, JournalEntryOut, PartnerOut } from '../../../src-main/api/contract-accueil';
+import type { DsuOut, IntakeOptions, JournalEntryOut, PartnerOut, SessionInfo } from '../../../src-main/modules';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, SelectField, TextAreaInput, TextInput } from '../../ui/components';

@@ -1,7 +1,7 @@
 /** The social worker's files and the site's files (DOMAIN §3), in one virtualized table. */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DsuRow, PersonHit } from '../../../src-main/api/contract-accueil';
+import type { DsuRow, PersonHit } from '../../../src-main/modules';
 import { must } from '../../api';
 import { Alert, PageHeader, RadioList, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';

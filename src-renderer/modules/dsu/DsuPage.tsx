@@ -6,8 +6,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../../src-main/api/contract';
-import type { DsuOut } from '../../../src-main/api/contract-accueil';
+import type { DsuOut, SessionInfo } from '../../../src-main/modules';
 import { ApiError, must } from '../../api';
 import { errorText } from '../../app/errors';
 import { Alert, Button, ConfirmDialog, PageHeader, SelectField, TextAreaInput } from '../../ui/components';

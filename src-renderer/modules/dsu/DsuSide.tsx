@@ -2,7 +2,7 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { DsuOut, IntakeOptions, PartnerOut } from '../../../src-main/api/contract-accueil';
+import type { DsuOut, IntakeOptions, PartnerOut } from '../../../src-main/modules';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, DialogActions, ConfirmDialog, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DsuRow } from '../../../src-main/api/contract-accueil';
+import type { DsuRow } from '../../../src-main/modules';
 import { must } from '../../api';
 import { Alert, Button, ConfirmDialog, PageHeader, SelectField } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';

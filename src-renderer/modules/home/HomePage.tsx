@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../src-main/shared/roles';
-import type { Output, SessionInfo } from '../../../src-main/api/contract';
+import type { Output, SessionInfo } from '../../../src-main/modules';
 import { timeOf, today } from '../../ui/format';
 import { call } from '../../api';
 import { navFor } from '../../app/nav';

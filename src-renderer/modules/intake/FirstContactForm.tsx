@@ -2,8 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../src-main/api/contract';
-import type { IntakeOptions, PartnerOut, PersonCard } from '../../../src-main/api/contract-accueil';
+import type { IntakeOptions, Output, PartnerOut, PersonCard } from '../../../src-main/modules';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxField, CheckboxList, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';

@@ -5,8 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../src-main/api/contract';
-import type { IntakeOptions, PersonCard } from '../../../src-main/api/contract-accueil';
+import type { IntakeOptions, Output, PersonCard } from '../../../src-main/modules';
 import { must } from '../../api';
 import { errorText } from '../../app/errors';
 import { Alert, Button, PageHeader, TextInput } from '../../ui/components';

@@ -1,7 +1,7 @@
 /** Merging two records of the same person (DOMAIN §2): a responsable's action, undoable from its log. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonHit } from '../../../src-main/api/contract-accueil';
+import type { PersonHit } from '../../../src-main/modules';
 import { must } from '../../api';
 import { Alert, Button, ConfirmDialog, PageHeader, RadioList, TextInput } from '../../ui/components';
 import { formatDateTime, formatPhone, isoToFr, personName } from '../../ui/format';

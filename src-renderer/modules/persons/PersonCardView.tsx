@@ -1,6 +1,6 @@
 /** What the front desk knows of a person: identity, household, DSU number and référent, appointments. */
 import { useTranslation } from 'react-i18next';
-import type { PersonCard } from '../../../src-main/api/contract-accueil';
+import type { PersonCard } from '../../../src-main/modules';
 import { Button } from '../../ui/components';
 import { formatPhone, isoToFr, personName, timeOf } from '../../ui/format';
 

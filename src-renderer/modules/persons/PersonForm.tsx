@@ -5,8 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { IntakeOptions, PersonCard } from '../../../src-main/api/contract-accueil';
-import type { Output } from '../../../src-main/api/contract';
+import type { IntakeOptions, Output, PersonCard } from '../../../src-main/modules';
 import { ApiError, call, must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxField, RadioList, SelectField, TextInput } from '../../ui/components';

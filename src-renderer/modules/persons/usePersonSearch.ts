@@ -4,7 +4,7 @@
  * only the latest answer counts; fewer than two characters ask nothing.
  */
 import { useEffect, useState } from 'react';
-import type { Output } from '../../../src-main/api/contract';
+import type { Output } from '../../../src-main/modules';
 import { call } from '../../api';
 
 export type PersonSearch = Output<'persons:search'>;

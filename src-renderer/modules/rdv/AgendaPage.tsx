@@ -5,8 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../../src-main/api/contract';
-import type { AppointmentOut } from '../../../src-main/api/contract-accueil';
+import type { AppointmentOut, SessionInfo } from '../../../src-main/modules';
 import { call, must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, DialogActions, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';

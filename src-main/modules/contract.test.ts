@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../shared/roles';
 import { newSite } from '../../tests/helpers/site';
 import { hashDir } from '../../tests/helpers/tmp';
-import { CHANNELS, contract, type Channel, type Input } from './contract';
-import { dispatch } from './dispatch';
-import { handlers } from '../modules/index';
-import { hasControlChars } from './text';
+import { CHANNELS, contract, registry, type Channel, type Input } from './index';
+import { dispatch } from '../api/dispatch';
+import { channelTable } from '../api/app';
+import { hasControlChars } from '../api/text';
 import exemple from '../../resources/reglements/exemple.json';
 
 /** A well-formed input per channel; typed, so a new channel cannot be forgotten here. */
@@ -224,7 +224,8 @@ function expectedAllowed(channel: Channel, role: Role | null): boolean {
 
 describe('contract', () => {
   it('has a handler for every channel and no handler outside the contract', () => {
-    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+    expect([...channelTable(registry).keys()].sort()).toEqual([...CHANNELS].sort());
+    expect(Object.keys(ACCESS).sort()).toEqual([...CHANNELS].sort());
     for (const c of CHANNELS) expect(c).toMatch(/^[a-z]+:[a-zA-Z]+$/);
   });
 

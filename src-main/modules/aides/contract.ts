@@ -1,17 +1,18 @@
 /**
  * Channels of the aides financières (DOMAIN §4): règlement versions, requests and their
- * workflow, commission sessions, envelopes. Part of the one contract (`contract.ts`). None is
+ * workflow, commission sessions, envelopes.  None is
  * open to the secretaire (DOMAIN §1: never aid details); the admin reaches only the
  * règlement (configuration and aggregate impact), never a request.
  */
 import { z } from 'zod';
-import { budgetSchema } from '../modules/budget/schema';
+import { budgetSchema } from '../budget';
 
-export { CHARGE_KINDS, RESOURCE_KINDS } from '../modules/budget/schema';
-import { NATURES, PAYMENT_MODES, HOUSEHOLD_TYPES } from '../modules/aides/reglement';
-import { isoDate } from './contract-accueil';
-import { channel } from './spec';
-import { hasControlChars, controlCharsMessage, longText, required, requiredLong, text } from './text';
+export { CHARGE_KINDS, RESOURCE_KINDS } from '../budget';
+import { NATURES, PAYMENT_MODES, HOUSEHOLD_TYPES } from './reglement';
+import { isoDate } from '../../api/schemas';
+import type { HandlersOf } from '../../api/app';
+import { channel, type ChannelSpec } from '../../api/spec';
+import { hasControlChars, controlCharsMessage, longText, required, requiredLong, text } from '../../api/text';
 
 export const AID_STATUSES = ['brouillon', 'soumise', 'a_valider', 'en_commission', 'accordee', 'refusee', 'ajournee', 'classee_sans_suite'] as const;
 export type AidStatus = (typeof AID_STATUSES)[number];
@@ -270,7 +271,7 @@ const optionsOut = z.object({
 });
 export type AidOptions = z.infer<typeof optionsOut>;
 
-export const aidesChannels = {
+export const aidesContract = {
   'aid:options': channel({ input: z.strictObject({ day: isoDate.optional() }), output: optionsOut, access: INSTRUCT }),
   'aid:evaluate': channel({
     input: z.strictObject({ id: id.optional(), ...aidFields }),
@@ -352,4 +353,7 @@ export const aidesChannels = {
     }),
     access: REGLEMENT_ADMIN,
   }),
-};
+} as const satisfies Record<string, ChannelSpec>;
+
+/** This module's handlers, typed by its channels. */
+export type AidesHandlers = HandlersOf<typeof aidesContract>;

@@ -1,0 +1,107 @@
+/**
+ * Administration: accounts and roles, sectors and communes, settings, the audit log.
+ */
+import { z } from 'zod';
+import type { HandlersOf } from '../../api/app';
+import { channel, type ChannelSpec } from '../../api/spec';
+import { communeInput, displayName, id, inseeSchema, loginSchema, roleSchema } from '../../api/schemas';
+import { oneLine } from '../../api/text';
+import { ROLES } from '../../shared/roles';
+
+const nothing = z.strictObject({});
+const empty = z.object({});
+const rolesInput = z.array(roleSchema).min(1, { message: 'Choisissez au moins un rôle.' }).max(ROLES.length);
+
+const userOut = z.object({
+  id,
+  login: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  mustChangePassword: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+
+const sectorOut = z.object({
+  id,
+  name: z.string(),
+  referentAss: z.object({ id, displayName: z.string() }).nullable(),
+  referentCesf: z.object({ id, displayName: z.string() }).nullable(),
+  communes: z.array(z.object({ insee: z.string(), name: z.string() })),
+});
+
+const auditRowOut = z.object({
+  id,
+  at: z.string(),
+  user: z.object({ id, displayName: z.string() }).nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  /** What the id names, for objects the log's readers may see anyway (account, sector, commune). */
+  entityLabel: z.string().nullable(),
+});
+
+const oneTime = z.object({ user: userOut, oneTimePassword: z.string() });
+
+export const adminContract = {
+  'admin:listUsers': channel({ input: empty, output: z.array(userOut), access: ['admin'] }),
+  'admin:createUser': channel({
+    input: z.strictObject({ login: loginSchema, displayName, roles: rolesInput }),
+    output: oneTime,
+    access: ['admin'],
+  }),
+  'admin:updateUser': channel({
+    input: z.strictObject({ userId: id, displayName: displayName.optional(), roles: rolesInput.optional() }),
+    output: userOut,
+    access: ['admin'],
+  }),
+  'admin:disableUser': channel({
+    input: z.strictObject({ userId: id, rotateKey: z.boolean().default(true) }),
+    output: userOut,
+    access: ['admin'],
+  }),
+  'admin:enableUser': channel({ input: z.strictObject({ userId: id }), output: oneTime, access: ['admin'] }),
+  'admin:resetPassword': channel({ input: z.strictObject({ userId: id }), output: oneTime, access: ['admin'] }),
+
+  'admin:listSectors': channel({ input: empty, output: z.array(sectorOut), access: ['admin', 'responsable'] }),
+  'admin:saveSector': channel({
+    input: z.strictObject({
+      id: id.optional(),
+      name: oneLine(z.string().trim().min(1, { message: 'Donnez un nom au secteur.' }).max(80), 'Nom du secteur'),
+      referentAssId: id.nullable(),
+      referentCesfId: id.nullable(),
+      communes: z.array(inseeSchema).max(1000),
+    }),
+    output: sectorOut,
+    access: ['admin'],
+  }),
+  'admin:deleteSector': channel({ input: z.strictObject({ id }), output: z.object({}), access: ['admin'] }),
+  'admin:addCommune': channel({ input: communeInput, output: z.object({ insee: z.string(), name: z.string() }), access: ['admin'] }),
+
+  'admin:getSettings': channel({ input: empty, output: z.object({ idleLockMinutes: z.number().int() }), access: ['admin'] }),
+  'admin:saveSettings': channel({
+    input: z.strictObject({
+      idleLockMinutes: z
+        .number()
+        .int()
+        .min(1, { message: 'Le verrouillage doit intervenir après 1 minute au moins.' })
+        .max(60, { message: 'Le verrouillage doit intervenir après 60 minutes au plus.' }),
+    }),
+    output: z.object({ idleLockMinutes: z.number().int() }),
+    access: ['admin'],
+  }),
+
+  'audit:verify': channel({
+    input: nothing,
+    output: z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: z.number().int().nullable() }),
+    access: ['admin', 'responsable'],
+  }),
+  'audit:list': channel({
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(100), beforeId: id.optional() }),
+    output: z.array(auditRowOut),
+    access: ['admin', 'responsable'],
+  }),
+} as const satisfies Record<string, ChannelSpec>;
+
+/** This module's handlers, typed by its channels. */
+export type AdminHandlers = HandlersOf<typeof adminContract>;

@@ -1,0 +1,10 @@
+/** Administration: accounts, sectors, settings, the audit log: this module's entry in the registry (src-main/modules/index.ts). */
+import { defineModule } from '../../api/app';
+import { adminContract } from './contract';
+import { adminHandlers } from './handlers';
+
+export const adminModule = defineModule({
+  name: 'admin',
+  contract: adminContract,
+  handlers: adminHandlers,
+});

@@ -1,0 +1,2 @@
+/** The budget diagnosis (DOMAIN §4.3), shared by aid requests and, next, overindebtedness files. */
+export { budgetSchema, sumOf, CHARGE_KINDS, RESOURCE_KINDS, type Budget, type ChargeKind, type ResourceKind } from './contract';

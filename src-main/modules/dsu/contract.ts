@@ -1,0 +1,195 @@
+/**
+ * The Dossier Social Unique (DOMAIN §3): list, opening, reading (with the exceptional access
+ * and its reason), journal, intervenants, documents, consents, closing, retention, export.
+ * Social content lives only here: the secretaire can call none of these channels.
+ */
+import { z } from 'zod';
+import type { HandlersOf } from '../../api/app';
+import { channel, type ChannelSpec } from '../../api/spec';
+import { SOCIAL, fileOut, id, isoDate, userRef } from '../../api/schemas';
+import { CLOSE_REASONS, CONSENT_FORMS, CONTACT_MODES, DOCUMENT_KINDS, DSU_STATUSES, FIELDS, JOURNAL_TYPES, OUTCOMES } from '../../api/kinds-accueil';
+import { longText, multiLine, required, requiredLong, text } from '../../api/text';
+import { appointmentOut } from '../rdv/contract';
+import { dsuRef, householdOut } from '../persons/contract';
+
+const dsuRow = z.object({
+  id,
+  number: z.string(),
+  holder: z.string(),
+  commune: z.string().nullable(),
+  referent: userRef,
+  status: z.enum(DSU_STATUSES),
+  openedAt: z.string(),
+  lastContactOn: z.string(),
+  mine: z.boolean(),
+});
+export type DsuRow = z.infer<typeof dsuRow>;
+
+const journalEntryOut = z.object({
+  id,
+  occurredOn: z.string(),
+  type: z.enum(JOURNAL_TYPES),
+  /** null only for an entry made from an honoured appointment. */
+  field: z.enum(FIELDS).nullable(),
+  summary: z.string(),
+  /** null when there is none; `hidden: true` when there is one the reader may not see. */
+  restrictedNote: z.string().nullable(),
+  restrictedHidden: z.boolean(),
+  authors: z.array(userRef),
+  partner: z.object({ id, name: z.string() }).nullable(),
+  appointmentId: id.nullable(),
+  createdAt: z.string(),
+});
+export type JournalEntryOut = z.infer<typeof journalEntryOut>;
+
+const consentOut = z.object({
+  id,
+  person: z.object({ id, name: z.string() }),
+  partnerId: id.nullable(),
+  recipient: z.string(),
+  scope: z.string(),
+  form: z.enum(CONSENT_FORMS),
+  givenOn: z.string(),
+  withdrawnOn: z.string().nullable(),
+});
+export type ConsentOut = z.infer<typeof consentOut>;
+
+const documentOut = z.object({
+  id,
+  kind: z.enum(DOCUMENT_KINDS),
+  title: z.string(),
+  docDate: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  uploadedBy: userRef,
+  uploadedAt: z.string(),
+});
+
+const dsuOut = z.object({
+  id,
+  number: z.string(),
+  status: z.enum(DSU_STATUSES),
+  closeReason: z.enum(CLOSE_REASONS).nullable(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  archivedAt: z.string().nullable(),
+  lastContactOn: z.string(),
+  referent: userRef,
+  household: householdOut,
+  intervenants: z.array(
+    z.object({ id, user: userRef.nullable(), externalName: z.string().nullable(), mission: z.string(), startedOn: z.string(), endedOn: z.string().nullable() }),
+  ),
+  journal: z.array(journalEntryOut),
+  journalMore: z.boolean(),
+  documents: z.array(documentOut),
+  consents: z.array(consentOut),
+  firstContacts: z.array(
+    z.object({
+      id,
+      at: z.string(),
+      mode: z.enum(CONTACT_MODES),
+      takenBy: userRef,
+      person: z.object({ id, name: z.string() }),
+      motifs: z.array(z.string()),
+      urgent: z.boolean(),
+      urgencyReason: z.string(),
+      request: z.string(),
+      outcome: z.enum(OUTCOMES),
+      partner: z.string().nullable(),
+    }),
+  ),
+  appointments: z.array(appointmentOut),
+  /** Shown to the référent and the responsables (DOMAIN §1). Empty for others. */
+  exceptionalAccesses: z.array(z.object({ id, user: userRef, reason: z.string(), at: z.string() })),
+  /** How the reader holds the file: référent, co-intervenant, responsable or exceptional access. */
+  access: z.enum(['referent', 'intervenant', 'responsable', 'exceptionnel']),
+  canWrite: z.boolean(),
+});
+export type DsuOut = z.infer<typeof dsuOut>;
+
+const reasonText = multiLine(
+  z.string().trim().min(10, { message: 'Motif : expliquez en une phrase au moins (10 caractères) pourquoi vous ouvrez ce dossier.' }).max(500),
+  'Motif',
+);
+
+export const dsuContract = {
+  'dsu:list': channel({ input: z.strictObject({ scope: z.enum(['mine', 'site']) }), output: z.array(dsuRow), access: SOCIAL }),
+  'dsu:open': channel({ input: z.strictObject({ householdId: id, referentId: id.nullable().default(null) }), output: dsuRef, access: SOCIAL }),
+  'dsu:get': channel({ input: z.strictObject({ id, reason: reasonText.optional() }), output: dsuOut, access: SOCIAL }),
+  'dsu:journal': channel({
+    input: z.strictObject({ id, beforeId: id }),
+    output: z.object({ entries: z.array(journalEntryOut), more: z.boolean() }),
+    access: SOCIAL,
+  }),
+  'dsu:addEntry': channel({
+    input: z.strictObject({
+      dsuId: id,
+      occurredOn: isoDate,
+      type: z.enum(JOURNAL_TYPES),
+      field: z.enum(FIELDS),
+      summary: requiredLong(8000, 'Résumé'),
+      restrictedNote: longText(8000, 'Note restreinte').default(''),
+      coAuthorIds: z.array(id).max(3).default([]),
+      partnerId: id.nullable().default(null),
+    }),
+    output: journalEntryOut,
+    access: SOCIAL,
+  }),
+  'dsu:setReferent': channel({ input: z.strictObject({ dsuId: id, referentId: id }), output: dsuRef, access: ['responsable'] }),
+  'dsu:addIntervenant': channel({
+    input: z
+      .strictObject({
+        dsuId: id,
+        userId: id.nullable().default(null),
+        externalName: text(160, 'Professionnel extérieur').default(''),
+        mission: required(120, 'Mission'),
+      })
+      .refine((v) => (v.userId === null) !== (v.externalName === ''), {
+        message: 'Choisissez un professionnel du site ou saisissez un professionnel extérieur (l’un ou l’autre).',
+        path: ['userId'],
+      }),
+    output: z.object({}),
+    access: SOCIAL,
+  }),
+  'dsu:endIntervenant': channel({ input: z.strictObject({ id }), output: z.object({}), access: SOCIAL }),
+  'dsu:addDocument': channel({
+    input: z.strictObject({
+      dsuId: id,
+      kind: z.enum(DOCUMENT_KINDS),
+      title: required(200, 'Titre du document'),
+      docDate: isoDate,
+      contentBase64: z.string().min(1, { message: 'Fichier vide : choisissez un fichier.' }).max(15_000_000, { message: 'Fichier trop volumineux : 10 Mo au plus.' }),
+    }),
+    output: documentOut,
+    access: SOCIAL,
+  }),
+  'dsu:getDocument': channel({ input: z.strictObject({ id }), output: fileOut, access: SOCIAL }),
+  'dsu:addConsent': channel({
+    input: z
+      .strictObject({
+        dsuId: id,
+        personId: id,
+        partnerId: id.nullable().default(null),
+        recipientLabel: text(200, 'Destinataire').default(''),
+        scope: required(500, 'Objet du partage'),
+        form: z.enum(CONSENT_FORMS),
+        givenOn: isoDate,
+      })
+      .refine((v) => v.partnerId !== null || v.recipientLabel !== '', { message: 'Destinataire : choisissez un partenaire ou nommez le professionnel.', path: ['recipientLabel'] }),
+    output: consentOut,
+    access: SOCIAL,
+  }),
+  'dsu:withdrawConsent': channel({ input: z.strictObject({ id, withdrawnOn: isoDate }), output: consentOut, access: SOCIAL }),
+  'dsu:close': channel({ input: z.strictObject({ id, reason: z.enum(CLOSE_REASONS) }), output: dsuRef, access: SOCIAL }),
+  'dsu:reopen': channel({ input: z.strictObject({ id }), output: dsuRef, access: SOCIAL }),
+  'dsu:retention': channel({ input: z.object({}), output: z.object({ limitDate: z.string(), source: z.string(), rows: z.array(dsuRow) }), access: ['responsable'] }),
+  'dsu:archive': channel({
+    input: z.strictObject({ ids: z.array(id).min(1, { message: 'Sélectionnez au moins un dossier.' }).max(5000), closeReason: z.enum(CLOSE_REASONS).default('sans_nouvelles') }),
+    output: z.object({ closed: z.number().int(), archived: z.number().int() }),
+    access: ['responsable'],
+  }),
+  'dsu:export': channel({ input: z.strictObject({ id, format: z.enum(['pdf', 'json']) }), output: fileOut, access: SOCIAL }),
+} as const satisfies Record<string, ChannelSpec>;
+
+/** This module's handlers, typed by its channels. */
+export type DsuHandlers = HandlersOf<typeof dsuContract>;

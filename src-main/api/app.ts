@@ -34,6 +34,8 @@ export type HandlersOf<C extends ContractTable> = { [K in keyof C]: HandlerOf<C[
 export interface PersonRef {
   table: string;
   column: string;
+  /** Its rows are deleted with a person who never had a DSU, at the end of retention (DOMAIN §3 *ponctuel*). */
+  purgeWithPonctuel?: boolean;
 }
 
 /** A dated thing someone must act on (DOMAIN §7 "Mes échéances"), for the home page's one list. */
@@ -50,11 +52,14 @@ export interface Task {
   href: string;
 }
 
-/** One module's part of a person's right-of-access export (RGPD art. 15): plain rows. */
+/** One module's part of a person's right-of-access export (RGPD art. 15, DOMAIN §3), in French. */
 export interface ExportPart {
-  /** i18n-free French title of the section. */
+  /** The section's title. */
   title: string;
-  rows: Record<string, string | number | boolean | null>[];
+  /** What the section says when it has no entry. */
+  empty: string;
+  /** Its entries, each a heading and labelled values. */
+  entries: { heading: string; fields: { label: string; value: string }[] }[];
 }
 
 /** A figure of a module's activity over a period (for the site's activity report). */
@@ -79,10 +84,12 @@ export interface ModuleEntry<C extends ContractTable = ContractTable> {
   auditEntities?: Readonly<Record<string, (db: Db, ids: readonly string[]) => Map<string, string>>>;
   /** The latest dated activity of this module on the DSU of each household (`householdId` → YYYY-MM-DD). */
   lastActivity?: (db: Db, householdIds: readonly number[]) => Map<number, string>;
+  /** The latest dated activity of this module about each person (`personId` → YYYY-MM-DD), for the retention of persons without a DSU. */
+  personActivity?: (db: Db, personIds: readonly number[]) => Map<number, string>;
   /** This module's part of a person's right-of-access export. */
   personExport?: (db: Db, personId: number) => ExportPart[];
-  /** Dated things the caller must act on, from `today` on and overdue ones. */
-  tasks?: (ctx: CallContext, today: string) => Task[];
+  /** Dated things the caller must act on: overdue ones, and those due up to `until` (today + the site's notice period). */
+  tasks?: (ctx: CallContext, today: string, until: string) => Task[];
   /** Its figures for a period (inclusive days). */
   statistics?: (db: Db, from: string, to: string) => Statistic[];
 }

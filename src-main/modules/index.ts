@@ -19,8 +19,10 @@ import { intakeModule } from './intake/module';
 import { partnersModule } from './partners/module';
 import { personsModule } from './persons/module';
 import { rdvModule } from './rdv/module';
+import { statsModule } from './stats/module';
+import { tasksModule } from './tasks/module';
 
-export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule] as const;
+export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, tasksModule, statsModule] as const;
 
 /** The registry as the core takes it. */
 export const registry: Registry = MODULES;
@@ -45,3 +47,4 @@ export type { IntakeOptions } from './intake/contract';
 export type { PartnerOut } from './partners/contract';
 export type { PersonCard, PersonHit } from './persons/contract';
 export type { AppointmentOut } from './rdv/contract';
+export type { TaskOut } from './tasks/contract';

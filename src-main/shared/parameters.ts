@@ -7,6 +7,7 @@ import { PasseurError } from './errors';
 import { frDate } from './time';
 import dsuRetention from '../../resources/parameters/dsu_retention.json';
 import recoursDelai from '../../resources/parameters/recours_delai.json';
+import mentionsRecours from '../../resources/parameters/mentions_recours.json';
 
 export interface ParameterEntry<V> {
   from: string;
@@ -25,6 +26,8 @@ export interface Parameter<V> {
 const PARAMETERS = {
   dsu_retention: dsuRetention as Parameter<{ years: number }>,
   recours_delai: recoursDelai as Parameter<{ months: number }>,
+  /** The appeal mentions of an adverse decision's letter; `{delai}` in a text is the delay of `recours_delai`. */
+  mentions_recours: mentionsRecours as Parameter<{ mentions: { titre: string; texte: string; source: string }[] }>,
 };
 export type ParameterId = keyof typeof PARAMETERS;
 type ValueOf<P extends ParameterId> = (typeof PARAMETERS)[P] extends Parameter<infer V> ? V : never;

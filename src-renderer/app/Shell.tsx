@@ -2,37 +2,16 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../src-main/modules';
 import { Button } from '../ui/components';
-import { HomePage } from '../modules/home/HomePage';
-import { UsersPage } from '../modules/admin/UsersPage';
-import { SectorsPage } from '../modules/admin/SectorsPage';
-import { SettingsPage } from '../modules/admin/SettingsPage';
-import { AuditPage } from '../modules/admin/AuditPage';
-import { AccountPage } from '../modules/account/AccountPage';
 import { LanguageSwitch } from './LanguageSwitch';
-import { IntakePage } from '../modules/intake/IntakePage';
-import { AgendaPage } from '../modules/rdv/AgendaPage';
-import { DsuListPage } from '../modules/dsu/DsuListPage';
-import { DsuPage } from '../modules/dsu/DsuPage';
-import { RetentionPage } from '../modules/dsu/RetentionPage';
-import { PartnersPage } from '../modules/partners/PartnersPage';
-import { MergesPage } from '../modules/persons/MergesPage';
-import { AidesListPage } from '../modules/aides/AidesListPage';
-import { AidRequestPage } from '../modules/aides/AidRequestPage';
-import { ValidationPage } from '../modules/aides/ValidationPage';
-import { CommissionPage } from '../modules/aides/CommissionPage';
-import { EnvelopesPage } from '../modules/aides/EnvelopesPage';
-import { ReglementPage } from '../modules/aides/ReglementPage';
+import { UI_MODULES } from '../modules';
 import { itemFor, navFor } from './nav';
 import { useHashRoute } from './useHashRoute';
 
 export function Shell({ session, onLock, onLogout }: { session: SessionInfo; onLock: () => void; onLogout: () => void }) {
   const { t } = useTranslation();
   const route = useHashRoute();
-  const items = navFor(session.user.roles);
+  const items = navFor(session.user.roles, UI_MODULES);
   const current = itemFor(items, route);
-  const dsuId = /^#\/dsu\/(\d+)$/.exec(route)?.[1];
-  const aidId = /^#\/aides\/(\d+)$/.exec(route)?.[1];
-  const newAidFor = /^#\/aides\/nouvelle\/(\d+)$/.exec(route)?.[1];
   const mainRef = useRef<HTMLElement>(null);
 
   // Moving between pages puts the focus on the new page's title, as a screen reader expects.
@@ -42,27 +21,7 @@ export function Shell({ session, onLock, onLogout }: { session: SessionInfo; onL
     start?.focus();
   }, [route]);
 
-  let page;
-  if (!current) page = <NotAvailable />;
-  else if (current.key === 'home') page = <HomePage session={session} />;
-  else if (current.key === 'users') page = <UsersPage session={session} />;
-  else if (current.key === 'sectors') page = <SectorsPage canEdit={session.user.roles.includes('admin')} />;
-  else if (current.key === 'settings') page = <SettingsPage />;
-  else if (current.key === 'audit') page = <AuditPage />;
-  else if (current.key === 'account') page = <AccountPage session={session} />;
-  else if (current.key === 'intake') page = <IntakePage />;
-  else if (current.key === 'appointments') page = <AgendaPage session={session} />;
-  else if (current.key === 'dsu') page = dsuId ? <DsuPage key={dsuId} id={Number(dsuId)} session={session} /> : <DsuListPage />;
-  else if (current.key === 'partners') page = <PartnersPage session={session} />;
-  else if (current.key === 'retention') page = <RetentionPage />;
-  else if (current.key === 'merges') page = <MergesPage />;
-  else if (current.key === 'aides')
-    page = aidId ? <AidRequestPage key={aidId} id={Number(aidId)} /> : newAidFor ? <AidRequestPage key={`n${newAidFor}`} dsuId={Number(newAidFor)} /> : <AidesListPage session={session} />;
-  else if (current.key === 'validation') page = <ValidationPage />;
-  else if (current.key === 'commission') page = <CommissionPage />;
-  else if (current.key === 'envelopes') page = <EnvelopesPage />;
-  else if (current.key === 'reglement') page = <ReglementPage />;
-  else page = <NotAvailable />;
+  const page = current?.render ? current.render({ session, route, modules: UI_MODULES }) : <NotAvailable />;
 
   return (
     <div className="shell">

@@ -1,37 +1,18 @@
 /**
- * Navigation shaped by role (DOMAIN §1). Items whose module is not yet built stay visible
- * to the roles they serve, marked as coming, with no link: nothing pretends to work.
+ * Navigation shaped by role (DOMAIN §1), gathered from the registry (each module's `nav`).
+ * Modules not yet built stay visible to the roles they serve, marked as coming, with no
+ * link: nothing pretends to work.
  */
 import type { Role } from '../../src-main/shared/roles';
+import type { NavEntry, UiModule } from '../modules/module';
 
-export interface NavItem {
-  key: string;
-  /** Hash route; null while the module is not available. */
-  route: string | null;
-  roles: readonly Role[];
-}
+export type NavItem = NavEntry;
 
-export const NAV: readonly NavItem[] = [
-  { key: 'home', route: '#/', roles: ['secretaire', 'ass', 'cesf', 'responsable', 'admin'] },
-  { key: 'intake', route: '#/accueil', roles: ['secretaire', 'ass', 'cesf'] },
-  { key: 'appointments', route: '#/agenda', roles: ['secretaire', 'ass', 'cesf', 'responsable'] },
-  { key: 'dsu', route: '#/dsu', roles: ['ass', 'cesf', 'responsable'] },
-  { key: 'aides', route: '#/aides', roles: ['ass', 'cesf', 'responsable'] },
-  { key: 'surendettement', route: null, roles: ['cesf'] },
-  { key: 'expulsions', route: null, roles: ['ass', 'cesf'] },
-  { key: 'validation', route: '#/validation', roles: ['responsable'] },
-  { key: 'commission', route: '#/commission', roles: ['responsable'] },
-  { key: 'envelopes', route: '#/enveloppes', roles: ['responsable'] },
-  { key: 'reglement', route: '#/reglement', roles: ['responsable', 'admin'] },
-  { key: 'reports', route: null, roles: ['responsable'] },
-  { key: 'partners', route: '#/partenaires', roles: ['secretaire', 'ass', 'cesf', 'responsable', 'admin'] },
-  { key: 'retention', route: '#/conservation', roles: ['responsable'] },
-  { key: 'merges', route: '#/fusions', roles: ['responsable'] },
-  { key: 'users', route: '#/admin/utilisateurs', roles: ['admin'] },
-  { key: 'sectors', route: '#/admin/secteurs', roles: ['admin', 'responsable'] },
-  { key: 'settings', route: '#/admin/parametres', roles: ['admin'] },
-  { key: 'audit', route: '#/journal', roles: ['admin', 'responsable'] },
-  { key: 'account', route: '#/compte', roles: ['secretaire', 'ass', 'cesf', 'responsable', 'admin'] },
+/** Modules announced but not built yet: in the menu and on the home page, without a link. */
+const COMING: readonly NavEntry[] = [
+  { key: 'surendettement', route: null, roles: ['cesf'], position: 50 },
+  { key: 'expulsions', route: null, roles: ['ass', 'cesf'], position: 60 },
+  { key: 'reports', route: null, roles: ['responsable'], position: 110 },
 ];
 
 /** The item a route belongs to: `#/dsu/12` belongs to `#/dsu`. */
@@ -39,6 +20,6 @@ export function itemFor(items: readonly NavItem[], route: string): NavItem | nul
   return items.find((i) => i.route !== null && (route === i.route || (i.route !== '#/' && route.startsWith(`${i.route}/`)))) ?? null;
 }
 
-export function navFor(roles: readonly Role[]): NavItem[] {
-  return NAV.filter((n) => n.roles.some((r) => roles.includes(r)));
+export function navFor(roles: readonly Role[], modules: readonly UiModule[]): NavItem[] {
+  return [...modules.flatMap((m) => m.nav ?? []), ...COMING].filter((n) => n.roles.some((r) => roles.includes(r))).sort((a, b) => a.position - b.position);
 }

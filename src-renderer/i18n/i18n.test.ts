@@ -65,3 +65,11 @@ describe('translations', () => {
     expect(offenders.filter((o) => !o.endsWith('«Passeur»'))).toEqual([]);
   });
 });
+
+describe('labels written twice', () => {
+  it('the budget kinds’ French names in the main process (the person’s export) are the screens’ names', async () => {
+    const { KIND_LABELS_FR } = await import('../../src-main/modules/budget/kinds');
+    const screens = (fr as unknown as { aides: { budget: { kinds: Record<string, string> } } }).aides.budget.kinds;
+    expect(KIND_LABELS_FR).toEqual(screens);
+  });
+});

@@ -154,7 +154,8 @@ export function RadioList<T extends string>({
 }: {
   label: string;
   options: { value: T; label: string }[];
-  value: T;
+  /** null: nothing chosen yet (every option then reachable with Tab, as the group's entry). */
+  value: T | null;
   onChange: (v: T) => void;
   error?: string | undefined;
   orientation?: 'horizontal' | 'vertical';

@@ -60,15 +60,23 @@ test('1. secretaire: phone intake of a new family by keyboard alone, duplicate w
   await page.keyboard.type('06 71 22 33 44');
   await tab(page.getByLabel('Adresse', { exact: true }));
   await page.keyboard.type('4 rue des Carmes');
+  await tab(page.getByLabel('Code postal', { exact: true }));
+  await page.keyboard.type('8200');
   await tab(page.getByRole('button', { name: /Commune/ }));
   await press('Enter');
   await page.keyboard.type('Montauban');
   await press('Enter');
   await expect(page.getByRole('button', { name: /Commune/ })).toContainText('Montauban (82121)');
+  // Four digits: refused in French before anything is sent; corrected, the postcode is kept.
+  await tab(page.getByRole('button', { name: 'Enregistrer la personne' }));
+  await press('Enter');
+  await expect(page.getByText('Code postal : 5 chiffres (par exemple 82000), ou laissez le champ vide.').first()).toBeVisible();
+  await page.getByLabel('Code postal', { exact: true }).fill('82000');
   await expectAccessible(page, 'premier accueil — nouvelle personne');
   await shot(page, '1-nouvelle-personne');
   await tab(page.getByRole('button', { name: 'Enregistrer la personne' }));
   await press('Enter');
+  await expect(page.getByText('4 rue des Carmes, 82000 Montauban')).toBeVisible();
 
   // The family: a child joins the household.
   await expect(page.getByRole('heading', { name: 'LEMOINE Sarah' })).toBeVisible();

@@ -4,7 +4,7 @@
  */
 import { expect, expectAccessible, tabTo, test } from './fixtures';
 import { ADMIN, seedSite } from './seed';
-import { login } from './actions';
+import { login, shot } from './actions';
 
 test('an admin creates an account with the keyboard alone', async ({ page, server, watch }) => {
   watch(page);
@@ -122,8 +122,24 @@ test('sectors: the admin maps communes to référents; the responsable reads the
   await page.getByRole('navigation').getByRole('link', { name: 'Paramètres' }).click();
   await expectAccessible(page, 'paramètres');
   await page.getByLabel('Verrouillage après inactivité (minutes)').fill('15');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page.getByText('Paramètres enregistrés.')).toBeVisible();
+  // The letters' heading: the site's postal block, checked field by field.
+  const heading = page.getByRole('region', { name: 'En-tête des courriers' });
+  await heading.getByLabel('Nom du service').fill('Service social départemental');
+  await heading.getByLabel('Adresse (trois lignes au plus)').fill('Maison Départementale des Solidarités\n2 rue de la Banque');
+  await heading.getByLabel('Code postal').fill('820');
+  await heading.getByLabel('Ville').fill('Montauban');
+  await heading.getByLabel('Téléphone').fill('05 63 00 00 00');
+  await heading.getByRole('button', { name: 'Enregistrer l’en-tête' }).click();
+  await expect(heading.getByRole('alert')).toContainText('Code postal : 5 chiffres');
+  await heading.getByLabel('Code postal').fill('82000');
+  await heading.getByRole('button', { name: 'Enregistrer l’en-tête' }).click();
+  await expect(heading.getByText('En-tête des courriers enregistré.')).toBeVisible();
+  await expectAccessible(page, 'paramètres — en-tête des courriers');
+  await shot(page, 'parametres-en-tete');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'En-tête des courriers' }).getByLabel('Adresse (trois lignes au plus)')).toHaveValue('Maison Départementale des Solidarités\n2 rue de la Banque');
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   const resp = users['resp.bernard']!;

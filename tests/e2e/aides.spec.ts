@@ -32,7 +32,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   const resp = await team.as('remi');
   const alice = await team.as('alice');
   const person = async (birthName: string, firstNames: string, birthDate: string) => {
-    const card = (await team.rpc('persons:create', { birthName, firstNames, birthDate, household: { address: '5 rue Léon Cladel', communeInsee: '82121', role: 'demandeur' } }, sec)).value as { person: { id: number }; household: { id: number } };
+    const card = (await team.rpc('persons:create', { birthName, firstNames, birthDate, household: { address: '5 rue Léon Cladel', postcode: '82000', communeInsee: '82121', role: 'demandeur' } }, sec)).value as { person: { id: number }; household: { id: number } };
     const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: users.alice!.id }, alice)).value as { id: number; number: string };
     return { ...card, dsu };
   };
@@ -114,12 +114,17 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   const detail2 = page.getByRole('region', { name: new RegExp(`${second} —`) });
   await expect(detail2.getByText('Hors barème', { exact: true })).toBeVisible();
   await detail2.getByRole('button', { name: 'Prendre en charge' }).click();
-  await expect(detail2.getByRole('button', { name: 'Accorder' })).toHaveCount(0); // above the barème: the commission decides
-  await detail2.getByRole('button', { name: 'Avis et envoi en commission' }).click();
-  const opinion = page.getByRole('dialog', { name: 'Avis et envoi en commission' });
+  // Above the barème: the commission decides; the example règlement does not let her refuse alone.
+  await expect(detail2.getByRole('button', { name: 'Transmettre à la commission avec avis' })).toBeVisible();
+  await expect(detail2.getByRole('button', { name: 'Accorder' })).toHaveCount(0);
+  await expect(detail2.getByRole('button', { name: 'Refuser' })).toHaveCount(0);
+  await expect(detail2.getByText(/la commission décide\. Donnez votre avis .* ne permet pas au responsable de refuser seul cette demande\./)).toBeVisible();
+  await detail2.getByRole('button', { name: 'Transmettre à la commission avec avis' }).click();
+  const opinion = page.getByRole('dialog', { name: 'Transmettre à la commission avec avis' });
   await opinion.getByText('Défavorable', { exact: true }).click();
   await opinion.getByLabel('Avis motivé pour la commission').fill('Plafond dépassé ; mobiliser d’abord le chèque énergie.');
-  await opinion.getByRole('button', { name: 'Avis et envoi en commission' }).click();
+  await expectAccessible(page, 'validation — avis pour la commission');
+  await opinion.getByRole('button', { name: 'Transmettre à la commission avec avis' }).click();
   await expect(page.getByText(`${second} : Demande envoyée en commission avec votre avis.`)).toBeVisible();
 
   // --- The commission refuses --------------------------------------------------------------------------
@@ -136,6 +141,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await page.getByRole('button', { name: 'Inscrire 1 demande' }).click();
   await expect(page.getByRole('heading', { name: 'Ordre du jour (1)' })).toBeVisible();
   await expect(page.getByText('Identité non communiquée : pas de consentement en vigueur.')).toBeVisible();
+  await expect(page.getByText('Avis du responsable (Défavorable) : Plafond dépassé ; mobiliser d’abord le chèque énergie.')).toBeVisible();
   await expectAccessible(page, 'commission');
   await shot(page, 'commission');
   const agenda = await pdfText(page, () => page.getByRole('button', { name: 'Ordre du jour (PDF)' }).click());
@@ -160,6 +166,9 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   expect(refusal).toContain('Montant supérieur au plafond du règlement');
   expect(refusal).toMatch(/recours gracieux auprès du Président du Conseil départemental/);
   expect(refusal).toMatch(/tribunal administratif/);
+  expect(refusal).toMatch(/R421-5/);
+  expect(refusal).toContain('5 rue Léon Cladel 82000 MONTAUBAN');
+  expect(refusal).toMatch(/Décision de la commission des aides financières du \d{2}\/\d{2}\/\d{4}, notifiée par Rémi Responsable/);
   await page.getByRole('button', { name: 'Enregistrer un recours gracieux' }).click();
   const appeal = page.getByRole('dialog', { name: 'Enregistrer un recours gracieux' });
   await appeal.getByLabel('Motif du recours').fill('Enfant malade hébergé ; la coupure mettrait sa santé en danger.');
@@ -204,6 +213,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   expect(accord).toMatch(/une aide de 180,00\s€ \(pour 240,00\s€ demandés\) vous est accordée/);
   expect(accord).toContain('EDF Solidarité');
   expect(accord).toMatch(/recours gracieux que vous avez formé/);
+  expect(accord).toMatch(/Voies et délais de recours/); // a partial grant: 180 € of 240 €
 
   await page.getByRole('navigation').getByRole('link', { name: 'Enveloppes' }).click();
   const row = page.getByRole('row', { name: /Enveloppe des aides financières du Département/ });
@@ -281,4 +291,49 @@ test('règlement: a faulty version is refused field by field, a new one is measu
   await expect(page.getByText('exemple-v2 est active.')).toBeVisible();
   await expect(v2).toContainText('en vigueur aujourd’hui');
   await shot(page, 'reglement');
+});
+
+test('quotient familial: the budget keeps three months of resources and the evaluation shows their average', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const { users } = team;
+  const sec = await team.as('sophie');
+  const alice = await team.as('alice');
+  const card = (await team.rpc('persons:create', { birthName: 'Roussel', firstNames: 'Nadia', birthDate: '1987-05-04', household: { address: '8 rue Fraîche', postcode: '82000', communeInsee: '82121', role: 'demandeur' } }, sec)).value as { household: { id: number } };
+  await team.rpc('persons:create', { birthName: 'Roussel', firstNames: 'Lina', birthDate: '2016-09-01', household: { existingId: card.household.id, role: 'enfant' }, confirmNotDuplicate: true }, sec);
+  const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: users.alice!.id }, alice)).value as { number: string };
+
+  await page.goto(server.url);
+  await login(page, 'alice', users.alice!.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Dossiers sociaux (DSU)' }).click();
+  await page.getByRole('link', { name: dsu.number }).click();
+  await page.getByRole('link', { name: 'Nouvelle demande d’aide' }).click();
+  await choose(page, page, /Dispositif$/, 'Allocation mensuelle loisirs (aide sociale à l’enfance)');
+  await page.getByLabel('Objet de la demande').fill('Centre de loisirs pendant les vacances de Noël');
+  await page.getByLabel('Montant demandé (€)').fill('150');
+  await page.getByLabel('Nombre de jours').fill('5');
+  await page.getByText('Virement à un tiers (bailleur, fournisseur…)', { exact: true }).click();
+  await page.getByLabel('Nom du tiers payé').fill('Centre de loisirs municipal');
+  await expect(page.getByText(/compte la moyenne des ressources des trois derniers mois/)).toBeVisible();
+  await page.getByRole('button', { name: 'Ajouter une ressource' }).click();
+  await page.getByLabel('Ce mois-ci (€)').fill('1100');
+  const evaluation = page.getByRole('region', { name: 'Évaluation en direct' });
+  // One month known: counted for each of the three, and the sentence says so.
+  await expect(evaluation.getByText(/Quotient familial : ressources d’un seul mois connues, comptées pour chacun des trois derniers mois \(1\s100,00\s€ \+ 1\s100,00\s€ \+ 1\s100,00\s€\) ÷ 3 = 1\s100,00\s€ ÷ 2,5 parts = 440,00\s€/)).toBeVisible();
+  // Half the earlier months: refused in French, nothing saved.
+  await page.getByLabel('Il y a deux mois (€)').fill('900');
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText('Mois précédents : indiquez les deux montants (il y a deux mois et le mois dernier), ou laissez-les vides tous les deux.')).toBeVisible();
+  await page.getByLabel('Le mois dernier (€)').fill('1000');
+  await expect(page.getByText(/Moyenne sur les trois mois : 1\s000,00\s€/)).toBeVisible();
+  await expect(evaluation.getByText(/Quotient familial : moyenne des ressources des trois derniers mois \(900,00\s€ \+ 1\s000,00\s€ \+ 1\s100,00\s€\) ÷ 3 = 1\s000,00\s€ ÷ 2,5 parts = 400,00\s€, en dessous du plafond de 500,00\s€/)).toBeVisible();
+  await expectAccessible(page, 'demande d’aide — trois mois de ressources');
+  await shot(page, 'aide-quotient-familial');
+  await page.getByRole('textbox', { name: 'Note sociale' }).fill('Mère seule avec sa fille ; reprise d’emploi à temps partiel.');
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByText(/Brouillon AF-\d{4}-\d{5} enregistré\./)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Il y a deux mois (€)')).toHaveValue('900');
+  await expect(page.getByLabel('Le mois dernier (€)')).toHaveValue('1000');
+  await expect(page.getByLabel('Ce mois-ci (€)')).toHaveValue('1100');
 });

@@ -4,12 +4,13 @@
 import { z } from 'zod';
 import type { HandlersOf } from '../../api/app';
 import { channel, type ChannelSpec } from '../../api/spec';
-import { communeInput, displayName, id, inseeSchema, loginSchema, roleSchema } from '../../api/schemas';
-import { oneLine } from '../../api/text';
+import { communeInput, displayName, id, inseeSchema, loginSchema, postcodeSchema, roleSchema } from '../../api/schemas';
+import { oneLine, text } from '../../api/text';
 import { ROLES } from '../../shared/roles';
 
 const nothing = z.strictObject({});
 const empty = z.object({});
+const settingsOut = z.object({ idleLockMinutes: z.number().int(), tasksNoticeDays: z.number().int() });
 const rolesInput = z.array(roleSchema).min(1, { message: 'Choisissez au moins un rôle.' }).max(ROLES.length);
 
 const userOut = z.object({
@@ -42,6 +43,25 @@ const auditRowOut = z.object({
 });
 
 const oneTime = z.object({ user: userOut, oneTimePassword: z.string() });
+
+/** The site's postal block, printed at the head of every letter (DOMAIN §4.4). */
+const sitePostal = {
+  serviceName: text(120, 'Nom du service'),
+  addressLines: z.array(text(120, 'Ligne d’adresse')).max(3, { message: 'Adresse : trois lignes au plus.' }),
+  postcode: postcodeSchema,
+  city: text(80, 'Ville'),
+  phone: text(30, 'Téléphone').regex(/^[\d\s+().-]*$/, { message: 'Téléphone : chiffres, espaces, points, tirets ou + seulement.' }),
+};
+const siteOut = z.object({
+  name: z.string(),
+  code: z.string(),
+  serviceName: z.string(),
+  addressLines: z.array(z.string()),
+  postcode: z.string(),
+  city: z.string(),
+  phone: z.string(),
+});
+export type SiteOut = z.infer<typeof siteOut>;
 
 export const adminContract = {
   'admin:listUsers': channel({ input: empty, output: z.array(userOut), access: ['admin'] }),
@@ -78,7 +98,7 @@ export const adminContract = {
   'admin:deleteSector': channel({ input: z.strictObject({ id }), output: z.object({}), access: ['admin'] }),
   'admin:addCommune': channel({ input: communeInput, output: z.object({ insee: z.string(), name: z.string() }), access: ['admin'] }),
 
-  'admin:getSettings': channel({ input: empty, output: z.object({ idleLockMinutes: z.number().int() }), access: ['admin'] }),
+  'admin:getSettings': channel({ input: empty, output: settingsOut, access: ['admin'] }),
   'admin:saveSettings': channel({
     input: z.strictObject({
       idleLockMinutes: z
@@ -86,10 +106,20 @@ export const adminContract = {
         .int()
         .min(1, { message: 'Le verrouillage doit intervenir après 1 minute au moins.' })
         .max(60, { message: 'Le verrouillage doit intervenir après 60 minutes au plus.' }),
+      /** How many days ahead "Mes échéances" shows what falls due; unchanged when absent. */
+      tasksNoticeDays: z
+        .number()
+        .int({ message: 'Préavis des échéances : un nombre entier de jours.' })
+        .min(1, { message: 'Préavis des échéances : 1 jour au moins.' })
+        .max(365, { message: 'Préavis des échéances : 365 jours au plus.' })
+        .optional(),
     }),
-    output: z.object({ idleLockMinutes: z.number().int() }),
+    output: settingsOut,
     access: ['admin'],
   }),
+
+  'admin:getSite': channel({ input: empty, output: siteOut, access: ['admin'] }),
+  'admin:saveSite': channel({ input: z.strictObject(sitePostal), output: siteOut, access: ['admin'] }),
 
   'audit:verify': channel({
     input: nothing,

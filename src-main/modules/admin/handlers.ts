@@ -205,16 +205,29 @@ export const adminHandlers = {
     return input;
   },
 
-  'admin:getSettings': (ctx) => ({ idleLockMinutes: repo.getIdleLockMinutes(ctx.app.vault.db) }),
+  'admin:getSettings': (ctx) => ({ idleLockMinutes: repo.getIdleLockMinutes(ctx.app.vault.db), tasksNoticeDays: repo.noticeDays(ctx.app.vault.db) }),
 
   'admin:saveSettings': (ctx, input) => {
     const db = ctx.app.vault.db;
     db.transaction(() => {
       repo.setIdleLockMinutes(db, input.idleLockMinutes);
-      appendAudit(db, { userId: actor(ctx), action: 'settings.update', entity: 'settings', detail: { idleLockMinutes: input.idleLockMinutes } }, ctx.now);
+      if (input.tasksNoticeDays !== undefined) repo.setNoticeDays(db, input.tasksNoticeDays);
+      appendAudit(db, { userId: actor(ctx), action: 'settings.update', entity: 'settings', detail: { idleLockMinutes: input.idleLockMinutes, tasksNoticeDays: input.tasksNoticeDays ?? null } }, ctx.now);
     })();
     ctx.app.sessions.idleMs = input.idleLockMinutes * 60_000;
-    return { idleLockMinutes: input.idleLockMinutes };
+    return { idleLockMinutes: input.idleLockMinutes, tasksNoticeDays: repo.noticeDays(db) };
+  },
+
+  'admin:getSite': (ctx) => repo.sitePostal(ctx.app.vault.db),
+
+  'admin:saveSite': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const addressLines = input.addressLines.filter((l) => l !== '');
+    db.transaction(() => {
+      repo.setSitePostal(db, { ...input, addressLines });
+      appendAudit(db, { userId: actor(ctx), action: 'site.update', entity: 'settings' }, ctx.now);
+    })();
+    return repo.sitePostal(db);
   },
 
   'audit:verify': (ctx) => {
@@ -222,5 +235,14 @@ export const adminHandlers = {
     return r.ok ? { ok: true, rows: r.rows, brokenAt: null } : { ok: false, rows: r.rows, brokenAt: r.brokenAt };
   },
 
-  'audit:list': (ctx, input) => repo.listAudit(ctx.app.vault.db, input.limit, input.beforeId),
+  'audit:list': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const rows = repo.listAudit(db, input.limit, input.beforeId);
+    // Each module names its own entities (registry `auditEntities`); what none names stays unlabelled.
+    const labelers = new Map(ctx.app.modules.flatMap((m) => Object.entries(m.auditEntities ?? {})));
+    const idsBy = new Map<string, Set<string>>();
+    for (const r of rows) if (r.entityId !== null && labelers.has(r.entity)) (idsBy.get(r.entity) ?? idsBy.set(r.entity, new Set()).get(r.entity)!).add(r.entityId);
+    const labels = new Map([...idsBy].map(([entity, ids]) => [entity, labelers.get(entity)!(db, [...ids])]));
+    return rows.map((r) => ({ ...r, entityLabel: r.entityId !== null ? (labels.get(r.entity)?.get(r.entityId) ?? null) : null }));
+  },
 } satisfies AdminHandlers;

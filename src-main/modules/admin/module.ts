@@ -2,9 +2,11 @@
 import { defineModule } from '../../api/app';
 import { adminContract } from './contract';
 import { adminHandlers } from './handlers';
+import { auditEntities } from './repo';
 
 export const adminModule = defineModule({
   name: 'admin',
   contract: adminContract,
   handlers: adminHandlers,
+  auditEntities,
 });

@@ -1,4 +1,5 @@
 /** Site, territory, sectors and settings: the only place their SQL lives. */
+import { byIntegerId, labelsOf } from '../../store/labels';
 import type { Db } from '../../store/database';
 import { DEFAULT_IDLE_MINUTES } from '../../api/app';
 
@@ -99,22 +100,28 @@ export function setIdleLockMinutes(db: Db, minutes: number): void {
   db.prepare("INSERT INTO settings (key, value) VALUES ('idle_lock_minutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(minutes));
 }
 
+/** The site with its postal block (letters' heading); address lines are stored as a JSON array. */
+export function sitePostal(db: Db): { name: string; code: string; serviceName: string; addressLines: string[]; postcode: string; city: string; phone: string } {
+  const r = db.prepare('SELECT name, code, service_name AS serviceName, address_lines AS addressLines, postcode, city, phone FROM site WHERE id = 1').get() as {
+    name: string;
+    code: string;
+    serviceName: string;
+    addressLines: string;
+    postcode: string;
+    city: string;
+    phone: string;
+  };
+  return { ...r, addressLines: JSON.parse(r.addressLines) as string[] };
+}
+
+export function setSitePostal(db: Db, p: { serviceName: string; addressLines: string[]; postcode: string; city: string; phone: string }): void {
+  db.prepare('UPDATE site SET service_name = ?, address_lines = ?, postcode = ?, city = ?, phone = ? WHERE id = 1').run(p.serviceName, JSON.stringify(p.addressLines), p.postcode, p.city, p.phone);
+}
+
 export function listAudit(db: Db, limit: number, beforeId?: number) {
   const rows = db
     .prepare(
-      `SELECT l.id, l.at, l.user_id AS userId, u.display_name AS userName, l.action, l.entity, l.entity_id AS entityId,
-              CASE l.entity
-                WHEN 'user' THEN (SELECT t.display_name FROM users t WHERE t.id = CAST(l.entity_id AS INTEGER))
-                WHEN 'sector' THEN (SELECT s.name FROM sectors s WHERE s.id = CAST(l.entity_id AS INTEGER))
-                WHEN 'commune' THEN (SELECT c.name FROM communes c WHERE c.insee = l.entity_id)
-                WHEN 'dsu' THEN (SELECT d.number FROM dsu d WHERE d.id = CAST(l.entity_id AS INTEGER))
-                WHEN 'partner' THEN (SELECT p.organisation FROM partners p WHERE p.id = CAST(l.entity_id AS INTEGER))
-                WHEN 'motif' THEN (SELECT m.label FROM motifs m WHERE m.code = l.entity_id)
-                WHEN 'aid' THEN (SELECT a.number FROM aid_requests a WHERE a.id = CAST(l.entity_id AS INTEGER))
-                WHEN 'commission' THEN (SELECT 'Séance du ' || strftime('%d/%m/%Y', c.held_on) FROM commission_sessions c WHERE c.id = CAST(l.entity_id AS INTEGER))
-                WHEN 'reglement' THEN (SELECT r.code || ' v' || r.version FROM reglements r WHERE r.id = CAST(l.entity_id AS INTEGER))
-                WHEN 'envelope' THEN l.entity_id
-              END AS entityLabel
+      `SELECT l.id, l.at, l.user_id AS userId, u.display_name AS userName, l.action, l.entity, l.entity_id AS entityId
        FROM audit_log l LEFT JOIN users u ON u.id = l.user_id
        WHERE (? IS NULL OR l.id < ?) ORDER BY l.id DESC LIMIT ?`,
     )
@@ -126,7 +133,6 @@ export function listAudit(db: Db, limit: number, beforeId?: number) {
     action: string;
     entity: string;
     entityId: string | null;
-    entityLabel: string | null;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -135,6 +141,24 @@ export function listAudit(db: Db, limit: number, beforeId?: number) {
     action: r.action,
     entity: r.entity,
     entityId: r.entityId,
-    entityLabel: r.entityLabel,
   }));
+}
+
+/** Names of the administration's own entities in the audit log (accounts, sectors, communes). */
+export const auditEntities = {
+  user: byIntegerId('users', 'display_name'),
+  sector: byIntegerId('sectors', 'name'),
+  commune: (db: Db, ids: readonly string[]) => labelsOf(db, 'SELECT insee AS id, name AS label FROM communes WHERE insee IN (SELECT value FROM json_each(?))', ids),
+};
+
+/** How many days ahead "Mes échéances" shows what falls due (a site setting, DOMAIN §7). */
+export const DEFAULT_NOTICE_DAYS = 30;
+export function noticeDays(db: Db): number {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'tasks_notice_days'").get() as { value: string } | undefined;
+  const n = Number(row?.value);
+  return Number.isInteger(n) && n >= 1 && n <= 365 ? n : DEFAULT_NOTICE_DAYS;
+}
+
+export function setNoticeDays(db: Db, days: number): void {
+  db.prepare("INSERT INTO settings (key, value) VALUES ('tasks_notice_days', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(days));
 }

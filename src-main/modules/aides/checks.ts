@@ -2,7 +2,9 @@
 import { PasseurError } from '../../shared/errors';
 import { euros } from '../../shared/money';
 import type { Demande } from './engine';
-import { parseReglement, type Reglement } from './reglement';
+import type { AidFields } from './contract';
+import type { Nature, PaymentMode } from './kinds';
+import { parseReglement, type Dispositif, type Reglement } from './reglement';
 import type { AidRow } from './repo';
 
 export interface Payment {
@@ -23,6 +25,61 @@ export function checkPayment(reg: Reglement, a: AidRow, grantedCents: number, p:
   }
   if (p.payeeKind !== 'beneficiaire' && !p.payeeName) throw new PasseurError('invalid_input', 'Indiquez le nom du tiers payé.', 'payeeName');
   if (p.paymentMode === 'virement_tiers' && p.payeeKind === 'beneficiaire') throw new PasseurError('invalid_input', 'Un virement à un tiers demande de choisir le tiers payé.', 'payeeKind');
+}
+
+/** The age derogation a dispositif allows (FAJ: 16–17 years old, below its minimum age), or null. */
+export function derogationOf(d: Dispositif): { fromAge: number; toAge: number } | null {
+  const age = d.eligibility.age;
+  return age?.derogationMin !== undefined && age.derogationMin < age.min ? { fromAge: age.derogationMin, toAge: age.min - 1 } : null;
+}
+
+export const NATURE_LABEL: Record<Nature, string> = {
+  alimentaire: 'alimentaire',
+  energie: 'énergie',
+  eau: 'eau',
+  loyer_maintien: 'loyer / maintien dans le logement',
+  assurance: 'assurance',
+  mobilite: 'mobilité',
+  sante: 'santé',
+  scolarite: 'scolarité',
+  loisirs_vacances: 'loisirs / vacances',
+  equipement: 'équipement',
+  autre: 'autre',
+};
+const MODE_LABEL: Record<PaymentMode, string> = {
+  virement_beneficiaire: 'virement au bénéficiaire',
+  virement_tiers: 'virement à un tiers',
+  cheques_accompagnement: 'chèques d’accompagnement personnalisé',
+};
+const quoted = (xs: string[]) => xs.map((x) => `« ${x} »`).join(', ');
+
+/**
+ * What a request asks checked against its dispositif in the règlement: the dispositif exists,
+ * and allows the nature, the payment mode and, if asked, an age derogation. The form offers
+ * only these; the API refuses anything else before writing (each refusal names its field).
+ */
+export function checkAllowed(reg: Reglement, f: Pick<AidFields, 'dispositif' | 'nature' | 'paymentMode' | 'derogation'>): void {
+  const disp = reg.dispositifs.find((d) => d.code === f.dispositif);
+  if (!disp) {
+    throw new PasseurError('invalid_input', `Le dispositif « ${f.dispositif} » n’existe pas dans le règlement en vigueur : choisissez parmi ${quoted(reg.dispositifs.map((d) => d.label))}.`, 'dispositif');
+  }
+  if (!disp.natures.some((n) => n.code === f.nature)) {
+    throw new PasseurError(
+      'invalid_input',
+      `La nature « ${NATURE_LABEL[f.nature]} » n’est pas prévue par le dispositif « ${disp.label} » : choisissez parmi ${quoted(disp.natures.map((n) => NATURE_LABEL[n.code]))}.`,
+      'nature',
+    );
+  }
+  if (!disp.payment.modes.includes(f.paymentMode)) {
+    throw new PasseurError(
+      'invalid_input',
+      `Le mode de paiement « ${MODE_LABEL[f.paymentMode]} » n’est pas prévu par le dispositif « ${disp.label} » : choisissez parmi ${quoted(disp.payment.modes.map((m) => MODE_LABEL[m]))}.`,
+      'paymentMode',
+    );
+  }
+  if (f.derogation && !derogationOf(disp)) {
+    throw new PasseurError('invalid_input', `Le dispositif « ${disp.label} » ne prévoit pas de dérogation d’âge : décochez la dérogation.`, 'derogation');
+  }
 }
 
 /** A règlement document checked like an import: JSON, then the schema, every problem named with its field. */

@@ -8,6 +8,7 @@ import type { AidOut } from './contract';
 import { appendAudit } from '../../store/audit';
 import { findUserById } from '../../store/users';
 import { PasseurError } from '../../shared/errors';
+import { hasAny, WORKERS } from '../../shared/roles';
 import { frDate, localDay } from '../../shared/time';
 import { evaluate, type Demande, type Evaluation } from './engine';
 import { accessOf, dsuOr404, type DsuRow, getConsent, getPerson, householdOf, requireDsu, sessionOf } from './outside';
@@ -39,6 +40,12 @@ export function reglementAt(ctx: CallContext, day: string): { row: repo.Reglemen
 /** The version the request was submitted under, else the one in force on its date. */
 export function regOfAid(ctx: CallContext, a: repo.AidRow): Reglement {
   return a.reglementId !== null ? repo.reglementDoc(ctx.app.vault.db, a.reglementId) : reglementAt(ctx, a.requestedOn).reglement;
+}
+
+/** Whether the request's dispositif, under the version it was submitted under, lets a responsable refuse it alone out of the barème. */
+export function refusAutonomeOf(ctx: CallContext, a: repo.AidRow): boolean {
+  if (a.reglementId === null) return false;
+  return repo.reglementDoc(ctx.app.vault.db, a.reglementId).dispositifs.find((d) => d.code === a.dispositif)?.refusAutonome ?? false;
 }
 
 export function labelOf(ctx: CallContext, a: repo.AidRow): string {
@@ -82,7 +89,7 @@ export function actorFor(ctx: CallContext, dsu: DsuRow): Actor {
   const access = accessOf(ctx, dsu);
   return {
     userId: s.userId,
-    instructs: (s.roles.includes('ass') || s.roles.includes('cesf')) && access !== null && dsu.status === 'actif',
+    instructs: hasAny(s.roles, WORKERS) && access !== null && dsu.status === 'actif',
     responsable: s.roles.includes('responsable'),
   };
 }
@@ -127,7 +134,7 @@ export function aidView(ctx: CallContext, id: number): AidOut {
       evaluationError = e instanceof PasseurError ? e.message : 'Évaluation impossible.';
     }
   }
-  const can = aidCan(a, actorFor(ctx, dsu));
+  const can = aidCan(a, actorFor(ctx, dsu), refusAutonomeOf(ctx, a));
   return aidOut(a, {
     fields,
     dsu,

@@ -8,23 +8,19 @@ import { z } from 'zod';
 import { budgetSchema } from '../budget';
 
 export { CHARGE_KINDS, RESOURCE_KINDS } from '../budget';
-import { NATURES, PAYMENT_MODES, HOUSEHOLD_TYPES } from './reglement';
-import { isoDate } from '../../api/schemas';
+import { AID_ACTIONS, AID_STATUSES, COMMISSION_STATUSES, DECISION_BODIES, DECISIONS, HOUSEHOLD_TYPES, NATURES, ORIGINS, OUTCOMES_BAREME, PAYEE_KINDS, PAYMENT_MODES, REGLEMENT_STATUSES, ROUTES } from './kinds';
+import { id, isoDate, readBackShape, SOCIAL, userRef, WORKERS } from '../../api/schemas';
 import type { HandlersOf } from '../../api/app';
 import { channel, type ChannelSpec } from '../../api/spec';
 import { hasControlChars, controlCharsMessage, longText, required, requiredLong, text } from '../../api/text';
 
-export const AID_STATUSES = ['brouillon', 'soumise', 'a_valider', 'en_commission', 'accordee', 'refusee', 'ajournee', 'classee_sans_suite'] as const;
-export type AidStatus = (typeof AID_STATUSES)[number];
-export const PAYEE_KINDS = ['beneficiaire', 'bailleur', 'fournisseur_energie', 'fournisseur_eau', 'etablissement', 'autre_tiers'] as const;
-export const OUTCOMES_BAREME = ['dans_bareme', 'hors_bareme', 'non_conforme'] as const;
-export const AID_ACTIONS = ['submit', 'recall', 'take', 'grant', 'refuse', 'adjourn', 'toCommission', 'classify', 'appeal'] as const;
+export { AID_ACTIONS, AID_STATUSES, OUTCOMES_BAREME, PAYEE_KINDS } from './kinds';
+export type { AidStatus } from './kinds';
 export type AidAction = (typeof AID_ACTIONS)[number] | 'decide';
-const INSTRUCT = ['ass', 'cesf', 'responsable'] as const;
+/** Who instructs a request or reads it: the social workers and their responsables. */
+const INSTRUCT = SOCIAL;
 const REGLEMENT_ADMIN = ['admin', 'responsable'] as const;
 
-const id = z.number().int().positive();
-const userRef = z.object({ id, displayName: z.string() });
 const cents = (label: string) =>
   z
     .number({ message: `${label} : montant attendu.` })
@@ -46,7 +42,7 @@ export const evaluationOut = z.object({
   evaluatedOn: z.string(),
   outcome: z.enum(OUTCOMES_BAREME),
   withinDelegation: z.boolean(),
-  route: z.enum(['validation', 'commission']),
+  route: z.enum(ROUTES),
   householdType: z.enum(HOUSEHOLD_TYPES),
   ceilingCents: z.number().int().nullable(),
   rules: z.array(ruleOut),
@@ -83,18 +79,22 @@ export const aidFields = {
   derogation: z.boolean().default(false),
   pregnancy: z.boolean().default(false),
   urgent: z.boolean().default(false),
-  origin: z.enum(['dsu', 'partenaire']).default('dsu'),
+  origin: z.enum(ORIGINS).default('dsu'),
   originPartnerId: id.nullable().default(null),
   noteSociale: longText(20_000, 'Note sociale').default(''),
   budget: budgetInput,
   consentId: id.nullable().default(null),
 };
+const aidFieldsSchema = z.object(aidFields);
+/** A request's own fields as the form sends them (`AidFieldsInput`), and as handlers and the repository hold them, defaults applied (`AidFields`). */
+export type AidFieldsInput = z.input<typeof aidFieldsSchema>;
+export type AidFields = z.output<typeof aidFieldsSchema>;
 
 const decisionOut = z.object({
   id,
-  body: z.enum(['responsable', 'commission']),
+  body: z.enum(DECISION_BODIES),
   commission: z.object({ id, heldOn: z.string() }).nullable(),
-  decision: z.enum(['accordee', 'refusee', 'ajournee']),
+  decision: z.enum(DECISIONS),
   grantedCents: z.number().int().nullable(),
   paymentMode: z.string().nullable(),
   cheques: z.number().int(),
@@ -113,24 +113,11 @@ export const aidOut = z.object({
   person: z.object({ id, name: z.string() }),
   householdSize: z.number().int(),
   communeName: z.string().nullable(),
-  requestedOn: z.string(),
-  dispositif: z.string(),
-  dispositifLabel: z.string(),
-  nature: z.enum(NATURES),
-  object: z.string(),
-  amountCents: z.number().int(),
-  days: z.number().int().nullable(),
-  paymentMode: z.enum(PAYMENT_MODES),
-  cheques: z.number().int(),
-  payeeKind: z.enum(PAYEE_KINDS),
-  payeeName: z.string(),
-  derogation: z.boolean(),
-  pregnancy: z.boolean(),
-  urgent: z.boolean(),
-  origin: z.enum(['dsu', 'partenaire']),
-  originPartner: z.object({ id, name: z.string() }).nullable(),
-  noteSociale: z.string(),
+  // The request's own fields, read back as stored; its references (DSU, person, partner, consent) are shown as objects.
+  ...readBackShape(aidFieldsSchema.omit({ dsuId: true, personId: true, originPartnerId: true, consentId: true, budget: true }).shape),
   budget: budgetSchema,
+  dispositifLabel: z.string(),
+  originPartner: z.object({ id, name: z.string() }).nullable(),
   consent: z.object({ id, recipient: z.string(), givenOn: z.string(), withdrawnOn: z.string().nullable() }).nullable(),
   status: z.enum(AID_STATUSES),
   reglement: reglementRef.nullable(),
@@ -174,7 +161,7 @@ const aidSummary = z.object({
   grantedCents: z.number().int().nullable(),
   status: z.enum(AID_STATUSES),
   outcome: z.enum(OUTCOMES_BAREME).nullable(),
-  route: z.enum(['validation', 'commission']).nullable(),
+  route: z.enum(ROUTES).nullable(),
   urgent: z.boolean(),
   requestedOn: z.string(),
   submittedAt: z.string().nullable(),
@@ -184,11 +171,12 @@ const aidSummary = z.object({
 });
 export type AidSummary = z.infer<typeof aidSummary>;
 
+/** A decision's payment: the request's own payment fields, the payee chosen again. */
 const payment = {
-  paymentMode: z.enum(PAYMENT_MODES),
-  cheques: z.number().int().min(0).max(100).default(0),
+  paymentMode: aidFields.paymentMode,
+  cheques: aidFields.cheques,
   payeeKind: z.enum(PAYEE_KINDS),
-  payeeName: text(120, 'Tiers payé').default(''),
+  payeeName: aidFields.payeeName,
 };
 const reasons = requiredLong(4000, 'Motifs');
 /** The actions of the workflow (DOMAIN §4.4); who may do each is enforced in `modules/aides/workflow.ts`. */
@@ -210,7 +198,7 @@ const commissionOut = z.object({
   heldOn: z.string(),
   place: z.string(),
   members: z.array(z.string()),
-  status: z.enum(['prevue', 'tenue']),
+  status: z.enum(COMMISSION_STATUSES),
   requests: z.number().int(),
   decided: z.number().int(),
 });
@@ -220,7 +208,7 @@ const agendaRow = aidSummary.extend({
   opinion: z.string().nullable(),
   opinionFavorable: z.boolean().nullable(),
   reasons: z.array(z.string()),
-  decision: z.object({ decision: z.enum(['accordee', 'refusee', 'ajournee']), grantedCents: z.number().int().nullable(), reasons: z.string() }).nullable(),
+  decision: z.object({ decision: z.enum(DECISIONS), grantedCents: z.number().int().nullable(), reasons: z.string() }).nullable(),
 });
 
 const envelopeRow = z.object({
@@ -246,7 +234,7 @@ const reglementOut = z.object({
   effectiveTo: z.string().nullable(),
   /** For an active version: the last day it applies, when a later active version takes over. */
   until: z.string().nullable(),
-  status: z.enum(['brouillon', 'actif', 'retire']),
+  status: z.enum(REGLEMENT_STATUSES),
   importedBy: userRef.nullable(),
   importedAt: z.string(),
   activatedBy: userRef.nullable(),
@@ -265,7 +253,11 @@ const optionsOut = z.object({
       natures: z.array(z.object({ code: z.enum(NATURES), perDayCents: z.number().int().nullable() })),
       paymentModes: z.array(z.enum(PAYMENT_MODES)),
       cheques: z.object({ valueCents: z.number().int(), maxPerRequest: z.number().int() }).nullable(),
+      /** The age derogation it allows (the request's `derogation`, argued in the note sociale): ages from `fromAge` to `toAge`; null: none. */
+      derogation: z.object({ fromAge: z.number().int(), toAge: z.number().int() }).nullable(),
       delegationCents: z.number().int(),
+      /** The resource test; `quotient_familial` averages three months of resources (the form asks for them). */
+      resourceMethod: z.enum(['reste_a_vivre_par_part', 'moyenne_economique_journaliere', 'quotient_familial', 'aucun']),
     }),
   ),
 });
@@ -278,7 +270,7 @@ export const aidesContract = {
     output: z.object({ evaluation: evaluationOut, reglement: reglementRef, history: z.array(historyRow) }),
     access: INSTRUCT,
   }),
-  'aid:save': channel({ input: z.strictObject({ id: id.optional(), ...aidFields }), output: aidOut, access: ['ass', 'cesf'] }),
+  'aid:save': channel({ input: z.strictObject({ id: id.optional(), ...aidFields }), output: aidOut, access: WORKERS }),
   'aid:get': channel({ input: z.strictObject({ id }), output: aidOut, access: INSTRUCT }),
   'aid:forDsu': channel({ input: z.strictObject({ dsuId: id }), output: z.array(aidSummary), access: INSTRUCT }),
   /** `mine`: the requests I instructed; `site`: all the site's requests (responsables). */

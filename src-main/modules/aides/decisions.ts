@@ -10,12 +10,12 @@ import { euros } from '../../shared/money';
 import { frDate } from '../../shared/time';
 import { evaluate, type Demande, type Evaluation } from './engine';
 import { checkPayment, type Payment } from './checks';
-import { actorFor, audit, demandeOf, reglementAt, regOfAid, requireAid, today } from './context';
+import { actorFor, audit, demandeOf, reglementAt, refusAutonomeOf, regOfAid, requireAid, today } from './context';
 import { checkEnvelope } from './envelopes';
 import { sessionOf } from './outside';
 import * as repo from './repo';
 import { fieldsOf } from './views';
-import { checkAction } from './workflow';
+import { checkAction, refusalAlone } from './workflow';
 
 /** Writes a decision and its effect on the request; runs inside the caller's transaction. */
 export function decide(
@@ -132,9 +132,12 @@ export function act(ctx: CallContext, input: ActInput): void {
       db.transaction(() => decide(ctx, a, 'responsable', null, day, { decision: 'accordee', grantedCents: input.grantedCents, payment: input, comment: input.comment }))();
       return;
     }
-    case 'refuse':
+    case 'refuse': {
+      const alone = refusalAlone(a.route, refusAutonomeOf(ctx, a));
+      if (alone) throw new PasseurError('conflict', alone);
       db.transaction(() => decide(ctx, a, 'responsable', null, day, { decision: 'refusee', reasons: input.reasons }))();
       return;
+    }
     case 'adjourn':
       db.transaction(() => decide(ctx, a, 'responsable', null, day, { decision: 'ajournee', reasons: input.missingDocuments }))();
       return;

@@ -6,10 +6,12 @@
  * to the cent ("arrondi au centime inférieur"), and the result says so.
  */
 import { z } from 'zod';
-import { budgetSchema, sumOf, type Budget } from '../budget';
+import { budgetSchema, sumOf, threeMonths, type Budget } from '../budget';
 import { euros, floorDiv, frNumber } from '../../shared/money';
 import { isoDate } from '../../shared/calendar-date';
 import { frDate, yearsBetween } from '../../shared/time';
+import { HOUSEHOLD_ROLES } from '../../api/kinds-accueil';
+import type { OutcomeBareme, Route } from './kinds';
 import { NATURES, PAYMENT_MODES, type AmountByType, type Dispositif, type HouseholdType, type PartsTable, type Reglement } from './reglement';
 
 z.config(z.locales.fr());
@@ -37,7 +39,7 @@ export const demandeSchema = z.strictObject({
     members: z
       .array(
         z.strictObject({
-          role: z.enum(['demandeur', 'conjoint', 'enfant', 'autre']),
+          role: z.enum(HOUSEHOLD_ROLES),
           birthDate: day.nullable().default(null),
           /** The person the aid is for, when not the household's demandeur (a young adult for the FAJ). */
           applicant: z.boolean().default(false),
@@ -61,7 +63,7 @@ export interface RuleResult {
   sentence: string;
   figures: Record<string, number | string | boolean>;
 }
-export type Outcome = 'dans_bareme' | 'hors_bareme' | 'non_conforme';
+export type Outcome = OutcomeBareme;
 export interface Evaluation {
   reglement: { code: string; version: number; title: string };
   dispositif: string;
@@ -69,7 +71,7 @@ export interface Evaluation {
   outcome: Outcome;
   withinDelegation: boolean;
   /** Who decides: a responsable alone, or the commission. */
-  route: 'validation' | 'commission';
+  route: Route;
   householdType: HouseholdType;
   ceilingCents: number | null;
   rules: RuleResult[];
@@ -138,13 +140,13 @@ interface CountedResources {
   housingAid: number;
 }
 
-function countResources(b: Budget, disp: Dispositif, housingAidApart: boolean): CountedResources {
+function countResources(lines: Budget['resources'], disp: Dispositif, housingAidApart: boolean): CountedResources {
   let counted = 0;
   let excluded = 0;
   let childSalaryCounted = 0;
   let housingAid = 0;
   const { numerateur, denominateur } = disp.resources.salaireEnfant;
-  for (const l of b.resources) {
+  for (const l of lines) {
     if (disp.resources.excluded.includes(l.kind)) excluded += l.amountCents;
     else if (l.kind === 'apl_al' && housingAidApart) housingAid += l.amountCents;
     else if (l.kind === 'salaire_enfant') {
@@ -161,7 +163,7 @@ function resourceRule(d: Demande, disp: Dispositif, c: Composition): RuleResult 
   if (t.method === 'aucun') {
     return { id: 'ressources', kind: 'bareme', passed: true, sentence: 'Ressources : ce dispositif ne prévoit pas de condition de ressources.', figures: {} };
   }
-  const res = countResources(d.budget, disp, t.method === 'moyenne_economique_journaliere' && t.loyerResiduel);
+  const res = countResources(d.budget.resources, disp, t.method === 'moyenne_economique_journaliere' && t.loyerResiduel);
   const max = amountFor(t.maxCents, c.type);
   const notes: string[] = [];
   if (res.excluded > 0) notes.push(`${euros(res.excluded)} de ressources non prises en compte (${disp.resources.excluded.join(', ')})`);
@@ -216,14 +218,23 @@ function resourceRule(d: Demande, disp: Dispositif, c: Composition): RuleResult 
       figures: { method: t.method, resourcesCents: res.counted, forfaitCents: t.forfaitChargesCents, residualRentCents: residualRent, persons: c.persons, valueCents: value, maxCents: max, excludedCents: res.excluded },
     };
   }
+  // Quotient familial: the average of the last three months' resources (DOMAIN §4.1), in cents,
+  // the sum divided by 3 and rounded down; a budget with one month counts it three times.
   const p = partsX100(t.parts, c);
-  const value = floorDiv(res.counted * 100, p);
+  const m = threeMonths(d.budget);
+  const [m1, m2, m3] = m.months.map((lines) => countResources(lines, disp, false).counted) as [number, number, number];
+  const average = floorDiv(m1 + m2 + m3, 3);
+  const value = floorDiv(average * 100, p);
+  const sum = `(${euros(m1)} + ${euros(m2)} + ${euros(m3)}) ÷ 3 = ${euros(average)}`;
+  const lead = m.known
+    ? `moyenne des ressources des trois derniers mois ${sum}`
+    : `ressources d’un seul mois connues, comptées pour chacun des trois derniers mois ${sum}`;
   return {
     id: 'ressources',
     kind: 'bareme',
     passed: below(value),
-    sentence: `Quotient familial : ${euros(res.counted)} de ressources mensuelles ÷ ${frNumber(p / 100)} parts = ${euros(value)}, ${verdict(value, '')}${noteText}.`,
-    figures: { method: t.method, resourcesCents: res.counted, partsX100: p, valueCents: value, maxCents: max, excludedCents: res.excluded },
+    sentence: `Quotient familial : ${lead} ÷ ${frNumber(p / 100)} parts = ${euros(value)}, ${verdict(value, '')}${m.known ? noteText.replace(/^ \(/, ' (dernier mois : ') : noteText}.`,
+    figures: { method: t.method, resourcesCents: average, month1Cents: m1, month2Cents: m2, month3Cents: m3, monthsKnown: m.known ? 3 : 1, partsX100: p, valueCents: value, maxCents: max, excludedCents: res.excluded },
   };
 }
 

@@ -334,3 +334,102 @@ describe('merging two records of a person', () => {
     expect((await team.must(team.ass.token, 'aid:get', { id: a.id })).person.id).toBe(twin.person.id);
   });
 });
+
+describe('one column list for a request’s own fields', () => {
+  it('every field comes back as it was saved, then as it was updated (non-default values throughout)', async () => {
+    const h = await household(team);
+    const consent = await team.must(team.ass.token, 'dsu:addConsent', { dsuId: h.dsuId, personId: h.personId, recipientLabel: 'Commission des aides financières', scope: 'Présentation de la demande', form: 'ecrit', givenOn: TODAY });
+    const input = secours(h, {
+      requestedOn: '2026-11-20',
+      nature: 'energie',
+      object: 'Facture d’électricité',
+      amountCents: 6000,
+      paymentMode: 'cheques_accompagnement',
+      cheques: 3,
+      payeeKind: 'fournisseur_energie',
+      payeeName: 'EDF Solidarité',
+      pregnancy: true,
+      urgent: true,
+      origin: 'partenaire',
+      originPartnerId: team.partners.caf,
+      noteSociale: 'Note\nsur deux lignes',
+      consentId: consent.id,
+    });
+    const saved = await team.must(team.ass.token, 'aid:save', input);
+    const shown = (a: typeof saved) => ({ ...a, dsuId: a.dsu.id, personId: a.person.id, originPartnerId: a.originPartner?.id ?? null, consentId: a.consent?.id ?? null });
+    expect(shown(await team.must(team.ass.token, 'aid:get', { id: saved.id }))).toMatchObject({ ...input, days: null, derogation: false });
+    const changed = { ...input, nature: 'loyer_maintien' as const, object: 'Dette de loyer', amountCents: 25000, paymentMode: 'virement_tiers' as const, cheques: 0, payeeKind: 'bailleur' as const, payeeName: 'Tarn-et-Garonne Habitat', pregnancy: false, urgent: false, origin: 'dsu' as const, originPartnerId: null, consentId: null, budget: { resources: [{ kind: 'rsa' as const, amountCents: 50000, label: 'RSA' }], charges: [] } };
+    await team.must(team.ass.token, 'aid:save', { id: saved.id, ...changed });
+    expect(shown(await team.must(team.ass.token, 'aid:get', { id: saved.id }))).toMatchObject({ ...changed, days: null, derogation: false });
+  });
+});
+
+describe('what each dispositif allows comes from the règlement', () => {
+  it('aid:options gives, per dispositif of the version in force, its natures, payment modes and age derogation, as the règlement says', async () => {
+    const options = await team.must(team.ass.token, 'aid:options', { day: '2026-10-01' });
+    expect(options.dispositifs.map((d) => d.code)).toEqual(exemple.dispositifs.map((d) => d.code));
+    for (const d of exemple.dispositifs) {
+      const o = options.dispositifs.find((x) => x.code === d.code)!;
+      expect(o.natures.map((n) => n.code)).toEqual(d.natures.map((n) => n.code));
+      expect(o.paymentModes).toEqual(d.payment.modes);
+      const age = (d.eligibility as { age?: { min: number; derogationMin?: number } }).age;
+      expect(o.derogation).toEqual(age?.derogationMin !== undefined ? { fromAge: age.derogationMin, toAge: age.min - 1 } : null);
+    }
+    // Only the FAJ of the example allows one: 16 and 17 years old (18–25 otherwise).
+    expect(options.dispositifs.filter((d) => d.derogation).map((d) => [d.code, d.derogation])).toEqual([['faj', { fromAge: 16, toAge: 17 }]]);
+  });
+
+  it('refuses a nature, a payment mode or a derogation the dispositif does not allow, in French, writing nothing', async () => {
+    const h = await household(team);
+    const cases: [Partial<Parameters<typeof secours>[1]>, string, RegExp][] = [
+      [{ nature: 'scolarite' }, 'nature', /La nature « scolarité » n’est pas prévue par le dispositif « Secours du Conseil départemental » : choisissez parmi « alimentaire », « énergie »/],
+      [{ dispositif: 'aml_ase', nature: 'loisirs_vacances', paymentMode: 'cheques_accompagnement', cheques: 3, amountCents: 6000 }, 'paymentMode', /Le mode de paiement « chèques d’accompagnement personnalisé » n’est pas prévu par le dispositif « Allocation mensuelle loisirs/],
+      [{ derogation: true }, 'derogation', /Le dispositif « Secours du Conseil départemental » ne prévoit pas de dérogation d’âge/],
+      [{ dispositif: 'inconnu' }, 'dispositif', /Le dispositif « inconnu » n’existe pas dans le règlement en vigueur/],
+    ];
+    const draft = await team.must(team.ass.token, 'aid:save', secours(h));
+    const before = hashDir(team.dir);
+    for (const [over, field, message] of cases) {
+      for (const r of [await team.call(team.ass.token, 'aid:save', secours(h, over)), await team.call(team.ass.token, 'aid:save', { id: draft.id, ...secours(h, over) }), await team.call(team.ass.token, 'aid:evaluate', secours(h, over))]) {
+        expect(r.ok ? 'ok' : [r.error.code, r.error.field]).toEqual(['invalid_input', field]);
+        if (!r.ok) expect(r.error.message).toMatch(message);
+      }
+    }
+    expect(hashDir(team.dir)).toEqual(before);
+    // The FAJ allows the derogation.
+    const young = await household(team, undefined, { birthDate: '2009-06-01' });
+    const faj = await team.must(team.ass.token, 'aid:save', secours(young, { dispositif: 'faj', nature: 'mobilite', amountCents: 10000, derogation: true }));
+    expect(faj.derogation).toBe(true);
+    expect(faj.evaluation?.rules.find((r) => r.id === 'age')?.sentence).toMatch(/admis par dérogation \(16 à 17 ans\)/);
+  });
+
+  it('a new version in force changes what the form offers and what the API accepts', async () => {
+    const t = await aidTeam();
+    const v2 = structuredClone(exemple) as typeof exemple;
+    v2.version = 2;
+    v2.effectiveFrom = '2026-11-01';
+    const sec = v2.dispositifs.find((d) => d.code === 'secours_cd')!;
+    sec.natures = sec.natures.filter((n) => n.code === 'energie');
+    sec.payment = { modes: ['virement_tiers'], source: 'Version 2 : paiement au fournisseur seulement' } as never;
+    const faj = v2.dispositifs.find((d) => d.code === 'faj')!;
+    faj.eligibility.age = { min: 18, max: 25 } as never;
+    const imported = await t.must(t.resp.token, 'reglement:import', { document: JSON.stringify(v2) });
+    await t.must(t.resp.token, 'reglement:activate', { id: imported.id });
+    const options = await t.must(t.ass.token, 'aid:options', {});
+    expect(options.reglement.version).toBe(2);
+    expect(options.dispositifs.find((d) => d.code === 'secours_cd')).toMatchObject({ natures: [{ code: 'energie' }], paymentModes: ['virement_tiers'] });
+    expect(options.dispositifs.find((d) => d.code === 'faj')!.derogation).toBeNull();
+    const h = await household(t);
+    const before = hashDir(t.dir);
+    const r1 = await t.call(t.ass.token, 'aid:save', secours(h));
+    expect(r1.ok ? 'ok' : r1.error.field).toBe('nature');
+    const r2 = await t.call(t.ass.token, 'aid:save', secours(h, { nature: 'energie' }));
+    expect(r2.ok ? 'ok' : r2.error.field).toBe('paymentMode');
+    const r3 = await t.call(t.ass.token, 'aid:save', secours(h, { dispositif: 'faj', nature: 'mobilite', derogation: true }));
+    expect(r3.ok ? 'ok' : r3.error.field).toBe('derogation');
+    expect(hashDir(t.dir)).toEqual(before);
+    const ok = await t.must(t.ass.token, 'aid:save', secours(h, { nature: 'energie', paymentMode: 'virement_tiers', payeeKind: 'fournisseur_energie', payeeName: 'EDF' }));
+    expect(ok.reglement?.version).toBe(2);
+    t.app.close();
+  });
+});

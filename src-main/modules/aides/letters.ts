@@ -1,8 +1,10 @@
 /**
  * The documents of the aid workflow, in French (DOMAIN §4.4, §4.6): the decision letter to
- * the applicant (accord with amount and payment; refus with its reasons and the means and
- * delay of appeal; ajournement with the missing documents) and the commission's agenda,
- * which names a person only while their consent is in force.
+ * the applicant (accord with amount and payment; refus with its reasons; ajournement with the
+ * missing documents; a refusal or a partial grant carries the means and delays of appeal,
+ * dated data in `resources/parameters/`), headed by the site's postal block, addressed to the
+ * household's postal address and signed as the decision was taken; and the commission's
+ * agenda, which names a person only while their consent is in force.
  */
 import PDFDocument from 'pdfkit';
 import type { AidOut } from './contract';
@@ -46,11 +48,39 @@ function footer(doc: PDFKit.PDFDocument, width: number, text: string) {
 }
 
 export interface LetterData {
-  site: { name: string; code: string };
+  /** The site and its postal block (empty fields are left out). */
+  site: { name: string; code: string; serviceName: string; addressLines: string[]; postcode: string; city: string; phone: string };
   today: string;
   aid: AidOut;
   decision: AidOut['decisions'][number];
-  recipient: { name: string; address: string; commune: string };
+  /** `salutation` opens the letter ("Madame,"); `lines` is the postal address under the name. */
+  recipient: { name: string; salutation: string; lines: string[] };
+}
+
+/** A decision the person may want to contest: a refusal, or a grant below the amount asked. */
+export const isAdverse = (aid: Pick<AidOut, 'amountCents'>, dec: Pick<AidOut['decisions'][number], 'decision' | 'grantedCents'>) =>
+  dec.decision === 'refusee' || (dec.decision === 'accordee' && (dec.grantedCents ?? 0) < aid.amountCents);
+
+/** The appeal mentions in force on the day of the letter, the delay written in (dated data, with their sources). */
+export function appealMentions(day: string): { titre: string; texte: string; source: string }[] {
+  const months = inForce('recours_delai', day).value.months;
+  return inForce('mentions_recours', day).value.mentions.map((m) => ({ ...m, texte: m.texte.replace(/\{delai\}/g, `${months} mois`) }));
+}
+
+/** The site's heading: what the administrator set, else the site's name and the département's service. */
+export function postalBlock(site: LetterData['site']): { title: string; lines: string[] } {
+  const lines = [site.serviceName ? site.name : 'Conseil départemental — Service social départemental', ...site.addressLines, [site.postcode, site.city].filter(Boolean).join(' ')];
+  if (site.phone) lines.push(`Tél. ${site.phone}`);
+  return { title: site.serviceName || site.name, lines: lines.filter(Boolean) };
+}
+
+/** Signed as the decision was taken: by delegation of the Président, or the commission's decision notified by a responsable. */
+export function signatureLines(dec: AidOut['decisions'][number]): { before: string[]; name: string; after: string } {
+  const after = 'Responsable de la Maison Départementale des Solidarités';
+  if (dec.body === 'commission') {
+    return { before: [`Décision de la commission des aides financières du ${frDate(dec.commission?.heldOn ?? dec.decidedOn)},`, 'notifiée par'], name: dec.decidedBy.displayName, after };
+  }
+  return { before: ['Par délégation du Président du Conseil départemental,'], name: dec.decidedBy.displayName, after };
 }
 
 export function renderLetter(d: LetterData): Promise<Buffer> {
@@ -58,23 +88,30 @@ export function renderLetter(d: LetterData): Promise<Buffer> {
   const a = d.aid;
   const dec = d.decision;
   const para = (s: string, opts: PDFKit.Mixins.TextOptions = {}) => doc.font('Helvetica').fontSize(10.5).fillColor('#000').text(t(s), { width, align: 'justify', ...opts }).moveDown(0.6);
-
-  doc.font('Helvetica-Bold').fontSize(13).text(t(d.site.name), { width });
-  doc.font('Helvetica').fontSize(9.5).fillColor('#333').text('Conseil départemental — Service social départemental', { width }).fillColor('#000');
-  doc.moveDown(1.5);
+  const half = width / 2 - 10;
   const right = MARGIN + width / 2;
-  doc.font('Helvetica').fontSize(10.5).text(t(d.recipient.name), right, doc.y, { width: width / 2 });
-  if (d.recipient.address) doc.text(t(d.recipient.address), right, doc.y, { width: width / 2 });
-  if (d.recipient.commune) doc.text(t(d.recipient.commune), right, doc.y, { width: width / 2 });
-  doc.moveDown(1.2).text(`Le ${frDate(d.today)}`, right, doc.y, { width: width / 2 });
+  /** An indented block: every line indented, not only the first. */
+  const indented = (s: string, font: string) => doc.font(font).fontSize(10.5).fillColor('#000').text(t(s), MARGIN + 14, doc.y, { width: width - 14 });
+
+  // Heading (left) and the address, placed for a window envelope (right, about 5 cm from the top).
+  const head = postalBlock(d.site);
+  doc.font('Helvetica-Bold').fontSize(12).text(t(head.title), MARGIN, MARGIN, { width: half });
+  doc.font('Helvetica').fontSize(9.5).fillColor('#333');
+  for (const l of head.lines) doc.text(t(l), { width: half });
+  doc.fillColor('#000');
+  const headBottom = doc.y;
+  doc.font('Helvetica-Bold').fontSize(10.5).text(t(d.recipient.name), right, Math.max(headBottom + 14, 142), { width: half });
+  doc.font('Helvetica');
+  for (const l of d.recipient.lines) doc.text(t(l), right, doc.y, { width: half });
+  doc.moveDown(1.2).text(t(`${d.site.city ? `${d.site.city}, l` : 'L'}e ${frDate(d.today)}`), right, doc.y, { width: half });
   doc.x = MARGIN;
   doc.moveDown(1.5);
   doc.font('Helvetica-Bold').text(t(`Objet : votre demande d’aide financière n° ${a.number} — ${a.dispositifLabel}`), MARGIN, doc.y, { width });
   doc.font('Helvetica').text(t(`Dossier suivi par ${a.dsu.referent.displayName}, dossier social n° ${a.dsu.number}`), { width }).moveDown(1);
 
-  const who = dec.body === 'commission' ? `la commission des aides financières, réunie le ${frDate(dec.commission?.heldOn ?? dec.decidedOn)}` : `décision du ${frDate(dec.decidedOn)}`;
+  const who = dec.body === 'commission' ? `décision de la commission des aides financières, réunie le ${frDate(dec.commission?.heldOn ?? dec.decidedOn)}` : `décision du ${frDate(dec.decidedOn)}`;
   const after = dec.appeal ? ` Cette décision est prise sur le recours gracieux que vous avez formé le ${frDate(a.appealOn)}.` : '';
-  para(`${d.recipient.name.split(' ')[0] === 'Madame,' ? 'Madame, Monsieur' : d.recipient.name.split(' ')[0]},`);
+  para(d.recipient.salutation);
   para(`Vous avez sollicité le ${frDate(a.requestedOn)} une aide financière de ${euros(a.amountCents)} au titre du dispositif « ${a.dispositifLabel} », pour l’objet suivant : ${a.object}.`);
 
   if (dec.decision === 'accordee') {
@@ -88,31 +125,42 @@ export function renderLetter(d: LetterData): Promise<Buffer> {
       how = `par virement directement à ${[PAYEE[dec.payeeKind ?? ''] ?? '', dec.payeeName ?? ''].filter(Boolean).join(' : ')}`;
     } else how = PAYMENT.virement_beneficiaire!;
     para(`J’ai le plaisir de vous informer que, par ${who}, une aide de ${euros(granted)}${less} vous est accordée. Elle sera versée ${how}.${after}`);
-    if (dec.reasons) para(`Observation : ${dec.reasons}`);
+    if (dec.reasons) para(`${less ? 'Motifs de l’accord partiel' : 'Observation'} : ${dec.reasons}`);
   } else if (dec.decision === 'refusee') {
-    para(`Par ${who}, votre demande ne peut pas recevoir une suite favorable, pour les motifs suivants :${after}`);
-    doc.font('Helvetica-Bold').fontSize(10.5).text(t(dec.reasons), { width, indent: 14 }).moveDown(0.4);
+    para(`Par ${who}, votre demande ne peut pas recevoir une suite favorable.${after} Les motifs en sont les suivants :`);
+    indented(dec.reasons, 'Helvetica-Bold').moveDown(0.4);
     const rules = a.evaluation?.reasons ?? [];
     if (rules.length) {
-      doc.font('Helvetica').text('Au regard du règlement départemental des aides financières :', { width });
-      for (const r of rules) doc.text(t(`• ${r}`), { width, indent: 14 });
+      doc.font('Helvetica').text('Au regard du règlement départemental des aides financières :', MARGIN, doc.y, { width });
+      for (const r of rules) indented(`• ${r}`, 'Helvetica');
       doc.moveDown(0.6);
     }
-    const delay = inForce('recours_delai', d.today);
-    doc.font('Helvetica-Bold').text('Voies et délais de recours', { width }).moveDown(0.2);
-    para(
-      `Si vous contestez cette décision, vous pouvez, dans un délai de ${delay.value.months} mois à compter de sa notification, former un recours gracieux auprès du Président du Conseil départemental, par courrier adressé à la Maison Départementale des Solidarités ou remis à votre travailleur social. Vous pouvez également, dans le même délai de ${delay.value.months} mois, saisir le tribunal administratif territorialement compétent (recours contentieux), y compris par l’application Télérecours citoyens (www.telerecours.fr). Le recours gracieux prolonge le délai du recours contentieux, qui court à nouveau à compter de la réponse. (${delay.source}.)`,
-    );
+    doc.x = MARGIN;
   } else {
     para(`Par ${who}, l’examen de votre demande est ajourné dans l’attente des pièces suivantes :`);
-    doc.font('Helvetica-Bold').fontSize(10.5).text(t(dec.reasons), { width, indent: 14 }).moveDown(0.6);
+    indented(dec.reasons, 'Helvetica-Bold').moveDown(0.6);
+    doc.x = MARGIN;
     para('Dès réception de ces pièces par votre travailleur social, votre demande sera examinée à nouveau.');
   }
+  if (isAdverse(a, dec)) {
+    const mentions = appealMentions(d.today);
+    // The heading is kept with the first mention; the mentions may go on over the next page.
+    if (doc.y > doc.page.height - MARGIN - 110) doc.addPage();
+    doc.font('Helvetica-Bold').fontSize(10.5).text('Voies et délais de recours', MARGIN, doc.y, { width }).moveDown(0.2);
+    for (const m of mentions) {
+      doc.font('Helvetica-Bold').fontSize(10.5).text(t(`${m.titre}. `), { width, align: 'justify', continued: true }).font('Helvetica').text(t(m.texte)).moveDown(0.4);
+    }
+    doc.font('Helvetica').fontSize(8).fillColor('#444').text(t(`Textes : ${mentions.map((m) => m.source).join(' ; ')}.`), { width }).fillColor('#000').moveDown(0.8);
+  }
   para('Je vous prie d’agréer l’expression de mes salutations distinguées.');
+  const sig = signatureLines(dec);
+  if (doc.y > doc.page.height - MARGIN - 90) doc.addPage();
   doc.moveDown(1);
-  doc.font('Helvetica').text('Pour le Président du Conseil départemental et par délégation,', MARGIN + width / 2, doc.y, { width: width / 2 });
-  doc.font('Helvetica-Bold').text(t(dec.body === 'commission' ? 'La commission des aides financières' : dec.decidedBy.displayName), { width: width / 2 });
-  if (dec.body === 'responsable') doc.font('Helvetica').text('Responsable de la Maison Départementale des Solidarités', { width: width / 2 });
+  doc.font('Helvetica').fontSize(10.5);
+  const sigTop = doc.y;
+  sig.before.forEach((l, i) => doc.text(t(l), right, i === 0 ? sigTop : doc.y, { width: half }));
+  doc.font('Helvetica-Bold').text(t(sig.name), right, doc.y, { width: half });
+  doc.font('Helvetica').text(t(sig.after), right, doc.y, { width: half });
   doc.x = MARGIN;
   footer(doc, width, `${a.number} — document confidentiel`);
   doc.end();

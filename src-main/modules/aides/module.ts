@@ -2,9 +2,19 @@
 import { defineModule } from '../../api/app';
 import { aidesContract } from './contract';
 import { aidesHandlers } from './handlers';
+import { auditEntities, lastActivity } from './repo';
+import { aidesTasks } from './tasks';
+import { aidesExport } from './export-part';
+import { aidesStatistics } from './statistics';
 
 export const aidesModule = defineModule({
   name: 'aides',
   contract: aidesContract,
   handlers: aidesHandlers,
+  personRefs: [{ table: 'aid_requests', column: 'person_id' }],
+  auditEntities,
+  lastActivity,
+  tasks: aidesTasks,
+  personExport: aidesExport,
+  statistics: aidesStatistics,
 });

@@ -7,28 +7,13 @@
 import { z } from 'zod';
 import { RESOURCE_KINDS } from '../budget';
 import { calendarDate } from '../../shared/calendar-date';
+import { NATURES, PAYMENT_MODES } from './kinds';
 
 export const SCHEMA_ID = 'passeur/reglement/1';
 export const DISPOSITIF_CODES_DEFAULT = ['secours_cd', 'am_ase', 'aml_ase', 'faj'] as const;
-export const NATURES = [
-  'alimentaire',
-  'energie',
-  'eau',
-  'loyer_maintien',
-  'assurance',
-  'mobilite',
-  'sante',
-  'scolarite',
-  'loisirs_vacances',
-  'equipement',
-  'autre',
-] as const;
-export const HOUSEHOLD_TYPES = ['personne_seule', 'couple', 'famille_monoparentale', 'couple_avec_enfants'] as const;
-export const PAYMENT_MODES = ['virement_beneficiaire', 'virement_tiers', 'cheques_accompagnement'] as const;
+export { HOUSEHOLD_TYPES, NATURES, PAYMENT_MODES } from './kinds'; // listed once, in kinds.ts
 export const COMPOSITIONS = ['tous', 'sans_enfant_a_charge', 'avec_enfant_a_charge_ou_grossesse'] as const;
-export type Nature = (typeof NATURES)[number];
-export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
-export type PaymentMode = (typeof PAYMENT_MODES)[number];
+export type { HouseholdType, Nature, PaymentMode } from './kinds';
 
 const cents = z.number().int({ message: 'montant en centimes, nombre entier attendu' }).min(0, { message: 'montant négatif' });
 const day = calendarDate('date attendue au format AAAA-MM-JJ', 'cette date n’existe pas dans le calendrier');
@@ -124,6 +109,13 @@ const dispositif = z.strictObject({
   natures: z.array(natureRule).min(1, { message: 'au moins une nature d’aide' }),
   /** Up to this amount a responsable validates alone; above it the commission decides. */
   delegationCents: cents,
+  /**
+   * Whether a responsable may refuse ALONE a request out of the barème or above the delegation.
+   * By default she may not: she gives her opinion and sends the request to the commission
+   * (DOMAIN §4.4); only a règlement that says so, with its article in `refusAutonomeSource`, allows it.
+   */
+  refusAutonome: z.boolean().default(false),
+  refusAutonomeSource: source.optional(),
   payment: z
     .strictObject({
       modes: z.array(z.enum(PAYMENT_MODES)).min(1, { message: 'au moins un mode de paiement' }),
@@ -186,6 +178,11 @@ export const reglementSchema = z
       n.forEach((c, j) => {
         if (n.indexOf(c) !== j) ctx.addIssue({ code: 'custom', path: ['dispositifs', i, 'natures', j, 'code'], message: `la nature ${c} est définie deux fois` });
       });
+    });
+    r.dispositifs.forEach((d, i) => {
+      if (d.refusAutonome && d.refusAutonomeSource === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['dispositifs', i, 'refusAutonomeSource'], message: 'indiquez l’article du règlement qui permet au responsable de refuser seul (refusAutonome)' });
+      }
     });
     r.caps.forEach((c, i) =>
       c.dispositifs.forEach((d, j) => {

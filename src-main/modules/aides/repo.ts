@@ -3,139 +3,134 @@
  * `repo-commission.ts`; envelopes: `repo-envelopes.ts`).
  */
 import { prep, type Db } from '../../store/database';
-import type { AidStatus, AidSummary } from './contract';
-import type { Budget } from '../budget';
+import type { AidFields, AidOut, AidStatus, AidSummary } from './contract';
+import type { Decision, DecisionBody, ReglementStatus } from './kinds';
 import type { Demande } from './engine';
 import { twelveMonthsBefore } from './engine';
 import { parseReglement, type Reglement } from './reglement';
+import { byIntegerId } from '../../store/labels';
+import { daysOf } from '../../store/labels';
 
-export interface AidRow {
-  id: number;
-  number: string;
-  dsuId: number;
-  personId: number;
-  requestedOn: string;
-  dispositif: string;
-  nature: Demande['nature'];
-  object: string;
-  amountCents: number;
-  days: number | null;
-  paymentMode: Demande['paymentMode'];
-  cheques: number;
-  payeeKind: string;
-  payeeName: string;
-  derogation: number;
-  pregnancy: number;
-  urgent: number;
-  origin: 'dsu' | 'partenaire';
-  originPartnerId: number | null;
-  noteSociale: string;
-  budget: string;
-  consentId: number | null;
-  status: AidStatus;
-  reglementId: number | null;
-  demande: string | null;
-  evaluation: string | null;
-  outcome: 'dans_bareme' | 'hors_bareme' | 'non_conforme' | null;
-  route: 'validation' | 'commission' | null;
-  createdBy: number;
-  createdAt: string;
-  submittedBy: number | null;
-  submittedAt: string | null;
-  takenBy: number | null;
-  opinion: string | null;
-  opinionFavorable: number | null;
-  commissionId: number | null;
-  appealOn: string | null;
-  appealReason: string | null;
-  decisionId: number | null;
-  grantedCents: number | null;
-  decidedOn: string | null;
-  mandatedOn: string | null;
-  paidOn: string | null;
-  closeReason: string | null;
-}
+/** A request's own fields (the form's), as the handlers hold them: the contract's `aidFields`, defaults applied. */
+export type AidWrite = AidFields;
 
-const AID_SELECT = `SELECT id, number, dsu_id AS dsuId, person_id AS personId, requested_on AS requestedOn, dispositif, nature, object,
-  amount_cents AS amountCents, days, payment_mode AS paymentMode, cheques, payee_kind AS payeeKind, payee_name AS payeeName, derogation, pregnancy, urgent,
-  origin, origin_partner_id AS originPartnerId, t.note_sociale AS noteSociale, t.budget, consent_id AS consentId, status, reglement_id AS reglementId,
-  t.demande, t.evaluation, outcome, route, created_by AS createdBy, created_at AS createdAt, submitted_by AS submittedBy, submitted_at AS submittedAt,
-  taken_by AS takenBy, opinion, opinion_favorable AS opinionFavorable, commission_id AS commissionId, appeal_on AS appealOn, appeal_reason AS appealReason,
-  decision_id AS decisionId, granted_cents AS grantedCents, decided_on AS decidedOn, mandated_on AS mandatedOn, paid_on AS paidOn, close_reason AS closeReason
-  FROM aid_requests a JOIN aid_request_texts t ON t.request_id = a.id`;
+/**
+ * Each own field of a request and its column: the one list the SELECT, the INSERT and the
+ * UPDATE are built from, and the row read back with. `noteSociale` and `budget` live in
+ * `aid_request_texts`; the others in `aid_requests`.
+ */
+const FIELD_COLUMNS = {
+  dsuId: 'a.dsu_id',
+  personId: 'a.person_id',
+  requestedOn: 'a.requested_on',
+  dispositif: 'a.dispositif',
+  nature: 'a.nature',
+  object: 'a.object',
+  amountCents: 'a.amount_cents',
+  days: 'a.days',
+  paymentMode: 'a.payment_mode',
+  cheques: 'a.cheques',
+  payeeKind: 'a.payee_kind',
+  payeeName: 'a.payee_name',
+  derogation: 'a.derogation',
+  pregnancy: 'a.pregnancy',
+  urgent: 'a.urgent',
+  origin: 'a.origin',
+  originPartnerId: 'a.origin_partner_id',
+  consentId: 'a.consent_id',
+  noteSociale: 't.note_sociale',
+  budget: 't.budget',
+} as const satisfies Record<keyof AidFields, `${'a' | 't'}.${string}`>;
+type FieldKey = keyof typeof FIELD_COLUMNS;
+const FIELD_KEYS = Object.keys(FIELD_COLUMNS) as FieldKey[];
+
+/** The fields stored as 0/1 (every boolean of the contract's fields: the type says if one is missing). */
+type BooleanKey = { [K in FieldKey]: AidFields[K] extends boolean ? K : never }[FieldKey];
+const BOOLEANS = { derogation: true, pregnancy: true, urgent: true } as const satisfies Record<BooleanKey, true>;
+const isBoolean = (k: FieldKey): k is BooleanKey => k in BOOLEANS;
+
+/** The workflow's state, written by the actions (`setAid`), never by the form; users, the version, the session and the decision by id. */
+type StateRow = Pick<AidOut, 'status' | 'createdAt' | 'submittedAt' | 'opinion' | 'appealOn' | 'appealReason' | 'grantedCents' | 'decidedOn' | 'mandatedOn' | 'paidOn' | 'closeReason'> &
+  Pick<AidSummary, 'outcome' | 'route'> & {
+    reglementId: number | null;
+    /** The demande and the evaluation it was submitted with (JSON). */
+    demande: string | null;
+    evaluation: string | null;
+    createdBy: number;
+    submittedBy: number | null;
+    takenBy: number | null;
+    opinionFavorable: number | null;
+    commissionId: number | null;
+    decisionId: number | null;
+  };
+const STATE_COLUMNS = {
+  status: 'a.status',
+  reglementId: 'a.reglement_id',
+  demande: 't.demande',
+  evaluation: 't.evaluation',
+  outcome: 'a.outcome',
+  route: 'a.route',
+  createdBy: 'a.created_by',
+  createdAt: 'a.created_at',
+  submittedBy: 'a.submitted_by',
+  submittedAt: 'a.submitted_at',
+  takenBy: 'a.taken_by',
+  opinion: 'a.opinion',
+  opinionFavorable: 'a.opinion_favorable',
+  commissionId: 'a.commission_id',
+  appealOn: 'a.appeal_on',
+  appealReason: 'a.appeal_reason',
+  decisionId: 'a.decision_id',
+  grantedCents: 'a.granted_cents',
+  decidedOn: 'a.decided_on',
+  mandatedOn: 'a.mandated_on',
+  paidOn: 'a.paid_on',
+  closeReason: 'a.close_reason',
+} as const satisfies Record<keyof StateRow, `${'a' | 't'}.${string}`>;
+
+/** A request's row: its own fields as stored (booleans 0/1, the budget as JSON text), then the workflow's state. */
+export type AidRow = { id: number; number: string } & { [K in FieldKey]: K extends BooleanKey ? number : K extends 'budget' ? string : AidFields[K] } & StateRow;
+
+const AID_SELECT = `SELECT a.id, a.number, ${Object.entries({ ...FIELD_COLUMNS, ...STATE_COLUMNS })
+  .map(([k, c]) => `${c} AS ${k}`)
+  .join(', ')} FROM aid_requests a JOIN aid_request_texts t ON t.request_id = a.id`;
 
 export function getAid(db: Db, id: number): AidRow | undefined {
   return prep(db, `${AID_SELECT} WHERE a.id = ?`).get(id) as AidRow | undefined;
 }
 
-export interface AidWrite {
-  dsuId: number;
-  personId: number;
-  requestedOn: string;
-  dispositif: string;
-  nature: Demande['nature'];
-  object: string;
-  amountCents: number;
-  days: number | null;
-  paymentMode: Demande['paymentMode'];
-  cheques: number;
-  payeeKind: string;
-  payeeName: string;
-  derogation: boolean;
-  pregnancy: boolean;
-  urgent: boolean;
-  origin: 'dsu' | 'partenaire';
-  originPartnerId: number | null;
-  noteSociale: string;
-  budget: Budget;
-  consentId: number | null;
+/** The request's own fields read back from its row. */
+export function fieldsOfRow(a: AidRow): AidFields {
+  const f = Object.fromEntries(FIELD_KEYS.map((k) => [k, isBoolean(k) ? a[k] === 1 : a[k]]));
+  return { ...f, budget: JSON.parse(a.budget) } as AidFields;
 }
 
-const cols = (w: AidWrite) => [
-  w.personId,
-  w.requestedOn,
-  w.dispositif,
-  w.nature,
-  w.object,
-  w.amountCents,
-  w.days,
-  w.paymentMode,
-  w.cheques,
-  w.payeeKind,
-  w.payeeName,
-  w.derogation ? 1 : 0,
-  w.pregnancy ? 1 : 0,
-  w.urgent ? 1 : 0,
-  w.origin,
-  w.originPartnerId,
-  w.consentId,
-];
+const column = (k: FieldKey) => FIELD_COLUMNS[k].slice(2);
+const valueOf = (w: AidWrite, k: FieldKey) => (isBoolean(k) ? (w[k] ? 1 : 0) : k === 'budget' ? JSON.stringify(w.budget) : w[k]);
+const REQUEST_KEYS = FIELD_KEYS.filter((k) => FIELD_COLUMNS[k].startsWith('a.'));
+const TEXT_KEYS = FIELD_KEYS.filter((k) => FIELD_COLUMNS[k].startsWith('t.'));
+/** A request never changes DSU: an update leaves it. */
+const UPDATE_KEYS = REQUEST_KEYS.filter((k) => k !== 'dsuId');
+const INSERT_AID = `INSERT INTO aid_requests (number, year, seq, ${REQUEST_KEYS.map(column).join(', ')}, status, created_by, created_at, updated_at)
+  VALUES (?, ?, ?, ${REQUEST_KEYS.map(() => '?').join(', ')}, 'brouillon', ?, ?, ?)`;
+const INSERT_TEXTS = `INSERT INTO aid_request_texts (request_id, ${TEXT_KEYS.map(column).join(', ')}) VALUES (?, ${TEXT_KEYS.map(() => '?').join(', ')})`;
+const UPDATE_AID = `UPDATE aid_requests SET ${UPDATE_KEYS.map((k) => `${column(k)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
+const UPDATE_TEXTS = `UPDATE aid_request_texts SET ${TEXT_KEYS.map((k) => `${column(k)} = ?`).join(', ')} WHERE request_id = ?`;
 
 /** `AF-YYYY-NNNNN`, sequential per year of creation. */
 export function insertAid(db: Db, w: AidWrite, userId: number, now: Date): number {
   const year = now.getFullYear();
   const seq = ((prep(db, 'SELECT max(seq) AS m FROM aid_requests WHERE year = ?').get(year) as { m: number | null }).m ?? 0) + 1;
   const iso = now.toISOString();
-  const id = Number(
-    prep(
-      db,
-      `INSERT INTO aid_requests (number, year, seq, dsu_id, person_id, requested_on, dispositif, nature, object, amount_cents, days, payment_mode, cheques,
-        payee_kind, payee_name, derogation, pregnancy, urgent, origin, origin_partner_id, consent_id, status, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'brouillon', ?, ?, ?)`,
-    ).run(`AF-${year}-${String(seq).padStart(5, '0')}`, year, seq, w.dsuId, ...cols(w), userId, iso, iso).lastInsertRowid,
-  );
-  prep(db, 'INSERT INTO aid_request_texts (request_id, note_sociale, budget) VALUES (?, ?, ?)').run(id, w.noteSociale, JSON.stringify(w.budget));
+  const number = `AF-${year}-${String(seq).padStart(5, '0')}`;
+  const id = Number(prep(db, INSERT_AID).run(number, year, seq, ...REQUEST_KEYS.map((k) => valueOf(w, k)), userId, iso, iso).lastInsertRowid);
+  prep(db, INSERT_TEXTS).run(id, ...TEXT_KEYS.map((k) => valueOf(w, k)));
   return id;
 }
 
 export function updateAid(db: Db, id: number, w: AidWrite, now: Date): void {
-  prep(
-    db,
-    `UPDATE aid_requests SET person_id = ?, requested_on = ?, dispositif = ?, nature = ?, object = ?, amount_cents = ?, days = ?, payment_mode = ?, cheques = ?,
-      payee_kind = ?, payee_name = ?, derogation = ?, pregnancy = ?, urgent = ?, origin = ?, origin_partner_id = ?, consent_id = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(...cols(w), now.toISOString(), id);
-  prep(db, 'UPDATE aid_request_texts SET note_sociale = ?, budget = ? WHERE request_id = ?').run(w.noteSociale, JSON.stringify(w.budget), id);
+  prep(db, UPDATE_AID).run(...UPDATE_KEYS.map((k) => valueOf(w, k)), now.toISOString(), id);
+  prep(db, UPDATE_TEXTS).run(...TEXT_KEYS.map((k) => valueOf(w, k)), id);
 }
 
 const TEXT_COLUMNS = new Set(['note_sociale', 'budget', 'demande', 'evaluation']);
@@ -153,9 +148,9 @@ export function addEvent(db: Db, requestId: number, userId: number, action: stri
 
 export interface DecisionWrite {
   requestId: number;
-  body: 'responsable' | 'commission';
+  body: DecisionBody;
   commissionId: number | null;
-  decision: 'accordee' | 'refusee' | 'ajournee';
+  decision: Decision;
   grantedCents: number | null;
   paymentMode: string | null;
   cheques: number;
@@ -224,7 +219,7 @@ export interface ReglementRow {
   title: string;
   effectiveFrom: string;
   effectiveTo: string | null;
-  status: 'brouillon' | 'actif' | 'retire';
+  status: ReglementStatus;
   importedBy: number | null;
   importedAt: string;
   activatedBy: number | null;
@@ -406,4 +401,22 @@ export function partnerExists(db: Db, id: number): boolean {
 }
 export function findPartner(db: Db, id: number): { organisation: string; service: string } | undefined {
   return db.prepare('SELECT organisation, service FROM partners WHERE id = ?').get(id) as { organisation: string; service: string } | undefined;
+}
+
+/** Names of this module's entities in the audit log. */
+export const auditEntities = {
+  aid: byIntegerId('aid_requests', 'number'),
+  commission: byIntegerId('commission_sessions', "'Séance du ' || strftime('%d/%m/%Y', held_on)"),
+  reglement: byIntegerId('reglements', "code || ' v' || version"),
+  envelope: (_db: Db, ids: readonly string[]) => new Map(ids.map((id) => [id, id])),
+};
+
+/** The latest dated activity of aid requests on each DSU: a request made, a decision taken. */
+export function lastActivity(db: Db, dsuIds: readonly number[]): Map<number, string> {
+  return daysOf(
+    db,
+    `SELECT a.dsu_id AS id, max(max(a.requested_on, coalesce((SELECT max(x.decided_on) FROM aid_decisions x WHERE x.request_id = a.id), ''))) AS day
+     FROM aid_requests a WHERE a.dsu_id IN (SELECT value FROM json_each(?)) GROUP BY a.dsu_id`,
+    dsuIds,
+  );
 }

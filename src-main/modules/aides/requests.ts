@@ -10,9 +10,10 @@ import type { AidOut } from './contract';
 import { PasseurError } from '../../shared/errors';
 import { evaluate, twelveMonthsBefore } from './engine';
 import { aidOr404, aidView, audit, demandeOf, reglementAt, requireAid, today } from './context';
+import { checkAllowed } from './checks';
 import { act } from './decisions';
 import { renderLetter } from './letters';
-import { type DsuRow, getConsent, getPerson, householdOf, requireDsu, sessionOf, siteRow } from './outside';
+import { type DsuRow, getConsent, getPerson, householdOf, requireDsu, sessionOf, sitePostal } from './outside';
 import * as repo from './repo';
 import { optionsOut, regRef, type Fields } from './views';
 
@@ -39,6 +40,9 @@ function checkFields(ctx: CallContext, f: Fields, dsu: DsuRow): void {
     const c = getConsent(db, f.consentId);
     if (!c || c.dsuId !== dsu.id) throw new PasseurError('invalid_input', 'Ce consentement n’est pas enregistré dans ce dossier.', 'consentId');
   }
+  // What the dispositif allows, under the version in force on the request's date (without one, the draft is kept and cannot be submitted).
+  const inForce = repo.reglementRowInForce(db, f.requestedOn);
+  if (inForce) checkAllowed(repo.reglementDoc(db, inForce.id), f);
 }
 
 export const requestHandlers = {
@@ -146,12 +150,18 @@ export const requestHandlers = {
     const h = householdOf(db, dsu.householdId)!;
     const person = getPerson(db, a.personId)!;
     db.transaction(() => audit(ctx, 'aid.letter', 'aid', a.id, { decision: decision.id }))();
+    const civility = person.sex === 'F' ? 'Madame' : person.sex === 'M' ? 'Monsieur' : 'Madame, Monsieur';
     const pdf = await renderLetter({
-      site: siteRow(db),
+      site: sitePostal(db),
       today: today(ctx),
       aid: view,
       decision,
-      recipient: { name: `${person.sex === 'F' ? 'Madame' : person.sex === 'M' ? 'Monsieur' : 'Madame, Monsieur'} ${person.firstNames} ${(person.usageName || person.birthName).toUpperCase()}`, address: h.address, commune: h.communeName ?? '' },
+      // The postal address: the household's street address, then postcode and commune.
+      recipient: {
+        name: `${civility} ${person.firstNames} ${(person.usageName || person.birthName).toUpperCase()}`,
+        salutation: `${civility},`,
+        lines: [h.address, [h.postcode, (h.communeName ?? '').toUpperCase()].filter(Boolean).join(' ')].filter(Boolean),
+      },
     });
     return { fileName: `decision-${a.number}.pdf`, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
   },

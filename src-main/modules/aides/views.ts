@@ -7,43 +7,30 @@ import type { AidOut, AidSummary } from './contract';
 import { addDays } from '../../shared/time';
 import type { Evaluation } from './engine';
 import type { Reglement } from './reglement';
-import type { AidRow, AidWrite, ReglementRow } from './repo';
+import { derogationOf } from './checks';
+import type { AidFields } from './contract';
+import type { AidRow, ReglementRow } from './repo';
 import type { SessionDecisionRow, SessionRow } from './commission/repo';
-import { allowedActions, type Actor } from './workflow';
+import { allowedActions, refusalAlone, type Actor } from './workflow';
 
-export type Fields = Omit<AidWrite, never>;
+/** A request's own fields (the contract's `aidFields`, defaults applied). */
+export type Fields = AidFields;
 type UserRef = { id: number; displayName: string };
 
 export const regRef = (r: ReglementRow) => ({ id: r.id, code: r.code, version: r.version, title: r.title });
 
-/** The request's own fields, as the form sends them. */
-export const fieldsOf = (a: AidRow): Fields => ({
-  dsuId: a.dsuId,
-  personId: a.personId,
-  requestedOn: a.requestedOn,
-  dispositif: a.dispositif,
-  nature: a.nature,
-  object: a.object,
-  amountCents: a.amountCents,
-  days: a.days,
-  paymentMode: a.paymentMode,
-  cheques: a.cheques,
-  payeeKind: a.payeeKind,
-  payeeName: a.payeeName,
-  derogation: a.derogation === 1,
-  pregnancy: a.pregnancy === 1,
-  urgent: a.urgent === 1,
-  origin: a.origin,
-  originPartnerId: a.originPartnerId,
-  noteSociale: a.noteSociale,
-  budget: JSON.parse(a.budget) as Fields['budget'],
-  consentId: a.consentId,
-});
+/** The request's own fields, as the form sends them, read back from its row. */
+export { fieldsOfRow as fieldsOf } from './repo';
 
-/** What the actor may do on the request now (the workflow's actions, then edit, payment, letter). */
-export function aidCan(a: AidRow, actor: Actor): AidOut['can'] {
+/**
+ * What the actor may do on the request now (the workflow's actions, then edit, payment, letter).
+ * `refusAutonome`: the request's dispositif lets a responsable refuse alone out of the barème.
+ */
+export function aidCan(a: AidRow, actor: Actor, refusAutonome = false): AidOut['can'] {
   const facts = { status: a.status, createdBy: a.createdBy, submittedBy: a.submittedBy };
-  const can: AidOut['can'] = allowedActions(facts, actor).filter((x) => x !== 'grant' || a.route === 'validation');
+  const can: AidOut['can'] = allowedActions(facts, actor).filter(
+    (x) => (x !== 'grant' || a.route === 'validation') && (x !== 'refuse' || refusalAlone(a.route, refusAutonome) === null),
+  );
   if ((a.status === 'brouillon' || a.status === 'ajournee') && actor.instructs) can.push('edit');
   if (a.status === 'accordee' && actor.responsable) can.push('payment');
   if (a.decisionId !== null) can.push('letter');
@@ -85,7 +72,6 @@ export function aidOut(a: AidRow, p: AidViewParts): AidOut {
     // The request's own fields, as the form sends them (ids are stripped by the contract).
     ...p.fields,
     dispositifLabel: p.dispositifLabel,
-    payeeKind: a.payeeKind as AidOut['payeeKind'],
     originPartner: partner && a.originPartnerId !== null ? { id: a.originPartnerId, name: partner.service ? `${partner.organisation} — ${partner.service}` : partner.organisation } : null,
     consent: consent ? { id: consent.id, recipient: consent.recipient, givenOn: consent.givenOn, withdrawnOn: consent.withdrawnOn } : null,
     status: a.status,
@@ -114,7 +100,7 @@ export function aidOut(a: AidRow, p: AidViewParts): AidOut {
   };
 }
 
-/** The form's choices under a version: dispositifs, natures, payment modes, delegation. */
+/** The form's choices under a version: per dispositif, its natures, payment modes, age derogation, delegation. */
 export function optionsOut(row: ReglementRow, reglement: Reglement) {
   return {
     reglement: regRef(row),
@@ -125,7 +111,9 @@ export function optionsOut(row: ReglementRow, reglement: Reglement) {
       natures: d.natures.map((n) => ({ code: n.code, perDayCents: n.perDayCents ?? null })),
       paymentModes: d.payment.modes,
       cheques: d.payment.cheques ? { valueCents: d.payment.cheques.valueCents, maxPerRequest: d.payment.cheques.maxPerRequest } : null,
+      derogation: derogationOf(d),
       delegationCents: d.delegationCents,
+      resourceMethod: d.resourceTest.method,
     })),
   };
 }

@@ -42,7 +42,8 @@ export interface RequestFacts {
 
 export const isAuthor = (r: RequestFacts, a: Actor) => r.createdBy === a.userId || r.submittedBy === a.userId;
 
-const STATUS_FR: Record<AidStatus, string> = {
+/** French words of each status (lower case, as in a sentence). */
+export const STATUS_FR: Record<AidStatus, string> = {
   brouillon: 'en brouillon',
   soumise: 'soumise',
   a_valider: 'à valider',
@@ -97,3 +98,13 @@ export function allowedActions(r: RequestFacts, a: Actor): AidAction[] {
 }
 
 export const statusLabel = (s: AidStatus) => STATUS_FR[s];
+
+/**
+ * Out of the barème or above the delegation (route `commission`), the responsable gives her
+ * opinion and sends the request to the commission; she refuses it alone only where the
+ * règlement's dispositif says so (`refusAutonome`). Why she may not, in French; null when she may.
+ */
+export function refusalAlone(route: 'validation' | 'commission' | null, refusAutonome: boolean): string | null {
+  if (route !== 'commission' || refusAutonome) return null;
+  return 'Cette demande est hors barème ou au-delà de la délégation : le règlement ne permet pas au responsable de la refuser seul. Donnez votre avis (favorable ou défavorable, motivé) et transmettez-la à la commission, qui décide.';
+}

@@ -5,6 +5,7 @@
  * responsables only, read-only (DOMAIN §3, retention).
  */
 import { PasseurError } from '../../shared/errors';
+import { hasAny, WORKERS } from '../../shared/roles';
 import { sessionOf, type CallContext } from '../../api/app';
 import { findUserById } from '../../store/users';
 import type { Db } from '../../store/database';
@@ -64,7 +65,7 @@ export function requireDsu(ctx: CallContext, dsuId: number, mode: 'read' | 'writ
 /** A référent or co-intervenant must be an active ASS or CESF of the site. */
 export function requireSocialWorker(db: Db, userId: number, field: string): { id: number; displayName: string } {
   const u = findUserById(db, userId);
-  if (!u || u.disabled || !(u.roles.includes('ass') || u.roles.includes('cesf'))) {
+  if (!u || u.disabled || !hasAny(u.roles, WORKERS)) {
     throw new PasseurError('invalid_input', 'Choisissez un compte actif d’assistant(e) de service social ou de CESF.', field);
   }
   return { id: u.id, displayName: u.displayName };

@@ -29,7 +29,10 @@ const journalEntryOut = z.object({
   id,
   occurredOn: z.string(),
   type: z.enum(JOURNAL_TYPES),
-  /** null only for an entry made from an honoured appointment. */
+  /**
+   * null only for an entry made from an honoured appointment before the field was asked when
+   * marking it (an honoured appointment now carries the field chosen then).
+   */
   field: z.enum(FIELDS).nullable(),
   summary: z.string(),
   /** null when there is none; `hidden: true` when there is one the reader may not see. */

@@ -19,6 +19,25 @@ import { openDsuFor } from './opening';
 
 const dsuRef = (d: repo.DsuRow) => ({ id: d.id, number: d.number, status: d.status, referent: { id: d.referentId, displayName: d.referentName } });
 
+/**
+ * The last contact of each DSU (DOMAIN §3): the latest dated activity of any module on it, as
+ * each declares it to the registry (`lastActivity`), and never earlier than the recorded one.
+ */
+export function withLastContact<T extends { id: number; lastContactOn: string }>(ctx: CallContext, rows: T[]): T[] {
+  if (!rows.length) return rows;
+  const db = ctx.app.vault.db;
+  const ids = rows.map((r) => r.id);
+  const latest = new Map<number, string>();
+  for (const m of ctx.app.modules) {
+    if (!m.lastActivity) continue;
+    for (const [id, day] of m.lastActivity(db, ids)) if ((latest.get(id) ?? '') < day) latest.set(id, day);
+  }
+  return rows.map((r) => {
+    const day = latest.get(r.id);
+    return day && day > r.lastContactOn ? { ...r, lastContactOn: day } : r;
+  });
+}
+
 function partnerOr400(ctx: CallContext, id: number | null, field: string): void {
   if (id !== null && !repo.partnerExists(ctx.app.vault.db, id)) {
     throw new PasseurError('invalid_input', 'Ce partenaire n’existe pas dans l’annuaire.', field);
@@ -45,7 +64,7 @@ function fullDsu(ctx: CallContext, dsu: repo.DsuRow, access: DsuAccess, journal:
     openedAt: dsu.openedAt,
     closedAt: dsu.closedAt,
     archivedAt: dsu.archivedAt,
-    lastContactOn: dsu.lastContactOn,
+    lastContactOn: withLastContact(ctx, [dsu])[0]!.lastContactOn,
     referent: { id: dsu.referentId, displayName: dsu.referentName },
     household,
     intervenants: repo.intervenants(db, dsu.id),
@@ -70,7 +89,8 @@ export const dsuHandlers = {
   'dsu:list': (ctx, input) => {
     const s = sessionOf(ctx);
     const db = ctx.app.vault.db;
-    return input.scope === 'mine' ? repo.listMine(db, s.userId) : repo.listSite(db, s.userId, s.roles.includes('responsable'));
+    if (input.scope === 'mine') return withLastContact(ctx, repo.listMine(db, s.userId)).sort((a, b) => b.lastContactOn.localeCompare(a.lastContactOn));
+    return withLastContact(ctx, repo.listSite(db, s.userId, s.roles.includes('responsable')));
   },
 
   'dsu:open': (ctx, input) => {
@@ -290,14 +310,16 @@ export const dsuHandlers = {
   'dsu:retention': (ctx) => {
     const rule = inForce('dsu_retention', localDay(ctx.now));
     const limitDate = yearsBefore(localDay(ctx.now), rule.value.years);
-    return { limitDate, source: rule.source, rows: repo.listRetention(ctx.app.vault.db, sessionOf(ctx).userId, limitDate) };
+    // Candidates by the recorded last contact, then kept only if no module has a later activity.
+    const rows = withLastContact(ctx, repo.listRetention(ctx.app.vault.db, sessionOf(ctx).userId, limitDate)).filter((r) => r.lastContactOn < limitDate);
+    return { limitDate, source: rule.source, rows };
   },
 
   'dsu:archive': (ctx, input) => {
     const db = ctx.app.vault.db;
     const rule = inForce('dsu_retention', localDay(ctx.now));
     const limitDate = yearsBefore(localDay(ctx.now), rule.value.years);
-    const rows = input.ids.map((id) => dsuOr404(db, id));
+    const rows = withLastContact(ctx, input.ids.map((id) => dsuOr404(db, id)));
     const early = rows.filter((d) => d.status === 'archive' || d.lastContactOn >= limitDate);
     if (early.length) {
       throw new PasseurError(

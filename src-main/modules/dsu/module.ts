@@ -2,9 +2,19 @@
 import { defineModule } from '../../api/app';
 import { dsuContract } from './contract';
 import { dsuHandlers } from './handlers';
+import { auditEntities, ownActivity } from './repo';
+import { dsuTasks } from './tasks';
+import { dsuExport } from './export-part';
+import { dsuStatistics } from './statistics';
 
 export const dsuModule = defineModule({
   name: 'dsu',
   contract: dsuContract,
   handlers: dsuHandlers,
+  personRefs: [{ table: 'consents', column: 'person_id' }],
+  auditEntities,
+  lastActivity: ownActivity,
+  tasks: dsuTasks,
+  personExport: dsuExport,
+  statistics: dsuStatistics,
 });

@@ -2,6 +2,8 @@
 import { prep, type Db } from '../../store/database';
 import type { ConsentOut, DsuOut, JournalEntryOut } from './contract';
 import { shortName } from '../persons';
+import { byIntegerId } from '../../store/labels';
+import { daysOf } from '../../store/labels';
 
 export interface DsuRow {
   id: number;
@@ -371,4 +373,69 @@ export function partnerExists(db: Db, id: number): boolean {
 /** An existing partner's organisation and service (service '' when none). */
 export function partnerNames(db: Db, id: number): { organisation: string; service: string } {
   return db.prepare('SELECT organisation, service FROM partners WHERE id = ?').get(id) as { organisation: string; service: string };
+}
+
+/** Names of this module's entities in the audit log. */
+export const auditEntities = { dsu: byIntegerId('dsu', 'number') };
+
+/** The latest dated activity of the DSU's own content: journal, documents, consents (given or withdrawn). */
+export function ownActivity(db: Db, dsuIds: readonly number[]): Map<number, string> {
+  return daysOf(
+    db,
+    `SELECT id, max(day) AS day FROM (
+       SELECT dsu_id AS id, max(occurred_on) AS day FROM journal WHERE dsu_id IN (SELECT value FROM json_each(?)) GROUP BY dsu_id
+       UNION ALL SELECT dsu_id, max(date(uploaded_at, 'localtime')) FROM documents WHERE dsu_id IN (SELECT value FROM json_each(?)) GROUP BY dsu_id
+       UNION ALL SELECT dsu_id, max(max(given_on, coalesce(withdrawn_on, ''))) FROM consents WHERE dsu_id IN (SELECT value FROM json_each(?)) GROUP BY dsu_id
+     ) GROUP BY id`,
+    dsuIds,
+    3,
+  );
+}
+
+/** The active files a professional is référent of, with their recorded last contact (for "Mes échéances"). */
+export function activeOfReferent(db: Db, userId: number): { id: number; number: string; lastContactOn: string }[] {
+  return db.prepare("SELECT id, number, last_contact_on AS lastContactOn FROM dsu WHERE referent_id = ? AND status = 'actif'").all(userId) as { id: number; number: string; lastContactOn: string }[];
+}
+
+/** The DSU of a person's household, with what the person's export shows of it. */
+export function dsuOfPerson(db: Db, personId: number) {
+  return db
+    .prepare(
+      `SELECT d.id, d.number, d.status, d.opened_at AS openedAt, d.closed_at AS closedAt, u.display_name AS referent
+       FROM persons p JOIN dsu d ON d.household_id = p.household_id JOIN users u ON u.id = d.referent_id WHERE p.id = ?`,
+    )
+    .get(personId) as { id: number; number: string; status: string; openedAt: string; closedAt: string | null; referent: string } | undefined;
+}
+
+/** The journal of a DSU without its restricted notes (the export is for the person), oldest first. */
+export function journalForExport(db: Db, dsuId: number) {
+  return db
+    .prepare(
+      `SELECT j.occurred_on AS occurredOn, j.type, j.field, j.summary,
+              (SELECT group_concat(u.display_name, ' et ') FROM journal_authors a JOIN users u ON u.id = a.user_id WHERE a.dsu_id = j.dsu_id AND a.entry_id = j.id) AS authors
+       FROM journal j WHERE j.dsu_id = ? ORDER BY j.occurred_on, j.id`,
+    )
+    .all(dsuId) as { occurredOn: string; type: string; field: string | null; summary: string; authors: string | null }[];
+}
+
+/** A person's consents to information sharing, for their export. */
+export function consentsOfPerson(db: Db, personId: number) {
+  return db
+    .prepare('SELECT recipient_label AS recipient, scope, form, given_on AS givenOn, withdrawn_on AS withdrawnOn FROM consents WHERE person_id = ? ORDER BY given_on')
+    .all(personId) as { recipient: string; scope: string; form: string; givenOn: string; withdrawnOn: string | null }[];
+}
+
+/** The documents kept in a DSU (their description, not their content), for the export. */
+export function documentsForExport(db: Db, dsuId: number) {
+  return db.prepare('SELECT kind, title, doc_date AS docDate FROM documents WHERE dsu_id = ? ORDER BY doc_date').all(dsuId) as { kind: string; title: string; docDate: string }[];
+}
+
+/** Files active at some point of the period (opened before its end, not closed before its start), and opened in it. */
+export function periodCounts(db: Db, from: string, to: string): { active: number; opened: number } {
+  return db
+    .prepare(
+      `SELECT count(*) AS active, coalesce(sum(substr(opened_at, 1, 10) >= @from), 0) AS opened FROM dsu
+       WHERE substr(opened_at, 1, 10) <= @to AND (closed_at IS NULL OR substr(closed_at, 1, 10) >= @from)`,
+    )
+    .get({ from, to }) as { active: number; opened: number };
 }

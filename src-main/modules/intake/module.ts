@@ -2,9 +2,18 @@
 import { defineModule } from '../../api/app';
 import { intakeContract } from './contract';
 import { intakeHandlers } from './handlers';
+import { auditEntities, lastActivity, personActivity } from './repo';
+import { intakeExport } from './export-part';
+import { intakeStatistics } from './statistics';
 
 export const intakeModule = defineModule({
   name: 'intake',
   contract: intakeContract,
   handlers: intakeHandlers,
+  personRefs: [{ table: 'first_contacts', column: 'person_id', purgeWithPonctuel: true }],
+  personActivity,
+  auditEntities,
+  lastActivity,
+  personExport: intakeExport,
+  statistics: intakeStatistics,
 });

@@ -1,5 +1,7 @@
 /** The premier accueil: the only place its SQL lives (DOMAIN §2). */
 import { prep, type Db } from '../../store/database';
+import { labelsOf } from '../../store/labels';
+import { daysOf } from '../../store/labels';
 
 export interface Motif {
   code: string;
@@ -117,4 +119,46 @@ export function activePartnerExists(db: Db, partnerId: number): boolean {
 /** The INSEE code of an existing household's commune. */
 export function householdCommune(db: Db, householdId: number): string | null {
   return (db.prepare('SELECT commune_insee AS c FROM households WHERE id = ?').get(householdId) as { c: string | null }).c;
+}
+
+/** Names of this module's entities in the audit log. */
+export const auditEntities = {
+  motif: (db: Db, ids: readonly string[]) => labelsOf(db, 'SELECT code AS id, label FROM motifs WHERE code IN (SELECT value FROM json_each(?))', ids),
+};
+
+/** The latest first contact of each DSU's household (the day it was taken, on the site's clock). */
+export function lastActivity(db: Db, dsuIds: readonly number[]): Map<number, string> {
+  return daysOf(
+    db,
+    `SELECT d.id AS id, max(date(f.at, 'localtime')) AS day FROM dsu d JOIN first_contacts f ON f.household_id = d.household_id
+     WHERE d.id IN (SELECT value FROM json_each(?)) GROUP BY d.id`,
+    dsuIds,
+  );
+}
+
+/** The latest first contact of each person. */
+export function personActivity(db: Db, personIds: readonly number[]): Map<number, string> {
+  return daysOf(db, `SELECT person_id AS id, max(date(at, 'localtime')) AS day FROM first_contacts WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id`, personIds);
+}
+
+/** A person's first contacts, oldest first, for their right-of-access export. */
+export function firstContactsOfPerson(db: Db, personId: number) {
+  return db
+    .prepare(
+      `SELECT f.at, f.mode, f.request, f.urgent, f.urgency_reason AS urgencyReason, f.outcome, p.organisation AS partner, u.display_name AS takenBy,
+              (SELECT json_group_array(m.label) FROM json_each(f.motifs) fm JOIN motifs m ON m.code = fm.value) AS motifs
+       FROM first_contacts f JOIN users u ON u.id = f.taken_by LEFT JOIN partners p ON p.id = f.partner_id
+       WHERE f.person_id = ? ORDER BY f.at`,
+    )
+    .all(personId) as { at: string; mode: string; request: string; urgent: number; urgencyReason: string; outcome: string; partner: string | null; takenBy: string; motifs: string }[];
+}
+
+/** First contacts of the period by mode, and those that opened no DSU (*ponctuels*). */
+export function periodCounts(db: Db, from: string, to: string): { mode: string; n: number; ponctuels: number }[] {
+  return db
+    .prepare(
+      `SELECT mode, count(*) AS n, coalesce(sum(outcome IN ('information', 'orientation') AND dsu_id IS NULL), 0) AS ponctuels FROM first_contacts
+       WHERE date(at, 'localtime') BETWEEN ? AND ? GROUP BY mode ORDER BY mode`,
+    )
+    .all(from, to) as { mode: string; n: number; ponctuels: number }[];
 }

@@ -2,9 +2,11 @@
 import { defineModule } from '../../api/app';
 import { partnersContract } from './contract';
 import { partnersHandlers } from './handlers';
+import { auditEntities } from './repo';
 
 export const partnersModule = defineModule({
   name: 'partners',
   contract: partnersContract,
   handlers: partnersHandlers,
+  auditEntities,
 });

@@ -2,6 +2,7 @@
 import type { Db } from '../../store/database';
 import type { PartnerOut } from './contract';
 import type { PartnerRecord } from './csv';
+import { byIntegerId } from '../../store/labels';
 
 const SELECT = 'SELECT id, organisation, service, category, address, postcode, city, phone, email, contact, missions, active FROM partners';
 type Row = Omit<PartnerOut, 'active'> & { active: number };
@@ -40,3 +41,6 @@ export function savePartner(db: Db, id: number | undefined, p: PartnerRecord & {
       .run(...values, now).lastInsertRowid,
   );
 }
+
+/** Names of this module's entities in the audit log. */
+export const auditEntities = { partner: byIntegerId('partners', 'organisation') };

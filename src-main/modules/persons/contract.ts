@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { HandlersOf } from '../../api/app';
 import { channel, type ChannelSpec } from '../../api/spec';
-import { FRONT, id, isoDate, userRef } from '../../api/schemas';
+import { FRONT, SOCIAL, fileOut, id, isoDate, postcodeSchema, userRef } from '../../api/schemas';
 import { DSU_STATUSES, HOUSEHOLD_ROLES } from '../../api/kinds-accueil';
 import { oneLine, text, required } from '../../api/text';
 import { appointmentOut } from '../rdv/contract';
@@ -53,6 +53,8 @@ export const memberOut = z.object({
 export const householdOut = z.object({
   id,
   address: z.string(),
+  /** Five digits, or '' when not known. */
+  postcode: z.string(),
   communeInsee: z.string().nullable(),
   communeName: z.string().nullable(),
   members: z.array(memberOut),
@@ -74,6 +76,7 @@ const householdInput = z.union([
   z.strictObject({ existingId: id, role: z.enum(HOUSEHOLD_ROLES) }),
   z.strictObject({
     address: text(200, 'Adresse').default(''),
+    postcode: postcodeSchema.default(''),
     communeInsee: z.string().trim().regex(/^(\d{5}|2[AB]\d{3})$/, { message: 'Commune : code INSEE à 5 caractères.' }).nullable(),
     role: z.enum(HOUSEHOLD_ROLES).default('demandeur'),
   }),
@@ -119,6 +122,8 @@ export const personsContract = {
     input: z.strictObject({
       id,
       address: text(200, 'Adresse'),
+      /** Left as it is when absent. */
+      postcode: postcodeSchema.optional(),
       communeInsee: z.string().trim().regex(/^(\d{5}|2[AB]\d{3})$/, { message: 'Commune : code INSEE à 5 caractères.' }).nullable(),
     }),
     output: householdOut,
@@ -142,6 +147,29 @@ export const personsContract = {
         undoneAt: z.string().nullable(),
       }),
     ),
+    access: ['responsable'],
+  }),
+
+  /** Persons who never had a DSU (*ponctuels*) and whose last contact is older than the retention (DOMAIN §3). */
+  'persons:retention': channel({
+    input: z.strictObject({}),
+    output: z.object({
+      limitDate: z.string(),
+      source: z.string(),
+      rows: z.array(z.object({ id, name: z.string(), createdOn: z.string(), lastContactOn: z.string() })),
+    }),
+    access: ['responsable'],
+  }),
+  /** A person's right of access: everything every module holds about them (PDF for the person, JSON for a transfer). */
+  'persons:export': channel({
+    input: z.strictObject({ id, format: z.enum(['pdf', 'json']) }),
+    output: fileOut,
+    access: SOCIAL,
+  }),
+  /** Deletes them for good, with their first contacts and appointments; all or nothing. */
+  'persons:purge': channel({
+    input: z.strictObject({ ids: z.array(id).min(1, { message: 'Choisissez au moins une personne.' }).max(500) }),
+    output: z.object({ purged: z.number().int() }),
     access: ['responsable'],
   }),
 } as const satisfies Record<string, ChannelSpec>;

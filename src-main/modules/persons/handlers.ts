@@ -13,6 +13,8 @@ import { sessionOf } from '../../api/app';
 import { forHousehold } from '../rdv';
 import * as repo from './repo';
 import { personOr404 } from './lookup';
+import { retentionHandlers } from './retention';
+import { accessExportHandlers } from './access-export';
 
 function communeOr400(ctx: CallContext, insee: string | null): void {
   if (insee !== null && !repo.communeExists(ctx.app.vault.db, insee)) {
@@ -48,7 +50,7 @@ function resolveHousehold(ctx: CallContext, h: HouseholdInput): { id: number; ro
     if (!repo.householdExists(db, h.existingId)) throw new PasseurError('not_found', 'Ce foyer n’existe pas.', 'household.existingId');
     return { id: h.existingId, role: h.role };
   }
-  const id = repo.createHousehold(db, { address: h.address, communeInsee: h.communeInsee }, ctx.now.toISOString());
+  const id = repo.createHousehold(db, { address: h.address, postcode: h.postcode, communeInsee: h.communeInsee }, ctx.now.toISOString());
   appendAudit(db, { userId: sessionOf(ctx).userId, action: 'household.create', entity: 'household', entityId: id }, ctx.now);
   return { id, role: h.role };
 }
@@ -57,9 +59,32 @@ function validateHousehold(ctx: CallContext, h: HouseholdInput | undefined): voi
   if (h && !('existingId' in h)) communeOr400(ctx, h.communeInsee);
 }
 
-interface MergeMoves extends repo.PersonReferences {
+/** What a merge changed, kept to undo it. `refs`: per `table.column` declared by a module to the
+ *  registry, the rows moved from the absorbed person to the kept one. */
+interface MergeMoves {
+  refs: Record<string, number[]>;
   filled: Record<string, string | null>;
   household: { id: number | null; role: repo.PersonRow['role'] } | null;
+}
+
+/** Merges recorded before the registry named their moved rows by list. */
+const LEGACY_REFS: Record<string, string> = {
+  firstContacts: 'first_contacts.person_id',
+  appointments: 'appointments.person_id',
+  consents: 'consents.person_id',
+  aidRequests: 'aid_requests.person_id',
+};
+
+function movesOf(json: string): MergeMoves {
+  const raw = JSON.parse(json) as Partial<MergeMoves> & Record<string, unknown>;
+  const refs: Record<string, number[]> = { ...(raw.refs ?? {}) };
+  for (const [legacy, key] of Object.entries(LEGACY_REFS)) if (Array.isArray(raw[legacy])) refs[key] = raw[legacy] as number[];
+  return { refs, filled: raw.filled ?? {}, household: raw.household ?? null };
+}
+
+/** The person columns every module declared (ARCHITECTURE "The registry"), by `table.column`. */
+function personColumns(ctx: CallContext): Map<string, repo.PersonColumn> {
+  return new Map(ctx.app.modules.flatMap((m) => m.personRefs ?? []).map((r) => [`${r.table}.${r.column}`, r]));
 }
 
 export const personsHandlers = {
@@ -141,7 +166,9 @@ export const personsHandlers = {
       );
     }
     const mergeId = db.transaction(() => {
-      const moves: MergeMoves = { ...repo.referencesOf(db, absorb.id), filled: {}, household: null };
+      const columns = personColumns(ctx);
+      const moves: MergeMoves = { refs: {}, filled: {}, household: null };
+      for (const [key, ref] of columns) moves.refs[key] = repo.rowsReferencing(db, ref, absorb.id);
       for (const [key, column] of Object.entries(repo.FILLABLE) as [keyof typeof repo.FILLABLE, repo.FillableColumn][]) {
         const mine = keep[key];
         const theirs = absorb[key];
@@ -154,7 +181,7 @@ export const personsHandlers = {
         moves.household = { id: keep.householdId, role: keep.role };
         repo.setPersonHousehold(db, keep.id, { id: absorb.householdId, role: absorb.role });
       }
-      repo.moveReferences(db, moves, keep.id);
+      for (const [key, ids] of Object.entries(moves.refs)) repo.pointRowsAt(db, columns.get(key)!, ids, keep.id);
       repo.setMergedInto(db, absorb.id, keep.id, ctx.now.toISOString());
       repo.reindexPerson(db, absorb.id);
       repo.reindexPerson(db, keep.id);
@@ -171,9 +198,12 @@ export const personsHandlers = {
     if (!m) throw new PasseurError('not_found', 'Cette fusion n’existe pas.');
     if (m.undoneAt) throw new PasseurError('conflict', 'Cette fusion a déjà été annulée.');
     if (repo.hasLaterMerge(db, input.mergeId, m.keptId, m.absorbedId)) throw new PasseurError('conflict', 'Une fusion plus récente concerne ces fiches : annulez-la d’abord.');
-    const moves = JSON.parse(m.moves) as MergeMoves;
+    const moves = movesOf(m.moves);
+    const columns = personColumns(ctx);
+    const unknown = Object.keys(moves.refs).filter((k) => moves.refs[k]!.length && !columns.has(k));
+    if (unknown.length) throw new PasseurError('conflict', 'Cette fusion a déplacé des éléments d’un module qui n’est plus installé : elle ne peut pas être annulée automatiquement. Prévenez l’administrateur.');
     db.transaction(() => {
-      repo.moveReferences(db, moves, m.absorbedId);
+      for (const [key, ids] of Object.entries(moves.refs)) repo.pointRowsAt(db, columns.get(key)!, ids, m.absorbedId);
       for (const [column, value] of Object.entries(moves.filled)) {
         if (!Object.values(repo.FILLABLE).includes(column as never)) continue;
         repo.setPersonColumn(db, m.keptId, column as repo.FillableColumn, value);
@@ -189,4 +219,6 @@ export const personsHandlers = {
   },
 
   'persons:merges': (ctx) => repo.listMerges(ctx.app.vault.db),
-} satisfies { [C in keyof PersonsHandlers as C extends `persons:${string}` | `households:${string}` ? C : never]: PersonsHandlers[C] };
+} satisfies Omit<PersonsHandlers, keyof typeof retentionHandlers | keyof typeof accessExportHandlers>;
+
+export const allPersonsHandlers = { ...personsHandlers, ...retentionHandlers, ...accessExportHandlers } satisfies PersonsHandlers;

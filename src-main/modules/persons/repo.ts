@@ -41,12 +41,13 @@ export function reindexPerson(db: Db, id: number): void {
   }
 }
 
-export function createHousehold(db: Db, h: { address: string; communeInsee: string | null }, now: string): number {
-  return Number(db.prepare('INSERT INTO households (address, commune_insee, created_at) VALUES (?, ?, ?)').run(h.address, h.communeInsee, now).lastInsertRowid);
+export function createHousehold(db: Db, h: { address: string; postcode: string; communeInsee: string | null }, now: string): number {
+  return Number(db.prepare('INSERT INTO households (address, postcode, commune_insee, created_at) VALUES (?, ?, ?, ?)').run(h.address, h.postcode, h.communeInsee, now).lastInsertRowid);
 }
 
-export function updateHousehold(db: Db, id: number, h: { address: string; communeInsee: string | null }): void {
-  db.prepare('UPDATE households SET address = ?, commune_insee = ? WHERE id = ?').run(h.address, h.communeInsee, id);
+/** `postcode` undefined leaves the stored one as it is. */
+export function updateHousehold(db: Db, id: number, h: { address: string; postcode?: string | undefined; communeInsee: string | null }): void {
+  db.prepare('UPDATE households SET address = ?, postcode = coalesce(?, postcode), commune_insee = ? WHERE id = ?').run(h.address, h.postcode ?? null, h.communeInsee, id);
 }
 
 export function householdExists(db: Db, id: number): boolean {
@@ -234,8 +235,8 @@ export interface MemberRow extends PersonInput {
 
 export function householdOf(db: Db, householdId: number) {
   const h = db
-    .prepare('SELECT h.id, h.address, h.commune_insee AS communeInsee, c.name AS communeName FROM households h LEFT JOIN communes c ON c.insee = h.commune_insee WHERE h.id = ?')
-    .get(householdId) as { id: number; address: string; communeInsee: string | null; communeName: string | null } | undefined;
+    .prepare('SELECT h.id, h.address, h.postcode, h.commune_insee AS communeInsee, c.name AS communeName FROM households h LEFT JOIN communes c ON c.insee = h.commune_insee WHERE h.id = ?')
+    .get(householdId) as { id: number; address: string; postcode: string; communeInsee: string | null; communeName: string | null } | undefined;
   if (!h) return null;
   const members = db
     .prepare(
@@ -328,33 +329,29 @@ export function communeExists(db: Db, insee: string): boolean {
   return db.prepare('SELECT 1 FROM communes WHERE insee = ?').get(insee) !== undefined;
 }
 
-/** Rows of other modules that point at a person, by id; what a merge moves. */
-export interface PersonReferences {
-  firstContacts: number[];
-  appointments: number[];
-  consents: number[];
-  /** Absent in merges recorded before the aid module existed. */
-  aidRequests?: number[];
+/** A table and column another module declared to the registry as holding a person's id. */
+export interface PersonColumn {
+  table: string;
+  column: string;
 }
 
-export function referencesOf(db: Db, personId: number): Required<PersonReferences> {
-  const ids = (sql: string) => (db.prepare(sql).all(personId) as { id: number }[]).map((r) => r.id);
-  return {
-    firstContacts: ids('SELECT id FROM first_contacts WHERE person_id = ?'),
-    appointments: ids('SELECT id FROM appointments WHERE person_id = ?'),
-    consents: ids('SELECT id FROM consents WHERE person_id = ?'),
-    aidRequests: ids('SELECT id FROM aid_requests WHERE person_id = ?'),
-  };
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+function checked(ref: PersonColumn): PersonColumn {
+  if (!IDENTIFIER.test(ref.table) || !IDENTIFIER.test(ref.column)) throw new Error(`Invalid person reference ${ref.table}.${ref.column}`);
+  return ref;
 }
 
-/** Points the listed rows at `personId` (first contacts, appointments, consents, aid requests, in that order). */
-export function moveReferences(db: Db, refs: PersonReferences, personId: number): void {
-  const move = (table: string, list: number[]) =>
-    list.length && db.prepare(`UPDATE ${table} SET person_id = ? WHERE id IN (SELECT value FROM json_each(?))`).run(personId, JSON.stringify(list));
-  move('first_contacts', refs.firstContacts);
-  move('appointments', refs.appointments);
-  move('consents', refs.consents);
-  move('aid_requests', refs.aidRequests ?? []);
+/** The ids of the rows of `ref.table` whose `ref.column` is `personId`: what a merge moves. */
+export function rowsReferencing(db: Db, ref: PersonColumn, personId: number): number[] {
+  const { table, column } = checked(ref);
+  return (db.prepare(`SELECT id FROM ${table} WHERE ${column} = ? ORDER BY id`).all(personId) as { id: number }[]).map((r) => r.id);
+}
+
+/** Points the listed rows of `ref.table` at `personId`. */
+export function pointRowsAt(db: Db, ref: PersonColumn, ids: readonly number[], personId: number): void {
+  if (!ids.length) return;
+  const { table, column } = checked(ref);
+  db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id IN (SELECT value FROM json_each(?))`).run(personId, JSON.stringify(ids));
 }
 
 export function dsuRefOfHousehold(db: Db, householdId: number | null): PersonCard['dsu'] {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { HandlersOf } from '../../api/app';
 import { channel, type ChannelSpec } from '../../api/spec';
 import { FRONT, id, isoDate, localDateTime, userRef } from '../../api/schemas';
-import { RDV_KINDS, RDV_STATUSES } from '../../api/kinds-accueil';
+import { FIELDS, RDV_KINDS, RDV_STATUSES } from '../../api/kinds-accueil';
 import { required } from '../../api/text';
 
 export const appointmentOut = z.object({
@@ -45,8 +45,17 @@ export const rdvContract = {
     output: z.object({ startsAt: z.string() }),
     access: FRONT,
   }),
+  /**
+   * The outcome of an appointment. Honoured, it becomes an entry of the household's DSU
+   * journal: `field`, its field of intervention, is then required when the household has a DSU
+   * (and only then given).
+   */
   'rdv:setStatus': channel({
-    input: z.strictObject({ id, status: z.enum(['honore', 'absent', 'annule']) }),
+    input: z.strictObject({
+      id,
+      status: z.enum(RDV_STATUSES).exclude(['prevu']),
+      field: z.enum(FIELDS, { message: 'Choisissez le champ d’intervention parmi ceux du schéma départemental.' }).optional(),
+    }),
     output: appointmentOut,
     access: FRONT,
   }),

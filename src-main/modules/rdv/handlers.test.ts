@@ -69,14 +69,38 @@ describe('rdv:*', () => {
     expect(early.ok || early.error.message).toMatch(/pas encore eu lieu/);
     setNow(new Date(2026, 10, 24, 11, 0));
     team.refresh();
-    const bySec = await team.call(team.sec.token, 'rdv:setStatus', { id: first.id, status: 'honore' });
+    const bySec = await team.call(team.sec.token, 'rdv:setStatus', { id: first.id, status: 'honore', field: 'budget' });
     expect(bySec.ok || bySec.error.code).toBe('forbidden');
-    const done = await team.must(team.ass.token, 'rdv:setStatus', { id: first.id, status: 'honore' });
+    // The journal entry it becomes needs its field of intervention: asked, in French, nothing written without it.
+    const before = hashDir(team.dir);
+    const noField = await team.call(team.ass.token, 'rdv:setStatus', { id: first.id, status: 'honore' });
+    expect(noField.ok ? 'ok' : [noField.error.code, noField.error.field, noField.error.message]).toEqual([
+      'invalid_input',
+      'field',
+      `Indiquez le champ d’intervention de ce rendez-vous : il sera inscrit au journal du dossier ${dsu.number}.`,
+    ]);
+    const badField = await team.call(team.ass.token, 'rdv:setStatus', { id: first.id, status: 'honore', field: 'loisirs' as never });
+    expect(badField.ok || [badField.error.field, badField.error.message]).toEqual(['field', expect.stringMatching(/Choisissez le champ d’intervention/)]);
+    const fieldWhenAbsent = await team.call(team.ass.token, 'rdv:setStatus', { id: first.id, status: 'absent', field: 'budget' });
+    expect(fieldWhenAbsent.ok || fieldWhenAbsent.error.field).toBe('field');
+    expect(hashDir(team.dir)).toEqual(before);
+    const done = await team.must(team.ass.token, 'rdv:setStatus', { id: first.id, status: 'honore', field: 'logement_hebergement' });
     expect(done.status).toBe('honore');
     const view = await team.must(team.ass.token, 'dsu:get', { id: dsu.id });
-    expect(view.journal[0]).toMatchObject({ appointmentId: first.id, type: 'entretien_bureau', occurredOn: '2026-11-24', authors: [{ id: team.ass.id }] });
+    expect(view.journal[0]).toMatchObject({ appointmentId: first.id, type: 'entretien_bureau', field: 'logement_hebergement', occurredOn: '2026-11-24', authors: [{ id: team.ass.id }] });
     expect(view.lastContactOn).toBe('2026-11-24');
     const twice = await team.call(team.ass.token, 'rdv:setStatus', { id: first.id, status: 'absent' });
     expect(twice.ok || twice.error.message).toMatch(/déjà marqué « honoré »/);
+  });
+
+  it('marks honoured without a field a household that has no DSU (no journal to write in)', async () => {
+    const q = await register(team, { birthName: 'Sans', firstNames: 'Dossier', birthDate: '1980-02-02' });
+    const a = await team.must(team.sec.token, 'rdv:book', { professionalId: team.ass.id, personId: q.person.id, startsAt: '2026-11-25T09:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' });
+    expect(a.dsu).toBeNull();
+    setNow(new Date(2026, 10, 25, 10, 0));
+    team.refresh();
+    const withField = await team.call(team.ass.token, 'rdv:setStatus', { id: a.id, status: 'honore', field: 'budget' });
+    expect(withField.ok || withField.error.field).toBe('field');
+    expect((await team.must(team.ass.token, 'rdv:setStatus', { id: a.id, status: 'honore' })).status).toBe('honore');
   });
 });

@@ -47,6 +47,13 @@ export const rdvHandlers = {
       }
       if (appt.startsAt > localMinute(ctx.now)) throw new PasseurError('conflict', 'Ce rendez-vous n’a pas encore eu lieu : vous pourrez le marquer honoré ou absent ensuite.');
     }
+    // Honoured, it is written in the DSU's journal, like any intervention, with its field (DOMAIN §3).
+    if (input.status === 'honore' && appt.dsu && input.field === undefined) {
+      throw new PasseurError('invalid_input', `Indiquez le champ d’intervention de ce rendez-vous : il sera inscrit au journal du dossier ${appt.dsu.number}.`, 'field');
+    }
+    if (input.field !== undefined && (input.status !== 'honore' || !appt.dsu)) {
+      throw new PasseurError('invalid_input', 'Le champ d’intervention ne s’indique que pour un rendez-vous honoré d’un foyer qui a un dossier social.', 'field');
+    }
     db.transaction(() => {
       repo.setStatus(db, appt.id, input.status, s.userId, ctx.now.toISOString());
       appendAudit(db, { userId: s.userId, action: `appointment.${input.status}`, entity: 'appointment', entityId: appt.id }, ctx.now);
@@ -60,7 +67,7 @@ export const rdvHandlers = {
             dsuId: dsu.id,
             occurredOn: day,
             type: JOURNAL_TYPE[appt.kind],
-            field: null,
+            field: input.field ?? null,
             summary: `Rendez-vous honoré : ${dsuModule.label(appt.kind).toLowerCase()}, ${appt.place}, à ${hm(appt.startsAt)}.`,
             restrictedNote: null,
             partnerId: null,

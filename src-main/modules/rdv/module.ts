@@ -2,9 +2,19 @@
 import { defineModule } from '../../api/app';
 import { rdvContract } from './contract';
 import { rdvHandlers } from './handlers';
+import { lastActivity, personActivity } from './repo';
+import { rdvTasks } from './tasks';
+import { rdvExport } from './export-part';
+import { rdvStatistics } from './statistics';
 
 export const rdvModule = defineModule({
   name: 'rdv',
   contract: rdvContract,
   handlers: rdvHandlers,
+  personRefs: [{ table: 'appointments', column: 'person_id', purgeWithPonctuel: true }],
+  personActivity,
+  lastActivity,
+  tasks: rdvTasks,
+  personExport: rdvExport,
+  statistics: rdvStatistics,
 });

@@ -3,6 +3,7 @@ import type { Db } from '../../store/database';
 import type { AppointmentOut } from './contract';
 import { addDays } from '../../shared/time';
 import type { Busy } from './rules';
+import { daysOf } from '../../store/labels';
 
 const SELECT = `SELECT a.id, a.professional_id AS proId, u.display_name AS proName, a.person_id AS personId,
   p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, a.household_id AS householdId,
@@ -86,4 +87,51 @@ export function insertAppointment(
 
 export function setStatus(db: Db, id: number, status: string, by: number, now: string): void {
   db.prepare('UPDATE appointments SET status = ?, status_by = ?, status_at = ? WHERE id = ?').run(status, by, now, id);
+}
+
+/** The latest honoured appointment of each DSU's household (the day it took place). */
+export function lastActivity(db: Db, dsuIds: readonly number[]): Map<number, string> {
+  return daysOf(
+    db,
+    `SELECT d.id AS id, max(substr(a.starts_at, 1, 10)) AS day FROM dsu d JOIN appointments a ON a.household_id = d.household_id AND a.status = 'honore'
+     WHERE d.id IN (SELECT value FROM json_each(?)) GROUP BY d.id`,
+    dsuIds,
+  );
+}
+
+/** The latest appointment of each person that was not cancelled (a booked one keeps the person in contact). */
+export function personActivity(db: Db, personIds: readonly number[]): Map<number, string> {
+  return daysOf(db, `SELECT person_id AS id, max(substr(starts_at, 1, 10)) AS day FROM appointments WHERE status <> 'annule' AND person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id`, personIds);
+}
+
+/** A professional's past appointments still "prévu": their outcome is to be recorded. */
+export function unmarked(db: Db, professionalId: number, beforeMinute: string): { id: number; startsAt: string; name: string }[] {
+  return db
+    .prepare(
+      `SELECT a.id, a.starts_at AS startsAt, upper(CASE p.usage_name WHEN '' THEN p.birth_name ELSE p.usage_name END) || ' ' || p.first_names AS name
+       FROM appointments a JOIN persons p ON p.id = a.person_id
+       WHERE a.professional_id = ? AND a.status = 'prevu' AND a.starts_at < ? ORDER BY a.starts_at LIMIT 100`,
+    )
+    .all(professionalId, beforeMinute) as { id: number; startsAt: string; name: string }[];
+}
+
+/** A person's appointments, oldest first, for their right-of-access export. */
+export function appointmentsOfPerson(db: Db, personId: number) {
+  return db
+    .prepare(
+      `SELECT a.starts_at AS startsAt, a.kind, a.place, a.status, u.display_name AS professional
+       FROM appointments a JOIN users u ON u.id = a.professional_id WHERE a.person_id = ? ORDER BY a.starts_at`,
+    )
+    .all(personId) as { startsAt: string; kind: string; place: string; status: string; professional: string }[];
+}
+
+/** Honoured appointments of the period by kind and by the professional's role (ASS / CESF, DOMAIN §7 report tables 4–5). */
+export function honouredByKind(db: Db, from: string, to: string): { kind: string; role: string; n: number }[] {
+  return db
+    .prepare(
+      `SELECT a.kind, CASE WHEN EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'cesf') THEN 'cesf' ELSE 'ass' END AS role, count(*) AS n
+       FROM appointments a JOIN users u ON u.id = a.professional_id
+       WHERE a.status = 'honore' AND substr(a.starts_at, 1, 10) BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2`,
+    )
+    .all(from, to) as { kind: string; role: string; n: number }[];
 }

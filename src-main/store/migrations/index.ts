@@ -8,10 +8,11 @@ import type { Migration } from './migration';
 import { m0001Initial } from './0001-initial';
 import { m0002AccueilDsu } from './0002-accueil-dsu';
 import { m0003Aides } from './0003-aides';
+import { m0004Courriers } from './0004-courriers';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

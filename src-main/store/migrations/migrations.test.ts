@@ -127,4 +127,26 @@ describe('migrations', () => {
       expect(plan(db, 'SELECT * FROM aid_decisions WHERE request_id = 3')).toContain('aid_decisions_by_request');
     });
   });
+  describe('0004-courriers', () => {
+    const db = new Database(':memory:');
+    migrate(db, 3);
+    db.prepare("INSERT INTO site (id, name, code, created_at) VALUES (1, 'MDS', 'MDS', 't')").run();
+    db.prepare("INSERT INTO households (id, address, created_at) VALUES (1, '5 rue Léon Cladel', 't')").run();
+    migrate(db, 4);
+    it('gives existing households and the site empty postal fields, nothing invented', () => {
+      expect(db.prepare('SELECT postcode FROM households WHERE id = 1').get()).toEqual({ postcode: '' });
+      expect(db.prepare('SELECT service_name, address_lines, postcode, city, phone FROM site').get()).toEqual({ service_name: '', address_lines: '[]', postcode: '', city: '', phone: '' });
+    });
+    it('accepts five-digit postcodes only, and up to three address lines as a JSON array', () => {
+      db.prepare("UPDATE households SET postcode = '82000' WHERE id = 1").run();
+      for (const bad of ['8200', '820000', '82 00', '2A004', 'abcde']) {
+        expect(() => db.prepare('UPDATE households SET postcode = ? WHERE id = 1').run(bad), bad).toThrow(/CHECK/);
+        expect(() => db.prepare('UPDATE site SET postcode = ?').run(bad), bad).toThrow(/CHECK/);
+      }
+      db.prepare(`UPDATE site SET address_lines = '["Maison Départementale des Solidarités", "2 rue de la Banque"]', postcode = '82000'`).run();
+      expect(() => db.prepare("UPDATE site SET address_lines = 'pas du json'").run()).toThrow(/CHECK/);
+      expect(() => db.prepare(`UPDATE site SET address_lines = '{"a": 1}'`).run()).toThrow(/CHECK/);
+      expect(() => db.prepare(`UPDATE site SET address_lines = '["1", "2", "3", "4"]'`).run()).toThrow(/CHECK/);
+    });
+  });
 });

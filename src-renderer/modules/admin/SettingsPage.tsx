@@ -5,14 +5,22 @@ import { must } from '../../api';
 import { errorText } from '../../app/errors';
 import { Alert, Button, CheckboxField, PageHeader, TextInput } from '../../ui/components';
 import { useResource } from '../../ui/useResource';
+import { SitePostal } from './SitePostal';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const [minutes, setMinutes] = useState<number | null>(null);
+  const [noticeDays, setNoticeDays] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void must('admin:getSettings', {}).then((s) => setMinutes(s.idleLockMinutes), (e: unknown) => setError(errorText(e)));
+    void must('admin:getSettings', {}).then(
+      (s) => {
+        setMinutes(s.idleLockMinutes);
+        setNoticeDays(s.tasksNoticeDays);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
   }, []);
 
   async function submit(e: FormEvent) {
@@ -20,8 +28,9 @@ export function SettingsPage() {
     setNotice(null);
     setError(null);
     try {
-      const s = await must('admin:saveSettings', { idleLockMinutes: minutes ?? 0 });
+      const s = await must('admin:saveSettings', { idleLockMinutes: minutes ?? 0, tasksNoticeDays: noticeDays ?? 0 });
       setMinutes(s.idleLockMinutes);
+      setNoticeDays(s.tasksNoticeDays);
       setNotice(t('settings.saved'));
     } catch (err) {
       setError(errorText(err));
@@ -43,6 +52,14 @@ export function SettingsPage() {
             <Text slot="description">{t('settings.idleLockHelp')}</Text>
             <FieldError />
           </NumberField>
+          <NumberField className="field" value={noticeDays ?? undefined} onChange={setNoticeDays} minValue={1} maxValue={365} step={1} name="tasksNoticeDays">
+            <Label>{t('settings.noticeDays')}</Label>
+            <Group className="number-group">
+              <Input />
+            </Group>
+            <Text slot="description">{t('settings.noticeDaysHelp')}</Text>
+            <FieldError />
+          </NumberField>
           <div className="actions">
             <Button type="submit" variant="primary">
               {t('common.save')}
@@ -50,6 +67,7 @@ export function SettingsPage() {
           </div>
         </Form>
       )}
+      <SitePostal />
       <Motifs />
     </>
   );

@@ -11,9 +11,8 @@ import { ApiError, must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxField, DialogActions, DialogBox, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
 import { centsToInput, isoToFr, parseEuros, parseFrDate, saveFile, today } from '../../ui/format';
+import { PAYEE_KINDS as PAYEES, PAYMENT_MODES as MODES } from '../../../src-main/modules/aides/kinds';
 
-const PAYEES = ['beneficiaire', 'bailleur', 'fournisseur_energie', 'fournisseur_eau', 'etablissement', 'autre_tiers'] as const;
-const MODES = ['virement_beneficiaire', 'virement_tiers', 'cheques_accompagnement'] as const;
 type Dialog = 'grant' | 'refuse' | 'adjourn' | 'toCommission' | 'classify' | 'appeal' | 'payment' | null;
 
 export interface PaymentDraft {
@@ -134,6 +133,8 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
   };
   const can = (x: AidOut['can'][number]) => aid.can.includes(x);
   const fieldError = (f: string) => (field === f ? (error ?? undefined) : undefined);
+  /** Out of the barème or above the delegation: the commission decides, on the responsable's opinion. */
+  const toCommissionOnly = can('toCommission') && aid.evaluation?.route === 'commission';
 
   return (
     <div className="aid-actions">
@@ -148,7 +149,11 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
             {t('aides.act.grant')}
           </Button>
         )}
-        {can('toCommission') && <Button onPress={() => open('toCommission')}>{t('aides.act.toCommission')}</Button>}
+        {can('toCommission') && (
+          <Button variant={toCommissionOnly ? 'primary' : 'secondary'} onPress={() => open('toCommission')}>
+            {t('aides.act.toCommission')}
+          </Button>
+        )}
         {can('adjourn') && <Button onPress={() => open('adjourn')}>{t('aides.act.adjourn')}</Button>}
         {can('refuse') && (
           <Button variant="danger" onPress={() => open('refuse')}>
@@ -165,6 +170,11 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
           </Button>
         )}
       </div>
+      {toCommissionOnly && (
+        <p className="muted">
+          {t('aides.commissionRoute')} {t(can('refuse') ? 'aides.commissionRouteRefusal' : 'aides.commissionRouteNoRefusal')}
+        </p>
+      )}
       {!dialog && error && <Alert kind="error">{error}</Alert>}
       <DialogBox title={dialog ? t(`aides.act.${dialog}`) : ''} isOpen={dialog !== null} onClose={() => setDialog(null)}>
         <Form onSubmit={submit} validationBehavior="aria">
@@ -185,7 +195,7 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
           {dialog === 'toCommission' && (
             <>
               <RadioList label={t('aides.opinion')} value={favorable} onChange={setFavorable} options={[{ value: 'oui', label: t('aides.favorable') }, { value: 'non', label: t('aides.unfavorable') }]} />
-              <TextAreaInput label={t('aides.opinionText')} name="opinion" value={text} onChange={setText} isRequired rows={4} />
+              <TextAreaInput label={t('aides.opinionText')} name="opinion" value={text} onChange={setText} isRequired rows={4} description={t('aides.opinionHint')} error={fieldError('opinion')} />
             </>
           )}
           {dialog === 'classify' && <TextAreaInput label={t('aides.classifyReason')} name="reason" value={text} onChange={setText} isRequired rows={2} />}

@@ -14,33 +14,25 @@ import { Alert, Button, CheckboxField, PageHeader, RadioList, SelectField, TextA
 import { centsToInput, formatCents, formatDateTime, isoToFr, parseEuros, parseFrDate, personName, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { AidActions } from './Actions';
-import { BudgetForm, budgetProblem, type BudgetDraft } from '../budget';
+import { BudgetForm, budgetDraftOf, budgetOf, budgetProblem, type BudgetDraft } from '../budget';
 import { AidHistory, EvaluationPanel } from './Evaluation';
+import { PAYEE_KINDS } from '../../../src-main/modules/aides/kinds';
 
-const MODES = ['virement_beneficiaire', 'virement_tiers', 'cheques_accompagnement'] as const;
-const PAYEES = ['beneficiaire', 'bailleur', 'fournisseur_energie', 'fournisseur_eau', 'etablissement', 'autre_tiers'] as const;
-
-interface Draft {
+/** The request's own fields as the contract takes them (`aid:save`). */
+type Fields = Required<Omit<Input<'aid:save'>, 'id' | 'dsuId'>>;
+/** The form's state: the contract's fields, those typed as text (euros, numbers, a French date) or chosen from a list (possibly not yet) aside. */
+type Draft = Omit<Fields, 'personId' | 'requestedOn' | 'dispositif' | 'nature' | 'amountCents' | 'days' | 'cheques' | 'originPartnerId' | 'consentId' | 'budget'> & {
   personId: string | null;
   requestedOn: string;
   dispositif: string | null;
-  nature: string | null;
-  object: string;
+  nature: Fields['nature'] | null;
   amount: string;
   days: string;
-  paymentMode: (typeof MODES)[number];
   cheques: string;
-  payeeKind: (typeof PAYEES)[number];
-  payeeName: string;
-  derogation: boolean;
-  pregnancy: boolean;
-  urgent: boolean;
-  origin: 'dsu' | 'partenaire';
   originPartnerId: string | null;
   consentId: string | null;
-  noteSociale: string;
   budget: BudgetDraft;
-}
+};
 
 const emptyDraft = (personId: number | null): Draft => ({
   personId: personId === null ? null : String(personId),
@@ -64,8 +56,6 @@ const emptyDraft = (personId: number | null): Draft => ({
   budget: { resources: [], charges: [] },
 });
 
-const toLines = (lines: { kind: string; amountCents: number; label: string }[]) => lines.map((l) => ({ kind: l.kind, amount: centsToInput(l.amountCents), label: l.label }));
-
 function draftOf(a: AidOut): Draft {
   return {
     personId: String(a.person.id),
@@ -86,7 +76,7 @@ function draftOf(a: AidOut): Draft {
     originPartnerId: a.originPartner ? String(a.originPartner.id) : null,
     consentId: a.consent ? String(a.consent.id) : null,
     noteSociale: a.noteSociale,
-    budget: { resources: toLines(a.budget.resources), charges: toLines(a.budget.charges) },
+    budget: budgetDraftOf(a.budget),
   };
 }
 
@@ -99,15 +89,15 @@ function inputOf(dsuId: number, d: Draft): { input: Input<'aid:save'> } | { fiel
   if (!d.nature) return { field: 'nature', key: 'aides.need.nature' };
   const amountCents = parseEuros(d.amount);
   if (amountCents === null || amountCents === 0) return { field: 'amountCents', key: 'aides.amountInvalid' };
-  if (budgetProblem(d.budget)) return { field: 'budget', key: 'aides.budget.invalid' };
-  const lines = (ls: BudgetDraft['resources']) => ls.map((l) => ({ kind: l.kind, amountCents: parseEuros(l.amount) ?? 0, label: l.label }));
+  const problem = budgetProblem(d.budget);
+  if (problem) return { field: 'budget', key: problem === 'months' ? 'aides.budget.months' : 'aides.budget.invalid' };
   return {
     input: {
       dsuId,
       personId: Number(d.personId),
       requestedOn,
       dispositif: d.dispositif,
-      nature: d.nature as Input<'aid:save'>['nature'],
+      nature: d.nature,
       object: d.object,
       amountCents,
       days: d.days.trim() ? Number(d.days) : null,
@@ -122,7 +112,7 @@ function inputOf(dsuId: number, d: Draft): { input: Input<'aid:save'> } | { fiel
       originPartnerId: d.origin === 'partenaire' && d.originPartnerId ? Number(d.originPartnerId) : null,
       consentId: d.consentId ? Number(d.consentId) : null,
       noteSociale: d.noteSociale,
-      budget: { resources: lines(d.budget.resources) as never, charges: lines(d.budget.charges) as never },
+      budget: budgetOf(d.budget) as Input<'aid:save'>['budget'],
     },
   };
 }
@@ -264,7 +254,7 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
   const lastBudget = async () => {
     if (!dsu) return;
     const last = await must('aid:lastBudget', { dsuId: dsu.id });
-    if (last) set({ budget: { resources: toLines(last.budget.resources), charges: toLines(last.budget.charges) } });
+    if (last) set({ budget: budgetDraftOf(last.budget) });
   };
   const onSubmit = (e: FormEvent) => e.preventDefault();
   return (
@@ -284,12 +274,18 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
           value={draft.dispositif}
           onChange={(v) => {
             const d = options.dispositifs.find((x) => x.code === v);
-            set({ dispositif: v, nature: d?.natures.some((n) => n.code === draft.nature) ? draft.nature : (d?.natures[0]?.code ?? null), paymentMode: d && !d.paymentModes.includes(draft.paymentMode) ? d.paymentModes[0]! : draft.paymentMode });
+            // Only what this dispositif allows stays chosen (its natures, payment modes, derogation).
+            set({
+              dispositif: v,
+              nature: d?.natures.some((n) => n.code === draft.nature) ? draft.nature : (d?.natures[0]?.code ?? null),
+              paymentMode: d && !d.paymentModes.includes(draft.paymentMode) ? d.paymentModes[0]! : draft.paymentMode,
+              derogation: draft.derogation && !!d?.derogation,
+            });
           }}
           options={options.dispositifs.map((d) => ({ id: d.code, label: d.label }))}
           error={err('dispositif')}
         />
-        <SelectField label={t('aides.nature')} value={draft.nature} onChange={(v) => set({ nature: v })} options={(disp?.natures ?? []).map((n) => ({ id: n.code, label: t(`aides.natures.${n.code}`) }))} error={err('nature')} />
+        <SelectField label={t('aides.nature')} value={draft.nature} onChange={(v) => set({ nature: disp?.natures.find((n) => n.code === v)?.code ?? null })} options={(disp?.natures ?? []).map((n) => ({ id: n.code, label: t(`aides.natures.${n.code}`) }))} error={err('nature')} />
       </div>
       {disp?.description && <p className="muted small">{disp.description}</p>}
       <TextInput label={t('aides.object')} name="object" value={draft.object} onChange={(v) => set({ object: v })} isRequired description={t('aides.objectHint')} error={err('object')} />
@@ -299,12 +295,14 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
           <TextInput label={t('aides.days')} name="days" value={draft.days} onChange={(v) => set({ days: v })} description={t('aides.daysHint', { amount: formatCents(nature.perDayCents) })} />
         )}
       </div>
-      <RadioList
-        label={t('aides.paymentMode')}
-        value={draft.paymentMode}
-        onChange={(m) => set({ paymentMode: m, payeeKind: m === 'virement_tiers' && draft.payeeKind === 'beneficiaire' ? 'bailleur' : draft.payeeKind })}
-        options={(disp?.paymentModes ?? MODES).map((m) => ({ value: m, label: t(`aides.modes.${m}`) }))}
-      />
+      {disp && (
+        <RadioList
+          label={t('aides.paymentMode')}
+          value={draft.paymentMode}
+          onChange={(m) => set({ paymentMode: m, payeeKind: m === 'virement_tiers' && draft.payeeKind === 'beneficiaire' ? 'bailleur' : draft.payeeKind })}
+          options={disp.paymentModes.map((m) => ({ value: m, label: t(`aides.modes.${m}`) }))}
+        />
+      )}
       {draft.paymentMode === 'cheques_accompagnement' && disp?.cheques && (
         <TextInput
           label={t('aides.cheques')}
@@ -316,14 +314,14 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
       )}
       {draft.paymentMode === 'virement_tiers' && (
         <div className="grid-2">
-          <SelectField label={t('aides.payeeKind')} value={draft.payeeKind} onChange={(v) => set({ payeeKind: (v ?? 'bailleur') as Draft['payeeKind'] })} options={PAYEES.filter((p) => p !== 'beneficiaire').map((p) => ({ id: p, label: t(`aides.payees.${p}`) }))} error={err('payeeKind')} />
+          <SelectField label={t('aides.payeeKind')} value={draft.payeeKind} onChange={(v) => set({ payeeKind: PAYEE_KINDS.find((p) => p === v) ?? 'bailleur' })} options={PAYEE_KINDS.filter((p) => p !== 'beneficiaire').map((p) => ({ id: p, label: t(`aides.payees.${p}`) }))} error={err('payeeKind')} />
           <TextInput label={t('aides.payeeName')} name="payeeName" value={draft.payeeName} onChange={(v) => set({ payeeName: v })} isRequired error={err('payeeName')} />
         </div>
       )}
       <div className="checks">
         <CheckboxField label={t('aides.urgentLabel')} value={draft.urgent} onChange={(v) => set({ urgent: v })} />
         <CheckboxField label={t('aides.pregnancy')} value={draft.pregnancy} onChange={(v) => set({ pregnancy: v })} />
-        {draft.dispositif === 'faj' && <CheckboxField label={t('aides.derogation')} value={draft.derogation} onChange={(v) => set({ derogation: v })} />}
+        {disp?.derogation && <CheckboxField label={t('aides.derogation', { from: disp.derogation.fromAge, to: disp.derogation.toAge })} value={draft.derogation} onChange={(v) => set({ derogation: v })} />}
       </div>
       <div className="grid-2">
         <RadioList label={t('aides.origin')} value={draft.origin} onChange={(v) => set({ origin: v })} options={[{ value: 'dsu', label: t('aides.origins.dsu') }, { value: 'partenaire', label: t('aides.origins.partenaire') }]} />
@@ -344,7 +342,7 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
           {t('aides.budget.reuse')}
         </Button>
       </p>
-      <BudgetForm value={draft.budget} onChange={(b) => set({ budget: b })} />
+      <BudgetForm value={draft.budget} onChange={(b) => set({ budget: b })} threeMonths={disp?.resourceMethod === 'quotient_familial'} />
       <TextAreaInput label={t('aides.noteSociale')} name="noteSociale" value={draft.noteSociale} onChange={(v) => set({ noteSociale: v })} rows={6} description={t('aides.noteHint')} error={err('noteSociale')} />
     </Form>
   );
@@ -352,7 +350,6 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
 
 function RequestSummary({ aid }: { aid: AidOut }) {
   const { t } = useTranslation();
-  const lines = (ls: { kind: string; amountCents: number; label: string }[]) => toLines(ls);
   return (
     <section className="panel" aria-labelledby="request-title">
       <h2 id="request-title">{t('aides.request')}</h2>
@@ -409,7 +406,7 @@ function RequestSummary({ aid }: { aid: AidOut }) {
       <h3>{t('aides.noteSociale')}</h3>
       <p className="prewrap">{aid.noteSociale}</p>
       <h3>{t('aides.budget.title')}</h3>
-      <BudgetForm value={{ resources: lines(aid.budget.resources), charges: lines(aid.budget.charges) }} onChange={() => undefined} readOnly />
+      <BudgetForm value={budgetDraftOf(aid.budget)} onChange={() => undefined} readOnly />
     </section>
   );
 }

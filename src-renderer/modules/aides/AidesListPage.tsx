@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../src-main/modules';
+import { hasAny, WORKERS } from '../../../src-main/shared/roles';
 import { must } from '../../api';
 import { Alert, PageHeader, RadioList } from '../../ui/components';
 import { DataTable } from '../../ui/DataTable';
@@ -11,7 +12,7 @@ import { useAidColumns } from './columns';
 export function AidesListPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const responsable = session.user.roles.includes('responsable');
-  const instructs = session.user.roles.includes('ass') || session.user.roles.includes('cesf');
+  const instructs = hasAny(session.user.roles, WORKERS);
   const [scope, setScope] = useState<'mine' | 'site'>(instructs ? 'mine' : 'site');
   const mine = useResource(() => (instructs ? must('aid:list', { scope: 'mine' }) : Promise.resolve([])));
   const site = useResource(() => (responsable ? must('aid:list', { scope: 'site' }) : Promise.resolve([])));

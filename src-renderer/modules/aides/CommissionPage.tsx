@@ -14,6 +14,7 @@ import { Alert, Button, CheckboxField, DialogActions, DialogBox, PageHeader, Rad
 import { centsToInput, formatCents, isoToFr, parseEuros, parseFrDate, saveFile } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { PaymentFields, paymentInput, type PaymentDraft } from './Actions';
+import { DECISIONS } from '../../../src-main/modules/aides/kinds';
 
 type Session = Output<'commission:get'>;
 type AgendaRow = Session['agenda'][number];
@@ -208,7 +209,7 @@ function SessionView({ id, onChanged }: { id: number; onChanged: (message: strin
 
 function DecideDialog({ sessionId, row, onClose, onDone }: { sessionId: number; row: AgendaRow; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const [decision, setDecision] = useState<'accordee' | 'refusee' | 'ajournee'>('accordee');
+  const [decision, setDecision] = useState<(typeof DECISIONS)[number]>('accordee');
   const [payment, setPayment] = useState<PaymentDraft>({ amount: centsToInput(row.amountCents), mode: 'virement_beneficiaire', cheques: '', payeeKind: 'beneficiaire', payeeName: '', comment: '' });
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -237,7 +238,7 @@ function DecideDialog({ sessionId, row, onClose, onDone }: { sessionId: number; 
           label={t('aides.commission.decision')}
           value={decision}
           onChange={setDecision}
-          options={(['accordee', 'refusee', 'ajournee'] as const).map((d) => ({ value: d, label: t(`aides.statuses.${d}`) }))}
+          options={DECISIONS.map((d) => ({ value: d, label: t(`aides.statuses.${d}`) }))}
         />
         {decision === 'accordee' && <PaymentFields value={payment} onChange={setPayment} errors={{ [field ?? '']: error ?? undefined }} />}
         {decision === 'refusee' && <TextAreaInput label={t('aides.refuseReasons')} name="reasons" value={text} onChange={setText} isRequired rows={4} />}

@@ -1,2 +1,2 @@
 /** The budget diagnosis on the screen: shared by aid requests and, next, overindebtedness files. */
-export { BudgetForm, budgetProblem, type BudgetDraft } from './BudgetForm';
+export { BudgetForm, budgetDraftOf, budgetOf, budgetProblem, type BudgetDraft } from './BudgetForm';

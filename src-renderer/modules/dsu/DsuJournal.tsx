@@ -7,9 +7,7 @@ import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, SelectField, TextAreaInput, TextInput } from '../../ui/components';
 import { isoToFr, parseFrDate, today } from '../../ui/format';
-
-const TYPES = ['entretien_bureau', 'entretien_telephonique', 'vad', 'accompagnement_physique', 'permanence_delocalisee', 'courrier_courriel', 'note_sociale', 'instance_synthese'] as const;
-const FIELDS = ['acces_aux_droits', 'logement_hebergement', 'insertion', 'budget', 'enfance', 'personnes_agees_handicapees', 'sante'] as const;
+import { FIELDS, JOURNAL_TYPES as TYPES } from '../../../src-main/modules/dsu/kinds';
 
 export function DsuJournal({
   dsu,

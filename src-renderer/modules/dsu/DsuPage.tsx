@@ -3,7 +3,7 @@
  * household, intervenants, documents, consents, first contacts and appointments beside it.
  * A file that is not the reader's opens only after an "accès exceptionnel" reason.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { DsuOut, SessionInfo } from '../../../src-main/modules';
@@ -14,11 +14,10 @@ import { formatDateTime, isoToFr, personName, saveFile } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { DsuJournal } from './DsuJournal';
 import { DsuSide } from './DsuSide';
-import { DsuAids } from '../aides/DsuAids';
+import type { DsuPanel } from '../module';
+import { CLOSE_REASONS } from '../../../src-main/modules/dsu/kinds';
 
-const CLOSE_REASONS = ['objectifs_atteints', 'demenagement', 'fin_de_demande', 'reorientation', 'deces', 'sans_nouvelles'] as const;
-
-export function DsuPage({ id, session }: { id: number; session: SessionInfo }) {
+export function DsuPage({ id, session, panels }: { id: number; session: SessionInfo; panels: readonly DsuPanel[] }) {
   const { t } = useTranslation();
   const [dsu, setDsu] = useState<DsuOut | null>(null);
   const [needReason, setNeedReason] = useState<string | null>(null);
@@ -118,7 +117,9 @@ export function DsuPage({ id, session }: { id: number; session: SessionInfo }) {
           options={options}
           partners={partners ?? []}
           canAssign={session.user.roles.includes('responsable')}
-          extra={<DsuAids dsuId={dsu.id} canCreate={dsu.canWrite && (session.user.roles.includes('ass') || session.user.roles.includes('cesf'))} />}
+          extra={panels.map((p) => (
+            <Fragment key={p.key}>{p.render({ dsu, session })}</Fragment>
+          ))}
           onChanged={(m) => {
             setNotice(m);
             void load();

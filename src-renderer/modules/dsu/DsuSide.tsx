@@ -7,9 +7,8 @@ import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, DialogActions, ConfirmDialog, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
 import { fileToBase64, formatDateTime, formatPhone, isoToFr, parseFrDate, personName, saveFile, timeOf, today } from '../../ui/format';
-
-const DOC_KINDS = ['justificatif', 'courrier', 'rapport', 'autre'] as const;
-const FORMS = ['ecrit', 'electronique', 'oral_trace'] as const;
+import { CONSENT_FORMS as FORMS, DOCUMENT_KINDS as DOC_KINDS } from '../../../src-main/modules/dsu/kinds';
+import { AccessExportButton } from '../persons';
 
 interface Props {
   dsu: DsuOut;
@@ -30,13 +29,13 @@ export function DsuSide(p: Props) {
     <div className="dsu-side">
       <section className="panel" aria-labelledby="household-title">
         <h2 id="household-title">{t('dsu.household')}</h2>
-        <p>{[dsu.household.address, dsu.household.communeName].filter(Boolean).join(', ')}</p>
+        <p>{[dsu.household.address, [dsu.household.postcode, dsu.household.communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</p>
         <ul className="members">
           {dsu.household.members.map((m) => (
             <li key={m.id}>
               <strong>{personName(m)}</strong> — {m.role ? t(`labels.${m.role}`) : ''}
               {m.birthDate && `, ${isoToFr(m.birthDate)}`}
-              {m.phone && `, ${formatPhone(m.phone)}`}
+              {m.phone && `, ${formatPhone(m.phone)}`} <AccessExportButton personId={m.id} name={personName(m)} />
             </li>
           ))}
         </ul>

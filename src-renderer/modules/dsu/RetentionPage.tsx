@@ -1,6 +1,7 @@
 /**
  * Retention (DOMAIN §3, CNIL 2023-095): files whose last contact is older than the limit,
- * closed and archived in bulk by a responsable after confirmation. Nothing is deleted.
+ * closed and archived in bulk by a responsable after confirmation (nothing deleted); then the
+ * persons who never had a DSU, deleted after confirmation (persons/PonctuelsRetention).
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { isoToFr } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { useDsuColumns } from './DsuListPage';
+import { PonctuelsRetention } from '../persons';
 
 const REASONS = ['sans_nouvelles', 'objectifs_atteints', 'demenagement', 'fin_de_demande', 'reorientation', 'deces'] as const;
 const col = columnHelperFor<DsuRow>();
@@ -52,6 +54,7 @@ export function RetentionPage() {
   return (
     <>
       <PageHeader title={t('nav.retention')} />
+      <h2>{t('retention.filesTitle')}</h2>
       {data && <p className="lead">{t('retention.lead', { date: isoToFr(data.limitDate), source: data.source })}</p>}
       {notice && <Alert kind="success">{notice}</Alert>}
       {error && <Alert kind="error">{error}</Alert>}
@@ -92,6 +95,7 @@ export function RetentionPage() {
           <SelectField label={t('retention.closeReason')} value={reason} onChange={setReason} options={REASONS.map((r) => ({ id: r, label: t(`labels.${r}`) }))} />
         </ConfirmDialog>
       )}
+      <PonctuelsRetention />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxField, CheckboxList, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
 import { isoToFr, nowMinute, parseFrDate } from '../../ui/format';
+import { CONTACT_MODES, OUTCOMES } from '../../../src-main/modules/intake/kinds';
 
 type Mode = 'telephone' | 'presentiel' | 'courriel' | 'courrier' | 'partenaire';
 type Outcome = 'information' | 'orientation' | 'rdv' | 'dsu';
@@ -100,12 +101,12 @@ export function FirstContactForm({
   return (
     <Form className="panel contact-form" onSubmit={(e) => void submit(e)} validationBehavior="aria" aria-labelledby="contact-form-title">
       <h2 id="contact-form-title">{t('intake.contactTitle')}</h2>
-      <RadioList label={t('intake.mode')} value={mode} onChange={setMode} options={(['telephone', 'presentiel', 'courriel', 'courrier', 'partenaire'] as const).map((m) => ({ value: m, label: t(`labels.${m}`) }))} />
+      <RadioList label={t('intake.mode')} value={mode} onChange={setMode} options={CONTACT_MODES.map((m) => ({ value: m, label: t(`labels.${m}`) }))} />
       <CheckboxList label={t('intake.motifs')} value={motifs} onChange={setMotifs} error={fieldError('motifs')} options={options.motifs.map((m) => ({ value: m.code, label: m.label }))} />
       <CheckboxField label={t('intake.urgent')} value={urgent} onChange={setUrgent} />
       {urgent && <TextInput label={t('intake.urgencyReason')} name="urgencyReason" value={urgencyReason} onChange={setUrgencyReason} isRequired error={fieldError('urgencyReason')} />}
       <TextAreaInput label={t('intake.request')} name="request" value={request} onChange={setRequest} isRequired rows={3} description={t('intake.requestHint')} error={fieldError('request')} />
-      <RadioList label={t('intake.outcome')} value={outcome} onChange={setOutcome} orientation="vertical" options={(['information', 'orientation', 'rdv', 'dsu'] as const).map((o) => ({ value: o, label: t(`intake.outcomes.${o}`) }))} />
+      <RadioList label={t('intake.outcome')} value={outcome} onChange={setOutcome} orientation="vertical" options={OUTCOMES.map((o) => ({ value: o, label: t(`intake.outcomes.${o}`) }))} />
       {outcome === 'orientation' && (
         <SelectField
           label={t('intake.partner')}

@@ -40,7 +40,7 @@ export function PersonCardView({ card, onEdit, onAddMember, onPick }: { card: Pe
           </>
         )}
         <dt>{t('person.address')}</dt>
-        <dd>{card.household ? [card.household.address, card.household.communeName].filter(Boolean).join(', ') || t('common.none') : t('person.noHousehold')}</dd>
+        <dd>{card.household ? [card.household.address, [card.household.postcode, card.household.communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ') || t('common.none') : t('person.noHousehold')}</dd>
         <dt>{t('person.dsu')}</dt>
         <dd data-testid="dsu-ref">
           {card.dsu ? t('intake.dsuRef', { number: card.dsu.number, referent: card.dsu.referent.displayName }) + (card.dsu.status !== 'actif' ? ` (${t(`labels.${card.dsu.status}`)})` : '') : t('person.noDsu')}

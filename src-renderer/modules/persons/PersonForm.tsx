@@ -53,6 +53,7 @@ export function PersonForm({
   const [phone, setPhone] = useState(seed.phone);
   const [email, setEmail] = useState(editing?.person.email ?? '');
   const [address, setAddress] = useState(editing?.household?.address ?? '');
+  const [postcode, setPostcode] = useState(editing?.household?.postcode ?? '');
   const [commune, setCommune] = useState<string | null>(editing?.household?.communeInsee ?? null);
   const [role, setRole] = useState<Role>(householdId !== null ? 'enfant' : ((editing?.person.role as Role | null) ?? 'demandeur'));
   const [found, setDuplicates] = useState<Duplicate[]>([]);
@@ -63,6 +64,7 @@ export function PersonForm({
 
   const isoBirth = birthDate.trim() ? parseFrDate(birthDate) : null;
   const birthInvalid = birthDate.trim() !== '' && isoBirth === null;
+  const postcodeInvalid = !/^(\d{5})?$/.test(postcode.trim());
 
   useEffect(() => {
     if (!birthName.trim() && !phone.trim()) return;
@@ -89,19 +91,23 @@ export function PersonForm({
       setError({ message: t('person.birthDateInvalid'), field: 'birthDate' });
       return;
     }
+    if (postcodeInvalid) {
+      setError({ message: t('person.postcodeInvalid'), field: 'household.postcode' });
+      return;
+    }
     setBusy(true);
     setError(null);
     const person = { birthName, usageName, firstNames, sex, birthDate: isoBirth, phone, email };
     try {
       if (editing) {
         const saved = await must('persons:update', { id: editing.person.id, ...person });
-        if (saved.household && (address !== saved.household.address || commune !== saved.household.communeInsee)) {
-          await must('households:update', { id: saved.household.id, address, communeInsee: commune });
+        if (saved.household && (address !== saved.household.address || postcode.trim() !== saved.household.postcode || commune !== saved.household.communeInsee)) {
+          await must('households:update', { id: saved.household.id, address, postcode: postcode.trim(), communeInsee: commune });
           onSaved(await must('persons:get', { id: saved.person.id }));
         } else onSaved(saved);
         return;
       }
-      const household = householdId !== null ? { existingId: householdId, role } : { address, communeInsee: commune, role: 'demandeur' as const };
+      const household = householdId !== null ? { existingId: householdId, role } : { address, postcode: postcode.trim(), communeInsee: commune, role: 'demandeur' as const };
       onSaved(await must('persons:create', { ...person, household, confirmNotDuplicate: confirmOther }));
     } catch (err) {
       setError({ message: errorText(err), field: fieldOf(err), duplicate: err instanceof ApiError && err.code === 'duplicate_suspected' });
@@ -152,6 +158,13 @@ export function PersonForm({
           (!editing || editing.household) && (
             <div className="grid-2">
               <TextInput label={t('person.address')} name="address" value={address} onChange={setAddress} />
+              <TextInput
+                label={t('person.postcode')}
+                name="postcode"
+                value={postcode}
+                onChange={setPostcode}
+                error={(postcodeInvalid && (postcode.trim().length >= 5 || /\D/.test(postcode.trim())) ? t('person.postcodeInvalid') : undefined) ?? fieldError('household.postcode') ?? fieldError('postcode')}
+              />
               <SelectField
                 label={t('person.commune')}
                 value={commune}

@@ -2,3 +2,5 @@
 export { PersonForm } from './PersonForm';
 export { PersonCardView } from './PersonCardView';
 export { usePersonSearch } from './usePersonSearch';
+export { PonctuelsRetention } from './PonctuelsRetention';
+export { AccessExportButton } from './AccessExportButton';

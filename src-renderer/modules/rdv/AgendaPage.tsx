@@ -6,22 +6,24 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentOut, SessionInfo } from '../../../src-main/modules';
-import { call, must } from '../../api';
+import { hasAny, WORKERS } from '../../../src-main/shared/roles';
+import { call, must, type Input } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, DialogActions, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
 import { PageHeader } from '../../ui/components';
 import { addDaysIso, isoToFr, mondayOf, nowMinute, parseFrDate, personName, timeOf, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { usePersonSearch } from '../persons';
+import { RDV_KINDS as KINDS } from '../../../src-main/modules/rdv/kinds';
+import { FIELDS } from '../../../src-main/modules/dsu/kinds';
 
 type Kind = AppointmentOut['kind'];
-const KINDS: Kind[] = ['premier_accueil_presentiel', 'premier_accueil_telephonique', 'accompagnement_presentiel', 'vad', 'permanence'];
 
 export function AgendaPage({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();
   const { data: options } = useResource(() => must('intake:options', {}));
   const me = session.user;
-  const isPro = me.roles.includes('ass') || me.roles.includes('cesf');
+  const isPro = hasAny(me.roles, WORKERS);
   const [chosenPro, setPro] = useState<string | null>(isPro ? String(me.id) : null);
   const pro = chosenPro ?? (options?.professionals[0] ? String(options.professionals[0].id) : null);
   const [view, setView] = useState<'day' | 'week'>(isPro ? 'day' : 'week');
@@ -32,6 +34,8 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [booking, setBooking] = useState(false);
+  /** The honoured appointment whose field of intervention is being asked (its household has a DSU). */
+  const [honouring, setHonouring] = useState<AppointmentOut | null>(null);
   const [version, setVersion] = useState(0);
 
   const from = view === 'week' ? mondayOf(day) : day;
@@ -57,11 +61,16 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
     };
   }, [pro, from, view, version]);
 
-  const setStatus = async (a: AppointmentOut, status: 'honore' | 'absent' | 'annule') => {
+  const marked = (a: AppointmentOut, status: Input<'rdv:setStatus'>['status']) => {
+    setNotice(t('agenda.statusSet', { status: t(`labels.${status}`), name: a.person.name }));
+    setVersion((v) => v + 1);
+  };
+  const setStatus = async (a: AppointmentOut, status: Input<'rdv:setStatus'>['status']) => {
+    // Honoured, it becomes an entry of the DSU's journal: its field of intervention is asked first.
+    if (status === 'honore' && a.dsu) return setHonouring(a);
     try {
       await must('rdv:setStatus', { id: a.id, status });
-      setNotice(t('agenda.statusSet', { status: t(`labels.${status}`), name: a.person.name }));
-      setVersion((v) => v + 1);
+      marked(a, status);
     } catch (e) {
       setError(errorText(e));
     }
@@ -154,6 +163,16 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
           );
         })}
       </div>
+      {honouring && (
+        <HonourDialog
+          appointment={honouring}
+          onClose={() => setHonouring(null)}
+          onDone={() => {
+            setHonouring(null);
+            marked(honouring, 'honore');
+          }}
+        />
+      )}
       {booking && pro && (
         <BookDialog
           professionalId={Number(pro)}
@@ -168,6 +187,37 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
         />
       )}
     </>
+  );
+}
+
+/** Asks the field of intervention of the journal entry an honoured appointment becomes, then marks it. */
+function HonourDialog({ appointment, onClose, onDone }: { appointment: AppointmentOut; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [field, setField] = useState<(typeof FIELDS)[number] | null>(null);
+  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!field) return setError({ message: t('agenda.honourFieldMissing'), field: 'field' });
+    setBusy(true);
+    try {
+      await must('rdv:setStatus', { id: appointment.id, status: 'honore', field });
+      onDone();
+    } catch (err) {
+      setError({ message: errorText(err), field: fieldOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <DialogBox title={t('agenda.honourTitle', { name: appointment.person.name })} isOpen onClose={onClose}>
+      <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
+        <p>{t('agenda.honourLead', { number: appointment.dsu?.number ?? '' })}</p>
+        <RadioList label={t('agenda.honourField')} value={field} onChange={(f) => (setField(f), setError(null))} orientation="vertical" options={FIELDS.map((f) => ({ value: f, label: t(`labels.${f}`) }))} error={error?.field === 'field' ? error.message : undefined} />
+        {error && error.field !== 'field' && <Alert kind="error">{error.message}</Alert>}
+        <DialogActions submitLabel={t('agenda.confirmHonoured')} busy={busy} />
+      </Form>
+    </DialogBox>
   );
 }
 

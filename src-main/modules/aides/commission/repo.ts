@@ -1,12 +1,13 @@
 /** Commission sessions and their decisions: the only place their SQL lives. */
 import type { Db } from '../../../store/database';
+import type { CommissionStatus, Decision } from '../kinds';
 
 export interface SessionRow {
   id: number;
   heldOn: string;
   place: string;
   members: string;
-  status: 'prevue' | 'tenue';
+  status: CommissionStatus;
 }
 const SESSION_SELECT = 'SELECT id, held_on AS heldOn, place, members, status FROM commission_sessions';
 
@@ -48,7 +49,7 @@ export function markSessionHeld(db: Db, id: number): void {
 }
 
 export interface SessionDecisionRow {
-  decision: 'accordee' | 'refusee' | 'ajournee';
+  decision: Decision;
   grantedCents: number | null;
   reasons: string;
 }

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+
+/** The admin's view of accounts and territory, on the home page. */
+export function AdminTiles() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<{ active: number; pending: number; disabled: number; communes: number; uncovered: number; sectors: number } | null>(null);
+  useEffect(() => {
+    void (async () => {
+      const [users, site, sectors] = await Promise.all([call('admin:listUsers', {}), call('site:info', {}), call('admin:listSectors', {})]);
+      if (!users.ok || !site.ok || !sectors.ok) return;
+      setState({
+        active: users.value.filter((u) => !u.disabled).length,
+        pending: users.value.filter((u) => !u.disabled && u.mustChangePassword).length,
+        disabled: users.value.filter((u) => u.disabled).length,
+        communes: site.value.communes.length,
+        uncovered: site.value.communes.filter((c) => c.sectorId === null).length,
+        sectors: sectors.value.length,
+      });
+    })();
+  }, []);
+  if (!state) return null;
+  return (
+    <section aria-labelledby="admin-tiles" className="tiles-section">
+      <h2 id="admin-tiles">{t('home.adminTitle')}</h2>
+      <ul className="tiles">
+        <li className="tile">
+          <h3>{t('nav.users')}</h3>
+          <p>{t('home.accounts', { active: state.active, pending: state.pending, disabled: state.disabled })}</p>
+          <a href="#/admin/utilisateurs">{t('home.manageUsers')}</a>
+        </li>
+        <li className="tile">
+          <h3>{t('nav.sectors')}</h3>
+          <p>{t('home.territory', { communes: state.communes, sectors: state.sectors })}</p>
+          {state.uncovered > 0 && <p className="warning-text">{t('home.uncovered', { count: state.uncovered })}</p>}
+          <a href="#/admin/secteurs">{t('home.manageSectors')}</a>
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+/** Administration: this module's entry in the renderer's registry (modules/index.ts). */
+import { defineUiModule } from '../module';
+import { AdminTiles } from './AdminTiles';
+import { AuditPage } from './AuditPage';
+import { SectorsPage } from './SectorsPage';
+import { SettingsPage } from './SettingsPage';
+import { UsersPage } from './UsersPage';
+
+export const adminUi = defineUiModule({
+  name: 'admin',
+  nav: [
+    { key: 'users', route: '#/admin/utilisateurs', roles: ['admin'], position: 150, render: ({ session }) => <UsersPage session={session} /> },
+    { key: 'sectors', route: '#/admin/secteurs', roles: ['admin', 'responsable'], position: 160, render: ({ session }) => <SectorsPage canEdit={session.user.roles.includes('admin')} /> },
+    { key: 'settings', route: '#/admin/parametres', roles: ['admin'], position: 170, render: () => <SettingsPage /> },
+    { key: 'audit', route: '#/journal', roles: ['admin', 'responsable'], position: 180, render: () => <AuditPage /> },
+  ],
+  homeTiles: [{ key: 'admin', roles: ['admin'], render: () => <AdminTiles /> }],
+});

@@ -1,0 +1,1 @@
+export { TasksList } from './TasksList';

@@ -88,6 +88,8 @@ export interface ModuleEntry<C extends ContractTable = ContractTable> {
   personActivity?: (db: Db, personIds: readonly number[]) => Map<number, string>;
   /** This module's part of a person's right-of-access export. */
   personExport?: (db: Db, personId: number) => ExportPart[];
+  /** This module's part of a DSU's export (the household's file, PDF or JSON), after the DSU's own content. */
+  dsuExport?: (db: Db, dsuId: number) => ExportPart[];
   /** Dated things the caller must act on: overdue ones, and those due up to `until` (today + the site's notice period). */
   tasks?: (ctx: CallContext, today: string, until: string) => Task[];
   /** Its figures for a period (inclusive days). */

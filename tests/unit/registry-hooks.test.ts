@@ -223,6 +223,16 @@ describe('right of access, per person', () => {
     if (process.env.PASSEUR_SHOTS) execFileSync('pdftoppm', ['-r', '70', '-png', out, path.join(process.env.PASSEUR_SHOTS, 'droit-acces')]);
     const audit = await team.must(team.resp.token, 'audit:list', { limit: 10 });
     expect(audit.filter((r) => r.action === 'person.export' && r.entityId === String(h.personId)).length).toBe(2);
+
+    // The household's file, exported whole, now carries the aid requests too (registry `dsuExport`).
+    const dsuJson = await team.must(team.ass.token, 'dsu:export', { id: h.dsuId, format: 'json' });
+    const dsuData = JSON.parse(Buffer.from(dsuJson.contentBase64, 'base64').toString()) as { version: number; parts: { title: string; entries: { heading: string }[] }[] };
+    expect(dsuData.version).toBe(2);
+    expect(dsuData.parts.find((p) => p.title === 'Aides financières')?.entries.map((e) => e.heading)).toEqual([expect.stringContaining(aid.number)]);
+    const dsuPdf = await team.must(team.ass.token, 'dsu:export', { id: h.dsuId, format: 'pdf' });
+    fs.writeFileSync(out, Buffer.from(dsuPdf.contentBase64, 'base64'));
+    expect(execFileSync('pdftotext', ['-layout', out, '-']).toString()).toMatch(new RegExp(`Demande n° ${aid.number}`));
+    if (process.env.PASSEUR_SHOTS) execFileSync('pdftoppm', ['-r', '70', '-png', out, path.join(process.env.PASSEUR_SHOTS, 'dsu-export')]);
   });
 });
 

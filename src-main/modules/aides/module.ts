@@ -4,7 +4,7 @@ import { aidesContract } from './contract';
 import { aidesHandlers } from './handlers';
 import { auditEntities, lastActivity } from './repo';
 import { aidesTasks } from './tasks';
-import { aidesExport } from './export-part';
+import { aidesDsuExport, aidesExport } from './export-part';
 import { aidesStatistics } from './statistics';
 
 export const aidesModule = defineModule({
@@ -16,5 +16,6 @@ export const aidesModule = defineModule({
   lastActivity,
   tasks: aidesTasks,
   personExport: aidesExport,
+  dsuExport: aidesDsuExport,
   statistics: aidesStatistics,
 });

@@ -4,6 +4,7 @@
  * and the PDF says how many.
  */
 import PDFDocument from 'pdfkit';
+import type { ExportPart } from '../../api/app';
 import type { DsuOut } from './contract';
 import { frDate, label } from './labels';
 
@@ -13,6 +14,8 @@ export interface ExportData {
   exportedBy: string;
   dsu: DsuOut;
   hiddenNotes: number;
+  /** Other modules' parts of the file (registry `dsuExport`: the aid requests…). */
+  parts: ExportPart[];
 }
 
 const MARGIN = 56;
@@ -94,6 +97,17 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   if (!d.consents.length) none('Aucun consentement enregistré.');
   for (const c of d.consents) {
     line(`${c.person.name} → ${c.recipient}`, `${c.scope} (${label(c.form)}, le ${frDate(c.givenOn)})${c.withdrawnOn ? ` — RETIRÉ le ${frDate(c.withdrawnOn)}` : ''}`);
+  }
+
+  for (const part of data.parts) {
+    heading(part.title);
+    if (!part.entries.length) none(part.empty);
+    for (const e of part.entries) {
+      if (doc.y > doc.page.height - 120) doc.addPage();
+      doc.font('Helvetica-Bold').text(e.heading, { width });
+      for (const f of e.fields) line(f.label, f.value);
+      doc.moveDown(0.4);
+    }
   }
 
   heading('Vos droits');

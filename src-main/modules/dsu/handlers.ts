@@ -351,20 +351,23 @@ export const dsuHandlers = {
     const site = siteRow(db);
     const day = localDay(ctx.now);
     const { hiddenNotes, ...dsuOut } = data;
+    const parts = ctx.app.modules.flatMap((m) => (m.dsuExport ? m.dsuExport(db, dsu.id) : []));
     if (input.format === 'json') {
       const docs = repo.documentContents(db, dsu.id);
       const contents = new Map(docs.map((d) => [d.id, d.content.toString('base64')]));
       const json = {
         format: 'passeur.dsu',
-        version: 1,
+        // 2: with `parts`, the other modules' parts of the file (the aid requests…).
+        version: 2,
         exportedAt: ctx.now.toISOString(),
         site,
         hiddenRestrictedNotes: hiddenNotes,
         dsu: { ...dsuOut, documents: dsuOut.documents.map((d) => ({ ...d, contentBase64: contents.get(d.id) ?? '' })) },
+        parts,
       };
       return { fileName: `${dsu.number}-${day}.json`, mime: 'application/json', contentBase64: Buffer.from(JSON.stringify(json, null, 2)).toString('base64') };
     }
-    const pdf = await renderPdf({ site, exportedAt: day, exportedBy: findUserById(db, s.userId)?.displayName ?? '', dsu: dsuOut, hiddenNotes });
+    const pdf = await renderPdf({ site, exportedAt: day, exportedBy: findUserById(db, s.userId)?.displayName ?? '', dsu: dsuOut, hiddenNotes, parts });
     return { fileName: `${dsu.number}-${day}.pdf`, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
   },
 } satisfies { [C in keyof DsuHandlers as C extends `dsu:${string}` ? C : never]: DsuHandlers[C] };

@@ -2,15 +2,27 @@
 import type { Db } from '../../../store/database';
 
 export function requestsOfPerson(db: Db, personId: number) {
+  return requestsWhere(db, 'a.person_id = ?', personId);
+}
+
+/** The requests of a DSU (every member of the household), for the DSU's export. */
+export function requestsOfDsu(db: Db, dsuId: number) {
+  return requestsWhere(db, 'a.dsu_id = ?', dsuId);
+}
+
+function requestsWhere(db: Db, where: 'a.person_id = ?' | 'a.dsu_id = ?', id: number) {
   return db
     .prepare(
-      `SELECT a.id, a.number, a.dispositif, a.nature, a.object, a.amount_cents AS amountCents, a.status, a.requested_on AS requestedOn,
+      `SELECT a.id, a.number, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, a.dispositif, a.nature, a.object, a.amount_cents AS amountCents, a.status, a.requested_on AS requestedOn,
               a.granted_cents AS grantedCents, a.decided_on AS decidedOn, t.budget
-       FROM aid_requests a JOIN aid_request_texts t ON t.request_id = a.id WHERE a.person_id = ? ORDER BY a.requested_on, a.id`,
+       FROM aid_requests a JOIN aid_request_texts t ON t.request_id = a.id JOIN persons p ON p.id = a.person_id WHERE ${where} ORDER BY a.requested_on, a.id`,
     )
-    .all(personId) as {
+    .all(id) as {
     id: number;
     number: string;
+    birthName: string;
+    usageName: string;
+    firstNames: string;
     dispositif: string;
     nature: string;
     object: string;

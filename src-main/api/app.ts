@@ -82,8 +82,8 @@ export interface ModuleEntry<C extends ContractTable = ContractTable> {
   personRefs?: readonly PersonRef[];
   /** Names of the audit log's entities of this module, for the log's readers (`entity` → ids → label). */
   auditEntities?: Readonly<Record<string, (db: Db, ids: readonly string[]) => Map<string, string>>>;
-  /** The latest dated activity of this module on the DSU of each household (`householdId` → YYYY-MM-DD). */
-  lastActivity?: (db: Db, householdIds: readonly number[]) => Map<number, string>;
+  /** The latest dated activity of this module on each listed DSU (`dsuId` → YYYY-MM-DD); `null`: on every DSU. */
+  lastActivity?: (db: Db, dsuIds: readonly number[] | null) => Map<number, string>;
   /** The latest dated activity of this module about each person (`personId` → YYYY-MM-DD), for the retention of persons without a DSU. */
   personActivity?: (db: Db, personIds: readonly number[]) => Map<number, string>;
   /** This module's part of a person's right-of-access export. */

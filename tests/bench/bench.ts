@@ -98,7 +98,7 @@ export async function main(argv: string[]): Promise<void> {
 /** The handlers of the real app, called on a given connection with a given session. */
 function ctxFor(db: Database.Database, userId: number, roles: Session['roles'], now: Date): CallContext {
   const session: Session = { token: 'bench', userId, login: `u${userId}`, roles, mustChangePassword: false, locked: false, createdAt: 0, lastSeen: 0 };
-  return { app: { vault: { db } } as unknown as AppCore, session, now, setSession: () => {} };
+  return { app: { vault: { db }, modules: registry } as unknown as AppCore, session, now, setSession: () => {} };
 }
 
 const PROFESSIONALS = [2, 3, 4, 5, 6, 7, 8, 9];
@@ -136,7 +136,7 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   const plain = new Database(path.join(dir, 'plain-site.db'));
   tune(plain);
   migrate(plain);
-  plain.prepare("INSERT INTO site VALUES (1, 'MDS Bench', 'BEN', '2026-01-01T00:00:00Z')").run();
+  plain.prepare("INSERT INTO site (id, name, code, created_at) VALUES (1, 'MDS Bench', 'BEN', '2026-01-01T00:00:00Z')").run();
   plain.prepare("INSERT INTO users (id, login, display_name, created_at) VALUES (1, 'admin', 'Admin', '2026-01-01T00:00:00Z')").run();
   const insCommune = plain.prepare('INSERT INTO communes (insee, name) VALUES (?, ?)');
   for (const c of communes) insCommune.run(c.insee, c.name);

@@ -412,11 +412,13 @@ export const auditEntities = {
 };
 
 /** The latest dated activity of aid requests on each DSU: a request made, a decision taken. */
-export function lastActivity(db: Db, dsuIds: readonly number[]): Map<number, string> {
+export function lastActivity(db: Db, dsuIds: readonly number[] | null): Map<number, string> {
   return daysOf(
     db,
-    `SELECT a.dsu_id AS id, max(max(a.requested_on, coalesce((SELECT max(x.decided_on) FROM aid_decisions x WHERE x.request_id = a.id), ''))) AS day
-     FROM aid_requests a WHERE a.dsu_id IN (SELECT value FROM json_each(?)) GROUP BY a.dsu_id`,
+    (f) => `SELECT id, max(day) AS day FROM (
+       SELECT dsu_id AS id, max(requested_on) AS day FROM aid_requests WHERE ${f('dsu_id')} GROUP BY dsu_id
+       UNION ALL SELECT a.dsu_id, max(x.decided_on) FROM aid_requests a JOIN aid_decisions x ON x.request_id = a.id WHERE ${f('a.dsu_id')} GROUP BY a.dsu_id
+     ) GROUP BY id`,
     dsuIds,
   );
 }

@@ -26,7 +26,8 @@ const dsuRef = (d: repo.DsuRow) => ({ id: d.id, number: d.number, status: d.stat
 export function withLastContact<T extends { id: number; lastContactOn: string }>(ctx: CallContext, rows: T[]): T[] {
   if (!rows.length) return rows;
   const db = ctx.app.vault.db;
-  const ids = rows.map((r) => r.id);
+  // A long list (the site's files) is read whole from each module's table rather than filtered id by id.
+  const ids = rows.length > 200 ? null : rows.map((r) => r.id);
   const latest = new Map<number, string>();
   for (const m of ctx.app.modules) {
     if (!m.lastActivity) continue;

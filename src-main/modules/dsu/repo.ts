@@ -378,17 +378,19 @@ export function partnerNames(db: Db, id: number): { organisation: string; servic
 /** Names of this module's entities in the audit log. */
 export const auditEntities = { dsu: byIntegerId('dsu', 'number') };
 
-/** The latest dated activity of the DSU's own content: journal, documents, consents (given or withdrawn). */
-export function ownActivity(db: Db, dsuIds: readonly number[]): Map<number, string> {
+/**
+ * The latest dated activity of the DSU's own records that do not move its recorded last
+ * contact: documents kept and consents (given or withdrawn). Journal entries, reopenings,
+ * first contacts and honoured appointments move it when they are written (`touchLastContact`).
+ */
+export function ownActivity(db: Db, dsuIds: readonly number[] | null): Map<number, string> {
   return daysOf(
     db,
-    `SELECT id, max(day) AS day FROM (
-       SELECT dsu_id AS id, max(occurred_on) AS day FROM journal WHERE dsu_id IN (SELECT value FROM json_each(?)) GROUP BY dsu_id
-       UNION ALL SELECT dsu_id, max(date(uploaded_at, 'localtime')) FROM documents WHERE dsu_id IN (SELECT value FROM json_each(?)) GROUP BY dsu_id
-       UNION ALL SELECT dsu_id, max(max(given_on, coalesce(withdrawn_on, ''))) FROM consents WHERE dsu_id IN (SELECT value FROM json_each(?)) GROUP BY dsu_id
+    (f) => `SELECT id, max(day) AS day FROM (
+       SELECT dsu_id AS id, max(date(uploaded_at, 'localtime')) AS day FROM documents WHERE ${f('dsu_id')} GROUP BY dsu_id
+       UNION ALL SELECT dsu_id, max(max(given_on, coalesce(withdrawn_on, ''))) FROM consents WHERE ${f('dsu_id')} GROUP BY dsu_id
      ) GROUP BY id`,
     dsuIds,
-    3,
   );
 }
 

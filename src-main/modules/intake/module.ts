@@ -2,7 +2,7 @@
 import { defineModule } from '../../api/app';
 import { intakeContract } from './contract';
 import { intakeHandlers } from './handlers';
-import { auditEntities, lastActivity, personActivity } from './repo';
+import { auditEntities, personActivity } from './repo';
 import { intakeExport } from './export-part';
 import { intakeStatistics } from './statistics';
 
@@ -13,7 +13,6 @@ export const intakeModule = defineModule({
   personRefs: [{ table: 'first_contacts', column: 'person_id', purgeWithPonctuel: true }],
   personActivity,
   auditEntities,
-  lastActivity,
   personExport: intakeExport,
   statistics: intakeStatistics,
 });

@@ -126,19 +126,10 @@ export const auditEntities = {
   motif: (db: Db, ids: readonly string[]) => labelsOf(db, 'SELECT code AS id, label FROM motifs WHERE code IN (SELECT value FROM json_each(?))', ids),
 };
 
-/** The latest first contact of each DSU's household (the day it was taken, on the site's clock). */
-export function lastActivity(db: Db, dsuIds: readonly number[]): Map<number, string> {
-  return daysOf(
-    db,
-    `SELECT d.id AS id, max(date(f.at, 'localtime')) AS day FROM dsu d JOIN first_contacts f ON f.household_id = d.household_id
-     WHERE d.id IN (SELECT value FROM json_each(?)) GROUP BY d.id`,
-    dsuIds,
-  );
-}
 
 /** The latest first contact of each person. */
 export function personActivity(db: Db, personIds: readonly number[]): Map<number, string> {
-  return daysOf(db, `SELECT person_id AS id, max(date(at, 'localtime')) AS day FROM first_contacts WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id`, personIds);
+  return daysOf(db, (f) => `SELECT person_id AS id, max(date(at, 'localtime')) AS day FROM first_contacts WHERE ${f('person_id')} GROUP BY person_id`, personIds);
 }
 
 /** A person's first contacts, oldest first, for their right-of-access export. */

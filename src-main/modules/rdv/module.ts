@@ -2,7 +2,7 @@
 import { defineModule } from '../../api/app';
 import { rdvContract } from './contract';
 import { rdvHandlers } from './handlers';
-import { lastActivity, personActivity } from './repo';
+import { personActivity } from './repo';
 import { rdvTasks } from './tasks';
 import { rdvExport } from './export-part';
 import { rdvStatistics } from './statistics';
@@ -13,7 +13,6 @@ export const rdvModule = defineModule({
   handlers: rdvHandlers,
   personRefs: [{ table: 'appointments', column: 'person_id', purgeWithPonctuel: true }],
   personActivity,
-  lastActivity,
   tasks: rdvTasks,
   personExport: rdvExport,
   statistics: rdvStatistics,

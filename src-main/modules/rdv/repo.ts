@@ -89,19 +89,10 @@ export function setStatus(db: Db, id: number, status: string, by: number, now: s
   db.prepare('UPDATE appointments SET status = ?, status_by = ?, status_at = ? WHERE id = ?').run(status, by, now, id);
 }
 
-/** The latest honoured appointment of each DSU's household (the day it took place). */
-export function lastActivity(db: Db, dsuIds: readonly number[]): Map<number, string> {
-  return daysOf(
-    db,
-    `SELECT d.id AS id, max(substr(a.starts_at, 1, 10)) AS day FROM dsu d JOIN appointments a ON a.household_id = d.household_id AND a.status = 'honore'
-     WHERE d.id IN (SELECT value FROM json_each(?)) GROUP BY d.id`,
-    dsuIds,
-  );
-}
 
 /** The latest appointment of each person that was not cancelled (a booked one keeps the person in contact). */
 export function personActivity(db: Db, personIds: readonly number[]): Map<number, string> {
-  return daysOf(db, `SELECT person_id AS id, max(substr(starts_at, 1, 10)) AS day FROM appointments WHERE status <> 'annule' AND person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id`, personIds);
+  return daysOf(db, (f) => `SELECT person_id AS id, max(substr(starts_at, 1, 10)) AS day FROM appointments WHERE status <> 'annule' AND ${f('person_id')} GROUP BY person_id`, personIds);
 }
 
 /** A professional's past appointments still "prévu": their outcome is to be recorded. */

@@ -31,10 +31,9 @@ export function ponctuelCandidates(db: Db, limitDay: string): PonctuelRow[] {
 export function ownActivity(db: Db, personIds: readonly number[]): Map<number, string> {
   return daysOf(
     db,
-    `SELECT coalesce(merged_into, id) AS id, max(date(updated_at, 'localtime')) AS day FROM persons
-     WHERE id IN (SELECT value FROM json_each(?)) OR merged_into IN (SELECT value FROM json_each(?)) GROUP BY coalesce(merged_into, id)`,
+    (f) => `SELECT coalesce(merged_into, id) AS id, max(date(updated_at, 'localtime')) AS day FROM persons
+     WHERE ${f('id')} OR ${f('merged_into')} GROUP BY coalesce(merged_into, id)`,
     personIds,
-    2,
   );
 }
 

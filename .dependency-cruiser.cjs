@@ -4,6 +4,7 @@
  *   - no import cycle;
  *   - layers import only downward: shared ← store ← auth ← api ← modules ← host/app/cli;
  *   - a module reaches another module only through its index.ts (code) or contract.ts (shapes);
+ *   - host/, app/ and the command line reach modules only through the registry or an index.ts;
  *   - the renderer takes nothing from main at run time (types only).
  * Violations that predate a rule are listed in .dependency-cruiser-known-violations.json and
  * may only shrink (`npm run lint:deps:baseline` after removing one).
@@ -36,6 +37,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src-main/modules/([^/]+)/' },
       to: { path: '^src-main/modules/[^/]+/', pathNot: ['^src-main/modules/$1/', '^src-main/modules/[^/]+/(index|contract)\\.ts$'] },
+    },
+    {
+      name: 'host-through-registry',
+      comment: 'The hosts (Electron, HTTP, control), the window and the command line know modules only through the registry or a module’s index.ts.',
+      severity: 'error',
+      from: { path: '^src-main/(host|app|cli|cli-entry|cli-args|preload)' },
+      to: { path: '^src-main/modules/[^/]+/', pathNot: ['^src-main/modules/[^/]+/index\\.ts$'] },
     },
     {
       name: 'renderer-module-through-index',

@@ -25,8 +25,7 @@ import { restoreBackup } from './store/backup';
 import { refuseIfRestoring } from './store/files';
 import { describeOwner, folderBusy, readOwner } from './store/lock';
 import { backupStore, controlRequest, ownFolder } from './host/control';
-import { demandeSchema, evaluate } from './modules/aides/engine';
-import { parseReglement, reglementJsonSchema } from './modules/aides/reglement';
+import { demandeSchema, evaluate, parseReglement, reglementJsonSchema } from './modules/aides';
 import { registry } from './modules';
 
 async function prompt(question: string, env: string): Promise<string> {

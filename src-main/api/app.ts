@@ -36,6 +36,8 @@ export interface PersonRef {
   column: string;
   /** Its rows are deleted with a person who never had a DSU, at the end of retention (DOMAIN §3 *ponctuel*). */
   purgeWithPonctuel?: boolean;
+  /** The column of the same rows naming the DSU they belong to: whoever exports the person's data must be able to read each such DSU. */
+  dsuColumn?: string;
 }
 
 /** A dated thing someone must act on (DOMAIN §7 "Mes échéances"), for the home page's one list. */

@@ -20,6 +20,11 @@ export function itemFor(items: readonly NavItem[], route: string): NavItem | nul
   return items.find((i) => i.route !== null && (route === i.route || (i.route !== '#/' && route.startsWith(`${i.route}/`)))) ?? null;
 }
 
+/** The menu for these roles: every module's entries, and the announced ones no module provides yet. */
 export function navFor(roles: readonly Role[], modules: readonly UiModule[]): NavItem[] {
-  return [...modules.flatMap((m) => m.nav ?? []), ...COMING].filter((n) => n.roles.some((r) => roles.includes(r))).sort((a, b) => a.position - b.position);
+  const built = modules.flatMap((m) => m.nav ?? []);
+  const keys = new Set(built.map((n) => n.key));
+  return [...built, ...COMING.filter((c) => !keys.has(c.key))].filter((n) => n.roles.some((r) => roles.includes(r))).sort((a, b) => a.position - b.position);
 }
+
+export { COMING };

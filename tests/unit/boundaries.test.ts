@@ -26,7 +26,7 @@ function tree(files: Record<string, string>): string {
 }
 
 describe('dependency rules', () => {
-  it('refuse a cycle, an upward import, a module reached past its index.ts and code taken by the renderer', async () => {
+  it('refuse a cycle, an upward import, a module reached past its index.ts (from a module, a host or a screen) and code taken by the renderer', async () => {
     const dir = tree({
       'src-main/modules/a/handlers.ts': "import { rows } from '../b/repo';\nexport const h = () => rows();\n",
       'src-main/modules/b/repo.ts': 'export const rows = () => [];\n',
@@ -34,6 +34,9 @@ describe('dependency rules', () => {
       'src-main/store/vault.ts': "import { who } from '../auth/users';\nexport const v = who;\n",
       'src-main/auth/users.ts': "import { v } from '../store/vault';\nexport const who = () => v;\n",
       'src-renderer/app/App.tsx': "import { rows } from '../../src-main/modules/b/index';\nexport const App = rows;\n",
+      'src-main/host/http.ts': "import { rows } from '../modules/b/repo';\nexport const serve = rows;\n",
+      'src-renderer/modules/c/Page.tsx': "import { Panel } from '../d/Panel';\nexport const Page = Panel;\n",
+      'src-renderer/modules/d/Panel.tsx': 'export const Panel = 1;\n',
     });
     const bin = path.join(root, 'node_modules', '.bin', 'depcruise');
     const out = await run(bin, ['src-main', 'src-renderer', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd: dir }).then(
@@ -41,7 +44,7 @@ describe('dependency rules', () => {
       (e: { code: number; stdout: string }) => e,
     );
     expect(out?.code).toBeGreaterThan(0);
-    for (const rule of ['module-through-index', 'layer-store', 'no-circular', 'renderer-types-only-from-main']) expect(out?.stdout).toContain(rule);
+    for (const rule of ['module-through-index', 'layer-store', 'no-circular', 'renderer-types-only-from-main', 'host-through-registry', 'renderer-module-through-index']) expect(out?.stdout).toContain(rule);
   });
 });
 

@@ -260,6 +260,54 @@ describe('statistics for a period', () => {
     expect(value(other, 'aides.accordees.secours_cd')).toBe(0);
     const wrong = await team.call(team.resp.token, 'stats:period', { from: '2026-12-31', to: '2026-01-01' });
     expect(wrong.ok ? '' : wrong.error.message).toMatch(/commencer avant de finir/);
+    const long = await team.call(team.resp.token, 'stats:period', { from: '2026-01-01', to: '2031-01-01' });
+    expect(long.ok ? '' : long.error.message).toMatch(/cinq ans au plus/);
+    expect((await team.call(team.resp.token, 'stats:period', { from: '2026-01-02', to: '2031-01-01' })).ok).toBe(true);
+    const early = await team.call(team.resp.token, 'stats:period', { from: '0000-01-01', to: '0001-01-01' });
+    expect(early.ok ? '' : early.error.code).toBe('invalid_input');
     expect((await team.call(team.ass.token, 'stats:period', { from: '2026-01-01', to: '2026-12-31' })).ok).toBe(false);
+  });
+});
+
+describe('what the review found', () => {
+  it('a person’s export needs access to every file their records belong to, not only their current household’s', async () => {
+    const h = await household(team);
+    await team.must(team.ass.token, 'aid:save', secours(h));
+    // Moved by the front desk to a new household without a file: the aid stays in the former DSU.
+    await team.must(team.sec.token, 'persons:update', {
+      id: h.personId,
+      birthName: `Aide${h.personId}`,
+      firstNames: 'Déménagée',
+      household: { address: '5 avenue Nouvelle', communeInsee: '82121', role: 'demandeur' },
+    });
+    const other = await team.call(team.ass2.token, 'persons:export', { id: h.personId, format: 'json' });
+    expect(other.ok ? 'exported' : other.error.code).toBe('exceptional_access_required');
+    expect((await team.call(team.ass.token, 'persons:export', { id: h.personId, format: 'json' })).ok).toBe(true);
+  });
+
+  it('a merge that would take a file’s member and records to a person outside it is refused, nothing written', async () => {
+    const withFile = await household(team);
+    await team.must(team.ass.token, 'aid:save', secours(withFile));
+    const outside = await register(team, { birthName: 'Hors', firstNames: 'Dossier', birthDate: '1970-01-01' });
+    const before = hashDir(team.dir);
+    const r = await team.call(team.resp.token, 'persons:merge', { keepId: outside.person.id, absorbId: withFile.personId });
+    expect(r.ok ? 'merged' : r.error.message).toMatch(/conservez plutôt la fiche du foyer du DSU/);
+    expect(hashDir(team.dir)).toEqual(before);
+  });
+
+  it('a ponctuel’s household another module still points at stays; the person goes', async () => {
+    const db = team.app.vault.db;
+    const p = await register(team, { birthName: 'Foyer', firstNames: 'Tenu', birthDate: '1945-04-04' });
+    await team.must(team.sec.token, 'intake:record', { personId: p.person.id, mode: 'telephone', motifs: ['autre'], urgent: false, request: 'Question', outcome: 'information' });
+    const old = '2023-01-05T10:00:00.000Z';
+    db.prepare('UPDATE persons SET created_at = ?, updated_at = ? WHERE id = ?').run(old, old, p.person.id);
+    db.prepare('UPDATE first_contacts SET at = ? WHERE person_id = ?').run(old, p.person.id);
+    // A module the persons module knows nothing of, with a record about the household.
+    db.exec('CREATE TABLE IF NOT EXISTS demo_household_notes (id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES households(id)) STRICT');
+    db.prepare('INSERT INTO demo_household_notes (household_id) VALUES (?)').run(p.household!.id);
+    expect(await team.must(team.resp.token, 'persons:purge', { ids: [p.person.id] })).toEqual({ purged: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM persons WHERE id = ?').get(p.person.id)).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM households WHERE id = ?').get(p.household!.id)).toEqual({ n: 1 });
+    db.exec('DELETE FROM demo_household_notes; DROP TABLE demo_household_notes');
   });
 });

@@ -11,7 +11,7 @@ export const aidesModule = defineModule({
   name: 'aides',
   contract: aidesContract,
   handlers: aidesHandlers,
-  personRefs: [{ table: 'aid_requests', column: 'person_id' }],
+  personRefs: [{ table: 'aid_requests', column: 'person_id', dsuColumn: 'dsu_id' }],
   auditEntities,
   lastActivity,
   tasks: aidesTasks,

@@ -11,7 +11,7 @@ export const dsuModule = defineModule({
   name: 'dsu',
   contract: dsuContract,
   handlers: dsuHandlers,
-  personRefs: [{ table: 'consents', column: 'person_id' }],
+  personRefs: [{ table: 'consents', column: 'person_id', dsuColumn: 'dsu_id' }],
   auditEntities,
   lastActivity: ownActivity,
   tasks: dsuTasks,

@@ -10,7 +10,7 @@ export const intakeModule = defineModule({
   name: 'intake',
   contract: intakeContract,
   handlers: intakeHandlers,
-  personRefs: [{ table: 'first_contacts', column: 'person_id', purgeWithPonctuel: true }],
+  personRefs: [{ table: 'first_contacts', column: 'person_id', purgeWithPonctuel: true, dsuColumn: 'dsu_id' }],
   personActivity,
   auditEntities,
   personExport: intakeExport,

@@ -14,7 +14,7 @@ import { dsuOfHousehold, requireDsu } from '../dsu';
 import { renderAccessPdf } from './access-pdf';
 import type { PersonsHandlers } from './contract';
 import { personOr404 } from './lookup';
-import { householdOf, shortName } from './repo';
+import { dsusReferencing, householdOf, shortName } from './repo';
 
 function identity(ctx: CallContext, personId: number): ExportPart[] {
   const db = ctx.app.vault.db;
@@ -34,7 +34,7 @@ function identity(ctx: CallContext, personId: number): ExportPart[] {
             ...(p.birthDate ? [{ label: 'Date de naissance', value: p.birthDate.split('-').reverse().join('/') }] : []),
             ...(p.phone ? [{ label: 'Téléphone', value: p.phone }] : []),
             ...(p.email ? [{ label: 'Courriel', value: p.email }] : []),
-            ...(h ? [{ label: 'Adresse du foyer', value: [h.address, h.communeName].filter(Boolean).join(', ') }] : []),
+            ...(h ? [{ label: 'Adresse du foyer', value: [h.address, [h.postcode, h.communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ') }] : []),
           ],
         },
       ],
@@ -47,9 +47,16 @@ export const accessExportHandlers = {
     const db = ctx.app.vault.db;
     const s = sessionOf(ctx);
     const person = personOr404(ctx, input.id);
-    // The household's file decides who may read: its référent, co-intervenants, responsables.
-    const dsu = person.householdId !== null ? dsuOfHousehold(db, person.householdId) : undefined;
-    if (dsu) requireDsu(ctx, dsu.id, 'read');
+    // The files the data come from decide who may read: the household's DSU, and every DSU the
+    // person's records belong to (an aid requested in a former household…): its référent,
+    // co-intervenants, responsables, or an exceptional access.
+    const dsus = new Set<number>();
+    const current = person.householdId !== null ? dsuOfHousehold(db, person.householdId) : undefined;
+    if (current) dsus.add(current.id);
+    for (const ref of ctx.app.modules.flatMap((m) => m.personRefs ?? [])) {
+      if (ref.dsuColumn) for (const id of dsusReferencing(db, { ...ref, dsuColumn: ref.dsuColumn }, person.id)) dsus.add(id);
+    }
+    for (const id of dsus) requireDsu(ctx, id, 'read');
     const parts = [...identity(ctx, person.id), ...ctx.app.modules.flatMap((m) => (m.personExport ? m.personExport(db, person.id) : []))];
     db.transaction(() => appendAudit(db, { userId: s.userId, action: 'person.export', entity: 'person', entityId: person.id, detail: { format: input.format } }, ctx.now))();
     const day = localDay(ctx.now);

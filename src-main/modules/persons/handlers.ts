@@ -165,6 +165,14 @@ export const personsHandlers = {
         `Les deux fiches appartiennent à deux foyers ayant chacun un DSU (${keepDsu.number} et ${absorbDsu.number}) : rattachez d’abord la personne au bon foyer, puis fusionnez.`,
       );
     }
+    // The absorbed record's file would lose its member and its records (aids, consents) would follow
+    // a person outside it: the record of the household with a file is the one to keep.
+    if (absorbDsu && !keepDsu && keep.householdId !== null && keep.householdId !== absorb.householdId) {
+      throw new PasseurError(
+        'conflict',
+        `La fiche à réunir appartient au foyer du DSU ${absorbDsu.number}, l’autre à un foyer sans dossier : conservez plutôt la fiche du foyer du DSU (inversez le choix), ou rattachez d’abord la personne à ce foyer.`,
+      );
+    }
     const mergeId = db.transaction(() => {
       const columns = personColumns(ctx);
       const moves: MergeMoves = { refs: {}, filled: {}, household: null };

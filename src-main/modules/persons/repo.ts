@@ -347,6 +347,13 @@ export function rowsReferencing(db: Db, ref: PersonColumn, personId: number): nu
   return (db.prepare(`SELECT id FROM ${table} WHERE ${column} = ? ORDER BY id`).all(personId) as { id: number }[]).map((r) => r.id);
 }
 
+/** The DSUs the person's rows of `ref.table` belong to (through `ref.dsuColumn`). */
+export function dsusReferencing(db: Db, ref: PersonColumn & { dsuColumn: string }, personId: number): number[] {
+  const { table, column } = checked(ref);
+  if (!IDENTIFIER.test(ref.dsuColumn)) throw new Error(`Invalid DSU column ${ref.dsuColumn}`);
+  return (db.prepare(`SELECT DISTINCT ${ref.dsuColumn} AS id FROM ${table} WHERE ${column} = ? AND ${ref.dsuColumn} IS NOT NULL`).all(personId) as { id: number }[]).map((r) => r.id);
+}
+
 /** Points the listed rows of `ref.table` at `personId`. */
 export function pointRowsAt(db: Db, ref: PersonColumn, ids: readonly number[], personId: number): void {
   if (!ids.length) return;

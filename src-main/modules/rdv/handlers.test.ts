@@ -103,4 +103,19 @@ describe('rdv:*', () => {
     expect(withField.ok || withField.error.field).toBe('field');
     expect((await team.must(team.ass.token, 'rdv:setStatus', { id: a.id, status: 'honore' })).status).toBe('honore');
   });
+
+  it('marks honoured without a field an appointment of a household whose file is closed (no entry written), and keeps no field given for it', async () => {
+    const q = await register(team, { birthName: 'Dossier', firstNames: 'Clos', birthDate: '1981-03-03' });
+    const dsu = await team.must(team.ass.token, 'dsu:open', { householdId: q.household!.id });
+    setNow(new Date(2026, 10, 25, 11, 0));
+    team.refresh();
+    const a = await team.must(team.sec.token, 'rdv:book', { professionalId: team.ass.id, personId: q.person.id, startsAt: '2026-11-25T14:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' });
+    const b = await team.must(team.sec.token, 'rdv:book', { professionalId: team.ass.id, personId: q.person.id, startsAt: '2026-11-25T15:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' });
+    await team.must(team.ass.token, 'dsu:close', { id: dsu.id, reason: 'fin_de_demande' });
+    setNow(new Date(2026, 10, 25, 16, 0));
+    team.refresh();
+    expect((await team.must(team.ass.token, 'rdv:setStatus', { id: a.id, status: 'honore' })).status).toBe('honore');
+    expect((await team.must(team.ass.token, 'rdv:setStatus', { id: b.id, status: 'honore', field: 'budget' })).status).toBe('honore');
+    expect((await team.must(team.ass.token, 'dsu:get', { id: dsu.id })).journal).toEqual([]);
+  });
 });

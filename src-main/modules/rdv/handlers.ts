@@ -47,18 +47,19 @@ export const rdvHandlers = {
       }
       if (appt.startsAt > localMinute(ctx.now)) throw new PasseurError('conflict', 'Ce rendez-vous n’a pas encore eu lieu : vous pourrez le marquer honoré ou absent ensuite.');
     }
-    // Honoured, it is written in the DSU's journal, like any intervention, with its field (DOMAIN §3).
-    if (input.status === 'honore' && appt.dsu && input.field === undefined) {
-      throw new PasseurError('invalid_input', `Indiquez le champ d’intervention de ce rendez-vous : il sera inscrit au journal du dossier ${appt.dsu.number}.`, 'field');
+    // Honoured, it is written in the open DSU's journal, like any intervention, with its field (DOMAIN §3).
+    const dsu = appt.householdId !== null ? dsuModule.dsuOfHousehold(db, appt.householdId) : undefined;
+    if (input.status === 'honore' && dsu?.status === 'actif' && input.field === undefined) {
+      throw new PasseurError('invalid_input', `Indiquez le champ d’intervention de ce rendez-vous : il sera inscrit au journal du dossier ${dsu.number}.`, 'field');
     }
-    if (input.field !== undefined && (input.status !== 'honore' || !appt.dsu)) {
+    if (input.field !== undefined && (input.status !== 'honore' || !dsu)) {
       throw new PasseurError('invalid_input', 'Le champ d’intervention ne s’indique que pour un rendez-vous honoré d’un foyer qui a un dossier social.', 'field');
     }
     db.transaction(() => {
       repo.setStatus(db, appt.id, input.status, s.userId, ctx.now.toISOString());
       appendAudit(db, { userId: s.userId, action: `appointment.${input.status}`, entity: 'appointment', entityId: appt.id }, ctx.now);
-      // An honoured appointment appears in the journal of the household's open DSU (DOMAIN §7).
-      const dsu = appt.householdId !== null ? dsuModule.dsuOfHousehold(db, appt.householdId) : undefined;
+      // An honoured appointment appears in the journal of the household's open DSU (DOMAIN §7); a
+      // closed file takes no entry (the field given for it, by a screen that could not know, is not kept).
       if (input.status === 'honore' && dsu && dsu.status === 'actif') {
         const day = appt.startsAt.slice(0, 10);
         const entry = dsuModule.insertEntry(

@@ -6,13 +6,15 @@ import { z } from 'zod';
 import type { HandlersOf } from '../../api/app';
 import { isoDate } from '../../api/schemas';
 import { channel, type ChannelSpec } from '../../api/spec';
+import { yearsBefore } from '../../shared/time';
 
 export const statsContract = {
   'stats:period': channel({
     input: z
       .strictObject({ from: isoDate, to: isoDate })
+      .refine((p) => p.from >= '2000-01-01', { message: 'La période commence en 2000 au plus tôt.', path: ['from'] })
       .refine((p) => p.from <= p.to, { message: 'La période doit commencer avant de finir.', path: ['to'] })
-      .refine((p) => Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= 5, { message: 'Période trop longue : cinq ans au plus.', path: ['to'] }),
+      .refine((p) => yearsBefore(p.to, 5) < p.from, { message: 'Période trop longue : cinq ans au plus.', path: ['to'] }),
     output: z.object({
       from: z.string(),
       to: z.string(),

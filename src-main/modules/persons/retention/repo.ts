@@ -53,17 +53,20 @@ export function withAbsorbed(db: Db, personId: number): number[] {
   return [personId, ...(db.prepare('SELECT id FROM persons WHERE merged_into = ?').all(personId) as { id: number }[]).map((r) => r.id)];
 }
 
-/** Deletes persons (search index, merges' log, records), then their household when nobody is left in it and it has no DSU. */
+/** Deletes persons (search index, merges' log, records), then their household when nothing points at it any more. */
 export function deletePersons(db: Db, ids: readonly number[], householdId: number | null): void {
   const list = JSON.stringify(ids);
   db.prepare('DELETE FROM person_search WHERE rowid IN (SELECT value FROM json_each(?))').run(list);
   db.prepare('DELETE FROM person_merges WHERE kept_id IN (SELECT value FROM json_each(?)) OR absorbed_id IN (SELECT value FROM json_each(?))').run(list, list);
   db.prepare('UPDATE persons SET merged_into = NULL WHERE id IN (SELECT value FROM json_each(?))').run(list);
   db.prepare('DELETE FROM persons WHERE id IN (SELECT value FROM json_each(?))').run(list);
+  // The household goes when nothing points at it any more (no member, no file, no record of any
+  // module): foreign keys say so, whatever the modules are; otherwise it stays.
   if (householdId !== null) {
-    db.prepare(
-      `DELETE FROM households WHERE id = @h AND NOT EXISTS (SELECT 1 FROM persons WHERE household_id = @h) AND NOT EXISTS (SELECT 1 FROM dsu WHERE household_id = @h)
-         AND NOT EXISTS (SELECT 1 FROM first_contacts WHERE household_id = @h) AND NOT EXISTS (SELECT 1 FROM appointments WHERE household_id = @h)`,
-    ).run({ h: householdId });
+    try {
+      db.transaction(() => db.prepare('DELETE FROM households WHERE id = ? AND NOT EXISTS (SELECT 1 FROM persons WHERE household_id = ?)').run(householdId, householdId))();
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw e;
+    }
   }
 }

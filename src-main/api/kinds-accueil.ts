@@ -1,7 +1,11 @@
 /**
- * The lists of the front desk and the DSU (DOMAIN §2, §3, §7), declared once: the contract's
- * schemas read them, and so may the renderer's forms (pure data, no import). They move into
- * their modules' kinds.ts with the per-module contracts.
+ * The lists of the front desk, the persons, the DSU and the appointments (DOMAIN §2, §3, §7),
+ * declared once. They live here, outside any module, because several modules' contracts read
+ * the same list (household roles: persons and the aid engine; fields of intervention: DSU and
+ * appointments; contact modes and outcomes: front desk and DSU; DSU statuses: DSU and persons)
+ * and a module reaches another only through its index.ts. Pure data, no import: each module's
+ * kinds.ts (intake, dsu, rdv) re-exports the lists its screens need, and the renderer imports
+ * them from there, never writing them again (src-renderer/modules/lists.test.ts).
  */
 export const HOUSEHOLD_ROLES = ['demandeur', 'conjoint', 'enfant', 'autre'] as const;
 export const CONTACT_MODES = ['telephone', 'presentiel', 'courriel', 'courrier', 'partenaire'] as const;

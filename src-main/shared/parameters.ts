@@ -18,16 +18,25 @@ export interface ParameterEntry<V> {
 export interface Parameter<V> {
   id: string;
   label: string;
+  /** How to read the values, when their fields need saying (with the sources of that reading). */
+  description?: string;
   /** When the parameter is normally renewed (`MM-DD`), or null when it changes only with the law. */
   renewal: string | null;
   entries: ParameterEntry<V>[];
 }
 
+/** A decision taken on the request, or on the person's recours gracieux against the first one. */
+export type AppealStage = 'initiale' | 'sur_recours';
+
 const PARAMETERS = {
   dsu_retention: dsuRetention as Parameter<{ years: number }>,
   recours_delai: recoursDelai as Parameter<{ months: number }>,
-  /** The appeal mentions of an adverse decision's letter; `{delai}` in a text is the delay of `recours_delai`. */
-  mentions_recours: mentionsRecours as Parameter<{ mentions: { titre: string; texte: string; source: string }[] }>,
+  /**
+   * The appeal mentions of an adverse decision's letter; `{delai}` in a text is the delay of
+   * `recours_delai`; `decisions` says on which letters each is printed: a decision taken on
+   * the request (`initiale`) or on the person's recours gracieux (`sur_recours`).
+   */
+  mentions_recours: mentionsRecours as Parameter<{ mentions: { titre: string; decisions: AppealStage[]; texte: string; source: string }[] }>,
 };
 export type ParameterId = keyof typeof PARAMETERS;
 type ValueOf<P extends ParameterId> = (typeof PARAMETERS)[P] extends Parameter<infer V> ? V : never;

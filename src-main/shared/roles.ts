@@ -8,8 +8,6 @@ export const WORKERS = ['ass', 'cesf'] as const satisfies readonly Role[];
 export const SOCIAL = [...WORKERS, 'responsable'] as const satisfies readonly Role[];
 /** Everyone at the front desk or in the social team (the admin excepted). */
 export const FRONT = ['secretaire', ...SOCIAL] as const satisfies readonly Role[];
-/** Roles that carry a social mission (may read social content where the DSU allows). */
-export const SOCIAL_ROLES: readonly Role[] = SOCIAL;
 
 export function hasAny(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return roles.some((r) => wanted.includes(r));

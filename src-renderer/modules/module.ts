@@ -39,6 +39,8 @@ export interface HomeTile {
 
 export interface DsuPanel {
   key: string;
+  /** Where in the DSU's side column: after the household (default) or last. */
+  place?: 'afterHousehold' | 'end';
   render: (p: { dsu: DsuOut; session: SessionInfo }) => ReactNode;
 }
 

@@ -1,13 +1,14 @@
 /**
  * The aid request form offers what the règlement in force allows for the chosen dispositif
  * (DOMAIN §4.1), as read from `aid:options`: its natures, its payment modes, and its age
- * derogation (the example's FAJ: 16–17 years old), nothing hard-coded. In Chromium against
- * `passeur serve`; axe on the form.
+ * derogation (the example's FAJ: 16–17 years old), nothing hard-coded; and the responsable's
+ * grant of that request offers its payment modes only. In Chromium against `passeur serve`;
+ * axe on the form and the dialog.
  */
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { seedTeam } from './seed';
-import { login, shot } from './actions';
+import { login, logout, shot } from './actions';
 
 async function choose(page: Page, label: RegExp, option: string) {
   await page.getByRole('button', { name: label }).click();
@@ -77,4 +78,19 @@ test('aid form: natures, payment modes and the age derogation follow the chosen 
   await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
   await expect(page.getByText(/^Brouillon AF-\d{4}-\d{5} enregistré\.$/)).toBeVisible();
   await expect(derogation).toBeChecked();
+
+  // Submitted: the responsable's grant offers the FAJ's two payment modes, not the chèques.
+  await page.getByRole('button', { name: 'Soumettre au responsable' }).click();
+  await expect(page.getByText(/soumise au responsable/)).toBeVisible();
+  const number = (/AF-\d{4}-\d{5}/.exec((await page.getByRole('heading', { level: 1 }).textContent())!) ?? [''])[0];
+  await logout(page);
+  await login(page, 'remi', users.remi!.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Validation des aides' }).click();
+  await page.getByRole('table', { name: 'Demandes à valider' }).getByRole('button', { name: number }).click();
+  const detail = page.getByRole('region', { name: new RegExp(`${number} —`) });
+  await detail.getByRole('button', { name: 'Prendre en charge' }).click();
+  await detail.getByRole('button', { name: 'Accorder' }).click();
+  const grant = page.getByRole('dialog', { name: 'Accorder' });
+  await expect(grant.getByRole('radiogroup', { name: 'Mode de paiement' }).locator('.radio')).toHaveText(['Virement au bénéficiaire', 'Virement à un tiers (bailleur, fournisseur…)']);
+  await expectAccessible(page, 'validation — accorder une aide FAJ');
 });

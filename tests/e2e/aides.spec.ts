@@ -214,6 +214,9 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   expect(accord).toContain('EDF Solidarité');
   expect(accord).toMatch(/recours gracieux que vous avez formé/);
   expect(accord).toMatch(/Voies et délais de recours/); // a partial grant: 180 € of 240 €
+  // Taken on the recours gracieux: the contentieux only, no second recours gracieux offered.
+  expect(accord).toMatch(/Vous pouvez contester cette décision, prise sur votre recours gracieux, en saisissant le tribunal administratif/);
+  expect(accord).not.toMatch(/former un recours gracieux/);
 
   await page.getByRole('navigation').getByRole('link', { name: 'Enveloppes' }).click();
   const row = page.getByRole('row', { name: /Enveloppe des aides financières du Département/ });

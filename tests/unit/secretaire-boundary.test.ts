@@ -75,6 +75,8 @@ function inputFor(c: Channel): unknown {
     'persons:purge': { ids: [p.person.id] },
     'persons:export': { id: p.person.id, format: 'json' },
     'intake:options': {},
+    'intake:forDsu': { dsuId: ids.dsu },
+    'rdv:forDsu': { dsuId: ids.dsu },
     'intake:motifs': {},
     'intake:saveMotif': { label: 'Mobilité' },
     'intake:record': { personId: p.person.id, mode: 'presentiel', motifs: ['autre'], urgent: false, request: 'Renseignement', outcome: 'dsu' },
@@ -140,7 +142,7 @@ describe('what the secretaire receives', () => {
   });
 
   it('has the social content in the store (so the test below means something)', async () => {
-    const full = JSON.stringify(await team.must(team.ass.token, 'dsu:get', { id: ids.dsu }));
+    const full = JSON.stringify([await team.must(team.ass.token, 'dsu:get', { id: ids.dsu }), await team.must(team.ass.token, 'intake:forDsu', { dsuId: ids.dsu })]);
     for (const m of ['resume', 'note', 'titre', 'objet', 'demande', 'urgence', 'motif d’accès']) expect(full).toContain(`${MARK}-${m}`);
     const aid = JSON.stringify(await team.must(team.ass.token, 'aid:get', { id: ids.aid }));
     for (const m of ['objet-aide', 'note-sociale', 'budget', 'avis']) expect(aid).toContain(`${MARK}-${m}`);

@@ -61,7 +61,6 @@ const siteOut = z.object({
   city: z.string(),
   phone: z.string(),
 });
-export type SiteOut = z.infer<typeof siteOut>;
 
 export const adminContract = {
   'admin:listUsers': channel({ input: empty, output: z.array(userOut), access: ['admin'] }),

@@ -16,7 +16,7 @@ export interface Payment {
 export function checkPayment(reg: Reglement, a: AidRow, grantedCents: number, p: Payment): void {
   const disp = reg.dispositifs.find((d) => d.code === a.dispositif);
   if (!disp) return;
-  if (!disp.payment.modes.includes(p.paymentMode)) throw new PasseurError('invalid_input', `Ce mode de paiement n’est pas prévu pour ${disp.label}.`, 'paymentMode');
+  if (!disp.payment.modes.includes(p.paymentMode)) throw modeRefused(disp, p.paymentMode);
   if (p.paymentMode === 'cheques_accompagnement' && disp.payment.cheques) {
     const ch = disp.payment.cheques;
     if (p.cheques < 1 || p.cheques > ch.maxPerRequest || p.cheques * ch.valueCents !== grantedCents) {
@@ -52,6 +52,14 @@ const MODE_LABEL: Record<PaymentMode, string> = {
   cheques_accompagnement: 'chèques d’accompagnement personnalisé',
 };
 const quoted = (xs: string[]) => xs.map((x) => `« ${x} »`).join(', ');
+/** A payment mode the dispositif does not provide for, refused the same way on the request and on a decision. */
+function modeRefused(disp: Dispositif, mode: PaymentMode): PasseurError {
+  return new PasseurError(
+    'invalid_input',
+    `Le mode de paiement « ${MODE_LABEL[mode]} » n’est pas prévu par le dispositif « ${disp.label} » : choisissez parmi ${quoted(disp.payment.modes.map((m) => MODE_LABEL[m]))}.`,
+    'paymentMode',
+  );
+}
 
 /**
  * What a request asks checked against its dispositif in the règlement: the dispositif exists,
@@ -70,13 +78,7 @@ export function checkAllowed(reg: Reglement, f: Pick<AidFields, 'dispositif' | '
       'nature',
     );
   }
-  if (!disp.payment.modes.includes(f.paymentMode)) {
-    throw new PasseurError(
-      'invalid_input',
-      `Le mode de paiement « ${MODE_LABEL[f.paymentMode]} » n’est pas prévu par le dispositif « ${disp.label} » : choisissez parmi ${quoted(disp.payment.modes.map((m) => MODE_LABEL[m]))}.`,
-      'paymentMode',
-    );
-  }
+  if (!disp.payment.modes.includes(f.paymentMode)) throw modeRefused(disp, f.paymentMode);
   if (f.derogation && !derogationOf(disp)) {
     throw new PasseurError('invalid_input', `Le dispositif « ${disp.label} » ne prévoit pas de dérogation d’âge : décochez la dérogation.`, 'derogation');
   }

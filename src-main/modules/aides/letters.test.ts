@@ -1,8 +1,9 @@
 /**
  * Decision letters (DOMAIN §4.4): the site's postal block set by the administrator, the
  * person's postal address (household address, postcode, commune), the appeal mentions on a
- * refusal and on a partial grant (dated data with their sources: CJA R421-1, R421-5), and the
- * signature as the decision was taken. `PASSEUR_LETTERS=DIR` keeps the PDFs to look at.
+ * refusal and on a partial grant (dated data with their sources: CJA R421-1, R421-5), without
+ * the recours gracieux on a decision taken on one, and the signature as the decision was
+ * taken. `PASSEUR_LETTERS=DIR` keeps the PDFs to look at.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,14 +41,43 @@ async function household(postcode: string) {
 
 describe('the pieces of a letter, pure', () => {
   it('the appeal mentions in force: the delay written in, each with its source; none before their first date', () => {
-    const m = appealMentions(TODAY);
+    const m = appealMentions(TODAY, 'initiale');
     expect(m.map((x) => x.titre)).toEqual(['Recours gracieux', 'Recours contentieux', 'Notification des délais']);
     expect(m[0]!.texte).toMatch(/dans un délai de 2 mois à compter de sa notification/);
     expect(m[1]!.texte).toMatch(/tribunal administratif/);
     expect(m[1]!.source).toMatch(/R421-1/);
     expect(m[2]!.source).toMatch(/R421-5/);
     expect(m.every((x) => !x.texte.includes('{delai}'))).toBe(true);
-    expect(() => appealMentions('2010-01-01')).toThrow(/aucune valeur connue au 01\/01\/2010/);
+    expect(() => appealMentions('2010-01-01', 'initiale')).toThrow(/aucune valeur connue au 01\/01\/2010/);
+  });
+
+  it('on a decision taken on a recours gracieux: no second recours gracieux, the contentieux and R421-5 only', () => {
+    const m = appealMentions(TODAY, 'sur_recours');
+    expect(m.map((x) => x.titre)).toEqual(['Recours contentieux', 'Notification des délais']);
+    expect(m[0]!.texte).toMatch(/^Vous pouvez contester cette décision, prise sur votre recours gracieux, en saisissant le tribunal administratif .* dans un délai de 2 mois à compter de sa notification/);
+    expect(m[0]!.texte).not.toMatch(/également|même délai/);
+    expect(m[0]!.source).toMatch(/R421-1.*L411-2.*Grands Moulins Seigle/);
+    expect(m[1]!.source).toMatch(/R421-5/);
+    expect(m.map((x) => x.texte).join(' ')).not.toMatch(/former un recours gracieux/);
+  });
+
+  it('every mention of every dated entry says on which letters it is printed, and each letter has its contentieux and R421-5', () => {
+    const data = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../resources/parameters/mentions_recours.json'), 'utf8')) as {
+      description: string;
+      entries: { value: { mentions: { titre: string; decisions: string[]; source: string }[] } }[];
+    };
+    expect(data.description).toMatch(/« decisions ».*initiale.*sur_recours.*Grands Moulins Seigle/s);
+    for (const e of data.entries) {
+      for (const m of e.value.mentions) {
+        expect(m.decisions.length, m.titre).toBeGreaterThan(0);
+        for (const d of m.decisions) expect(['initiale', 'sur_recours'], m.titre).toContain(d);
+      }
+      for (const stage of ['initiale', 'sur_recours']) {
+        const printed = e.value.mentions.filter((m) => m.decisions.includes(stage));
+        expect(printed.map((m) => m.titre), stage).toContain('Recours contentieux');
+        expect(printed.some((m) => m.source.includes('R421-5')), stage).toBe(true);
+      }
+    }
   });
 
   it('adverse: a refusal or a grant below the amount asked', () => {
@@ -115,7 +145,7 @@ describe('letters through the API', () => {
     expect(text).toContain('Une aide du CCAS a déjà couvert');
     expect(text).toMatch(/Recours gracieux\. Si vous contestez cette décision, vous pouvez former un recours gracieux auprès du Président du Conseil départemental dans un délai de 2 mois/);
     expect(text).toMatch(/Recours contentieux\. .*tribunal administratif territorialement compétent/);
-    expect(text).toMatch(/Notification des délais\. Ces délais ne courent que parce que les voies et délais de recours vous sont indiqués/);
+    expect(text).toMatch(/Notification des délais\. Les délais de recours ne courent que parce que les voies et délais de recours vous sont indiqués/);
     expect(text).toMatch(/art\. R421-1/);
     expect(text).toMatch(/art\. R421-5/);
     expect(text).toMatch(/Par délégation du Président du Conseil départemental, Rémi Responsable Responsable de la Maison Départementale des Solidarités/);
@@ -150,6 +180,35 @@ describe('letters through the API', () => {
     expect(text).toMatch(/R421-5/);
     expect(text).toMatch(/Décision de la commission des aides financières du 23\/11\/2026, notifiée par Rania Adjointe Responsable de la Maison Départementale des Solidarités/);
     expect(text).not.toMatch(/Par délégation/);
+  });
+
+  it('a refusal taken on the recours gracieux: the contentieux and R421-5 only, no second recours gracieux', async () => {
+    const h = await household('82000');
+    let a = await team.must(team.ass.token, 'aid:save', secours(h, { object: 'Courses après un vol de papiers' }));
+    await team.must(team.ass.token, 'aid:act', { action: 'submit', id: a.id });
+    await team.must(team.resp.token, 'aid:act', { action: 'take', id: a.id });
+    a = await team.must(team.resp.token, 'aid:act', { action: 'refuse', id: a.id, reasons: 'Dépense déjà prise en charge par l’épicerie sociale.' });
+    const first = letterText((await team.must(team.ass.token, 'aid:letter', { id: a.id })).contentBase64, 'refus-initial');
+    expect(first).toMatch(/Recours gracieux\. Si vous contestez cette décision, vous pouvez former un recours gracieux/);
+    expect(first).toMatch(/Recours contentieux\. Vous pouvez également, dans le même délai de 2 mois/);
+
+    await team.must(team.ass.token, 'aid:act', { action: 'appeal', id: a.id, appealOn: TODAY, reason: 'L’épicerie sociale n’a couvert qu’une semaine.' });
+    const s = await team.must(team.resp.token, 'commission:save', { heldOn: TODAY, members: ['Mme la Vice-présidente'] });
+    await team.must(team.resp.token, 'commission:assign', { id: s.id, add: [a.id] });
+    a = await team.must(team.resp.token, 'commission:decide', { id: s.id, requestId: a.id, decision: 'refusee', reasons: 'Aucun élément nouveau au regard du règlement.' });
+    expect(a.decisions.map((d) => [d.decision, d.appeal])).toEqual([
+      ['refusee', false],
+      ['refusee', true],
+    ]);
+    const text = letterText((await team.must(team.ass.token, 'aid:letter', { id: a.id })).contentBase64, 'refus-sur-recours');
+    expect(text).toContain('Cette décision est prise sur le recours gracieux que vous avez formé le 23/11/2026.');
+    expect(text).toMatch(/Voies et délais de recours Recours contentieux\. Vous pouvez contester cette décision, prise sur votre recours gracieux, en saisissant le tribunal administratif territorialement compétent dans un délai de 2 mois/);
+    expect(text).toMatch(/Un nouveau recours gracieux ne prolongerait pas ce délai\. Notification des délais\. Les délais de recours ne courent/);
+    expect(text).toMatch(/art\. R421-5/);
+    expect(text).not.toMatch(/Recours gracieux\.|former un recours gracieux|également, dans le même délai/);
+    // The API refuses a second recours gracieux, as the letter no longer offers one.
+    const again = await team.call(team.ass.token, 'aid:act', { action: 'appeal', id: a.id, appealOn: TODAY, reason: 'Nouveau recours' });
+    expect(again.ok ? 'ok' : again.error.code).toBe('conflict');
   });
 
   it('a full grant carries no appeal mentions', async () => {

@@ -2,14 +2,15 @@
  * The documents of the aid workflow, in French (DOMAIN §4.4, §4.6): the decision letter to
  * the applicant (accord with amount and payment; refus with its reasons; ajournement with the
  * missing documents; a refusal or a partial grant carries the means and delays of appeal,
- * dated data in `resources/parameters/`), headed by the site's postal block, addressed to the
- * household's postal address and signed as the decision was taken; and the commission's
- * agenda, which names a person only while their consent is in force.
+ * dated data in `resources/parameters/`, without the recours gracieux on a decision taken on
+ * one), headed by the site's postal block, addressed to the household's postal address and
+ * signed as the decision was taken; and the commission's agenda, which names a person only
+ * while their consent is in force.
  */
 import PDFDocument from 'pdfkit';
 import type { AidOut } from './contract';
 import { euros } from '../../shared/money';
-import { inForce } from '../../shared/parameters';
+import { inForce, type AppealStage } from '../../shared/parameters';
 import { frDate } from '../../shared/time';
 
 const MARGIN = 60;
@@ -61,10 +62,17 @@ export interface LetterData {
 export const isAdverse = (aid: Pick<AidOut, 'amountCents'>, dec: Pick<AidOut['decisions'][number], 'decision' | 'grantedCents'>) =>
   dec.decision === 'refusee' || (dec.decision === 'accordee' && (dec.grantedCents ?? 0) < aid.amountCents);
 
-/** The appeal mentions in force on the day of the letter, the delay written in (dated data, with their sources). */
-export function appealMentions(day: string): { titre: string; texte: string; source: string }[] {
+/**
+ * The appeal mentions in force on the day of the letter for a decision taken on the request
+ * (`initiale`) or on the person's recours gracieux (`sur_recours`: the recours gracieux is not
+ * offered again, the API refusing a second one), the delay written in (dated data, each mention
+ * saying on which letters it is printed, with their sources).
+ */
+export function appealMentions(day: string, stage: AppealStage): { titre: string; texte: string; source: string }[] {
   const months = inForce('recours_delai', day).value.months;
-  return inForce('mentions_recours', day).value.mentions.map((m) => ({ ...m, texte: m.texte.replace(/\{delai\}/g, `${months} mois`) }));
+  return inForce('mentions_recours', day)
+    .value.mentions.filter((m) => m.decisions.includes(stage))
+    .map(({ titre, texte, source }) => ({ titre, source, texte: texte.replace(/\{delai\}/g, `${months} mois`) }));
 }
 
 /** The site's heading: what the administrator set, else the site's name and the département's service. */
@@ -143,7 +151,7 @@ export function renderLetter(d: LetterData): Promise<Buffer> {
     para('Dès réception de ces pièces par votre travailleur social, votre demande sera examinée à nouveau.');
   }
   if (isAdverse(a, dec)) {
-    const mentions = appealMentions(d.today);
+    const mentions = appealMentions(d.today, dec.appeal ? 'sur_recours' : 'initiale');
     // The heading is kept with the first mention; the mentions may go on over the next page.
     if (doc.y > doc.page.height - MARGIN - 110) doc.addPage();
     doc.font('Helvetica-Bold').fontSize(10.5).text('Voies et délais de recours', MARGIN, doc.y, { width }).moveDown(0.2);

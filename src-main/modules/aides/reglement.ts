@@ -10,7 +10,6 @@ import { calendarDate } from '../../shared/calendar-date';
 import { NATURES, PAYMENT_MODES } from './kinds';
 
 export const SCHEMA_ID = 'passeur/reglement/1';
-export const DISPOSITIF_CODES_DEFAULT = ['secours_cd', 'am_ase', 'aml_ase', 'faj'] as const;
 export { HOUSEHOLD_TYPES, NATURES, PAYMENT_MODES } from './kinds'; // listed once, in kinds.ts
 export const COMPOSITIONS = ['tous', 'sans_enfant_a_charge', 'avec_enfant_a_charge_ou_grossesse'] as const;
 export type { HouseholdType, Nature, PaymentMode } from './kinds';

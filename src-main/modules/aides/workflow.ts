@@ -97,8 +97,6 @@ export function allowedActions(r: RequestFacts, a: Actor): AidAction[] {
   return (Object.keys(TRANSITIONS) as AidAction[]).filter((k) => refusal(k, r, a) === null);
 }
 
-export const statusLabel = (s: AidStatus) => STATUS_FR[s];
-
 /**
  * Out of the barème or above the delegation (route `commission`), the responsable gives her
  * opinion and sends the request to the commission; she refuses it alone only where the

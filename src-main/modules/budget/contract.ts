@@ -37,8 +37,6 @@ export const budgetSchema = z.strictObject({
 });
 export type Budget = z.output<typeof budgetSchema>;
 
-export const EMPTY_BUDGET: Budget = { resources: [], charges: [] };
-
 export function sumOf<K extends string>(lines: readonly { kind: K; amountCents: number }[], kinds?: readonly K[]): number {
   let s = 0;
   for (const l of lines) if (!kinds || kinds.includes(l.kind)) s += l.amountCents;
@@ -54,11 +52,4 @@ export type ResourceLine = Budget['resources'][number];
 export function threeMonths(b: Budget): { known: boolean; months: [ResourceLine[], ResourceLine[], ResourceLine[]] } {
   const month = (k: 0 | 1) => b.resources.map((l) => ({ ...l, amountCents: l.previousMonthsCents?.[k] ?? l.amountCents }));
   return { known: b.resources.some((l) => l.previousMonthsCents !== undefined), months: [month(0), month(1), b.resources] };
-}
-
-/** Totals of a diagnosis: what comes in, what goes out, what is left each month. */
-export function budgetTotals(b: Budget): { resourcesCents: number; chargesCents: number; balanceCents: number } {
-  const resourcesCents = sumOf(b.resources);
-  const chargesCents = sumOf(b.charges);
-  return { resourcesCents, chargesCents, balanceCents: resourcesCents - chargesCents };
 }

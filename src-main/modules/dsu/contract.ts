@@ -7,9 +7,8 @@ import { z } from 'zod';
 import type { HandlersOf } from '../../api/app';
 import { channel, type ChannelSpec } from '../../api/spec';
 import { SOCIAL, fileOut, id, isoDate, userRef } from '../../api/schemas';
-import { CLOSE_REASONS, CONSENT_FORMS, CONTACT_MODES, DOCUMENT_KINDS, DSU_STATUSES, FIELDS, JOURNAL_TYPES, OUTCOMES } from '../../api/kinds-accueil';
+import { CLOSE_REASONS, CONSENT_FORMS, DOCUMENT_KINDS, DSU_STATUSES, FIELDS, JOURNAL_TYPES } from '../../api/kinds-accueil';
 import { longText, multiLine, required, requiredLong, text } from '../../api/text';
-import { appointmentOut } from '../rdv/contract';
 import { dsuRef, householdOut } from '../persons/contract';
 
 const dsuRow = z.object({
@@ -86,22 +85,6 @@ const dsuOut = z.object({
   journalMore: z.boolean(),
   documents: z.array(documentOut),
   consents: z.array(consentOut),
-  firstContacts: z.array(
-    z.object({
-      id,
-      at: z.string(),
-      mode: z.enum(CONTACT_MODES),
-      takenBy: userRef,
-      person: z.object({ id, name: z.string() }),
-      motifs: z.array(z.string()),
-      urgent: z.boolean(),
-      urgencyReason: z.string(),
-      request: z.string(),
-      outcome: z.enum(OUTCOMES),
-      partner: z.string().nullable(),
-    }),
-  ),
-  appointments: z.array(appointmentOut),
   /** Shown to the référent and the responsables (DOMAIN §1). Empty for others. */
   exceptionalAccesses: z.array(z.object({ id, user: userRef, reason: z.string(), at: z.string() })),
   /** How the reader holds the file: référent, co-intervenant, responsable or exceptional access. */

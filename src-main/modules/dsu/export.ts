@@ -62,15 +62,6 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
     line(label(m.role) || 'Membre', `${who}${m.birthDate ? `, né(e) le ${frDate(m.birthDate)}` : ''}${m.phone ? `, tél. ${m.phone}` : ''}${m.email ? `, ${m.email}` : ''}`);
   }
 
-  heading('Premiers accueils');
-  if (!d.firstContacts.length) none('Aucun premier accueil enregistré.');
-  for (const f of d.firstContacts) {
-    doc.font('Helvetica-Bold').text(`${frDate(f.at)} — ${label(f.mode)} — ${f.person.name}`, { width });
-    doc.font('Helvetica').text(`Motifs : ${f.motifs.join(', ')}${f.urgent ? ` — urgence : ${f.urgencyReason}` : ''}`, { width });
-    doc.text(`Demande : ${f.request}`, { width });
-    doc.text(`Suite donnée : ${label(f.outcome)}${f.partner ? ` (${f.partner})` : ''}`, { width }).moveDown(0.4);
-  }
-
   heading('Journal des interventions');
   if (!d.journal.length) none('Aucune intervention enregistrée.');
   for (const e of [...d.journal].reverse()) {
@@ -84,10 +75,6 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   if (data.hiddenNotes > 0) {
     none(`${data.hiddenNotes} note(s) restreinte(s) non incluse(s) : elles ne sont lisibles que par leur auteur et la référente ou le référent du dossier.`);
   }
-
-  heading('Rendez-vous');
-  if (!d.appointments.length) none('Aucun rendez-vous.');
-  for (const a of d.appointments) line(`${frDate(a.startsAt)} ${a.startsAt.slice(11)}`, `${label(a.kind)} avec ${a.professional.displayName}, ${a.place} — ${label(a.status)}`);
 
   heading('Documents conservés');
   if (!d.documents.length) none('Aucun document.');

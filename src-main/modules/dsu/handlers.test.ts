@@ -36,7 +36,13 @@ describe('access to a DSU (DOMAIN §1)', () => {
   it('is open to the référent, with the first contact in it', async () => {
     const d = await get(team.ass.token);
     expect(d.access).toBe('referent');
-    expect(d.firstContacts[0]).toMatchObject({ request: 'Je ne peux plus payer mon loyer', urgent: true, motifs: ['Logement / hébergement', 'Budget / dettes'] });
+    // The first contact is the premier accueil's panel in the DSU (registry), read with the DSU's access.
+    const fc = await team.must(team.ass.token, 'intake:forDsu', { dsuId });
+    expect(fc[0]).toMatchObject({ request: 'Je ne peux plus payer mon loyer', urgent: true, motifs: ['Logement / hébergement', 'Budget / dettes'] });
+    const notHers = await team.call(team.ass2.token, 'intake:forDsu', { dsuId });
+    expect(notHers.ok ? 'read' : notHers.error.code).toBe('exceptional_access_required');
+    const appts = await team.call(team.ass2.token, 'rdv:forDsu', { dsuId });
+    expect(appts.ok ? 'read' : appts.error.code).toBe('exceptional_access_required');
     expect(d.household.members.map((m) => m.firstNames)).toEqual(['Inès']);
   });
 

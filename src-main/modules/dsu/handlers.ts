@@ -10,7 +10,6 @@ import { frDate, localDay, yearsBefore } from '../../shared/time';
 import { inForce } from '../../shared/parameters';
 import { siteRow } from '../admin';
 import { getPerson, householdOf, householdExists } from '../persons';
-import { forHousehold } from '../rdv';
 import { accessOf, dsuOr404, EXCEPTIONAL_ACCESS_HOURS, refuseArchive, requireDsu, requireSocialWorker, sessionOf, type DsuAccess } from './access';
 import { checkDocument } from './documents';
 import { renderPdf } from './export';
@@ -56,7 +55,6 @@ function fullDsu(ctx: CallContext, dsu: repo.DsuRow, access: DsuAccess, journal:
   } else {
     entries = repo.journalPage(db, dsu.id, viewer, dsu.referentId, null, 1_000_000).entries;
   }
-  const demandeur = household.members[0];
   return {
     id: dsu.id,
     number: dsu.number,
@@ -73,8 +71,6 @@ function fullDsu(ctx: CallContext, dsu: repo.DsuRow, access: DsuAccess, journal:
     journalMore: more,
     documents: repo.documents(db, dsu.id),
     consents: repo.consents(db, dsu.id),
-    firstContacts: repo.firstContacts(db, dsu.householdId),
-    appointments: demandeur ? forHousehold(db, dsu.householdId, demandeur.id, 50) : [],
     exceptionalAccesses: access === 'referent' || access === 'responsable' ? repo.exceptionalAccesses(db, dsu.id) : [],
     access,
     canWrite: dsu.status === 'actif',

@@ -2,8 +2,7 @@
 import { prep, type Db } from '../../store/database';
 import type { ConsentOut, DsuOut, JournalEntryOut } from './contract';
 import { shortName } from '../persons';
-import { byIntegerId } from '../../store/labels';
-import { daysOf } from '../../store/labels';
+import { byIntegerId, daysOf } from '../../store/labels';
 
 export interface DsuRow {
   id: number;
@@ -11,7 +10,7 @@ export interface DsuRow {
   householdId: number;
   referentId: number;
   referentName: string;
-  status: 'actif' | 'clos' | 'archive';
+  status: DsuOut['status'];
   closeReason: DsuOut['closeReason'];
   openedAt: string;
   closedAt: string | null;
@@ -310,48 +309,6 @@ export function insertConsent(
 
 export function withdrawConsent(db: Db, id: number, withdrawnOn: string, withdrawnBy: number): void {
   db.prepare('UPDATE consents SET withdrawn_on = ?, withdrawn_by = ? WHERE id = ?').run(withdrawnOn, withdrawnBy, id);
-}
-
-export function firstContacts(db: Db, householdId: number): DsuOut['firstContacts'] {
-  const rows = db
-    .prepare(
-      `SELECT f.id, f.at, f.mode, u.id AS uid, u.display_name AS uname, p.id AS pid, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames,
-              (SELECT json_group_array(m.label ORDER BY m.position) FROM json_each(f.motifs) fm JOIN motifs m ON m.code = fm.value) AS motifs,
-              f.urgent, f.urgency_reason AS urgencyReason, f.request, f.outcome,
-              pa.organisation || CASE WHEN pa.service <> '' THEN ' — ' || pa.service ELSE '' END AS partner
-       FROM first_contacts f JOIN users u ON u.id = f.taken_by JOIN persons p ON p.id = f.person_id LEFT JOIN partners pa ON pa.id = f.partner_id
-       WHERE f.household_id = ? ORDER BY f.at DESC LIMIT 50`,
-    )
-    .all(householdId) as {
-    id: number;
-    at: string;
-    mode: DsuOut['firstContacts'][number]['mode'];
-    uid: number;
-    uname: string;
-    pid: number;
-    birthName: string;
-    usageName: string;
-    firstNames: string;
-    motifs: string;
-    urgent: number;
-    urgencyReason: string;
-    request: string;
-    outcome: DsuOut['firstContacts'][number]['outcome'];
-    partner: string | null;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    mode: r.mode,
-    takenBy: { id: r.uid, displayName: r.uname },
-    person: { id: r.pid, name: shortName(r) },
-    motifs: JSON.parse(r.motifs) as string[],
-    urgent: r.urgent === 1,
-    urgencyReason: r.urgencyReason,
-    request: r.request,
-    outcome: r.outcome,
-    partner: r.partner,
-  }));
 }
 
 export function exceptionalAccesses(db: Db, dsuId: number): DsuOut['exceptionalAccesses'] {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { HandlersOf } from '../../api/app';
 import { channel, type ChannelSpec } from '../../api/spec';
-import { FRONT, id, userRef } from '../../api/schemas';
+import { FRONT, SOCIAL, id, userRef } from '../../api/schemas';
 import { CONTACT_MODES, OUTCOMES } from '../../api/kinds-accueil';
 import { oneLine, required, requiredLong, text } from '../../api/text';
 import { appointmentInput, appointmentOut } from '../rdv/contract';
@@ -20,7 +20,25 @@ const optionsOut = z.object({
 });
 export type IntakeOptions = z.infer<typeof optionsOut>;
 
+/** A first contact as a social worker reads it in the household's DSU (the front desk never does). */
+export const firstContactOut = z.object({
+  id,
+  at: z.string(),
+  mode: z.enum(CONTACT_MODES),
+  takenBy: userRef,
+  person: z.object({ id, name: z.string() }),
+  motifs: z.array(z.string()),
+  urgent: z.boolean(),
+  urgencyReason: z.string(),
+  request: z.string(),
+  outcome: z.enum(OUTCOMES),
+  partner: z.string().nullable(),
+});
+export type FirstContactOut = z.infer<typeof firstContactOut>;
+
 export const intakeContract = {
+  /** The first contacts of a DSU's household: its panel in the DSU (registry `dsuPanels`). */
+  'intake:forDsu': channel({ input: z.strictObject({ dsuId: id }), output: z.array(firstContactOut), access: SOCIAL }),
   'intake:options': channel({ input: z.object({}), output: optionsOut, access: FRONT }),
   'intake:record': channel({
     input: z

@@ -2,7 +2,7 @@
 import type { ExportPart } from '../../api/app';
 import type { Db } from '../../store/database';
 import { frDate } from '../../shared/time';
-import { label } from '../dsu';
+import { dsuOr404, label } from '../dsu';
 import * as repo from './repo';
 
 export function intakeExport(db: Db, personId: number): ExportPart[] {
@@ -20,6 +20,27 @@ export function intakeExport(db: Db, personId: number): ExportPart[] {
           { label: 'Suite donnée', value: `${label(f.outcome)}${f.partner ? ` (${f.partner})` : ''}` },
         ],
       })),
+    },
+  ];
+}
+
+/** The household's first contacts, in its DSU's export (registry `dsuExport`). */
+export function intakeDsuExport(db: Db, dsuId: number): ExportPart[] {
+  return [
+    {
+      title: 'Premiers accueils',
+      empty: 'Aucun premier accueil enregistré.',
+      entries: repo
+        .firstContactsOfHousehold(db, dsuOr404(db, dsuId).householdId, 1_000_000)
+        .reverse()
+        .map((f) => ({
+          heading: `${frDate(f.at)} — ${label(f.mode)} — ${f.person.name}`,
+          fields: [
+            { label: 'Motifs', value: `${f.motifs.join(', ')}${f.urgent ? ` — urgence : ${f.urgencyReason}` : ''}` },
+            { label: 'Demande', value: f.request },
+            { label: 'Suite donnée', value: `${label(f.outcome)}${f.partner ? ` (${f.partner})` : ''}` },
+          ],
+        })),
     },
   ];
 }

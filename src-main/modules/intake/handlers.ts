@@ -4,12 +4,17 @@ import type { IntakeHandlers } from './contract';
 import { appendAudit } from '../../store/audit';
 import { localDay } from '../../shared/time';
 import { sessionOf } from '../../api/app';
-import { openDsuFor, touchLastContact } from '../dsu';
+import { openDsuFor, requireDsu, touchLastContact } from '../dsu';
 import { dsuRefOfHousehold, fold, personOr404, proposedReferents } from '../persons';
 import { book } from '../rdv';
 import * as repo from './repo';
 
 export const intakeHandlers = {
+  'intake:forDsu': (ctx, input) => {
+    const { dsu } = requireDsu(ctx, input.dsuId, 'read');
+    return repo.firstContactsOfHousehold(ctx.app.vault.db, dsu.householdId);
+  },
+
   'intake:motifs': (ctx) => repo.listMotifs(ctx.app.vault.db),
 
   /** Adds a motif (its code made from the label) or renames / switches one on or off. Codes never change: past contacts keep theirs. */

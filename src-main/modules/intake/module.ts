@@ -3,7 +3,7 @@ import { defineModule } from '../../api/app';
 import { intakeContract } from './contract';
 import { intakeHandlers } from './handlers';
 import { auditEntities, personActivity } from './repo';
-import { intakeExport } from './export-part';
+import { intakeDsuExport, intakeExport } from './export-part';
 import { intakeStatistics } from './statistics';
 
 export const intakeModule = defineModule({
@@ -14,5 +14,6 @@ export const intakeModule = defineModule({
   personActivity,
   auditEntities,
   personExport: intakeExport,
+  dsuExport: intakeDsuExport,
   statistics: intakeStatistics,
 });

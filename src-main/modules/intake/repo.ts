@@ -1,7 +1,8 @@
 /** The premier accueil: the only place its SQL lives (DOMAIN §2). */
 import { prep, type Db } from '../../store/database';
-import { labelsOf } from '../../store/labels';
-import { daysOf } from '../../store/labels';
+import { daysOf, labelsOf } from '../../store/labels';
+import type { FirstContactOut } from './contract';
+import { shortName } from '../persons';
 
 export interface Motif {
   code: string;
@@ -152,4 +153,47 @@ export function periodCounts(db: Db, from: string, to: string): { mode: string; 
        WHERE date(at, 'localtime') BETWEEN ? AND ? GROUP BY mode ORDER BY mode`,
     )
     .all(from, to) as { mode: string; n: number; ponctuels: number }[];
+}
+
+/** The latest first contacts of a household, for its DSU (its panel: 50; its export: all). */
+export function firstContactsOfHousehold(db: Db, householdId: number, limit = 50): FirstContactOut[] {
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.at, f.mode, u.id AS uid, u.display_name AS uname, p.id AS pid, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames,
+              (SELECT json_group_array(m.label ORDER BY m.position) FROM json_each(f.motifs) fm JOIN motifs m ON m.code = fm.value) AS motifs,
+              f.urgent, f.urgency_reason AS urgencyReason, f.request, f.outcome,
+              pa.organisation || CASE WHEN pa.service <> '' THEN ' — ' || pa.service ELSE '' END AS partner
+       FROM first_contacts f JOIN users u ON u.id = f.taken_by JOIN persons p ON p.id = f.person_id LEFT JOIN partners pa ON pa.id = f.partner_id
+       WHERE f.household_id = ? ORDER BY f.at DESC LIMIT ?`,
+    )
+    .all(householdId, limit) as {
+    id: number;
+    at: string;
+    mode: FirstContactOut['mode'];
+    uid: number;
+    uname: string;
+    pid: number;
+    birthName: string;
+    usageName: string;
+    firstNames: string;
+    motifs: string;
+    urgent: number;
+    urgencyReason: string;
+    request: string;
+    outcome: FirstContactOut['outcome'];
+    partner: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    mode: r.mode,
+    takenBy: { id: r.uid, displayName: r.uname },
+    person: { id: r.pid, name: shortName(r) },
+    motifs: JSON.parse(r.motifs) as string[],
+    urgent: r.urgent === 1,
+    urgencyReason: r.urgencyReason,
+    request: r.request,
+    outcome: r.outcome,
+    partner: r.partner,
+  }));
 }

@@ -1,24 +1,18 @@
 /** Persons and households: the only place their SQL lives (identity level, no social content). */
 import { prep, type Db } from '../../store/database';
-import type { PersonCard, PersonHit } from './contract';
+import type { z } from 'zod';
+import type { PersonCard, PersonHit, personFields } from './contract';
 import { fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, scoreCandidate, similarNames } from './rules';
 
-export interface PersonInput {
-  birthName: string;
-  usageName: string;
-  firstNames: string;
-  sex: '' | 'F' | 'M';
-  birthDate: string | null;
-  phone: string;
-  email: string;
-}
+/** What a person's record holds as the contract writes it (`personFields`), one source. */
+export type PersonInput = z.output<z.ZodObject<typeof personFields>>;
 
-export interface PersonRow extends PersonInput {
+export type PersonRow = PersonInput & {
   id: number;
   householdId: number | null;
-  role: 'demandeur' | 'conjoint' | 'enfant' | 'autre' | null;
+  role: PersonCard['person']['role'];
   mergedInto: number | null;
-}
+};
 
 const PERSON_COLUMNS = `p.id, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, p.sex,
   p.birth_date AS birthDate, p.phone, p.email, p.household_id AS householdId, p.household_role AS role, p.merged_into AS mergedInto`;
@@ -157,7 +151,7 @@ interface HitRow {
   commune: string | null;
   dsuId: number | null;
   dsuNumber: string | null;
-  dsuStatus: 'actif' | 'clos' | 'archive' | null;
+  dsuStatus: NonNullable<PersonHit['dsu']>['status'] | null;
   referentId: number | null;
   referentName: string | null;
 }
@@ -363,7 +357,7 @@ export function pointRowsAt(db: Db, ref: PersonColumn, ids: readonly number[], p
 
 export function dsuRefOfHousehold(db: Db, householdId: number | null): PersonCard['dsu'] {
   if (householdId === null) return null;
-  const d = prep(db, 'SELECT d.id, d.number, d.status, u.id AS uid, u.display_name AS uname FROM dsu d JOIN users u ON u.id = d.referent_id WHERE d.household_id = ?').get(householdId) as { id: number; number: string; status: 'actif' | 'clos' | 'archive'; uid: number; uname: string } | undefined;
+  const d = prep(db, 'SELECT d.id, d.number, d.status, u.id AS uid, u.display_name AS uname FROM dsu d JOIN users u ON u.id = d.referent_id WHERE d.household_id = ?').get(householdId) as { id: number; number: string; status: NonNullable<PersonCard['dsu']>['status']; uid: number; uname: string } | undefined;
   return d ? { id: d.id, number: d.number, status: d.status, referent: { id: d.uid, displayName: d.uname } } : null;
 }
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { HandlersOf } from '../../api/app';
 import { channel, type ChannelSpec } from '../../api/spec';
-import { FRONT, id, isoDate, localDateTime, userRef } from '../../api/schemas';
+import { FRONT, SOCIAL, id, isoDate, localDateTime, userRef } from '../../api/schemas';
 import { FIELDS, RDV_KINDS, RDV_STATUSES } from '../../api/kinds-accueil';
 import { required } from '../../api/text';
 
@@ -34,6 +34,8 @@ export const appointmentInput = z.strictObject({
 });
 
 export const rdvContract = {
+  /** The appointments of a DSU's household: its panel in the DSU (registry `dsuPanels`). */
+  'rdv:forDsu': channel({ input: z.strictObject({ dsuId: id }), output: z.array(appointmentOut), access: SOCIAL }),
   'rdv:agenda': channel({
     input: z.strictObject({ professionalId: id, from: isoDate, days: z.number().int().min(1).max(31).default(7) }),
     output: z.array(appointmentOut),

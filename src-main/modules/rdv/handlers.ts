@@ -20,6 +20,11 @@ const JOURNAL_TYPE: Record<AppointmentOut['kind'], string> = {
 };
 
 export const rdvHandlers = {
+  'rdv:forDsu': (ctx, input) => {
+    const { dsu } = dsuModule.requireDsu(ctx, input.dsuId, 'read');
+    return repo.ofHousehold(ctx.app.vault.db, dsu.householdId, 50);
+  },
+
   'rdv:agenda': (ctx, input) => repo.agenda(ctx.app.vault.db, input.professionalId, input.from, input.days),
 
   'rdv:book': (ctx, input) => ctx.app.vault.db.transaction(() => book(ctx, input))(),

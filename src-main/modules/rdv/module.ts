@@ -4,7 +4,7 @@ import { rdvContract } from './contract';
 import { rdvHandlers } from './handlers';
 import { personActivity } from './repo';
 import { rdvTasks } from './tasks';
-import { rdvExport } from './export-part';
+import { rdvDsuExport, rdvExport } from './export-part';
 import { rdvStatistics } from './statistics';
 
 export const rdvModule = defineModule({
@@ -15,5 +15,6 @@ export const rdvModule = defineModule({
   personActivity,
   tasks: rdvTasks,
   personExport: rdvExport,
+  dsuExport: rdvDsuExport,
   statistics: rdvStatistics,
 });

@@ -60,6 +60,11 @@ export function forHousehold(db: Db, householdId: number | null, personId: numbe
   ).map(shape);
 }
 
+/** A household's appointments, latest first (its DSU's panel). */
+export function ofHousehold(db: Db, householdId: number, limit: number): AppointmentOut[] {
+  return (db.prepare(`${SELECT} WHERE a.household_id = ? ORDER BY a.starts_at DESC LIMIT ?`).all(householdId, limit) as Row[]).map(shape);
+}
+
 /** Appointments that still hold the professional's time (planned or honoured). */
 export function busyBetween(db: Db, professionalId: number, from: string, to: string, exceptId = 0): Busy[] {
   return db

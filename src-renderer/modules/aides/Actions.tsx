@@ -3,7 +3,7 @@
  * `can` list, computed by the same rules that enforce them; each opens a small dialog that
  * asks only what that step needs.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AidOut } from '../../../src-main/modules';
@@ -11,6 +11,7 @@ import { ApiError, must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxField, DialogActions, DialogBox, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
 import { centsToInput, isoToFr, parseEuros, parseFrDate, saveFile, today } from '../../ui/format';
+import { useResource } from '../../ui/useResource';
 import { PAYEE_KINDS as PAYEES, PAYMENT_MODES as MODES } from '../../../src-main/modules/aides/kinds';
 
 type Dialog = 'grant' | 'refuse' | 'adjourn' | 'toCommission' | 'classify' | 'appeal' | 'payment' | null;
@@ -32,14 +33,39 @@ export const paymentDraft = (a: AidOut): PaymentDraft => ({
   comment: '',
 });
 
-/** Amount, mode, chèques and payee of a grant: shared by the responsable's and the commission's decision. */
-export function PaymentFields({ value, onChange, errors }: { value: PaymentDraft; onChange: (p: PaymentDraft) => void; errors: Record<string, string | undefined> }) {
+/**
+ * Amount, mode, chèques and payee of a grant: shared by the responsable's and the commission's
+ * decision. Only the payment modes the request's dispositif allows are offered, as the
+ * règlement in force on the request's date says (`aid:options`, as the request form); the API
+ * refuses any other.
+ */
+export function PaymentFields({
+  request,
+  value,
+  onChange,
+  errors,
+}: {
+  request: { dispositif: string; requestedOn: string };
+  value: PaymentDraft;
+  onChange: (p: PaymentDraft) => void;
+  errors: Record<string, string | undefined>;
+}) {
   const { t } = useTranslation();
+  const options = useResource(() => must('aid:options', { day: request.requestedOn }));
+  // A dispositif the règlement no longer lists keeps the request's own mode (the API judges).
+  const allowed = options.data ? (options.data.dispositifs.find((d) => d.code === request.dispositif)?.paymentModes ?? [value.mode]) : null;
+  const modes = MODES.filter((m) => allowed?.includes(m));
   const set = (patch: Partial<PaymentDraft>) => onChange({ ...value, ...patch });
+  const first = modes[0];
+  // A mode the dispositif does not allow is never left chosen.
+  useEffect(() => {
+    if (first && !modes.includes(value.mode)) onChange({ ...value, mode: first });
+  });
   return (
     <>
       <TextInput label={t('aides.grantedCents')} name="granted" value={value.amount} onChange={(v) => set({ amount: v })} isRequired error={errors.grantedCents} description={t('aides.amountHint')} />
-      <RadioList label={t('aides.paymentMode')} value={value.mode} onChange={(m) => set({ mode: m })} orientation="vertical" options={MODES.map((m) => ({ value: m, label: t(`aides.modes.${m}`) }))} error={errors.paymentMode} />
+      {options.error && <Alert kind="error">{options.error}</Alert>}
+      {allowed && <RadioList label={t('aides.paymentMode')} value={value.mode} onChange={(m) => set({ mode: m })} orientation="vertical" options={modes.map((m) => ({ value: m, label: t(`aides.modes.${m}`) }))} error={errors.paymentMode} />}
       {value.mode === 'cheques_accompagnement' && <TextInput label={t('aides.cheques')} name="cheques" value={value.cheques} onChange={(v) => set({ cheques: v })} error={errors.cheques} />}
       <SelectField label={t('aides.payeeKind')} value={value.payeeKind} onChange={(k) => set({ payeeKind: (k ?? 'beneficiaire') as PaymentDraft['payeeKind'] })} options={PAYEES.map((p) => ({ id: p, label: t(`aides.payees.${p}`) }))} error={errors.payeeKind} />
       {value.payeeKind !== 'beneficiaire' && <TextInput label={t('aides.payeeName')} name="payeeName" value={value.payeeName} onChange={(v) => set({ payeeName: v })} isRequired error={errors.payeeName} />}
@@ -181,7 +207,7 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
           {dialog === 'grant' && (
             <>
               <p>{t('aides.grantExplain', { amount: centsToInput(aid.amountCents) })}</p>
-              <PaymentFields value={payment} onChange={setPayment} errors={{ [field ?? '']: error ?? undefined }} />
+              <PaymentFields request={aid} value={payment} onChange={setPayment} errors={{ [field ?? '']: error ?? undefined }} />
               {overEnvelope && (
                 <>
                   <Alert kind="error">{overEnvelope}</Alert>

@@ -16,7 +16,7 @@ import { useResource } from '../../ui/useResource';
 import { AidActions } from './Actions';
 import { BudgetForm, budgetDraftOf, budgetOf, budgetProblem, type BudgetDraft } from '../budget';
 import { AidHistory, EvaluationPanel } from './Evaluation';
-import { PAYEE_KINDS } from '../../../src-main/modules/aides/kinds';
+import { ORIGINS, PAYEE_KINDS } from '../../../src-main/modules/aides/kinds';
 
 /** The request's own fields as the contract takes them (`aid:save`). */
 type Fields = Required<Omit<Input<'aid:save'>, 'id' | 'dsuId'>>;
@@ -324,7 +324,7 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
         {disp?.derogation && <CheckboxField label={t('aides.derogation', { from: disp.derogation.fromAge, to: disp.derogation.toAge })} value={draft.derogation} onChange={(v) => set({ derogation: v })} />}
       </div>
       <div className="grid-2">
-        <RadioList label={t('aides.origin')} value={draft.origin} onChange={(v) => set({ origin: v })} options={[{ value: 'dsu', label: t('aides.origins.dsu') }, { value: 'partenaire', label: t('aides.origins.partenaire') }]} />
+        <RadioList label={t('aides.origin')} value={draft.origin} onChange={(v) => set({ origin: v })} options={ORIGINS.map((o) => ({ value: o, label: t(`aides.origins.${o}`) }))} />
         {draft.origin === 'partenaire' && (
           <SelectField label={t('aides.originPartner')} value={draft.originPartnerId} onChange={(v) => set({ originPartnerId: v })} options={partners.map((p) => ({ id: String(p.id), label: p.service ? `${p.organisation} — ${p.service}` : p.organisation }))} error={err('originPartnerId')} />
         )}

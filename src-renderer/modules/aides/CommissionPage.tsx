@@ -240,7 +240,7 @@ function DecideDialog({ sessionId, row, onClose, onDone }: { sessionId: number; 
           onChange={setDecision}
           options={DECISIONS.map((d) => ({ value: d, label: t(`aides.statuses.${d}`) }))}
         />
-        {decision === 'accordee' && <PaymentFields value={payment} onChange={setPayment} errors={{ [field ?? '']: error ?? undefined }} />}
+        {decision === 'accordee' && <PaymentFields request={row} value={payment} onChange={setPayment} errors={{ [field ?? '']: error ?? undefined }} />}
         {decision === 'refusee' && <TextAreaInput label={t('aides.refuseReasons')} name="reasons" value={text} onChange={setText} isRequired rows={4} />}
         {decision === 'ajournee' && <TextAreaInput label={t('aides.missingDocuments')} name="missing" value={text} onChange={setText} isRequired rows={3} />}
         {over && (

@@ -1,6 +1,6 @@
 /**
  * One Dossier Social Unique on one screen (DOMAIN §3): the journal in the middle, the
- * household, intervenants, documents, consents, first contacts and appointments beside it.
+ * household, intervenants, documents, consents and the other modules' panels beside it.
  * A file that is not the reader's opens only after an "accès exceptionnel" reason.
  */
 import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
@@ -117,9 +117,16 @@ export function DsuPage({ id, session, panels }: { id: number; session: SessionI
           options={options}
           partners={partners ?? []}
           canAssign={session.user.roles.includes('responsable')}
-          extra={panels.map((p) => (
-            <Fragment key={p.key}>{p.render({ dsu, session })}</Fragment>
-          ))}
+          extra={panels
+            .filter((p) => (p.place ?? 'afterHousehold') === 'afterHousehold')
+            .map((p) => (
+              <Fragment key={p.key}>{p.render({ dsu, session })}</Fragment>
+            ))}
+          end={panels
+            .filter((p) => p.place === 'end')
+            .map((p) => (
+              <Fragment key={p.key}>{p.render({ dsu, session })}</Fragment>
+            ))}
           onChanged={(m) => {
             setNotice(m);
             void load();

@@ -1,4 +1,4 @@
-/** Beside the journal: household, référent and intervenants, documents, consents, first contacts, appointments. */
+/** Beside the journal: household, référent and intervenants, documents, consents, and the other modules' panels (registry `dsuPanels`). */
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import type { DsuOut, IntakeOptions, PartnerOut } from '../../../src-main/module
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, DialogActions, ConfirmDialog, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
-import { fileToBase64, formatDateTime, formatPhone, isoToFr, parseFrDate, personName, saveFile, timeOf, today } from '../../ui/format';
+import { fileToBase64, formatPhone, isoToFr, parseFrDate, personName, saveFile, today } from '../../ui/format';
 import { CONSENT_FORMS as FORMS, DOCUMENT_KINDS as DOC_KINDS } from '../../../src-main/modules/dsu/kinds';
 import { AccessExportButton } from '../persons';
 
@@ -20,6 +20,8 @@ interface Props {
   onError: (message: string) => void;
   /** Panels of other modules shown after the household (the aid requests). */
   extra?: ReactNode;
+  /** Panels of other modules shown last (first contacts, appointments). */
+  end?: ReactNode;
 }
 
 export function DsuSide(p: Props) {
@@ -44,33 +46,7 @@ export function DsuSide(p: Props) {
       <Intervenants {...p} />
       <Documents {...p} />
       <Consents {...p} />
-      <section className="panel" aria-labelledby="fc-title">
-        <h2 id="fc-title">{t('dsu.firstContacts')}</h2>
-        {dsu.firstContacts.length === 0 && <p className="muted">{t('common.none')}</p>}
-        <ul className="plain">
-          {dsu.firstContacts.map((f) => (
-            <li key={f.id}>
-              <strong>{formatDateTime(f.at)}</strong> — {t(`labels.${f.mode}`)} — {f.person.name} ({f.takenBy.displayName})
-              <br />
-              {f.motifs.join(', ')}
-              {f.urgent && <span className="warning-text"> — {t('dsu.urgent', { reason: f.urgencyReason })}</span>}
-              <br />« {f.request} » → {t(`intake.outcomes.${f.outcome}`)}
-              {f.partner && ` (${f.partner})`}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section className="panel" aria-labelledby="rdv-title">
-        <h2 id="rdv-title">{t('person.appointments')}</h2>
-        {dsu.appointments.length === 0 && <p className="muted">{t('common.none')}</p>}
-        <ul className="plain">
-          {dsu.appointments.map((a) => (
-            <li key={a.id}>
-              {isoToFr(a.startsAt)} {timeOf(a.startsAt)} — {a.professional.displayName} — {t(`labels.${a.kind}`)} — {t(`labels.${a.status}`)}
-            </li>
-          ))}
-        </ul>
-      </section>
+      {p.end}
     </div>
   );
 }

@@ -13,8 +13,11 @@ import { isoToFr } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { useDsuColumns } from './DsuListPage';
 import { PonctuelsRetention } from '../persons';
+import { withFirst } from '../../ui/lists';
+import { CLOSE_REASONS } from '../../../src-main/modules/dsu/kinds';
 
-const REASONS = ['sans_nouvelles', 'objectifs_atteints', 'demenagement', 'fin_de_demande', 'reorientation', 'deces'] as const;
+/** The closing reasons, the usual one for a file without contact past the limit (« sans nouvelles ») first. */
+const REASONS = withFirst(CLOSE_REASONS, 'sans_nouvelles');
 const col = columnHelperFor<DsuRow>();
 
 export function RetentionPage() {
@@ -84,7 +87,7 @@ export function RetentionPage() {
           variant="danger"
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
-            const r = await must('dsu:archive', { ids: [...selected], closeReason: (reason ?? 'sans_nouvelles') as (typeof REASONS)[number] });
+            const r = await must('dsu:archive', { ids: [...selected], closeReason: (reason ?? 'sans_nouvelles') as (typeof CLOSE_REASONS)[number] });
             setConfirming(false);
             setSelected(new Set());
             setNotice(t('retention.done', { archived: r.archived, closed: r.closed }));

@@ -7,12 +7,15 @@ import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxField, CheckboxList, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
 import { isoToFr, nowMinute, parseFrDate } from '../../ui/format';
+import { withFirst } from '../../ui/lists';
 import { CONTACT_MODES, OUTCOMES } from '../../../src-main/modules/intake/kinds';
+import { RDV_KINDS } from '../../../src-main/modules/rdv/kinds';
 
-type Mode = 'telephone' | 'presentiel' | 'courriel' | 'courrier' | 'partenaire';
-type Outcome = 'information' | 'orientation' | 'rdv' | 'dsu';
-type Kind = 'premier_accueil_telephonique' | 'premier_accueil_presentiel' | 'accompagnement_presentiel' | 'vad' | 'permanence';
-const KINDS: Kind[] = ['premier_accueil_presentiel', 'premier_accueil_telephonique', 'accompagnement_presentiel', 'vad', 'permanence'];
+type Mode = (typeof CONTACT_MODES)[number];
+type Outcome = (typeof OUTCOMES)[number];
+type Kind = (typeof RDV_KINDS)[number];
+/** The appointment's kinds, the usual one at the front desk (a first meeting in person) first. */
+const KINDS = withFirst(RDV_KINDS, 'premier_accueil_presentiel');
 
 export function FirstContactForm({
   card,

@@ -1,8 +1,10 @@
 /** The premier accueil: this module's entry in the renderer's registry (modules/index.ts). */
 import { defineUiModule } from '../module';
+import { FirstContactsPanel } from './FirstContactsPanel';
 import { IntakePage } from './IntakePage';
 
 export const intakeUi = defineUiModule({
   name: 'intake',
   nav: [{ key: 'intake', route: '#/accueil', roles: ['secretaire', 'ass', 'cesf'], position: 10, purpose: true, render: () => <IntakePage /> }],
+  dsuPanels: [{ key: 'firstContacts', place: 'end', render: ({ dsu }) => <FirstContactsPanel dsuId={dsu.id} /> }],
 });

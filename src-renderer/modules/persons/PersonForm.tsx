@@ -10,9 +10,12 @@ import { ApiError, call, must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, CheckboxField, RadioList, SelectField, TextInput } from '../../ui/components';
 import { formatPhone, isoToFr, parseFrDate, personName } from '../../ui/format';
+import { HOUSEHOLD_ROLES } from '../../../src-main/modules/intake/kinds';
 
 type Duplicate = Output<'persons:duplicates'>[number];
-type Role = 'demandeur' | 'conjoint' | 'enfant' | 'autre';
+type Role = (typeof HOUSEHOLD_ROLES)[number];
+/** Joining a household that has its demandeur: any role but that one. */
+const MEMBER_ROLES = HOUSEHOLD_ROLES.filter((r) => r !== 'demandeur');
 
 /** What was typed in the search box, as a head start: words → names, a date → birth date, else digits → phone. */
 function fromQuery(q: string) {
@@ -152,7 +155,7 @@ export function PersonForm({
             label={t('person.role')}
             value={role}
             onChange={setRole}
-            options={(['conjoint', 'enfant', 'autre'] as const).map((r) => ({ value: r, label: t(`labels.${r}`) }))}
+            options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`labels.${r}`) }))}
           />
         ) : (
           (!editing || editing.household) && (

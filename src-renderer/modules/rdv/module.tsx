@@ -1,10 +1,12 @@
 /** Appointments: this module's entry in the renderer's registry (modules/index.ts). */
 import { defineUiModule } from '../module';
 import { AgendaPage } from './AgendaPage';
+import { AppointmentsPanel } from './AppointmentsPanel';
 import { TodayTile } from './TodayTile';
 
 export const rdvUi = defineUiModule({
   name: 'rdv',
   nav: [{ key: 'appointments', route: '#/agenda', roles: ['secretaire', 'ass', 'cesf', 'responsable'], position: 20, purpose: true, render: ({ session }) => <AgendaPage session={session} /> }],
   homeTiles: [{ key: 'today', roles: ['ass', 'cesf'], render: ({ session }) => <TodayTile userId={session.user.id} /> }],
+  dsuPanels: [{ key: 'appointments', place: 'end', render: ({ dsu }) => <AppointmentsPanel dsuId={dsu.id} /> }],
 });

@@ -28,6 +28,7 @@ import { tune } from '../../src-main/store/database';
 import { personsHandlers } from '../../src-main/modules/persons/handlers';
 import { dsuHandlers } from '../../src-main/modules/dsu/handlers';
 import { intakeHandlers } from '../../src-main/modules/intake/handlers';
+import { rdvHandlers } from '../../src-main/modules/rdv/handlers';
 import { aidesBench } from './aides';
 import { registry } from '../../src-main/modules';
 
@@ -178,11 +179,16 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   const dsus = enc.prepare('SELECT id, referent_id AS r FROM dsu ORDER BY random() LIMIT 1000').all() as { id: number; r: number }[];
   const open = (db: Database.Database) => (i: number) => {
     const d = dsus[i % dsus.length]!;
-    return dsuHandlers['dsu:get'](ctxFor(db, d.r, ['ass'], now), { id: d.id });
+    const ctx = ctxFor(db, d.r, ['ass'], now);
+    // The file and the two panels the page asks for beside it (first contacts, appointments).
+    const file = dsuHandlers['dsu:get'](ctx, { id: d.id });
+    intakeHandlers['intake:forDsu'](ctx, { dsuId: d.id });
+    rdvHandlers['rdv:forDsu'](ctx, { dsuId: d.id });
+    return file;
   };
   time(200, open(enc));
   time(200, open(plain));
-  results.push(result('ouverture d’un DSU (50 dernières entrées, foyer, documents, consentements, RDV) + ligne d’audit', ...timePair(dsus.length, open(enc), open(plain))));
+  results.push(result('ouverture d’un DSU (50 dernières entrées, foyer, documents, consentements ; panneaux premiers accueils et RDV) + ligne d’audit', ...timePair(dsus.length, open(enc), open(plain))));
 
   // Recording a first contact is measured as the app does it: through the dispatcher
   // (validation, session, role, handler, one transaction with its audit row, output).

@@ -32,7 +32,7 @@ async function stop(server: Server) {
   await exited;
 }
 
-test('Mes échéances, persons without a file deleted at the end of retention, a person’s data as a PDF', async ({ page, watch }) => {
+test('Mes échéances, a file archived and a person without a file deleted at the end of retention, a person’s data as a PDF', async ({ page, watch }) => {
   watch(page);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passeur-e2e-'));
   let server = await startServer(dataDir);
@@ -65,11 +65,17 @@ test('Mes échéances, persons without a file deleted at the end of retention, a
       )
     ).value as { id: number; number: string };
     await team.rpc('aid:act', { action: 'submit', id: aid.id }, alice);
+    // A family whose file has had no contact for two and a half years.
+    const leon = (await team.rpc('persons:create', { birthName: 'Oublié', firstNames: 'Léon', birthDate: '1960-02-02', household: { address: '8 chemin Vert', communeInsee: '82121' } }, sec)).value as { person: { id: number } };
+    const quiet = (await team.rpc('intake:record', { personId: leon.person.id, mode: 'presentiel', motifs: ['autre'], urgent: false, request: 'Un dossier', outcome: 'dsu' }, sec)).value as { dsu: { id: number; number: string } };
 
     // Paul's record and first contact date back to 2023: the server is stopped, the folder opened with the admin's password.
     const script = await backdateScript();
     await stop(server);
-    execFileSync(process.execPath, [script, dataDir, ADMIN.login, ADMIN.password, String(paul.person.id), '2023-03-01T10:00:00.000Z'], { env: { ...process.env, PASSEUR_LOG: 'silent' } });
+    const age = (what: 'person' | 'dsu', id: number) =>
+      execFileSync(process.execPath, [script, dataDir, ADMIN.login, ADMIN.password, what, String(id), '2023-03-01T10:00:00.000Z'], { env: { ...process.env, PASSEUR_LOG: 'silent' } });
+    age('person', paul.person.id);
+    age('dsu', quiet.dsu.id);
     server = await startServer(dataDir);
 
     // The responsable's home: the request to decide, and the way to it.
@@ -83,8 +89,18 @@ test('Mes échéances, persons without a file deleted at the end of retention, a
     await tasks.getByRole('link', { name: `Demande ${aid.number} à décider` }).click();
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(aid.number) })).toBeVisible();
 
-    // Retention: Paul is listed, deleted after confirmation.
+    // Retention: Léon's file is listed, closed and archived after confirmation; Inès's, with a recent aid, is not.
     await page.getByRole('navigation').getByRole('link', { name: 'Conservation des dossiers' }).click();
+    const files = page.getByRole('table', { name: 'Dossiers à clore et archiver' });
+    await expect(files.getByRole('cell', { name: quiet.dsu.number, exact: true })).toBeVisible();
+    await expect(files.getByRole('cell', { name: rec.dsu.number, exact: true })).toHaveCount(0);
+    await page.getByRole('checkbox', { name: `Sélectionner le dossier ${quiet.dsu.number}` }).check();
+    await page.getByRole('button', { name: 'Clore et archiver (1)' }).click();
+    const archiving = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+    await archiving.getByRole('button', { name: 'Clore et archiver (1)' }).click();
+    await expect(page.getByText('1 dossier(s) archivé(s), dont 1 clos à cette occasion.')).toBeVisible();
+
+    // Paul, who never had a file, is listed below, deleted after confirmation.
     const ponctuels = page.getByRole('region', { name: 'Personnes sans dossier (ponctuels)' });
     await expect(ponctuels.getByRole('cell', { name: 'ANCIEN Paul', exact: true })).toBeVisible();
     await expectAccessible(page, 'conservation — ponctuels');

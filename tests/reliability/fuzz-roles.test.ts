@@ -38,6 +38,7 @@ import { LOCK_FILE, OWNER_FILE } from '../../src-main/store/lock';
 import { findUserById } from '../../src-main/store/users';
 import { ADMIN_PASSWORD, newSite } from '../helpers/site';
 import { hashDir } from '../helpers/tmp';
+import { secours as secoursOf } from '../helpers/aides';
 
 type Channel = (typeof CHANNELS)[number];
 type Spec = Parameters<typeof allowed>[0];
@@ -456,19 +457,8 @@ beforeAll(async () => {
   const intervenant = (site.app.vault.db.prepare('SELECT id FROM dsu_intervenants ORDER BY id LIMIT 1').get() as { id: number }).id;
   const dsu2 = (await must(ass, 'dsu:open', { householdId: other.household!.id, referentId: assId })).id;
   // Aid requests drafted by the ASS on the DSU: one draft, one submitted; a commission; a draft règlement.
-  const secours = {
-    dsuId: dsu,
-    personId: person.person.id,
-    requestedOn: '2026-11-23',
-    dispositif: 'secours_cd',
-    nature: 'alimentaire',
-    object: 'Courses dans l’attente de l’ouverture des droits',
-    amountCents: 12000,
-    paymentMode: 'virement_beneficiaire',
-    payeeKind: 'beneficiaire',
-    noteSociale: 'Rupture de ressources depuis deux mois ; droits RSA en cours d’ouverture.',
-    budget: { resources: [{ kind: 'rsa', amountCents: 30000 }], charges: [{ kind: 'loyer', amountCents: 45000 }, { kind: 'energie', amountCents: 6000 }] },
-  };
+  const secours = secoursOf({ dsuId: dsu, personId: person.person.id });
+
   const aid = (await must(ass, 'aid:save', secours)).id;
   const aid2 = (await must(ass, 'aid:save', { ...secours, nature: 'energie', object: 'Facture d’électricité', amountCents: 24000 })).id;
   await must(ass, 'aid:act', { action: 'submit', id: aid2 });

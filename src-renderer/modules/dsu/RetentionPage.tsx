@@ -3,12 +3,13 @@
  * closed and archived in bulk by a responsable after confirmation (nothing deleted); then the
  * persons who never had a DSU, deleted after confirmation (persons/PonctuelsRetention).
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DsuRow } from '../../../src-main/modules';
 import { must } from '../../api';
-import { Alert, Button, ConfirmDialog, PageHeader, SelectField } from '../../ui/components';
-import { columnHelperFor, DataTable } from '../../ui/DataTable';
+import { Alert, ConfirmDialog, PageHeader, SelectField } from '../../ui/components';
+import { DataTable } from '../../ui/DataTable';
+import { SelectionToolbar, useRowSelection } from '../../ui/selection';
 import { isoToFr } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { useDsuColumns } from './DsuListPage';
@@ -18,41 +19,17 @@ import { CLOSE_REASONS } from '../../../src-main/modules/dsu/kinds';
 
 /** The closing reasons, the usual one for a file without contact past the limit (« sans nouvelles ») first. */
 const REASONS = withFirst(CLOSE_REASONS, 'sans_nouvelles');
-const col = columnHelperFor<DsuRow>();
 
 export function RetentionPage() {
   const { t } = useTranslation();
   const { data, error, reload } = useResource(() => must('dsu:retention', {}));
-  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState<string | null>('sans_nouvelles');
   const [notice, setNotice] = useState<string | null>(null);
   const base = useDsuColumns();
-  const columns = useMemo(
-    () => [
-      col.display({
-        id: 'select',
-        header: () => t('retention.select'),
-        cell: (c) => (
-          <input
-            type="checkbox"
-            aria-label={t('retention.selectOne', { number: c.row.original.number })}
-            checked={selected.has(c.row.original.id)}
-            onChange={(e) =>
-              setSelected((s) => {
-                const n = new Set(s);
-                if (e.target.checked) n.add(c.row.original.id);
-                else n.delete(c.row.original.id);
-                return n;
-              })
-            }
-          />
-        ),
-      }),
-      ...base,
-    ],
-    [t, base, selected],
-  );
+  const labelOf = useCallback((r: DsuRow) => t('retention.selectOne', { number: r.number }), [t]);
+  const { selected, setSelected, column, clear } = useRowSelection<DsuRow>(labelOf);
+  const columns = useMemo(() => [column, ...base], [column, base]);
   const rows = data?.rows ?? [];
   return (
     <>
@@ -69,14 +46,13 @@ export function RetentionPage() {
           getRowId={(r) => String(r.id)}
           empty={t('retention.empty')}
           toolbar={
-            <div className="row-actions">
-              <Button variant="secondary" onPress={() => setSelected(new Set(rows.map((r) => r.id)))} isDisabled={rows.length === 0}>
-                {t('retention.selectAll', { count: rows.length })}
-              </Button>
-              <Button variant="danger" onPress={() => setConfirming(true)} isDisabled={selected.size === 0}>
-                {t('retention.archive', { count: selected.size })}
-              </Button>
-            </div>
+            <SelectionToolbar
+              rows={rows.length}
+              selected={selected.size}
+              onSelectAll={() => setSelected(new Set(rows.map((r) => r.id)))}
+              action={t('retention.archive', { count: selected.size })}
+              onAction={() => setConfirming(true)}
+            />
           }
         />
       )}
@@ -89,7 +65,7 @@ export function RetentionPage() {
           onConfirm={async () => {
             const r = await must('dsu:archive', { ids: [...selected], closeReason: (reason ?? 'sans_nouvelles') as (typeof CLOSE_REASONS)[number] });
             setConfirming(false);
-            setSelected(new Set());
+            clear();
             setNotice(t('retention.done', { archived: r.archived, closed: r.closed }));
             await reload();
           }}

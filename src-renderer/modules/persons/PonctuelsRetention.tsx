@@ -2,11 +2,12 @@
  * Persons who never had a DSU (*ponctuels*, DOMAIN §3) whose last contact is older than the
  * retention: reviewed by a responsable and deleted for good after confirmation, never silently.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/modules';
 import { must } from '../../api';
-import { Alert, Button, ConfirmDialog } from '../../ui/components';
+import { Alert, ConfirmDialog } from '../../ui/components';
+import { SelectionToolbar, useRowSelection } from '../../ui/selection';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { errorText } from '../../app/errors';
 import { isoToFr } from '../../ui/format';
@@ -18,36 +19,19 @@ const col = columnHelperFor<Row>();
 export function PonctuelsRetention() {
   const { t } = useTranslation();
   const { data, error, reload } = useResource(() => must('persons:retention', {}));
-  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const labelOf = useCallback((r: Row) => t('ponctuels.selectOne', { name: r.name }), [t]);
+  const { selected, setSelected, column, clear } = useRowSelection<Row>(labelOf);
   const columns = useMemo(
     () => [
-      col.display({
-        id: 'select',
-        header: () => t('retention.select'),
-        cell: (c) => (
-          <input
-            type="checkbox"
-            aria-label={t('ponctuels.selectOne', { name: c.row.original.name })}
-            checked={selected.has(c.row.original.id)}
-            onChange={(e) =>
-              setSelected((s) => {
-                const n = new Set(s);
-                if (e.target.checked) n.add(c.row.original.id);
-                else n.delete(c.row.original.id);
-                return n;
-              })
-            }
-          />
-        ),
-      }),
+      column,
       col.accessor('name', { header: () => t('ponctuels.name') }),
       col.accessor('createdOn', { header: () => t('ponctuels.createdOn'), cell: (c) => isoToFr(c.getValue()) }),
       col.accessor('lastContactOn', { header: () => t('ponctuels.lastContact'), cell: (c) => isoToFr(c.getValue()) }),
     ],
-    [t, selected],
+    [t, column],
   );
   const rows = data?.rows ?? [];
   return (
@@ -64,14 +48,13 @@ export function PonctuelsRetention() {
           getRowId={(r) => String(r.id)}
           empty={t('ponctuels.empty')}
           toolbar={
-            <div className="row-actions">
-              <Button variant="secondary" onPress={() => setSelected(new Set(rows.map((r) => r.id)))} isDisabled={rows.length === 0}>
-                {t('retention.selectAll', { count: rows.length })}
-              </Button>
-              <Button variant="danger" onPress={() => setConfirming(true)} isDisabled={selected.size === 0}>
-                {t('ponctuels.purge', { count: selected.size })}
-              </Button>
-            </div>
+            <SelectionToolbar
+              rows={rows.length}
+              selected={selected.size}
+              onSelectAll={() => setSelected(new Set(rows.map((r) => r.id)))}
+              action={t('ponctuels.purge', { count: selected.size })}
+              onAction={() => setConfirming(true)}
+            />
           }
         />
       )}
@@ -85,7 +68,7 @@ export function PonctuelsRetention() {
             setConfirming(false);
             try {
               const r = await must('persons:purge', { ids: [...selected] });
-              setSelected(new Set());
+              clear();
               setFailure(null);
               setNotice(t('ponctuels.done', { count: r.purged }));
             } catch (e) {

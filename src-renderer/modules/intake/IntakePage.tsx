@@ -3,7 +3,7 @@
  * results; Entrée picks a person; "Nouvelle personne" registers them (likely duplicates are
  * shown as the form is filled); then the first contact is recorded with its outcome.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntakeOptions, Output, PersonCard } from '../../../src-main/modules';
 import { must } from '../../api';
@@ -31,10 +31,30 @@ export function IntakePage() {
   const [done, setDone] = useState<{ recorded: Recorded; name: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const [memberAdded, setMemberAdded] = useState<string | null>(null);
+  // After a person is saved, the keyboard goes on from the card (its name), never from the page's body.
+  const [focusCard, setFocusCard] = useState(0);
+  useEffect(() => {
+    if (focusCard) document.getElementById('person-card-title')?.focus();
+  }, [focusCard]);
+
+  /** A saved record: the person the contact is about stays the subject; a member added to the household never replaces them. */
+  const saved = async (c: PersonCard) => {
+    if (form?.kind === 'member' && card) {
+      setCard(await must('persons:get', { id: card.person.id }));
+      setMemberAdded(personName(c.person));
+    } else {
+      setCard(c);
+      setMemberAdded(null);
+    }
+    setForm(null);
+    setFocusCard((n) => n + 1);
+  };
 
   const open = async (id: number) => {
     try {
       setCard(await must('persons:get', { id }));
+      setMemberAdded(null);
       setForm(null);
       setDone(null);
       setOpenError(null);
@@ -144,13 +164,14 @@ export function IntakePage() {
               initialQuery={form.kind === 'new' ? query : ''}
               householdId={form.kind === 'member' ? form.householdId : null}
               editing={form.kind === 'edit' ? form.card : null}
-              onSaved={(c) => (setCard(c), setForm(null))}
+              onSaved={(c) => void saved(c)}
               onPick={(id) => void open(id)}
               onCancel={() => setForm(null)}
             />
           )}
           {!done && !form && card && options && (
             <>
+              {memberAdded && <Alert kind="success">{t('intake.memberAdded', { name: memberAdded, subject: personName(card.person) })}</Alert>}
               <PersonCardView card={card} onEdit={() => setForm({ kind: 'edit', card })} onAddMember={card.household ? () => setForm({ kind: 'member', householdId: card.household!.id }) : null} onPick={(id) => void open(id)} />
               <FirstContactForm
                 key={card.person.id}

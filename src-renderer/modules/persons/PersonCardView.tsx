@@ -10,7 +10,7 @@ export function PersonCardView({ card, onEdit, onAddMember, onPick }: { card: Pe
   return (
     <article className="panel person-card" aria-labelledby="person-card-title">
       <header className="panel-header">
-        <h2 id="person-card-title">{personName(p)}</h2>
+        <h2 id="person-card-title" tabIndex={-1}>{personName(p)}</h2>
         <div className="row-actions">
           <Button variant="quiet" onPress={onEdit}>
             {t('common.edit')}

@@ -134,3 +134,22 @@ test('Mes échéances, a file archived and a person without a file deleted at th
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a social worker opens a DSU from the DSU screen for a person who has none (no fake first contact)', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const sec = await team.as('sophie');
+  await team.rpc('persons:create', { birthName: 'Nouvelle', firstNames: 'Agathe', birthDate: '1979-07-07', household: { address: '1 place Nationale', communeInsee: '82121' } }, sec);
+  await page.goto(server.url);
+  await login(page, 'alice', team.users.alice!.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Dossiers sociaux (DSU)' }).click();
+  await page.getByRole('radio', { name: 'Rechercher une personne' }).check({ force: true });
+  await page.getByRole('searchbox').fill('nouvelle agathe');
+  const open = page.getByRole('button', { name: 'Ouvrir un DSU pour le foyer de NOUVELLE Agathe (vous en serez la ou le référent)' });
+  await expect(open).toBeVisible();
+  await expectAccessible(page, 'DSU — recherche par personne');
+  await shot(page, 'dsu-ouvrir');
+  await open.click();
+  await expect(page.getByRole('heading', { level: 1, name: /^DSU MTB-2026-\d{5} — NOUVELLE Agathe$/ })).toBeVisible();
+  await expect(page.getByText('Référent·e : Alice Assistante', { exact: true })).toBeVisible();
+});

@@ -1,9 +1,10 @@
 /** The social worker's files and the site's files (DOMAIN §3), in one virtualized table. */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DsuRow, PersonHit } from '../../../src-main/modules';
+import type { DsuRow, PersonHit, SessionInfo } from '../../../src-main/modules';
 import { must } from '../../api';
-import { Alert, PageHeader, RadioList, TextInput } from '../../ui/components';
+import { errorText } from '../../app/errors';
+import { Alert, Button, PageHeader, RadioList, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { formatPhone, isoToFr, personName } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
@@ -31,7 +32,7 @@ export function useDsuColumns() {
   );
 }
 
-export function DsuListPage() {
+export function DsuListPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const [scope, setScope] = useState<'mine' | 'site' | 'person'>('mine');
   const mine = useResource(() => must('dsu:list', { scope: 'mine' }));
@@ -52,7 +53,7 @@ export function DsuListPage() {
           { value: 'person', label: t('dsu.byPerson') },
         ]}
       />
-      {scope === 'person' && <PersonSearch />}
+      {scope === 'person' && <PersonSearch canOpen={session.user.roles.includes('ass') || session.user.roles.includes('cesf')} />}
       {scope !== 'person' && current.error && <Alert kind="error">{current.error}</Alert>}
       {scope !== 'person' && current.data && (
         <DataTable
@@ -69,10 +70,19 @@ export function DsuListPage() {
   );
 }
 
-/** Any member of a household (a child, a partner) leads to the household's file. */
-function PersonSearch() {
+/** Any member of a household (a child, a partner) leads to the household's file; a social worker opens one where there is none. */
+function PersonSearch({ canOpen }: { canOpen: boolean }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
+  const [openError, setOpenError] = useState<string | null>(null);
+  const openFor = async (p: PersonHit) => {
+    try {
+      const dsu = await must('dsu:open', { householdId: p.householdId! });
+      window.location.assign(`#/dsu/${dsu.id}`);
+    } catch (e) {
+      setOpenError(errorText(e));
+    }
+  };
   const { results, error } = usePersonSearch(q, 200);
   const hits = results?.results ?? [];
   const columns = useMemo(
@@ -86,18 +96,27 @@ function PersonSearch() {
         header: () => t('dsu.number'),
         sortFn: 'french',
         cell: (c) => {
-          const d = c.row.original.dsu;
-          return d ? <a href={`#/dsu/${d.id}`}>{d.number}</a> : t('person.noDsu');
+          const p = c.row.original;
+          const d = p.dsu;
+          if (d) return <a href={`#/dsu/${d.id}`}>{d.number}</a>;
+          if (canOpen && p.householdId !== null) {
+            return (
+              <Button variant="secondary" onPress={() => void openFor(p)} aria-label={t('dsu.openFor', { name: personName(p) })}>
+                {t('dsu.openNew')}
+              </Button>
+            );
+          }
+          return p.householdId === null ? t('dsu.noHousehold') : t('person.noDsu');
         },
       }),
       personCol.accessor((p) => p.dsu?.referent.displayName ?? '', { id: 'referent', header: () => t('dsu.referent'), sortFn: 'french' }),
     ],
-    [t],
+    [t, canOpen],
   );
   return (
     <>
       <TextInput label={t('intake.search')} name="person-q" type="search" value={q} onChange={setQ} description={t('intake.searchHint')} autoComplete="off" />
-      {error && <Alert kind="error">{error}</Alert>}
+      {(error || openError) && <Alert kind="error">{error ?? openError}</Alert>}
       {hits.length > 0 && <DataTable label={t('dsu.personCaption')} columns={columns} data={hits} getRowId={(p) => String(p.id)} filterLabel={t('dsu.filterResults')} empty={t('dsu.empty')} />}
     </>
   );

@@ -16,7 +16,7 @@ export const dsuUi = defineUiModule({
       purpose: true,
       render: ({ session, route, modules }) => {
         const id = /^#\/dsu\/(\d+)$/.exec(route)?.[1];
-        return id ? <DsuPage key={id} id={Number(id)} session={session} panels={modules.flatMap((m) => m.dsuPanels ?? [])} /> : <DsuListPage />;
+        return id ? <DsuPage key={id} id={Number(id)} session={session} panels={modules.flatMap((m) => m.dsuPanels ?? [])} /> : <DsuListPage session={session} />;
       },
     },
     { key: 'retention', route: '#/conservation', roles: ['responsable'], position: 130, purpose: true, render: () => <RetentionPage /> },

@@ -223,6 +223,8 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await expect(row.getByRole('cell').nth(1)).toHaveText('300,00 €'); // engaged: 120 + 180
   await expect(row.getByRole('cell').nth(2)).toHaveText('180,00 €'); // paid
   await expect(row.getByRole('cell').nth(3)).toHaveText('299 700,00 €');
+  // The total's remaining counts voted envelopes only (the FAJ has none voted here).
+  await expect(page.getByRole('row', { name: /^Total/ }).getByRole('cell').nth(3)).toHaveText('299 700,00 € (hors 1 enveloppe non votée)');
   await expectAccessible(page, 'enveloppes');
   await shot(page, 'enveloppes');
   await logout(page);

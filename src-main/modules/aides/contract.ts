@@ -159,6 +159,8 @@ const aidSummary = z.object({
   nature: z.enum(NATURES),
   amountCents: z.number().int(),
   grantedCents: z.number().int().nullable(),
+  /** The day the payment was made (null until then). */
+  paidOn: z.string().nullable(),
   status: z.enum(AID_STATUSES),
   outcome: z.enum(OUTCOMES_BAREME).nullable(),
   route: z.enum(ROUTES).nullable(),

@@ -330,7 +330,7 @@ export function submittedDemandes(db: Db, from: string, to: string): ReplayRow[]
 
 const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNumber,
   coalesce(nullif(p.usage_name, ''), p.birth_name) || ' ' || p.first_names AS person, ru.display_name AS referent,
-  a.dispositif, a.nature, a.amount_cents AS amountCents, a.granted_cents AS grantedCents, a.status, a.outcome, a.route, a.urgent,
+  a.dispositif, a.nature, a.amount_cents AS amountCents, a.granted_cents AS grantedCents, a.paid_on AS paidOn, a.status, a.outcome, a.route, a.urgent,
   a.requested_on AS requestedOn, a.submitted_at AS submittedAt, tu.display_name AS takenBy, a.appeal_on AS appealOn, a.commission_id AS commissionId
   FROM aid_requests a JOIN dsu d ON d.id = a.dsu_id JOIN users ru ON ru.id = d.referent_id JOIN persons p ON p.id = a.person_id
   LEFT JOIN users tu ON tu.id = a.taken_by`;
@@ -348,6 +348,7 @@ const toSummary = (labels: Map<string, string>) => (r: SummaryRow): AidSummary =
   nature: r.nature,
   amountCents: r.amountCents,
   grantedCents: r.grantedCents,
+  paidOn: r.paidOn,
   status: r.status,
   outcome: r.outcome,
   route: r.route,

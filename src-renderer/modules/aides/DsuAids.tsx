@@ -22,7 +22,9 @@ export function DsuAids({ dsuId, canCreate }: { dsuId: number; canCreate: boolea
       <ul className="plain">
         {aids.data?.map((a) => (
           <li key={a.id}>
-            <a href={`#/aides/${a.id}`}>{a.number}</a> — {isoToFr(a.requestedOn)} — {a.dispositifLabel} — {formatCents(a.amountCents)} —{' '}
+            <a href={`#/aides/${a.id}`}>{a.number}</a> — {isoToFr(a.requestedOn)} — {a.dispositifLabel} — {t('aides.dsuRequested', { amount: formatCents(a.amountCents) })}
+            {a.grantedCents !== null && a.status === 'accordee' && <> — {t('aides.dsuGranted', { amount: formatCents(a.grantedCents) })}</>}
+            {a.paidOn !== null && <> — {t('aides.dsuPaid', { date: isoToFr(a.paidOn) })}</>} —{' '}
             <span className={`status-badge aid-${a.status}`}>{t(`aides.statuses.${a.status}`)}</span>
           </li>
         ))}

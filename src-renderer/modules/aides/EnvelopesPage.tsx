@@ -24,6 +24,10 @@ export function EnvelopesPage() {
   }, [year]);
   const total = (k: 'engagedCents' | 'paidCents' | 'projectionCents' | 'pendingCents') => (data?.rows ?? []).reduce((s, r) => s + r[k], 0);
   const voted = (data?.rows ?? []).reduce((s, r) => s + (r.votedCents ?? 0), 0);
+  // What remains is counted on the envelopes that have a voted amount only: an envelope not voted
+  // yet has nothing to remain from (its engagements would otherwise read as a negative total).
+  const remaining = (data?.rows ?? []).reduce((s, r) => s + (r.remainingCents ?? 0), 0);
+  const unvoted = (data?.rows ?? []).filter((r) => r.votedCents === null).length;
   return (
     <>
       <PageHeader title={t('nav.envelopes')}>
@@ -91,7 +95,10 @@ export function EnvelopesPage() {
               <td>{formatCents(voted)}</td>
               <td>{formatCents(total('engagedCents'))}</td>
               <td>{formatCents(total('paidCents'))}</td>
-              <td>{formatCents(voted - total('engagedCents'))}</td>
+              <td>
+                {formatCents(remaining)}
+                {unvoted > 0 && <span className="muted"> {t('aides.envelopes.remainingVotedOnly', { count: unvoted })}</span>}
+              </td>
               <td>{formatCents(total('projectionCents'))}</td>
               <td>{formatCents(total('pendingCents'))}</td>
               <td />

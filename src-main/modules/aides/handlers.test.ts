@@ -172,6 +172,10 @@ describe('refusals change nothing', () => {
       [{ paymentMode: 'virement_tiers', payeeKind: 'beneficiaire' }, 'payeeKind'],
       [{ payeeKind: 'bailleur', payeeName: '' }, 'payeeName'],
       [{ origin: 'partenaire', originPartnerId: null }, 'originPartnerId'],
+      [{ origin: 'partenaire', originPartnerId: 999_999 }, 'originPartnerId'],
+      // A partner named for a request that no partner sent (it used to reach the foreign key and fail inside).
+      [{ origin: 'dsu', originPartnerId: 999_999 }, 'originPartnerId'],
+      [{ origin: 'dsu', originPartnerId: team.partners.caf }, 'originPartnerId'],
       [{ amountCents: 0 }, 'amountCents'],
     ];
     const before = hashDir(team.dir);

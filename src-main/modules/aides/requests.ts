@@ -27,8 +27,10 @@ function checkFields(ctx: CallContext, f: Fields, dsu: DsuRow): void {
   if (f.origin === 'partenaire') {
     if (f.originPartnerId === null) throw new PasseurError('invalid_input', 'Indiquez le partenaire qui a orienté la demande.', 'originPartnerId');
     if (!repo.partnerExists(db, f.originPartnerId)) {
-      throw new PasseurError('invalid_input', 'Ce partenaire n’existe pas dans l’annuaire.', 'originPartnerId');
+      throw new PasseurError('invalid_input', 'Ce partenaire n’existe pas dans l’annuaire : choisissez-le dans la liste, ou ajoutez-le d’abord à l’annuaire des partenaires.', 'originPartnerId');
     }
+  } else if (f.originPartnerId !== null) {
+    throw new PasseurError('invalid_input', 'Un partenaire d’orientation ne s’indique que pour une demande orientée par un partenaire : choisissez cette origine ou retirez le partenaire.', 'originPartnerId');
   }
   if (f.payeeKind !== 'beneficiaire' && !f.payeeName) {
     throw new PasseurError('invalid_input', 'Indiquez le nom du tiers payé (bailleur, fournisseur, établissement…).', 'payeeName');

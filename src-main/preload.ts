@@ -6,7 +6,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 const CALL_CHANNEL = 'passeur:call';
 const EVENT_CHANNEL = 'passeur:event';
-const EVENTS = new Set(['session:locked', 'session:ended']);
+const EVENTS = new Set(['session:locked', 'session:ended', 'data:changed']);
 
 contextBridge.exposeInMainWorld('passeur', {
   call: (channel: string, input: unknown) => ipcRenderer.invoke(CALL_CHANNEL, String(channel), input),

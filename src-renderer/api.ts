@@ -7,6 +7,9 @@ import type { Channel, EventName, Input, Output, Result } from '../src-main/modu
 
 export type { Channel, Input, Output, Result };
 
+/** Every event the main process may push (the record makes the list exhaustive at compile time). */
+const EVENT_NAMES: Record<EventName, true> = { 'session:locked': true, 'session:ended': true, 'data:changed': true };
+
 interface Bridge {
   call(channel: string, input: unknown): Promise<Result<unknown>>;
   on(event: string, cb: (payload: unknown) => void): () => void;
@@ -81,7 +84,7 @@ export function on(event: EventName, cb: (payload: unknown) => void): () => void
   eventListeners.set(event, set);
   if (!source) {
     source = new EventSource('/events');
-    for (const name of ['session:locked', 'session:ended'] as const) {
+    for (const name of Object.keys(EVENT_NAMES) as EventName[]) {
       source.addEventListener(name, (e) => {
         const payload: unknown = JSON.parse((e as MessageEvent<string>).data || '{}');
         for (const l of eventListeners.get(name) ?? []) l(payload);

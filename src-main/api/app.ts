@@ -115,7 +115,7 @@ export class AppCore {
   readonly vault: Vault;
   readonly sessions: SessionManager;
   readonly throttle: LoginThrottle;
-  /** Emits ('event', token, name, payload) for the transports to deliver. */
+  /** Emits ('event', token, name, payload) for the transports to deliver; token `null`: to every session. */
   readonly bus = new EventEmitter();
   private sweeper: NodeJS.Timeout | null = null;
   clock: () => Date = () => new Date();
@@ -143,6 +143,11 @@ export class AppCore {
 
   emit(s: Session, name: EventName, payload: unknown = {}): void {
     this.bus.emit('event', s.token, name, payload);
+  }
+
+  /** Sends an event to every open session (token `null` on the bus). */
+  broadcast(name: EventName, payload: unknown = {}): void {
+    this.bus.emit('event', null, name, payload);
   }
 
   /** Runs `fn` when the core closes (transports and endpoints started beside it). */

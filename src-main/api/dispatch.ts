@@ -11,8 +11,9 @@ import { log } from '../shared/log';
 import type { Session } from '../auth/sessions';
 import { hasAny } from '../shared/roles';
 import { findUserById } from '../store/users';
+import { rowsChangedBesidesAudit } from '../store/audit';
 import type { AppCore, CallContext } from './app';
-import type { ChannelSpec, Result } from './spec';
+import type { ChannelSpec, DataChanged, Result } from './spec';
 
 z.config(z.locales.fr());
 
@@ -93,6 +94,14 @@ export function admit(
   return null;
 }
 
+/**
+ * Rows changed by this connection that are not audit rows (every read is audited, so the
+ * audit log alone says nothing of a change). `null` while the store is closed.
+ */
+function dataChanges(app: AppCore): number | null {
+  return app.vault.isOpen() ? rowsChangedBesidesAudit(app.vault.db) : null;
+}
+
 export async function dispatch(app: AppCore, token: string | null, channel: string, rawInput: unknown): Promise<DispatchOutcome> {
   const entry = app.channels.get(channel);
   if (!entry) return fail('unknown_channel', `Opération inconnue : ${channel.slice(0, 60)}.`);
@@ -116,6 +125,7 @@ export async function dispatch(app: AppCore, token: string | null, channel: stri
       sessionToken = s ? s.token : null;
     },
   };
+  const before = dataChanges(app);
   try {
     const value = await handler(ctx, parsed.data);
     const shaped = spec.output.safeParse(value);
@@ -123,6 +133,10 @@ export async function dispatch(app: AppCore, token: string | null, channel: stri
       log('dispatch', 'output_rejected', { channel: channel });
       return fail('internal', 'Erreur interne : la réponse n’a pas la forme attendue. L’incident est journalisé ; réessayez ou prévenez l’administrateur.');
     }
+    // One cache rule for every list on every desk: a call that changed the store says so to
+    // every open session (the module only), and the screens read again what they show.
+    const after = dataChanges(app);
+    if (before !== null && after !== null && after !== before) app.broadcast('data:changed', { module: entry.module } satisfies DataChanged);
     return { result: { ok: true, value: shaped.data }, ...(sessionToken !== undefined ? { sessionToken } : {}) };
   } catch (e) {
     if (isPasseurError(e)) return fail(e.code, e.message, e.field);

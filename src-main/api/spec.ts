@@ -28,5 +28,11 @@ export interface ApiError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Events the main process pushes to a window (`window.passeur.on`). */
-export const EVENTS = ['session:locked', 'session:ended'] as const;
+export const EVENTS = ['session:locked', 'session:ended', 'data:changed'] as const;
+
+/** Payload of `data:changed`, sent to every open session after a call that changed the store:
+ *  only the module whose channel made the change — never what changed, nor for whom. */
+export interface DataChanged {
+  module: string;
+}
 export type EventName = (typeof EVENTS)[number];

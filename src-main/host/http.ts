@@ -115,8 +115,9 @@ export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
   const streams = new Map<string, Set<http.ServerResponse>>();
   let port = opts.port ?? 0;
 
-  const onEvent = (token: string, name: string, payload: unknown) => {
-    for (const res of streams.get(token) ?? []) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+  const onEvent = (token: string | null, name: string, payload: unknown) => {
+    const targets = token === null ? [...streams.values()].flatMap((s) => [...s]) : [...(streams.get(token) ?? [])];
+    for (const res of targets) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
   app.bus.on('event', onEvent);
 

@@ -29,8 +29,8 @@ export function registerIpc(ipcMain: IpcMain, app: AppCore, origin: AppOrigin): 
   };
   ipcMain.handle(CALL_CHANNEL, handler);
 
-  const onEvent = (token: string, name: string, payload: unknown) => {
-    for (const e of tokens.values()) if (e.token === token && !e.contents.isDestroyed()) e.contents.send(EVENT_CHANNEL, name, payload);
+  const onEvent = (token: string | null, name: string, payload: unknown) => {
+    for (const e of tokens.values()) if (e.token !== null && (token === null || e.token === token) && !e.contents.isDestroyed()) e.contents.send(EVENT_CHANNEL, name, payload);
   };
   app.bus.on('event', onEvent);
   return () => {

@@ -33,6 +33,20 @@ export function rowHash(r: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+const auditRows = new WeakMap<Db, number>();
+
+/** Rows this connection appended to the audit log so far: the dispatcher tells a call that
+ *  changed data from one that only left its audit trace (a read is audited too). */
+export function auditRowsWritten(db: Db): number {
+  return auditRows.get(db) ?? 0;
+}
+
+/** Rows this connection inserted, updated or deleted, triggers included, audit rows excepted. */
+export function rowsChangedBesidesAudit(db: Db): number {
+  const { n } = prep(db, 'SELECT total_changes() AS n').get() as { n: number };
+  return n - auditRowsWritten(db);
+}
+
 /** Appends one row. Must be called inside the transaction of the change it records. */
 export function appendAudit(db: Db, e: AuditEntry, now = new Date()): AuditRow {
   if (!db.inTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
@@ -53,6 +67,7 @@ export function appendAudit(db: Db, e: AuditEntry, now = new Date()): AuditRow {
     `INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, detail, prev_hash, hash)
      VALUES (@id, @at, @user_id, @action, @entity, @entity_id, @detail, @prev_hash, @hash)`,
   ).run(full);
+  auditRows.set(db, auditRowsWritten(db) + 1);
   return full;
 }
 

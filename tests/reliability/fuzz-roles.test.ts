@@ -493,6 +493,7 @@ beforeAll(async () => {
     'persons:export': { id: person.person.id, format: 'json' },
     'tasks:mine': {},
     'intake:forDsu': { dsuId: dsu },
+    'intake:forPerson': { personId: person.person.id },
     'rdv:forDsu': { dsuId: dsu },
     'stats:period': { from: '2026-01-01', to: '2026-12-31' },
     'intake:record': { personId: person.person.id, mode: 'telephone', motifs: ['aide_financiere'], urgent: false, request: 'Renseignement', outcome: 'information' },

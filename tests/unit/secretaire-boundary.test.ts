@@ -77,6 +77,7 @@ function inputFor(c: Channel): unknown {
     'intake:options': {},
     'tasks:mine': {},
     'intake:forDsu': { dsuId: ids.dsu },
+    'intake:forPerson': { personId: p.person.id },
     'rdv:forDsu': { dsuId: ids.dsu },
     'intake:motifs': {},
     'intake:saveMotif': { label: 'Mobilité' },

@@ -36,9 +36,16 @@ export const firstContactOut = z.object({
 });
 export type FirstContactOut = z.infer<typeof firstContactOut>;
 
+/** A person's earlier first contacts as the front desk sees them on her card: when, how, why,
+ *  what was done — not the words of the request nor the reason of an urgency (those stay in the DSU). */
+export const firstContactBrief = firstContactOut.omit({ request: true, urgencyReason: true, person: true });
+export type FirstContactBrief = z.infer<typeof firstContactBrief>;
+
 export const intakeContract = {
   /** The first contacts of a DSU's household: its panel in the DSU (registry `dsuPanels`). */
   'intake:forDsu': channel({ input: z.strictObject({ dsuId: id }), output: z.array(firstContactOut), access: SOCIAL }),
+  /** The first contacts about one person, newest first (her card at the front desk). */
+  'intake:forPerson': channel({ input: z.strictObject({ personId: id }), output: z.array(firstContactBrief), access: FRONT }),
   'intake:options': channel({ input: z.object({}), output: optionsOut, access: FRONT }),
   'intake:record': channel({
     input: z

@@ -80,6 +80,31 @@ describe('intake:*', () => {
   });
 });
 
+describe('a person’s earlier first contacts, on her card', () => {
+  it('lists them newest first without the words of the request, audits the read, and refuses an unknown person writing nothing', async () => {
+    const p = await register(team, { birthName: 'Garnier', firstNames: 'Lise' });
+    await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, outcome: 'information', request: 'Première demande confidentielle' });
+    await team.must(team.sec.token, 'intake:record', { ...base, mode: 'presentiel', personId: p.person.id, outcome: 'information', urgent: true, urgencyReason: 'Coupure prévue demain', request: 'Seconde demande confidentielle' });
+    const list = await team.must(team.sec.token, 'intake:forPerson', { personId: p.person.id });
+    expect(list.map((f) => [f.mode, f.outcome, f.urgent])).toEqual([
+      ['presentiel', 'information', true],
+      ['telephone', 'information', false],
+    ]);
+    expect(list[0]!.motifs.length).toBeGreaterThan(0);
+    expect(list[0]!.takenBy.id).toBe(team.sec.id);
+    const text = JSON.stringify(list);
+    expect(text).not.toContain('confidentielle');
+    expect(text).not.toContain('Coupure');
+    const last = team.app.vault.db.prepare('SELECT action, entity, entity_id FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    expect(last).toEqual({ action: 'firstcontact.read', entity: 'person', entity_id: String(p.person.id) });
+
+    const before = hashDir(team.dir);
+    const r = await team.call(team.sec.token, 'intake:forPerson', { personId: 999_999 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(hashDir(team.dir)).toEqual(before);
+  });
+});
+
 describe('motifs (a configurable list)', () => {
   it('lets the admin add, rename and switch off a motif; the desk only sees active ones; past contacts keep theirs', async () => {
     const added = await team.must(team.adminToken, 'intake:saveMotif', { label: 'Mobilité / transport' });

@@ -15,6 +15,14 @@ export const intakeHandlers = {
     return repo.firstContactsOfHousehold(ctx.app.vault.db, dsu.householdId);
   },
 
+  'intake:forPerson': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    personOr404(ctx, input.personId);
+    const out = repo.recentFirstContactsOfPerson(db, input.personId).map(({ request: _r, urgencyReason: _u, person: _p, ...brief }) => brief);
+    db.transaction(() => appendAudit(db, { userId: sessionOf(ctx).userId, action: 'firstcontact.read', entity: 'person', entityId: input.personId, detail: { count: out.length } }, ctx.now))();
+    return out;
+  },
+
   'intake:motifs': (ctx) => repo.listMotifs(ctx.app.vault.db),
 
   /** Adds a motif (its code made from the label) or renames / switches one on or off. Codes never change: past contacts keep theirs. */

@@ -157,6 +157,15 @@ export function periodCounts(db: Db, from: string, to: string): { mode: string; 
 
 /** The latest first contacts of a household, for its DSU (its panel: 50; its export: all). */
 export function firstContactsOfHousehold(db: Db, householdId: number, limit = 50): FirstContactOut[] {
+  return firstContactsWhere(db, 'f.household_id', householdId, limit);
+}
+
+/** The first contacts about one person (whatever her household then), newest first. */
+export function recentFirstContactsOfPerson(db: Db, personId: number, limit = 20): FirstContactOut[] {
+  return firstContactsWhere(db, 'f.person_id', personId, limit);
+}
+
+function firstContactsWhere(db: Db, column: 'f.household_id' | 'f.person_id', value: number, limit: number): FirstContactOut[] {
   const rows = db
     .prepare(
       `SELECT f.id, f.at, f.mode, u.id AS uid, u.display_name AS uname, p.id AS pid, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames,
@@ -164,9 +173,9 @@ export function firstContactsOfHousehold(db: Db, householdId: number, limit = 50
               f.urgent, f.urgency_reason AS urgencyReason, f.request, f.outcome,
               pa.organisation || CASE WHEN pa.service <> '' THEN ' — ' || pa.service ELSE '' END AS partner
        FROM first_contacts f JOIN users u ON u.id = f.taken_by JOIN persons p ON p.id = f.person_id LEFT JOIN partners pa ON pa.id = f.partner_id
-       WHERE f.household_id = ? ORDER BY f.at DESC LIMIT ?`,
+       WHERE ${column} = ? ORDER BY f.at DESC, f.id DESC LIMIT ?`,
     )
-    .all(householdId, limit) as {
+    .all(value, limit) as {
     id: number;
     at: string;
     mode: FirstContactOut['mode'];

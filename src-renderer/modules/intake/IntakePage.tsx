@@ -12,11 +12,12 @@ import { Alert, Button, PageHeader, TextInput } from '../../ui/components';
 import { formatPhone, isoToFr, personName } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { FirstContactForm } from './FirstContactForm';
+import { PersonFirstContacts } from './PersonFirstContacts';
 import { PersonCardView, PersonForm, usePersonSearch } from '../persons';
 
 type Recorded = Output<'intake:record'>;
 
-export function IntakePage() {
+export function IntakePage({ canOpenDsu = false }: { canOpenDsu?: boolean }) {
   const { t } = useTranslation();
   const { data: options, error: optionsError } = useResource<IntakeOptions>(() => must('intake:options', {}));
   const { data: partners } = useResource(() => must('partners:list', {}));
@@ -173,6 +174,7 @@ export function IntakePage() {
             <>
               {memberAdded && <Alert kind="success">{t('intake.memberAdded', { name: memberAdded, subject: personName(card.person) })}</Alert>}
               <PersonCardView card={card} onEdit={() => setForm({ kind: 'edit', card })} onAddMember={card.household ? () => setForm({ kind: 'member', householdId: card.household!.id }) : null} onPick={(id) => void open(id)} />
+              <PersonFirstContacts key={`fc-${card.person.id}`} card={card} canOpenDsu={canOpenDsu} />
               <FirstContactForm
                 key={card.person.id}
                 card={card}

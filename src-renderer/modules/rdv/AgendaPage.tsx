@@ -61,7 +61,7 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
     };
   }, [pro, from, view, version]);
 
-  const marked = (a: AppointmentOut, status: Input<'rdv:setStatus'>['status']) => {
+  const marked = (a: AppointmentOut, status: AppointmentOut['status']) => {
     setNotice(t('agenda.statusSet', { status: t(`labels.${status}`), name: a.person.name }));
     setVersion((v) => v + 1);
   };
@@ -151,7 +151,7 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
                         </>
                       )}
                       {a.status === 'prevu' && (
-                        <Button variant="quiet" onPress={() => void setStatus(a, 'annule')}>
+                        <Button variant="quiet" onPress={() => void must('rdv:cancel', { id: a.id, reason: 'demande_personne', note: '' }).then(() => marked(a, 'annule'), (e: unknown) => setError(errorText(e)))}>
                           {t('agenda.cancel')}
                         </Button>
                       )}

@@ -15,6 +15,10 @@ test('agenda: switching to English keeps the screen, and its selects open', asyn
   await expect(page.getByRole('heading', { name: 'Agendas', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Diaries', level: 1 })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Appointment grid' })).toBeVisible();
+  const week = page.getByRole('radio', { name: 'Week' });
+  await week.focus();
+  await page.keyboard.press('Space');
   await page.getByRole('button', { name: /Diary of/ }).first().click();
   await expect(page.getByRole('listbox')).toBeVisible();
   await page.keyboard.press('Escape');

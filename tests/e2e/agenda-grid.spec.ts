@@ -34,6 +34,14 @@ async function press(page: Page, control: ReturnType<Page['locator']>) {
   await page.keyboard.press('Space');
 }
 
+/** The screen as it is seen (viewport only) into `PASSEUR_SHOTS`, named with the viewport's width. */
+async function view(page: Page, name: string) {
+  const dir = process.env.PASSEUR_SHOTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}-${page.viewportSize()?.width ?? 0}.png`, fullPage: false });
+}
+
 async function pdfText(page: Page, trigger: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
   const file = (await download.path())!;
@@ -103,6 +111,7 @@ test('agenda grid: book for two professionals side by side, move, cancel with a 
   const claire = grid.getByRole('button', { name: `${dayFr}, 9 h 30 – 10 h, GARNIER Paul, Accompagnement au bureau, Claire Conseillère (CESF)` });
   await expect(claire).toBeFocused();
   await shot(page, 'agenda-deux-agendas');
+  await view(page, 'agenda-jour');
 
   // Move Alice's to Claire at 9 h 30: refused in French (the same rule as booking), nothing changed; then to 11 h.
   await alice.click();
@@ -116,6 +125,7 @@ test('agenda grid: book for two professionals side by side, move, cancel with a 
   await expect(dialog.getByText('Claire Conseillère a déjà un rendez-vous de 09 h 30 à 10 h 00 ce jour-là.', { exact: false })).toBeVisible();
   await expectAccessible(page, 'agenda — déplacer (refus)');
   await shot(page, 'agenda-deplacer-refus');
+  await view(page, 'agenda-deplacer-refus');
   await dialog.getByLabel('Heure').fill('11:00');
   await dialog.getByRole('button', { name: 'Déplacer' }).click();
   await expect(page.getByText(`Rendez-vous de DUPONT Marie déplacé : ${dayFr}, 11 h, avec Claire Conseillère.`)).toBeVisible();
@@ -162,8 +172,57 @@ test('agenda grid: book for two professionals side by side, move, cancel with a 
   await expect(dialog.getByRole('row', { name: /DUPONT Marie/ })).toContainText('06 12 34 56 78');
   await expectAccessible(page, 'agenda — rappels');
   await shot(page, 'agenda-rappels');
+  await view(page, 'agenda-rappels');
   const csv = await pdfText(page, () => dialog.getByRole('button', { name: 'Télécharger (CSV)' }).click());
   expect(csv.name).toBe(`rappels-${day}.csv`);
   expect(csv.text).toContain(`DUPONT Marie;06 12 34 56 78;Claire Conseillère;`);
   expect(csv.text).not.toContain('GARNIER');
+  await page.keyboard.press('Escape');
+
+  // The week of one professional: Claire's, five days, the moved appointment on its Tuesday.
+  const week = page.getByRole('radio', { name: 'Semaine' });
+  await press(page, week);
+  await page.getByRole('button', { name: /Agenda de/ }).click();
+  await page.getByRole('option', { name: 'Claire Conseillère' }).click();
+  await expect(grid).toHaveAttribute('aria-busy', 'false');
+  await expect(grid.getByRole('button', { name: `${dayFr}, 11 h – 11 h 30, DUPONT Marie, Accompagnement au bureau, Claire Conseillère (CESF)` })).toBeVisible();
+  await expect(grid.locator('.tgrid-head')).toHaveCount(5);
+  await expectAccessible(page, 'agenda — semaine');
+  await view(page, 'agenda-semaine');
+});
+
+test('opening hours: the administrator sets them and a closed day; the agenda shades it and refuses to book it', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const { iso: day, steps } = nextTuesday();
+  await page.goto(server.url);
+  await login(page, 'admin', 'une longue phrase secrète');
+  await page.getByRole('navigation').getByRole('link', { name: 'Horaires d’ouverture' }).click();
+  await expect(page.getByRole('heading', { name: 'Horaires d’ouverture', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Lundi')).toHaveValue('08:30-12:30, 13:30-17:30');
+  await page.getByLabel('Mercredi').fill('8h30 - 12h30');
+  await page.getByLabel('Samedi').fill('09:00-1200');
+  await page.getByRole('button', { name: 'Enregistrer les horaires' }).click();
+  await expect(page.getByText('Samedi : plages non comprises. Écrivez par exemple 08:30-12:30, 13:30-17:30.')).toBeVisible();
+  await page.getByLabel('Samedi').fill('');
+  await page.getByLabel('Jour fermé').fill(day.split('-').reverse().join('/'));
+  await page.getByLabel('Motif (ex. pont, formation)').fill('Journée de formation');
+  await page.getByRole('button', { name: 'Ajouter ce jour' }).click();
+  await page.getByRole('button', { name: 'Enregistrer les horaires' }).click();
+  await expect(page.getByText('Horaires et jours de fermeture enregistrés.')).toBeVisible();
+  await expect(page.getByLabel('Mercredi')).toHaveValue('08:30-12:30');
+  await expectAccessible(page, 'horaires d’ouverture');
+  await view(page, 'horaires');
+
+  // The desk sees the day closed, and the API refuses to book it.
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await login(page, 'sophie', team.users.sophie!.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Rendez-vous' }).click();
+  for (let i = 0; i < steps; i++) await page.getByRole('button', { name: 'Jour suivant' }).click();
+  await expect(page.getByText('Le site est fermé ce jour-là : aucun créneau ne peut y être réservé.')).toBeVisible();
+  await expect(page.getByTestId('agenda').getByRole('button', { name: /^Réserver/ })).toHaveCount(0);
+  await expect(page.getByTestId('agenda').locator('.tgrid-head').first()).toContainText('Site fermé : Journée de formation');
+  const sec = await team.as('sophie');
+  const card = (await team.rpc('persons:create', { birthName: 'Roux', firstNames: 'Léa', household: { address: '1 rue Basse', communeInsee: '82121', role: 'demandeur' } }, sec)).value as { person: { id: number } };
+  await expect(team.rpc('rdv:book', { professionalId: team.users.alice!.id, personId: card.person.id, startsAt: `${day}T10:00`, durationMin: 30, kind: 'vad', place: 'Domicile' }, sec)).rejects.toThrow(/Le site est fermé le .* \(Journée de formation\) : choisissez un autre jour\./);
 });

@@ -140,25 +140,27 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
         {view === 'week' && options && (
           <SelectField label={t('agenda.professional')} value={weekId} onChange={setWeekPro} options={pros.map((p) => ({ id: String(p.id), label: p.displayName }))} />
         )}
+        {view === 'day' && options && (
+          <CheckboxList
+            label={t('agenda.shown')}
+            value={shownIds}
+            onChange={(v) => setChosen(v.slice(0, 8))}
+            options={pros.map((p) => ({ value: String(p.id), label: p.displayName, disabled: !shownIds.includes(String(p.id)) && shownIds.length >= 8 }))}
+          />
+        )}
       </div>
-      {view === 'day' && options && (
-        <CheckboxList
-          label={t('agenda.shown')}
-          value={shownIds}
-          onChange={(v) => setChosen(v.slice(0, 8))}
-          options={pros.map((p) => ({ value: String(p.id), label: p.displayName, disabled: !shownIds.includes(String(p.id)) && shownIds.length >= 8 }))}
-        />
-      )}
       <div aria-live="polite" className="agenda-live">
         {notice && <Alert kind="success">{notice}</Alert>}
       </div>
       {error && <Alert kind="error">{error}</Alert>}
-      <h2 className="agenda-heading" ref={headingRef} tabIndex={-1}>
-        {heading}
-      </h2>
-      <p className="muted" id="agenda-help">
-        {t('agenda.gridHelp')}
-      </p>
+      <div className="agenda-caption">
+        <h2 className="agenda-heading" ref={headingRef} tabIndex={-1}>
+          {heading}
+        </h2>
+        <p className="muted" id="agenda-help">
+          {t('agenda.gridHelp')}
+        </p>
+      </div>
       {ids.length === 0 ? (
         <p className="muted">{t('agenda.chooseSomeone')}</p>
       ) : busy && !data ? (

@@ -84,7 +84,8 @@ export function HoursPage() {
         <Form onSubmit={(e) => void save(e)} validationBehavior="aria" className="hours-form">
           <fieldset>
             <legend>{t('agenda.hours.week')}</legend>
-            <div className="grid-2">
+            <p className="muted">{t('agenda.hours.rangesHint')}</p>
+            <div className="hours-week">
               {DAYS.map((i) => (
                 <TextInput
                   key={i}
@@ -92,8 +93,7 @@ export function HoursPage() {
                   name={`day-${i}`}
                   value={week[i] ?? ''}
                   onChange={(v) => setWeek(week.map((w, j) => (j === i ? v : w)))}
-                  placeholder="08:30-12:30, 13:30-17:30"
-                  description={i === 0 ? t('agenda.hours.rangesHint') : undefined}
+                  placeholder={t('agenda.hours.closedPlaceholder')}
                   error={error?.field === `day-${i}` ? error.message : undefined}
                 />
               ))}

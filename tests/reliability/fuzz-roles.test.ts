@@ -508,6 +508,8 @@ beforeAll(async () => {
     'rdv:reminders': { day: '2026-11-25' },
     'rdv:remindersFile': { day: '2026-11-25', format: 'pdf' },
     'rdv:hours': {},
+    'rdv:permanences': {},
+    'rdv:savePermanence': { place: 'France services de Montech', address: '2 place de la mairie', communeInsee: '82125', professionalId: assId, weekday: 2, startsAt: '09:00', endsAt: '12:00', everyWeeks: 2, firstDay: '2026-12-01', lastDay: '2027-06-30' },
     'rdv:saveHours': { week: [[{ from: '08:30', to: '12:30' }, { from: '13:30', to: '17:30' }], [], [], [], [], [], []], closed: [{ day: '2026-12-24', label: 'Pont' }] },
     'partners:save': { id: partner, organisation: 'CAF de Tarn-et-Garonne', service: 'Accueil' },
     'partners:import': { csv: 'Organisme;Service;Ville\nSecours populaire;Antenne;Montauban\n' },

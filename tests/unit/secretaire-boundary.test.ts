@@ -94,6 +94,8 @@ function inputFor(c: Channel): unknown {
     'rdv:remindersFile': { day: '2026-11-27', format: 'csv' },
     'rdv:hours': {},
     'rdv:saveHours': { week: [[], [], [], [], [], [], []], closed: [] },
+    'rdv:permanences': {},
+    'rdv:savePermanence': { place: 'Mairie', address: '', communeInsee: '82125', professionalId: team.ass.id, weekday: 2, startsAt: '09:00', endsAt: '12:00', everyWeeks: 1, firstDay: '2026-12-01', lastDay: null },
     'partners:list': {},
     'partners:save': { organisation: 'CCAS de Montauban' },
     'partners:import': { csv: 'Organisme\nSecours populaire\n' },

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { HandlersOf } from '../../api/app';
 import { channel, type ChannelSpec } from '../../api/spec';
-import { FRONT, SOCIAL, fileOut, id, isoDate, localDateTime, userRef } from '../../api/schemas';
+import { FRONT, SOCIAL, fileOut, id, inseeSchema, isoDate, localDateTime, userRef } from '../../api/schemas';
 import { FIELDS, RDV_KINDS, RDV_STATUSES } from '../../api/kinds-accueil';
 import { required, text } from '../../api/text';
 import { CANCEL_REASONS } from './kinds';
@@ -46,6 +46,38 @@ export const hoursSchema = z.strictObject({
     .array(z.strictObject({ day: isoDate, label: text(80, 'Motif de fermeture') }))
     .max(366, { message: 'Une année de jours fermés au plus : retirez les jours passés.' }),
 });
+/** A permanence (DOMAIN §7): a place outside the MDS, held by a professional on a weekly or fortnightly timetable. */
+export const permanenceInput = z.strictObject({
+  id: id.optional(),
+  place: required(120, 'Lieu de la permanence'),
+  address: text(200, 'Adresse'),
+  communeInsee: inseeSchema,
+  professionalId: id,
+  weekday: z.number().int().min(1, { message: 'Jour de la semaine : de 1 (lundi) à 7 (dimanche).' }).max(7, { message: 'Jour de la semaine : de 1 (lundi) à 7 (dimanche).' }),
+  startsAt: hhmm,
+  endsAt: hhmm,
+  everyWeeks: z.union([z.literal(1), z.literal(2)], { message: 'Fréquence : chaque semaine (1) ou une semaine sur deux (2).' }),
+  firstDay: isoDate,
+  lastDay: isoDate.nullable().default(null),
+});
+export const permanenceOut = z.object({
+  id,
+  place: z.string(),
+  address: z.string(),
+  communeInsee: z.string(),
+  communeName: z.string(),
+  professional: userRef,
+  weekday: z.number().int(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  everyWeeks: z.number().int(),
+  firstDay: z.string(),
+  lastDay: z.string().nullable(),
+});
+export type PermanenceOut = z.infer<typeof permanenceOut>;
+/** A day a permanence is held, in the grid. */
+export const permanenceDay = z.object({ id, professionalId: id, day: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string(), address: z.string(), communeName: z.string() });
+
 const durationMin = z.number().int().min(10, { message: 'Durée : 10 minutes au moins.' }).max(240, { message: 'Durée : 4 heures au plus.' });
 export const reminderRow = z.object({ id, startsAt: z.string(), endsAt: z.string(), name: z.string(), phone: z.string(), professional: z.string(), place: z.string(), kind: z.enum(RDV_KINDS) });
 
@@ -65,7 +97,7 @@ export const rdvContract = {
       from: isoDate,
       days: z.number().int().min(1).max(7).default(1),
     }),
-    output: z.object({ appointments: z.array(appointmentOut), hours: hoursSchema }),
+    output: z.object({ appointments: z.array(appointmentOut), hours: hoursSchema, permanences: z.array(permanenceDay) }),
     access: FRONT,
   }),
   /** Another time, length, place or professional for a planned appointment, under the booking's conflict rule. */
@@ -94,6 +126,13 @@ export const rdvContract = {
   'rdv:remindersFile': channel({ input: z.strictObject({ day: isoDate, format: z.enum(['pdf', 'csv']) }), output: fileOut, access: FRONT }),
   'rdv:hours': channel({ input: z.strictObject({}), output: hoursSchema, access: [...FRONT, 'admin'] }),
   'rdv:saveHours': channel({ input: hoursSchema, output: hoursSchema, access: ['admin'] }),
+  /** The permanences, with what their form offers: the social workers and the site's communes. */
+  'rdv:permanences': channel({
+    input: z.strictObject({}),
+    output: z.object({ items: z.array(permanenceOut), professionals: z.array(userRef), communes: z.array(z.object({ insee: z.string(), name: z.string() })) }),
+    access: ['admin'],
+  }),
+  'rdv:savePermanence': channel({ input: permanenceInput, output: permanenceOut, access: ['admin'] }),
   'rdv:nextFree': channel({
     input: z.strictObject({ professionalId: id, from: localDateTime, durationMin: z.number().int().min(10).max(240) }),
     output: z.object({ startsAt: z.string() }),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashDir } from '../../../tests/helpers/tmp';
 import { newTeam, register, type Team } from '../../../tests/helpers/team';
 import type { AppointmentOut, PersonCard } from '../../modules';
-import { checkWeek, nextFree, withinOpening, type Hours } from './rules';
+import { checkWeek, nextFree, occurrences, withinOpening, type Hours } from './rules';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +42,13 @@ describe('appointment rules', () => {
     const h: Hours = { week: [WEEKDAY, [{ from: '14:00', to: '16:00' }], ...HOURS.week.slice(2)], closed: [{ day: '2026-11-23', label: 'Formation' }] };
     expect(nextFree(h, '2026-11-23T08:00', 45, [])).toBe('2026-11-24T14:00');
     expect(nextFree({ week: [[], [], [], [], [], [], []], closed: [] }, '2026-11-23T08:00', 30, [])).toBeNull();
+  });
+  it('holds a permanence on its weekday, every week or every other one, between its first and last days, not on a closed day', () => {
+    const p = { weekday: 2, startsAt: '09:00', endsAt: '12:00', everyWeeks: 2, firstDay: '2026-11-24', lastDay: '2027-01-05' };
+    expect(occurrences(p, { closed: [] }, '2026-11-23', 35)).toEqual(['2026-11-24', '2026-12-08', '2026-12-22']);
+    expect(occurrences({ ...p, everyWeeks: 1 }, { closed: [{ day: '2026-12-01', label: 'Pont' }] }, '2026-11-23', 21)).toEqual(['2026-11-24', '2026-12-08']);
+    expect(occurrences(p, { closed: [] }, '2027-01-04', 14)).toEqual(['2027-01-05']);
+    expect(occurrences(p, { closed: [] }, '2026-11-16', 7)).toEqual([]);
   });
   it('says in French what is wrong with a week of hours', () => {
     expect(checkWeek(HOURS.week)).toBeNull();
@@ -286,5 +293,41 @@ describe('the time grid, moving, cancelling, convocations and reminders', () => 
     expect(free.startsAt).toBe('2026-12-08T08:30');
     const monday = await t.must(t.sec.token, 'rdv:nextFree', { professionalId: t.ass2.id, from: '2026-12-14T08:00', durationMin: 30 });
     expect(monday.startsAt).toBe('2026-12-14T09:00');
+  });
+
+  it('keeps permanences (place, commune, professional, timetable) set by the administrator, shown in the grid and bookable', async () => {
+    const adminId = (t.app.vault.db.prepare("SELECT id FROM users WHERE login = 'admin'").get() as { id: number }).id;
+    const adminToken = t.app.sessions.create({ userId: adminId, login: 'admin', roles: ['admin'], mustChangePassword: false }).token;
+    const base = { place: 'France services de Montech', address: '2 place de la Mairie', communeInsee: '82125', professionalId: t.ass2.id, weekday: 3, startsAt: '09:00', endsAt: '12:00', everyWeeks: 1 as const, firstDay: '2026-12-02', lastDay: null };
+    const before = hashDir(t.dir);
+    const refusals = await Promise.all([
+      t.call(adminToken, 'rdv:savePermanence', { ...base, professionalId: t.sec.id }),
+      t.call(adminToken, 'rdv:savePermanence', { ...base, communeInsee: '75056' }),
+      t.call(adminToken, 'rdv:savePermanence', { ...base, startsAt: '12:00', endsAt: '09:00' }),
+      t.call(adminToken, 'rdv:savePermanence', { ...base, lastDay: '2026-11-30' }),
+      t.call(adminToken, 'rdv:savePermanence', { ...base, id: 4242 }),
+      t.call(t.sec.token, 'rdv:savePermanence', base),
+    ]);
+    expect(refusals.map((r) => (r.ok ? 'ok' : [r.error.field ?? r.error.code, r.error.message]))).toEqual([
+      ['professionalId', 'Choisissez un compte actif d’assistant(e) de service social ou de CESF.'],
+      ['communeInsee', 'Cette commune n’est pas sur le territoire du site : choisissez-en une de la liste.'],
+      ['endsAt', 'La permanence finit (09:00) avant de commencer (12:00) : corrigez ses heures.'],
+      ['lastDay', 'Le dernier jour précède le premier : corrigez les dates.'],
+      ['id', 'Cette permanence n’existe pas (ou plus) : rechargez la page.'],
+      ['forbidden', expect.any(String)],
+    ]);
+    expect(hashDir(t.dir)).toEqual(before);
+    const saved = await t.must(adminToken, 'rdv:savePermanence', base);
+    expect(saved).toMatchObject({ place: 'France services de Montech', communeName: 'Montech', professional: { id: t.ass2.id, displayName: 'Bruno Volant' }, weekday: 3, everyWeeks: 1 });
+    const list = await t.must(adminToken, 'rdv:permanences', {});
+    expect(list.items.map((p) => p.id)).toEqual([saved.id]);
+    expect(list.professionals.map((p) => p.displayName)).toEqual(['Alice Assistante', 'Bruno Volant', 'Claire Conseillère']);
+    // In the grid of the week, on Wednesday; bookable as a permanence appointment at its place, even outside the site's hours.
+    const grid = await t.must(t.sec.token, 'rdv:grid', { professionalIds: [t.ass2.id], from: '2026-11-30', days: 7 });
+    expect(grid.permanences).toEqual([{ id: saved.id, professionalId: t.ass2.id, day: '2026-12-02', startsAt: '09:00', endsAt: '12:00', place: 'France services de Montech', address: '2 place de la Mairie', communeName: 'Montech' }]);
+    const a = await t.must(t.sec.token, 'rdv:book', { professionalId: t.ass2.id, personId: person.person.id, startsAt: '2026-12-02T09:00', durationMin: 30, kind: 'permanence', place: 'Permanence France services de Montech, 2 place de la Mairie' });
+    expect(a).toMatchObject({ kind: 'permanence', place: 'Permanence France services de Montech, 2 place de la Mairie' });
+    const audit = t.app.vault.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'permanence.save'").get();
+    expect(audit).toEqual({ n: 1 });
   });
 });

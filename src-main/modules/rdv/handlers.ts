@@ -7,11 +7,11 @@ import { frDate, localDay, localMinute } from '../../shared/time';
 import { sessionOf, type CallContext } from '../../api/app';
 import * as dsuModule from '../dsu';
 import { sitePostal } from '../admin';
-import { getPerson, householdOf } from '../persons';
+import { communeExists, getPerson, householdOf } from '../persons';
 import { book, checkSlot, hm } from './booking';
 import { remindersCsv, renderConvocation, renderReminders } from './letters';
 import * as repo from './repo';
-import { checkWeek, nextFree } from './rules';
+import { checkWeek, nextFree, occurrences } from './rules';
 
 /** A planned appointment, or a French refusal: unknown, or already honoured, absent or cancelled. */
 function plannedOr404(ctx: CallContext, id: number, what: string): AppointmentOut {
@@ -61,7 +61,11 @@ export const rdvHandlers = {
     const db = ctx.app.vault.db;
     const ids = [...new Set(input.professionalIds)];
     for (const pid of ids) dsuModule.requireSocialWorker(db, pid, 'professionalIds');
-    return { appointments: repo.agendas(db, ids, input.from, input.days), hours: repo.hours(db) };
+    const hours = repo.hours(db);
+    const permanences = repo.permanences(db, ids, input.from).flatMap((p) =>
+      occurrences(p, hours, input.from, input.days).map((day) => ({ id: p.id, professionalId: p.professional.id, day, startsAt: p.startsAt, endsAt: p.endsAt, place: p.place, address: p.address, communeName: p.communeName })),
+    );
+    return { appointments: repo.agendas(db, ids, input.from, input.days), hours, permanences };
   },
   'rdv:move': (ctx, input) => {
     const db = ctx.app.vault.db;
@@ -123,6 +127,24 @@ export const rdvHandlers = {
     return { fileName: `${name}.pdf`, mime: 'application/pdf', contentBase64: pdf.toString('base64') };
   },
   'rdv:hours': (ctx) => repo.hours(ctx.app.vault.db),
+  'rdv:permanences': (ctx) => {
+    const db = ctx.app.vault.db;
+    return { items: repo.permanences(db, null), professionals: repo.workers(db), communes: repo.communes(db) };
+  },
+  'rdv:savePermanence': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    if (input.id !== undefined && !repo.permanenceExists(db, input.id)) throw new PasseurError('not_found', 'Cette permanence n’existe pas (ou plus) : rechargez la page.', 'id');
+    dsuModule.requireSocialWorker(db, input.professionalId, 'professionalId');
+    if (!communeExists(db, input.communeInsee)) throw new PasseurError('invalid_input', 'Cette commune n’est pas sur le territoire du site : choisissez-en une de la liste.', 'communeInsee');
+    if (input.startsAt >= input.endsAt) throw new PasseurError('invalid_input', `La permanence finit (${input.endsAt}) avant de commencer (${input.startsAt}) : corrigez ses heures.`, 'endsAt');
+    if (input.lastDay !== null && input.lastDay < input.firstDay) throw new PasseurError('invalid_input', 'Le dernier jour précède le premier : corrigez les dates.', 'lastDay');
+    const saved = db.transaction(() => {
+      const pid = repo.savePermanence(db, input, ctx.now.toISOString());
+      appendAudit(db, { userId: sessionOf(ctx).userId, action: 'permanence.save', entity: 'permanence', entityId: pid, detail: { professionalId: input.professionalId } }, ctx.now);
+      return pid;
+    })();
+    return repo.permanences(db, null).find((p) => p.id === saved)!;
+  },
   'rdv:saveHours': (ctx, input) => {
     const db = ctx.app.vault.db;
     const wrong = checkWeek(input.week);

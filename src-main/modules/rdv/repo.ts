@@ -2,7 +2,7 @@
 import type { Db } from '../../store/database';
 import type { AppointmentOut } from './contract';
 import { addDays } from '../../shared/time';
-import type { Busy, Hours } from './rules';
+import type { Busy, Hours, PermanenceRule } from './rules';
 import { daysOf } from '../../store/labels';
 
 const SELECT = `SELECT a.id, a.professional_id AS proId, u.display_name AS proName, a.person_id AS personId,
@@ -178,4 +178,68 @@ export function honouredByKind(db: Db, from: string, to: string): { kind: string
        WHERE a.status = 'honore' AND substr(a.starts_at, 1, 10) BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2`,
     )
     .all(from, to) as { kind: string; role: string; n: number }[];
+}
+
+export interface PermanenceRow extends PermanenceRule {
+  id: number;
+  place: string;
+  address: string;
+  communeInsee: string;
+  communeName: string;
+  professional: { id: number; displayName: string };
+}
+
+/** The permanences, of some professionals or all; those ended before `since` left out when it is given. */
+export function permanences(db: Db, professionalIds: readonly number[] | null, since: string | null = null): PermanenceRow[] {
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.place, p.address, p.commune_insee AS communeInsee, c.name AS communeName, p.professional_id AS proId, u.display_name AS proName,
+         p.weekday, p.starts_at AS startsAt, p.ends_at AS endsAt, p.every_weeks AS everyWeeks, p.first_day AS firstDay, p.last_day AS lastDay
+       FROM permanences p JOIN communes c ON c.insee = p.commune_insee JOIN users u ON u.id = p.professional_id
+       WHERE (? IS NULL OR p.last_day IS NULL OR p.last_day >= ?) ORDER BY p.weekday, p.starts_at, p.place`,
+    )
+    .all(since, since) as (Omit<PermanenceRow, 'professional'> & { proId: number; proName: string })[];
+  return rows
+    .filter((r) => professionalIds === null || professionalIds.includes(r.proId))
+    .map(({ proId, proName, ...r }) => ({ ...r, professional: { id: proId, displayName: proName } }));
+}
+
+export function savePermanence(
+  db: Db,
+  p: { id?: number | undefined; place: string; address: string; communeInsee: string; professionalId: number; weekday: number; startsAt: string; endsAt: string; everyWeeks: number; firstDay: string; lastDay: string | null },
+  now: string,
+): number {
+  if (p.id !== undefined) {
+    db.prepare(
+      `UPDATE permanences SET place = ?, address = ?, commune_insee = ?, professional_id = ?, weekday = ?, starts_at = ?, ends_at = ?, every_weeks = ?, first_day = ?, last_day = ? WHERE id = ?`,
+    ).run(p.place, p.address, p.communeInsee, p.professionalId, p.weekday, p.startsAt, p.endsAt, p.everyWeeks, p.firstDay, p.lastDay, p.id);
+    return p.id;
+  }
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO permanences (place, address, commune_insee, professional_id, weekday, starts_at, ends_at, every_weeks, first_day, last_day, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(p.place, p.address, p.communeInsee, p.professionalId, p.weekday, p.startsAt, p.endsAt, p.everyWeeks, p.firstDay, p.lastDay, now).lastInsertRowid,
+  );
+}
+
+export function permanenceExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM permanences WHERE id = ?').get(id) !== undefined;
+}
+
+export function communes(db: Db): { insee: string; name: string }[] {
+  return db.prepare('SELECT insee, name FROM communes ORDER BY name COLLATE NOCASE').all() as { insee: string; name: string }[];
+}
+
+/** The active ASS and CESF, by name. */
+export function workers(db: Db): { id: number; displayName: string }[] {
+  return db
+    .prepare(
+      `SELECT u.id, u.display_name AS displayName FROM users u
+       WHERE u.disabled_at IS NULL AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('ass', 'cesf'))
+       ORDER BY u.display_name COLLATE NOCASE`,
+    )
+    .all() as { id: number; displayName: string }[];
 }

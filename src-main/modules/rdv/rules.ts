@@ -79,3 +79,29 @@ export function checkWeek(week: Range[][]): string | null {
   }
   return null;
 }
+
+export interface PermanenceRule {
+  weekday: number;
+  startsAt: string;
+  endsAt: string;
+  everyWeeks: number;
+  firstDay: string;
+  lastDay: string | null;
+}
+
+/**
+ * The days a permanence is held between `from` and `from + days` (excluded): its weekday, every
+ * week or every other week counted from its first day, within its first and last days, never
+ * on a day the site is closed.
+ */
+export function occurrences(p: PermanenceRule, hours: Pick<Hours, 'closed'>, from: string, days: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < days; i++) {
+    const day = addDays(from, i);
+    if (weekday(day) !== p.weekday || day < p.firstDay || (p.lastDay !== null && day > p.lastDay)) continue;
+    if (hours.closed.some((c) => c.day === day)) continue;
+    const weeks = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${p.firstDay}T00:00:00Z`)) / (7 * 86_400_000));
+    if (weeks % p.everyWeeks === 0) out.push(day);
+  }
+  return out;
+}

@@ -170,5 +170,14 @@ describe('migrations', () => {
       db.prepare("UPDATE appointments SET status = 'annule', cancel_reason = 'demande_personne' WHERE id = 1").run();
       expect(() => db.prepare("UPDATE appointments SET cancel_reason = 'caprice' WHERE id = 1").run()).toThrow(/CHECK/);
     });
+    it('keeps permanences with a weekday, ordered hours, a weekly or fortnightly rhythm and dates in order', () => {
+      db.exec("INSERT INTO communes (insee, name) VALUES ('82125', 'Montech')");
+      const add = db.prepare("INSERT INTO permanences (place, commune_insee, professional_id, weekday, starts_at, ends_at, every_weeks, first_day, last_day, created_at) VALUES ('Mairie', '82125', 1, ?, ?, ?, ?, '2026-12-01', ?, 't')");
+      add.run(2, '09:00', '12:00', 2, null);
+      for (const bad of [[8, '09:00', '12:00', 1, null], [2, '12:00', '09:00', 1, null], [2, '09:00', '12:00', 3, null], [2, '09:00', '12:00', 1, '2026-11-01']] as const) {
+        expect(() => add.run(...bad), JSON.stringify(bad)).toThrow(/CHECK/);
+      }
+      expect(plan(db, 'SELECT * FROM permanences WHERE professional_id = 1')).toContain('USING INDEX permanences_by_professional');
+    });
   });
 });

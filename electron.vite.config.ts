@@ -29,8 +29,11 @@ export default defineConfig({
     base: './',
     plugins: [
       react(),
-      // React Aria ships its strings for ~35 locales; keep the two Passeur speaks.
-      { ...optimizeLocales.vite({ locales: ['fr-FR', 'en-GB'] }), enforce: 'pre' },
+      // React Aria ships its strings for ~35 locales; keep the two Passeur speaks. Its English
+      // strings exist only as en-US: the English interface formats dates as en-GB, and React
+      // Aria finds en-GB's strings by language, in en-US. Keeping en-GB alone dropped them all
+      // (the first select on a screen then threw, leaving a blank page).
+      { ...optimizeLocales.vite({ locales: ['fr-FR', 'en-US', 'en-GB'] }), enforce: 'pre' },
     ],
     build: {
       outDir: resolve('out/renderer'),

@@ -144,7 +144,7 @@ test('1. secretaire: phone intake of a new family by keyboard alone, duplicate w
   await page.getByRole('radio', { name: 'Semaine' }).check({ force: true });
   await page.getByRole('button', { name: /Agenda de/ }).click();
   await page.getByRole('option', { name: 'Alice Assistante' }).click();
-  const item = page.locator('.agenda-item', { hasText: 'LEMOINE Sarah' });
+  const item = page.getByTestId('agenda').getByRole('button', { name: /LEMOINE Sarah, .*Alice Assistante/ });
   await turnWeeksUntil(page, item);
   await expect(item).toContainText('Premier accueil sur place');
   await expectAccessible(page, 'agenda de la semaine');
@@ -166,7 +166,7 @@ async function familyWithDsu(server: { url: string }) {
 
 async function showWeekOf(page: Page, day: string) {
   await page.getByRole('radio', { name: 'Semaine' }).check({ force: true });
-  const item = page.locator('.agenda-item', { hasText: 'MOREAU Inès' });
+  const item = page.getByTestId('agenda').getByRole('button', { name: /MOREAU Inès, .*Alice Assistante/ });
   await turnWeeksUntil(page, item);
   await expect(item, `appointment of ${day}`).toBeVisible();
 }
@@ -189,7 +189,8 @@ test('2. ASS: from her agenda to the DSU — interview, VAD in binôme, document
   await page.getByRole('navigation').getByRole('link', { name: 'Rendez-vous' }).click();
   await showWeekOf(page, startsAt.slice(0, 10));
   await expectAccessible(page, 'agenda de l’ASS');
-  await page.getByRole('link', { name: `Ouvrir le dossier ${dsu.number}` }).click();
+  await page.getByTestId('agenda').getByRole('button', { name: /MOREAU Inès, .*Alice Assistante/ }).click();
+  await page.getByRole('dialog', { name: 'Rendez-vous de MOREAU Inès' }).getByRole('link', { name: `Ouvrir le dossier ${dsu.number}` }).click();
 
   await expect(page.getByRole('heading', { name: `DSU ${dsu.number} — MOREAU Inès`, level: 1 })).toBeVisible();
   await expect(page.getByText('« Des dettes de loyer »', { exact: false })).toBeVisible();

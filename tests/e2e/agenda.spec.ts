@@ -1,6 +1,6 @@
 /**
- * The agenda, as the ASS uses it in Chromium against `passeur serve` (DOMAIN §3, §7): marking
- * an appointment honoured asks, in a small dialog usable by keyboard alone, the field of
+ * The agenda, as the ASS uses it in Chromium against `passeur serve` (DOMAIN §3, §7): from the
+ * appointment's card in the time grid, marking it honoured asks, in a small dialog usable by keyboard alone, the field of
  * intervention of the journal entry it becomes; the DSU's journal shows it. A household
  * without a DSU is marked at once. axe on the dialog.
  */
@@ -41,12 +41,19 @@ test('agenda: an honoured appointment asks its field of intervention, by keyboar
   await page.goto(server.url);
   await login(page, 'alice', users.alice!.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Rendez-vous' }).click();
-  await expect(page.getByTestId('agenda')).toHaveAttribute('aria-busy', 'false');
-  const item = page.locator('.agenda-item', { hasText: 'GARNIER Paul' });
-  await expect(item).toContainText(`DSU ${dsu!.number}`);
+  const grid = page.getByTestId('agenda');
+  await expect(grid).toHaveAttribute('aria-busy', 'false');
+  const item = grid.getByRole('button', { name: /GARNIER Paul, .*Alice Assistante \(ASS\)$/ });
 
-  // By keyboard alone: "Honoré", the dialog, nothing chosen is refused, then a field and confirm.
-  await tabTo(page, item.getByRole('button', { name: 'Honoré' }), 80);
+  // By keyboard alone: into the grid, arrows to the appointment, its card, "Honoré", the dialog,
+  // nothing chosen is refused, then a field and confirm.
+  await tabTo(page, grid.locator('[data-cell][tabindex="0"]'), 80);
+  for (let i = 0; i < 40 && !(await item.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+  await expect(item).toBeFocused();
+  await page.keyboard.press('Enter');
+  const card = page.getByRole('dialog', { name: 'Rendez-vous de GARNIER Paul' });
+  await expect(card.getByRole('link', { name: `Ouvrir le dossier ${dsu!.number}` })).toBeVisible();
+  await tabTo(page, card.getByRole('button', { name: 'Honoré' }), 20);
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Rendez-vous honoré — GARNIER Paul' });
   await expect(dialog).toContainText(`Le rendez-vous sera inscrit au journal du dossier ${dsu!.number} : choisissez son champ d’intervention.`);
@@ -72,10 +79,12 @@ test('agenda: an honoured appointment asks its field of intervention, by keyboar
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByText('Rendez-vous de GARNIER Paul : Honoré.')).toBeVisible();
-  await expect(item).toContainText('Honoré');
+  const honoured = grid.getByRole('button', { name: /GARNIER Paul, Accompagnement au bureau, Honoré, Alice Assistante \(ASS\)$/ });
+  await expect(honoured).toBeFocused();
 
   // The DSU's journal has the entry, with its field.
-  await item.getByRole('link', { name: `Ouvrir le dossier ${dsu!.number}` }).click();
+  await honoured.click();
+  await card.getByRole('link', { name: `Ouvrir le dossier ${dsu!.number}` }).click();
   const entry = page.locator('.journal-entry', { hasText: 'Rendez-vous honoré' });
   await expect(entry).toContainText('Budget');
   await shot(page, 'agenda-honore-journal');
@@ -84,8 +93,8 @@ test('agenda: an honoured appointment asks its field of intervention, by keyboar
   // Without a DSU there is no journal to write in: marked at once, nothing asked.
   await login(page, 'bruno', users.bruno!.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Rendez-vous' }).click();
-  const other = page.locator('.agenda-item', { hasText: 'SANS Dossier' });
-  await other.getByRole('button', { name: 'Honoré' }).click();
+  await page.getByTestId('agenda').getByRole('button', { name: /SANS Dossier, .*Bruno Volant/ }).click();
+  await page.getByRole('dialog', { name: 'Rendez-vous de SANS Dossier' }).getByRole('button', { name: 'Honoré' }).click();
   await expect(page.getByText('Rendez-vous de SANS Dossier : Honoré.')).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });

@@ -13,7 +13,7 @@ const MARK = 'SECRETSOCIAL';
 const PDF = Buffer.from(`%PDF-1.4\n${MARK}-document\n%%EOF\n`);
 let team: Team;
 let p: PersonCard;
-const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0 };
+const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0 };
 
 beforeAll(async () => {
   team = await newTeam(() => new Date(2026, 10, 23, 9, 0));
@@ -56,6 +56,7 @@ beforeAll(async () => {
   ids.commission = (await team.must(team.resp.token, 'commission:save', { heldOn: '2026-11-23', members: ['Élue'] })).id;
   await team.must(team.resp.token, 'commission:assign', { id: ids.commission, add: [aid.id] });
   ids.appointment = (await team.must(team.sec.token, 'rdv:book', { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-25T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' })).id;
+  ids.toCancel = (await team.must(team.sec.token, 'rdv:book', { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-25T14:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' })).id;
 });
 afterAll(() => team?.app.close());
 
@@ -85,7 +86,17 @@ function inputFor(c: Channel): unknown {
     'rdv:agenda': { professionalId: team.ass.id, from: '2026-11-23', days: 7 },
     'rdv:book': { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-26T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' },
     'rdv:nextFree': { professionalId: team.ass.id, from: '2026-11-25T10:00', durationMin: 30 },
-    'rdv:setStatus': { id: ids.appointment, status: 'annule' },
+    'rdv:setStatus': { id: ids.appointment, status: 'absent' },
+    'rdv:grid': { professionalIds: [team.ass.id, team.cesf.id], from: '2026-11-23', days: 5 },
+    'rdv:move': { id: ids.appointment, professionalId: team.ass.id, startsAt: '2026-11-27T10:00', durationMin: 30, place: 'MDS' },
+    'rdv:cancel': { id: ids.toCancel, reason: 'demande_personne', note: 'Rappellera' },
+    'rdv:convocation': { id: ids.appointment, bring: ['Avis d’imposition'] },
+    'rdv:reminders': { day: '2026-11-27' },
+    'rdv:remindersFile': { day: '2026-11-27', format: 'csv' },
+    'rdv:hours': {},
+    'rdv:saveHours': { week: [[], [], [], [], [], [], []], closed: [] },
+    'rdv:permanences': {},
+    'rdv:savePermanence': { place: 'Mairie', address: '', communeInsee: '82125', professionalId: team.ass.id, weekday: 2, startsAt: '09:00', endsAt: '12:00', everyWeeks: 1, firstDay: '2026-12-01', lastDay: null },
     'partners:list': {},
     'partners:save': { organisation: 'CCAS de Montauban' },
     'partners:import': { csv: 'Organisme\nSecours populaire\n' },

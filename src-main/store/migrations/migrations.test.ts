@@ -149,4 +149,35 @@ describe('migrations', () => {
       expect(() => db.prepare(`UPDATE site SET address_lines = '["1", "2", "3", "4"]'`).run()).toThrow(/CHECK/);
     });
   });
+  describe('0007-agenda', () => {
+    const db = new Database(':memory:');
+    migrate(db, 4);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('rdv_closed_days', '[{\"day\":\"2026-12-24\",\"label\":\"Pont\"}]')").run();
+    migrate(db, 7);
+    it('seeds the opening hours the agenda used until now and keeps closed days already set', () => {
+      const week = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'rdv_opening'").get() as { value: string }).value) as unknown[][];
+      expect(week).toHaveLength(7);
+      expect(week[0]).toEqual([{ from: '08:30', to: '12:30' }, { from: '13:30', to: '17:30' }]);
+      expect(week[5]).toEqual([]);
+      expect(db.prepare("SELECT value FROM settings WHERE key = 'rdv_closed_days'").get()).toEqual({ value: '[{"day":"2026-12-24","label":"Pont"}]' });
+    });
+    it('accepts only the listed cancellation reasons', () => {
+      const cols = (db.prepare('PRAGMA table_info(appointments)').all() as { name: string }[]).map((c) => c.name);
+      expect(cols).toEqual(expect.arrayContaining(['cancel_reason', 'cancel_note']));
+      db.exec(`INSERT INTO users (id, login, display_name, created_at) VALUES (1, 'a', 'A', 't');
+        INSERT INTO persons (id, birth_name, first_names, created_at, updated_at) VALUES (1, 'X', 'Y', 't', 't');
+        INSERT INTO appointments (id, professional_id, person_id, starts_at, ends_at, kind, place, booked_by, created_at) VALUES (1, 1, 1, '2026-11-24T09:00', '2026-11-24T09:30', 'vad', 'Domicile', 1, 't');`);
+      db.prepare("UPDATE appointments SET status = 'annule', cancel_reason = 'demande_personne' WHERE id = 1").run();
+      expect(() => db.prepare("UPDATE appointments SET cancel_reason = 'caprice' WHERE id = 1").run()).toThrow(/CHECK/);
+    });
+    it('keeps permanences with a weekday, ordered hours, a weekly or fortnightly rhythm and dates in order', () => {
+      db.exec("INSERT INTO communes (insee, name) VALUES ('82125', 'Montech')");
+      const add = db.prepare("INSERT INTO permanences (place, commune_insee, professional_id, weekday, starts_at, ends_at, every_weeks, first_day, last_day, created_at) VALUES ('Mairie', '82125', 1, ?, ?, ?, ?, '2026-12-01', ?, 't')");
+      add.run(2, '09:00', '12:00', 2, null);
+      for (const bad of [[8, '09:00', '12:00', 1, null], [2, '12:00', '09:00', 1, null], [2, '09:00', '12:00', 3, null], [2, '09:00', '12:00', 1, '2026-11-01']] as const) {
+        expect(() => add.run(...bad), JSON.stringify(bad)).toThrow(/CHECK/);
+      }
+      expect(plan(db, 'SELECT * FROM permanences WHERE professional_id = 1')).toContain('USING INDEX permanences_by_professional');
+    });
+  });
 });

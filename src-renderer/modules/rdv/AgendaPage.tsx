@@ -1,97 +1,126 @@
 /**
- * Agendas of the ASS and CESF (DOMAIN §7): a day or a week, the professional's own by
- * default. The secretaire books from here too; the professional marks honoured or absent.
+ * Agendas of the ASS and CESF (DOMAIN §7) as a time grid: a week of one professional, or a day
+ * with several professionals side by side (the front desk books for all of them). A free slot
+ * books; an appointment opens its card: move, cancel with a reason, convocation, honoured or
+ * absent. Every result is said in the live region and the focus lands on what changed.
  */
-import { useEffect, useState, type FormEvent } from 'react';
-import { Form } from 'react-aria-components';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentOut, SessionInfo } from '../../../src-main/modules';
 import { hasAny, WORKERS } from '../../../src-main/shared/roles';
-import { call, must, type Input } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, DialogActions, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
-import { PageHeader } from '../../ui/components';
-import { addDaysIso, isoToFr, mondayOf, nowMinute, parseFrDate, personName, timeOf, today } from '../../ui/format';
+import { call, must } from '../../api';
+import { Alert, Button, CheckboxList, PageHeader, RadioList, SelectField } from '../../ui/components';
+import { addDaysIso, isoToFr, mondayOf, nowMinute, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
-import { usePersonSearch } from '../persons';
-import { RDV_KINDS as KINDS } from '../../../src-main/modules/rdv/kinds';
-import { FIELDS } from '../../../src-main/modules/dsu/kinds';
+import { AppointmentDialog, BookDialog, HonourDialog } from './AppointmentDialogs';
+import { RemindersDialog } from './RemindersDialog';
+import { dayName, openOn, timeName, type Hours } from './grid';
+import { TimeGrid, type Column } from './TimeGrid';
 
-type Kind = AppointmentOut['kind'];
+type Pro = { id: number; displayName: string; roles: string[] };
 
 export function AgendaPage({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const { data: options } = useResource(() => must('intake:options', {}));
   const me = session.user;
   const isPro = hasAny(me.roles, WORKERS);
-  const [chosenPro, setPro] = useState<string | null>(isPro ? String(me.id) : null);
-  const pro = chosenPro ?? (options?.professionals[0] ? String(options.professionals[0].id) : null);
-  const [view, setView] = useState<'day' | 'week'>(isPro ? 'day' : 'week');
+  const pros: Pro[] = options?.professionals ?? [];
+  const [view, setView] = useState<'day' | 'week'>('day');
   const [day, setDay] = useState(today());
-  const [items, setItems] = useState<AppointmentOut[]>([]);
-  /** Which agenda `items` holds: until it matches what is asked, the columns say they are loading, never "no appointment". */
+  /** The agendas shown side by side in the day view; the week view shows the first. */
+  const [chosen, setChosen] = useState<string[] | null>(isPro ? [String(me.id)] : null);
+  const shownIds = (chosen ?? pros.slice(0, 4).map((p) => String(p.id))).filter((id) => pros.some((p) => String(p.id) === id));
+  const [weekPro, setWeekPro] = useState<string | null>(isPro ? String(me.id) : null);
+  const weekId = weekPro ?? shownIds[0] ?? (pros[0] ? String(pros[0].id) : null);
+  const ids = view === 'week' ? (weekId ? [weekId] : []) : shownIds;
+
+  const [data, setData] = useState<{ appointments: AppointmentOut[]; hours: Hours } | null>(null);
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [booking, setBooking] = useState(false);
-  /** The honoured appointment whose field of intervention is being asked (its household has a DSU). */
-  const [honouring, setHonouring] = useState<AppointmentOut | null>(null);
   const [version, setVersion] = useState(0);
+  const [booking, setBooking] = useState<{ pro: Pro; startsAt: string } | null>(null);
+  const [opened, setOpened] = useState<AppointmentOut | null>(null);
+  const [honouring, setHonouring] = useState<AppointmentOut | null>(null);
+  const [reminders, setReminders] = useState(false);
+  /** What gets the focus once the grid has reloaded: an appointment, else the heading. */
+  const focusNext = useRef<number | 'heading' | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const from = view === 'week' ? mondayOf(day) : day;
-  const days = view === 'week' ? 5 : 1;
-  const asked = `${pro}|${from}|${view}|${version}`;
+  const weekStart = mondayOf(day);
+  const weekDays = data ? [5, 6].filter((i) => (data.hours.week[i] ?? []).length > 0).length : 0;
+  const from = view === 'week' ? weekStart : day;
+  const days = view === 'week' ? 5 + weekDays : 1;
+  const asked = `${ids.join(',')}|${from}|${view}|${version}`;
   const busy = loadedFor !== asked;
+
   useEffect(() => {
-    if (!pro) return;
+    if (ids.length === 0) return;
     let current = true;
-    void call('rdv:agenda', { professionalId: Number(pro), from, days: view === 'week' ? 7 : 1 }).then((r) => {
+    void call('rdv:grid', { professionalIds: ids.map(Number), from, days: view === 'week' ? 7 : 1 }).then((r) => {
       if (!current) return;
       if (r.ok) {
-        setItems(r.value);
+        setData(r.value);
         setError(null);
-      } else {
-        setItems([]);
-        setError(r.error.message);
-      }
-      setLoadedFor(`${pro}|${from}|${view}|${version}`);
+      } else setError(r.error.message);
+      setLoadedFor(asked);
     });
     return () => {
       current = false;
     };
-  }, [pro, from, view, version]);
+  }, [asked]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const marked = (a: AppointmentOut, status: Input<'rdv:setStatus'>['status']) => {
-    setNotice(t('agenda.statusSet', { status: t(`labels.${status}`), name: a.person.name }));
+  // After an action, the focus goes to the appointment it changed (or to the heading).
+  useEffect(() => {
+    if (busy || focusNext.current === null) return;
+    const target = focusNext.current;
+    focusNext.current = null;
+    const el = typeof target === 'number' ? document.querySelector<HTMLElement>(`[data-appointment="${target}"]`) : null;
+    (el ?? headingRef.current)?.focus();
+  }, [busy]);
+
+  const proOf = (id: string | number) => pros.find((p) => String(p.id) === String(id));
+  const now = nowMinute();
+  const columns: Column[] = [];
+  if (data) {
+    if (view === 'week' && weekId && proOf(weekId)) {
+      for (let i = 0; i < days; i++) {
+        const d = addDaysIso(weekStart, i);
+        columns.push({ key: d, day: d, title: dayName(d, lang), professional: proOf(weekId)!, appointments: data.appointments.filter((a) => a.startsAt.startsWith(d)) });
+      }
+    } else if (view === 'day') {
+      for (const id of shownIds) {
+        const p = proOf(id);
+        if (p) columns.push({ key: id, day, title: p.displayName, professional: p, appointments: data.appointments.filter((a) => a.startsAt.startsWith(day) && String(a.professional.id) === id) });
+      }
+    }
+  }
+  const cancelled = columns.flatMap((c) => c.appointments.filter((a) => a.status === 'annule'));
+  const closedToday = data && view === 'day' && openOn(data.hours, day).length === 0;
+
+  const done = (message: string, focus: number | 'heading', goTo?: string) => {
+    setNotice(message);
+    setError(null);
+    focusNext.current = focus;
+    if (goTo) setDay(goTo);
     setVersion((v) => v + 1);
   };
-  const setStatus = async (a: AppointmentOut, status: Input<'rdv:setStatus'>['status']) => {
-    // Honoured, it becomes an entry of the DSU's journal: its field of intervention is asked first.
-    if (status === 'honore' && a.dsu) return setHonouring(a);
-    try {
-      await must('rdv:setStatus', { id: a.id, status });
-      marked(a, status);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
 
-  const dayLabel = (d: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${d}T12:00:00`));
-  const proName = options?.professionals.find((p) => String(p.id) === pro)?.displayName ?? '';
-  const now = nowMinute();
+  const heading =
+    view === 'week'
+      ? t('agenda.weekOf', { name: weekId ? (proOf(weekId)?.displayName ?? '') : '', date: isoToFr(weekStart) })
+      : t('agenda.dayOfMany', { date: dayName(day, lang), count: shownIds.length });
 
   return (
     <>
       <PageHeader title={t('agenda.title')}>
-        <Button variant="primary" onPress={() => setBooking(true)} isDisabled={!pro}>
-          {t('agenda.book')}
+        <Button variant="secondary" onPress={() => setReminders(true)}>
+          {t('agenda.reminders')}
         </Button>
       </PageHeader>
-      <div className="toolbar">
-        {options && (
-          <SelectField label={t('agenda.professional')} value={pro} onChange={setPro} options={options.professionals.map((p) => ({ id: String(p.id), label: p.displayName }))} />
-        )}
-        <RadioList label={t('agenda.view')} value={view} onChange={setView} options={[{ value: 'day', label: t('agenda.day') }, { value: 'week', label: t('agenda.week') }]} />
+      <div className="toolbar agenda-toolbar">
+        <RadioList label={t('agenda.view')} value={view} onChange={setView} options={[{ value: 'day', label: t('agenda.daySideBySide') }, { value: 'week', label: t('agenda.week') }]} />
         <div className="field">
           <span className="label-like" id="agenda-nav">
             {t('agenda.move')}
@@ -108,183 +137,104 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
             </Button>
           </div>
         </div>
+        {view === 'week' && options && (
+          <SelectField label={t('agenda.professional')} value={weekId} onChange={setWeekPro} options={pros.map((p) => ({ id: String(p.id), label: p.displayName }))} />
+        )}
+        {view === 'day' && options && (
+          <CheckboxList
+            label={t('agenda.shown')}
+            value={shownIds}
+            onChange={(v) => setChosen(v.slice(0, 8))}
+            options={pros.map((p) => ({ value: String(p.id), label: p.displayName, disabled: !shownIds.includes(String(p.id)) && shownIds.length >= 8 }))}
+          />
+        )}
       </div>
-      {notice && <Alert kind="success">{notice}</Alert>}
+      <div aria-live="polite" className="agenda-live">
+        {notice && <Alert kind="success">{notice}</Alert>}
+      </div>
       {error && <Alert kind="error">{error}</Alert>}
-      <h2 className="agenda-heading" aria-live="polite">
-        {view === 'week' ? t('agenda.weekOf', { name: proName, date: isoToFr(from) }) : t('agenda.dayOf', { name: proName, date: dayLabel(day) })}
-      </h2>
-      <div className={view === 'week' ? 'agenda-week' : 'agenda-day'} aria-busy={busy} data-testid="agenda">
-        {Array.from({ length: days }, (_, i) => addDaysIso(from, i)).map((d) => {
-          const list = busy ? [] : items.filter((a) => a.startsAt.startsWith(d));
-          return (
-            <section key={d} className="agenda-column" aria-label={dayLabel(d)}>
-              {view === 'week' && <h3>{dayLabel(d)}</h3>}
-              {busy ? <p className="muted">{t('agenda.loading')}</p> : list.length === 0 && <p className="muted">{t('agenda.none')}</p>}
-              <ul className="agenda-list">
-                {list.map((a) => (
-                  <li key={a.id} className={`agenda-item status-${a.status}`}>
-                    <div>
-                      <strong>
-                        {timeOf(a.startsAt)}–{timeOf(a.endsAt)}
-                      </strong>{' '}
-                      {a.person.name}
-                    </div>
-                    <div className="muted">
-                      {t(`labels.${a.kind}`)} · {a.place} · <span className="status">{t(`labels.${a.status}`)}</span>
-                      {a.dsu && ` · ${t('agenda.dsu', { number: a.dsu.number })}`}
-                    </div>
-                    <div className="row-actions">
-                      {a.dsu && isPro && (
-                        <a className="btn btn-quiet" href={`#/dsu/${a.dsu.id}`}>
-                          {t('agenda.openDsu', { number: a.dsu.number })}
-                        </a>
-                      )}
-                      {a.status === 'prevu' && String(me.id) === String(a.professional.id) && a.startsAt <= now && (
-                        <>
-                          <Button variant="quiet" onPress={() => void setStatus(a, 'honore')}>
-                            {t('agenda.markHonoured')}
-                          </Button>
-                          <Button variant="quiet" onPress={() => void setStatus(a, 'absent')}>
-                            {t('agenda.markAbsent')}
-                          </Button>
-                        </>
-                      )}
-                      {a.status === 'prevu' && (
-                        <Button variant="quiet" onPress={() => void setStatus(a, 'annule')}>
-                          {t('agenda.cancel')}
-                        </Button>
-                      )}
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })}
+      <div className="agenda-caption">
+        <h2 className="agenda-heading" ref={headingRef} tabIndex={-1}>
+          {heading}
+        </h2>
+        <p className="muted" id="agenda-help">
+          {t('agenda.gridHelp')}
+        </p>
       </div>
+      {ids.length === 0 ? (
+        <p className="muted">{t('agenda.chooseSomeone')}</p>
+      ) : busy && !data ? (
+        <p className="muted" data-testid="agenda" aria-busy="true">
+          {t('agenda.loading')}
+        </p>
+      ) : (
+        data && (
+          <>
+            {closedToday && <Alert kind="info">{t('agenda.closedDay')}</Alert>}
+            <TimeGrid columns={columns} hours={data.hours} now={now} busy={busy} describedBy="agenda-help" onSlot={(c, startsAt) => setBooking({ pro: c.professional, startsAt })} onOpen={setOpened} />
+          </>
+        )
+      )}
+      {cancelled.length > 0 && (
+        <section aria-labelledby="agenda-cancelled" className="agenda-cancelled">
+          <h3 id="agenda-cancelled">{t('agenda.cancelledTitle', { count: cancelled.length })}</h3>
+          <ul className="plain">
+            {cancelled.map((a) => (
+              <li key={a.id}>
+                {dayName(a.startsAt.slice(0, 10), lang)}, {timeName(a.startsAt, lang)} — {a.person.name} — {a.professional.displayName} — {a.cancelReason ? t(`agenda.cancelReasons.${a.cancelReason}`) : t('labels.annule')}
+                {a.cancelNote && ` (${a.cancelNote})`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {booking && (
+        <BookDialog
+          professional={booking.pro}
+          startsAt={booking.startsAt}
+          onClose={() => setBooking(null)}
+          onBooked={(a) => {
+            setBooking(null);
+            done(t('agenda.booked', { name: a.person.name, date: dayName(a.startsAt.slice(0, 10), lang), time: timeName(a.startsAt, lang), pro: a.professional.displayName }), a.id);
+          }}
+        />
+      )}
+      {opened && (
+        <AppointmentDialog
+          appointment={opened}
+          session={session}
+          professionals={pros}
+          onClose={() => setOpened(null)}
+          onHonour={() => {
+            setHonouring(opened);
+            setOpened(null);
+          }}
+          onChanged={(a, what) => {
+            setOpened(null);
+            const when = `${dayName(a.startsAt.slice(0, 10), lang)}, ${timeName(a.startsAt, lang)}`;
+            if (what === 'moved') {
+              // The moved appointment is shown where it now is: its day, its professional among the agendas shown.
+              if (view === 'day' && !shownIds.includes(String(a.professional.id))) setChosen([...shownIds, String(a.professional.id)].slice(-8));
+              if (view === 'week') setWeekPro(String(a.professional.id));
+              done(t('agenda.moved', { name: a.person.name, when, pro: a.professional.displayName }), a.id, a.startsAt.slice(0, 10));
+            } else if (what === 'cancelled') done(t('agenda.cancelledNotice', { name: a.person.name, when }), 'heading');
+            else done(t('agenda.statusSet', { status: t(`labels.${a.status}`), name: a.person.name }), a.id);
+          }}
+          onNotice={setNotice}
+        />
+      )}
       {honouring && (
         <HonourDialog
           appointment={honouring}
           onClose={() => setHonouring(null)}
           onDone={() => {
+            const a = honouring;
             setHonouring(null);
-            marked(honouring, 'honore');
+            done(t('agenda.statusSet', { status: t('labels.honore'), name: a.person.name }), a.id);
           }}
         />
       )}
-      {booking && pro && (
-        <BookDialog
-          professionalId={Number(pro)}
-          professionalName={proName}
-          onClose={() => setBooking(false)}
-          onBooked={(a) => {
-            setBooking(false);
-            setNotice(t('agenda.booked', { name: a.person.name, date: isoToFr(a.startsAt), time: timeOf(a.startsAt) }));
-            setDay(a.startsAt.slice(0, 10));
-            setVersion((v) => v + 1);
-          }}
-        />
-      )}
+      {reminders && <RemindersDialog onClose={() => setReminders(false)} hours={data?.hours ?? null} />}
     </>
-  );
-}
-
-/** Asks the field of intervention of the journal entry an honoured appointment becomes, then marks it. */
-function HonourDialog({ appointment, onClose, onDone }: { appointment: AppointmentOut; onClose: () => void; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [field, setField] = useState<(typeof FIELDS)[number] | null>(null);
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!field) return setError({ message: t('agenda.honourFieldMissing'), field: 'field' });
-    setBusy(true);
-    try {
-      await must('rdv:setStatus', { id: appointment.id, status: 'honore', field });
-      onDone();
-    } catch (err) {
-      setError({ message: errorText(err), field: fieldOf(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <DialogBox title={t('agenda.honourTitle', { name: appointment.person.name })} isOpen onClose={onClose}>
-      <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
-        <p>{t('agenda.honourLead', { number: appointment.dsu?.number ?? '' })}</p>
-        <RadioList label={t('agenda.honourField')} value={field} onChange={(f) => (setField(f), setError(null))} orientation="vertical" options={FIELDS.map((f) => ({ value: f, label: t(`labels.${f}`) }))} error={error?.field === 'field' ? error.message : undefined} />
-        {error && error.field !== 'field' && <Alert kind="error">{error.message}</Alert>}
-        <DialogActions submitLabel={t('agenda.confirmHonoured')} busy={busy} />
-      </Form>
-    </DialogBox>
-  );
-}
-
-function BookDialog({ professionalId, professionalName, onClose, onBooked }: { professionalId: number; professionalName: string; onClose: () => void; onBooked: (a: AppointmentOut) => void }) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const hits = usePersonSearch(q, 8).results?.results ?? [];
-  const [person, setPerson] = useState<string>('');
-  const [kind, setKind] = useState<Kind>('accompagnement_presentiel');
-  const [date, setDate] = useState('');
-  const [time, setTime] = useState('');
-  const [duration, setDuration] = useState('45');
-  const [place, setPlace] = useState(t('intake.defaultPlace'));
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
-
-
-
-  const slot = async () => {
-    try {
-      const r = await must('rdv:nextFree', { professionalId, from: nowMinute(), durationMin: Number(duration) || 45 });
-      setDate(isoToFr(r.startsAt));
-      setTime(r.startsAt.slice(11));
-    } catch (e) {
-      setError({ message: errorText(e) });
-    }
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const day = parseFrDate(date);
-    if (!person || !day || !/^\d{2}:\d{2}$/.test(time)) {
-      setError({ message: t('agenda.incomplete') });
-      return;
-    }
-    try {
-      onBooked(await must('rdv:book', { professionalId, personId: Number(person), startsAt: `${day}T${time}`, durationMin: Number(duration), kind, place }));
-    } catch (err) {
-      setError({ message: errorText(err), field: fieldOf(err) });
-    }
-  };
-
-  return (
-    <DialogBox title={t('agenda.bookFor', { name: professionalName })} isOpen onClose={onClose}>
-      <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
-        <TextInput label={t('agenda.findPerson')} name="q" type="search" value={q} onChange={setQ} autoFocus autoComplete="off" />
-        {hits.length > 0 && (
-          <RadioList
-            label={t('agenda.person')}
-            value={person}
-            onChange={setPerson}
-            orientation="vertical"
-            options={hits.map((h) => ({ value: String(h.id), label: `${personName(h)}${h.birthDate ? ` — ${isoToFr(h.birthDate)}` : ''}` }))}
-          />
-        )}
-        <div className="grid-2">
-          <SelectField label={t('intake.kind')} value={kind} onChange={(v) => v && setKind(v as Kind)} options={KINDS.map((k) => ({ id: k, label: t(`labels.${k}`) }))} />
-          <TextInput label={t('intake.place')} name="place" value={place} onChange={setPlace} />
-          <TextInput label={t('intake.date')} name="date" value={date} onChange={setDate} placeholder={t('person.datePlaceholder')} />
-          <TextInput label={t('intake.time')} name="time" value={time} onChange={setTime} placeholder={t('intake.timePlaceholder')} />
-          <TextInput label={t('intake.duration')} name="duration" value={duration} onChange={setDuration} />
-        </div>
-        <Button variant="secondary" onPress={() => void slot()}>
-          {t('intake.nextFree')}
-        </Button>
-        {error && <Alert kind="error">{error.message}</Alert>}
-        <DialogActions submitLabel={t('agenda.confirmBook')} />
-      </Form>
-    </DialogBox>
   );
 }

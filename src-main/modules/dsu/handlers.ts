@@ -15,6 +15,7 @@ import { checkDocument } from './documents';
 import { renderPdf } from './export';
 import * as repo from './repo';
 import { openDsuFor } from './opening';
+import { situationHandlers } from './situation-handlers';
 
 const dsuRef = (d: repo.DsuRow) => ({ id: d.id, number: d.number, status: d.status, referent: { id: d.referentId, displayName: d.referentName } });
 
@@ -83,6 +84,8 @@ function audit(ctx: CallContext, action: string, entity: string, entityId: numbe
 }
 
 export const dsuHandlers = {
+  ...situationHandlers,
+
   'dsu:list': (ctx, input) => {
     const s = sessionOf(ctx);
     const db = ctx.app.vault.db;

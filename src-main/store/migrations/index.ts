@@ -9,10 +9,11 @@ import { m0001Initial } from './0001-initial';
 import { m0002AccueilDsu } from './0002-accueil-dsu';
 import { m0003Aides } from './0003-aides';
 import { m0004Courriers } from './0004-courriers';
+import { m0005Situation } from './0005-situation';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -203,7 +203,7 @@ export function AidRequestPage({ id, dsuId }: { id?: number; dsuId?: number }) {
   return (
     <>
       <PageHeader title={title}>
-        <a className="btn btn-secondary" href={`#/dsu/${theDsuId}`}>
+        <a className="btn btn-secondary" href={`#/dsu/${theDsuId}/aides`}>
           {t('aides.backToDsu')}
         </a>
       </PageHeader>

@@ -8,5 +8,5 @@ export const rdvUi = defineUiModule({
   name: 'rdv',
   nav: [{ key: 'appointments', route: '#/agenda', roles: ['secretaire', 'ass', 'cesf', 'responsable'], position: 20, purpose: true, render: ({ session }) => <AgendaPage session={session} /> }],
   homeTiles: [{ key: 'today', roles: ['ass', 'cesf'], render: ({ session }) => <TodayTile userId={session.user.id} /> }],
-  dsuPanels: [{ key: 'appointments', place: 'end', render: ({ dsu }) => <AppointmentsPanel dsuId={dsu.id} /> }],
+  dsuPanels: [{ key: 'appointments', position: 80, render: ({ dsu }) => <AppointmentsPanel dsuId={dsu.id} /> }],
 });

@@ -14,7 +14,7 @@ async function screen(page: Page, name: string) {
   if (!dir) return;
   await page.screenshot({ path: `${dir}/${name}-ecran.png`, fullPage: false });
   const h = await page.evaluate(() => ({ page: document.documentElement.scrollHeight, view: window.innerHeight }));
-  console.log(`[hauteur] ${name}: ${h.page} px pour ${h.view} px d’écran`);
+  process.stdout.write(`[hauteur] ${name}: ${h.page} px pour ${h.view} px d’écran\n`);
 }
 
 const TABS = ['Situation', 'Journal', 'Aides', 'Documents', 'Consentements', 'Rendez-vous', 'Premiers accueils'];

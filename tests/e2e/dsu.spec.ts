@@ -183,4 +183,12 @@ test('DSU situation: filled in, updated, its history read; a bad amount refused 
   await screen(page, 'dsu-situation-historique');
   await panel.getByRole('button', { name: 'Revenir à la situation actuelle' }).click();
   await expect(panel.getByRole('heading', { level: 2, name: `Situation au ${today}` })).toBeFocused();
+
+  // An aid request takes its budget from the situation.
+  await page.getByRole('tab', { name: 'Aides' }).click();
+  await page.getByRole('link', { name: 'Nouvelle demande d’aide' }).click();
+  await page.getByRole('button', { name: 'Reprendre le budget de la situation du foyer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Budget repris de la situation au ${today}` })).toBeVisible();
+  await expect(page.getByLabel('Montant mensuel (€)').first()).toHaveValue('646,52');
+  await expect(page.getByText(/Reste mensuel : 126,52\s€/)).toBeVisible();
 });

@@ -351,7 +351,9 @@ export const dsuHandlers = {
     const site = siteRow(db);
     const day = localDay(ctx.now);
     const { hiddenNotes, ...dsuOut } = data;
-    const parts = ctx.app.modules.flatMap((m) => (m.dsuExport ? m.dsuExport(db, dsu.id) : []));
+    // The file's own parts (the household's situation) first, then the other modules' in the registry's order.
+    const modules = [...ctx.app.modules].sort((a, b) => Number(b.name === 'dsu') - Number(a.name === 'dsu'));
+    const parts = modules.flatMap((m) => (m.dsuExport ? m.dsuExport(db, dsu.id) : []));
     if (input.format === 'json') {
       const docs = repo.documentContents(db, dsu.id);
       const contents = new Map(docs.map((d) => [d.id, d.content.toString('base64')]));

@@ -118,16 +118,18 @@ export function situationExport(
   };
 }
 
-/** The list of the versions, for the DSU's export. */
+/** The list of the versions, newest first, for the DSU's export. */
 export function historyExport(versions: readonly { validOn: string; recordedAt: string; recordedBy: string; changed: readonly string[] }[]): ExportPart {
   return {
     title: 'Historique de la situation',
     empty: 'Aucune situation enregistrée.',
-    entries: versions.map((v) => ({
+    entries: versions.map((v, i) => ({
       heading: `Situation au ${frDate(v.validOn)}`,
       fields: [
         { label: 'Enregistrée', value: `le ${frDate(v.recordedAt)} par ${v.recordedBy}` },
-        { label: 'Sections modifiées', value: v.changed.map(L).join(', ') || 'aucune' },
+        i === versions.length - 1
+          ? { label: 'Sections modifiées', value: 'première situation enregistrée' }
+          : { label: 'Sections modifiées', value: v.changed.map(L).join(', ') || 'aucune (situation confirmée)' },
       ],
     })),
   };

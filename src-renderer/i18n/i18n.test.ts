@@ -72,4 +72,11 @@ describe('labels written twice', () => {
     const screens = (fr as unknown as { aides: { budget: { kinds: Record<string, string> } } }).aides.budget.kinds;
     expect(KIND_LABELS_FR).toEqual(screens);
   });
+
+  it('the situation’s French labels in the main process (the exports) are the screens’ labels', async () => {
+    const { SITUATION_LABELS_FR, SITUATION_SECTIONS } = await import('../../src-main/modules/dsu/kinds');
+    const screens = (fr as unknown as { situation: { kinds: Record<string, string>; sections: Record<string, string> } }).situation;
+    expect(SITUATION_LABELS_FR).toEqual({ ...screens.kinds, ...screens.sections });
+    expect(Object.keys(screens.sections)).toEqual([...SITUATION_SECTIONS]);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * What a screen module declares to the renderer's registry (`modules/index.ts`, the mirror of
  * src-main/modules/index.ts): its navigation entries and pages, its home-page tiles, its
- * panels in a DSU. The Shell, the home page and the DSU page read the list; none names a
+ * tabs in a DSU. The Shell, the home page and the DSU page read the list; none names a
  * module.
  */
 import type { ReactNode } from 'react';
@@ -37,11 +37,25 @@ export interface HomeTile {
   render: (c: PageContext) => ReactNode;
 }
 
+/** What a DSU tab is rendered with: the file as read, and how to tell the page something changed. */
+export interface DsuPanelProps {
+  dsu: DsuOut;
+  session: SessionInfo;
+  /** Reloads the file (header, counts); `message`, when given, is announced in the page's live region. */
+  onChanged: (message?: string) => void;
+  /** Shows a refusal in the page's alert. */
+  onError: (message: string) => void;
+}
+
+/**
+ * A tab of the DSU page. Its label is the i18n text `dsuTabs.<key>`; `#/dsu/<id>/<key>` opens
+ * it. Positions: the DSU's Situation 10 and Journal 20, Aides 30, the procedures of later
+ * modules 40–59, Documents 60, Consentements 70, Rendez-vous 80, Premiers accueils 90.
+ */
 export interface DsuPanel {
   key: string;
-  /** Where in the DSU's side column: after the household (default) or last. */
-  place?: 'afterHousehold' | 'end';
-  render: (p: { dsu: DsuOut; session: SessionInfo }) => ReactNode;
+  position: number;
+  render: (p: DsuPanelProps) => ReactNode;
 }
 
 export interface UiModule {

@@ -1,7 +1,8 @@
 /**
- * The renderer's registry: every module's menu entries, tiles and panels are named in both
- * languages, the announced modules give way to the real one, and every task a module of the
- * main process can produce has its sentence.
+ * The renderer's registry: every module's menu entries, tiles and DSU tabs are named in both
+ * languages, the DSU's tabs come in their order and a later module adds its own, the announced
+ * modules give way to the real one, and every task a module of the main process can produce
+ * has its sentence.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import en from '../i18n/en.json';
 import { COMING, navFor } from '../app/nav';
 import { UI_MODULES } from './index';
 import { defineUiModule } from './module';
+import { orderedPanels } from './dsu/DsuPage';
 
 type Tree = { [k: string]: string | Tree };
 /** Whether `key` (dotted) is a text of `tree`, or the base of plural forms (`x_one`, `x_other`). */
@@ -39,6 +41,32 @@ describe('renderer registry', () => {
     expect(navFor(roles, UI_MODULES).filter((n) => n.key === 'surendettement')).toEqual([expect.objectContaining({ route: null })]);
     const real = defineUiModule({ name: 'surendettement', nav: [{ key: 'surendettement', route: '#/surendettement', roles: ['cesf'], position: 50, render: () => null }] });
     expect(navFor(roles, [...UI_MODULES, real]).filter((n) => n.key === 'surendettement')).toEqual([expect.objectContaining({ route: '#/surendettement' })]);
+  });
+
+  it('makes each DSU panel a tab, named in both languages, in the order Situation · Journal · Aides · Documents · Consentements · Rendez-vous · Premiers accueils', () => {
+    const panels = UI_MODULES.flatMap((m) => m.dsuPanels ?? []);
+    expect(new Set(panels.map((p) => p.key)).size).toBe(panels.length);
+    for (const p of panels) {
+      expect(hasKey(fr as Tree, `dsuTabs.${p.key}`), `fr: dsuTabs.${p.key}`).toBe(true);
+      expect(hasKey(en as Tree, `dsuTabs.${p.key}`), `en: dsuTabs.${p.key}`).toBe(true);
+    }
+    expect(orderedPanels(panels).map((p) => p.key)).toEqual(['situation', 'journal', 'aides', 'documents', 'consents', 'appointments', 'firstContacts']);
+    expect(orderedPanels(panels).map((p) => (fr as unknown as { dsuTabs: Record<string, string> }).dsuTabs[p.key])).toEqual([
+      'Situation',
+      'Journal',
+      'Aides',
+      'Documents',
+      'Consentements',
+      'Rendez-vous',
+      'Premiers accueils',
+    ]);
+  });
+
+  it('lets a later module add its own DSU tab, placed by its position among the procedures', () => {
+    const procedure = defineUiModule({ name: 'expulsions', dsuPanels: [{ key: 'expulsions', position: 45, render: () => null }] });
+    const keys = orderedPanels([...UI_MODULES, procedure].flatMap((m) => m.dsuPanels ?? [])).map((p) => p.key);
+    expect(keys.indexOf('expulsions')).toBe(keys.indexOf('aides') + 1);
+    expect(keys.indexOf('expulsions')).toBe(keys.indexOf('documents') - 1);
   });
 
   it('has a sentence for every task kind a module of the main process produces', () => {

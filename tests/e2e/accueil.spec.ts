@@ -193,10 +193,12 @@ test('2. ASS: from her agenda to the DSU — interview, VAD in binôme, document
   await page.getByRole('dialog', { name: 'Rendez-vous de MOREAU Inès' }).getByRole('link', { name: `Ouvrir le dossier ${dsu.number}` }).click();
 
   await expect(page.getByRole('heading', { name: `DSU ${dsu.number} — MOREAU Inès`, level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Premiers accueils' }).click();
   await expect(page.getByText('« Des dettes de loyer »', { exact: false })).toBeVisible();
   await expectAccessible(page, 'DSU');
 
   // An office interview.
+  await page.getByRole('tab', { name: 'Journal' }).click();
   const form = page.getByRole('form', { name: 'Nouvelle intervention' });
   await form.getByRole('button', { name: /Champ d’intervention/ }).click();
   await page.getByRole('option', { name: 'Budget' }).click();
@@ -219,6 +221,7 @@ test('2. ASS: from her agenda to the DSU — interview, VAD in binôme, document
   await expect(vad).toContainText('Madame évoque des tensions avec le voisinage.');
 
   // A document, stored encrypted.
+  await page.getByRole('tab', { name: 'Documents' }).click();
   const docs = page.getByRole('region', { name: 'Documents' });
   await docs.getByLabel('Fichier (PDF, PNG ou JPEG, 10 Mo au plus)').setInputFiles({ name: 'quittance.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%quittance\n%%EOF\n') });
   await docs.getByLabel('Titre (sinon le nom du fichier)').fill('Quittance d’octobre');
@@ -230,6 +233,7 @@ test('2. ASS: from her agenda to the DSU — interview, VAD in binôme, document
   await expect(docs.getByRole('alert')).toContainText('seuls les PDF, PNG et JPEG sont acceptés');
 
   // A consent, then its withdrawal.
+  await page.getByRole('tab', { name: 'Consentements' }).click();
   const consents = page.getByRole('region', { name: 'Consentements au partage' });
   await consents.getByRole('button', { name: 'Enregistrer un consentement' }).click();
   const dialog = page.getByRole('dialog');
@@ -243,6 +247,7 @@ test('2. ASS: from her agenda to the DSU — interview, VAD in binôme, document
   await page.getByRole('dialog').getByRole('button', { name: 'Retrait du consentement' }).click();
   await expect(consents).toContainText(/RETIRÉ le \d{2}\/\d{2}\/\d{4}/);
   // Preparing a sharing with that partner now warns.
+  await page.getByRole('tab', { name: 'Journal' }).click();
   await form.getByRole('button', { name: /Partenaire concerné/ }).click();
   await page.getByRole('option', { name: 'Tarn-et-Garonne Habitat — Gestion locative' }).click();
   await expect(form.getByRole('alert')).toContainText('Consentement au partage retiré avec ce partenaire');
@@ -290,6 +295,7 @@ test('3. a second ASS opens the DSU by exceptional access; the référent sees i
   await page.getByLabel('Motif de l’accès').fill('Remplacement d’Alice, en congé cette semaine');
   await page.getByRole('button', { name: 'Ouvrir le dossier (accès tracé)' }).click();
   await expect(page.getByText('Vous consultez ce dossier par accès exceptionnel')).toBeVisible();
+  await page.getByRole('tab', { name: 'Premiers accueils' }).click();
   await expect(page.getByText('« Des dettes de loyer »', { exact: false })).toBeVisible();
   await logout(page);
 

@@ -85,6 +85,7 @@ test('agenda: an honoured appointment asks its field of intervention, by keyboar
   // The DSU's journal has the entry, with its field.
   await honoured.click();
   await card.getByRole('link', { name: `Ouvrir le dossier ${dsu!.number}` }).click();
+  await page.getByRole('tab', { name: 'Journal' }).click();
   const entry = page.locator('.journal-entry', { hasText: 'Rendez-vous honoré' });
   await expect(entry).toContainText('Budget');
   await shot(page, 'agenda-honore-journal');

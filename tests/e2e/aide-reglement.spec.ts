@@ -38,6 +38,7 @@ test('aid form: natures, payment modes and the age derogation follow the chosen 
   await login(page, 'alice', users.alice!.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Dossiers sociaux (DSU)' }).click();
   await page.getByRole('link', { name: dsu.number }).click();
+  await page.getByRole('tab', { name: 'Aides' }).click();
   await page.getByRole('link', { name: 'Nouvelle demande d’aide' }).click();
   await expect(page.getByRole('heading', { name: `Nouvelle demande d’aide — dossier ${dsu.number}` })).toBeVisible();
   const derogation = page.getByLabel('Dérogation d’âge (16–17 ans), motivée dans la note sociale');

@@ -45,6 +45,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await login(page, 'alice', users.alice!.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Dossiers sociaux (DSU)' }).click();
   await page.getByRole('link', { name: martin.dsu.number }).click();
+  await page.getByRole('tab', { name: 'Aides' }).click();
   await page.getByRole('link', { name: 'Nouvelle demande d’aide' }).click();
   await expect(page.getByRole('heading', { name: `Nouvelle demande d’aide — dossier ${martin.dsu.number}` })).toBeVisible();
   await choose(page, page, /Dispositif$/, 'Secours du Conseil départemental');
@@ -69,6 +70,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   // --- … and one above it: the evaluation says why, live ------------------------------------------
   await page.getByRole('navigation').getByRole('link', { name: 'Dossiers sociaux (DSU)' }).click();
   await page.getByRole('link', { name: garcia.dsu.number }).click();
+  await page.getByRole('tab', { name: 'Aides' }).click();
   await page.getByRole('link', { name: 'Nouvelle demande d’aide' }).click();
   await choose(page, page, /Dispositif$/, 'Secours du Conseil départemental');
   await choose(page, page, /Nature$/, 'Énergie');
@@ -312,6 +314,7 @@ test('quotient familial: the budget keeps three months of resources and the eval
   await login(page, 'alice', users.alice!.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Dossiers sociaux (DSU)' }).click();
   await page.getByRole('link', { name: dsu.number }).click();
+  await page.getByRole('tab', { name: 'Aides' }).click();
   await page.getByRole('link', { name: 'Nouvelle demande d’aide' }).click();
   await choose(page, page, /Dispositif$/, 'Allocation mensuelle loisirs (aide sociale à l’enfance)');
   await page.getByLabel('Objet de la demande').fill('Centre de loisirs pendant les vacances de Noël');

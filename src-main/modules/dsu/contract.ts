@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import type { HandlersOf } from '../../api/app';
 import { channel, type ChannelSpec } from '../../api/spec';
-import { SOCIAL, fileOut, id, isoDate, userRef } from '../../api/schemas';
+import { SOCIAL, fileOut, id, isoDate, readBackShape, userRef } from '../../api/schemas';
 import { CLOSE_REASONS, CONSENT_FORMS, DOCUMENT_KINDS, DSU_STATUSES, FIELDS, JOURNAL_TYPES } from '../../api/kinds-accueil';
 import { longText, multiLine, required, requiredLong, text } from '../../api/text';
 import { dsuRef, householdOut } from '../persons/contract';
+import { budgetSchema, monthlyCents } from '../budget/contract';
+import { ACTIVITIES, BENEFIT_ORGANISMS, HEALTH_COVERS, HOUSING_STATUSES, INSERTION_CONTRACTS, MEASURES, SITUATION_SECTIONS } from './kinds';
 
 const dsuRow = z.object({
   id,
@@ -93,6 +95,122 @@ const dsuOut = z.object({
 });
 export type DsuOut = z.infer<typeof dsuOut>;
 
+// The household's situation (DOMAIN §3): a dated record, each save a new version. ------------
+
+const housingShape = {
+  status: z.enum(HOUSING_STATUSES).nullable().default(null),
+  landlord: text(160, 'Bailleur ou hébergeant').default(''),
+  /** Monthly rent with charges, in cents (null: not known or not applicable). */
+  rentCents: monthlyCents.nullable().default(null),
+  /** Rent arrears (dette locative) on the date of the situation, in cents. */
+  arrearsCents: monthlyCents.nullable().default(null),
+  note: longText(1000, 'Logement : précisions').default(''),
+};
+const memberShape = {
+  /** A member of the DSU's household (checked by the handler). */
+  personId: id,
+  activity: z.enum(ACTIVITIES).nullable().default(null),
+  /** Registered with France Travail. */
+  franceTravail: z.boolean().default(false),
+  /** Beneficiary of the RSA. */
+  rsa: z.boolean().default(false),
+  contract: z.enum(INSERTION_CONTRACTS).default('aucun'),
+  /** End of the CER or PPAE in force. */
+  contractUntil: isoDate.nullable().default(null),
+  healthCover: z.enum(HEALTH_COVERS).nullable().default(null),
+};
+const allocataireShape = {
+  organism: z.enum(BENEFIT_ORGANISMS).nullable().default(null),
+  number: text(20, 'Numéro d’allocataire')
+    .refine((v) => /^[0-9A-Za-z]*$/.test(v), { message: 'Numéro d’allocataire : des chiffres et des lettres seulement, sans espace.' })
+    .default(''),
+};
+const measureShape = {
+  kind: z.enum(MEASURES),
+  /** The member it concerns; null: the whole household. */
+  personId: id.nullable().default(null),
+  since: isoDate.nullable().default(null),
+  /** Who exercises it (service, association, mandataire). */
+  holder: text(160, 'Mesure exercée par').default(''),
+};
+const referentParcoursShape = {
+  /** A professional of the MDS (a user of the site), or… */
+  userId: id.nullable().default(null),
+  /** …a partner of the directory, with the person's name, or neither (name and organisation typed). */
+  partnerId: id.nullable().default(null),
+  name: text(160, 'Référent de parcours : nom').default(''),
+  organisation: text(200, 'Référent de parcours : structure').default(''),
+  contact: text(160, 'Référent de parcours : téléphone ou courriel').default(''),
+};
+
+export const situationInput = z
+  .strictObject({
+    /** The date the situation describes (not in the future, not before the last version's). */
+    validOn: isoDate,
+    housing: z.strictObject(housingShape).default({ status: null, landlord: '', rentCents: null, arrearsCents: null, note: '' }),
+    budget: budgetSchema.default({ resources: [], charges: [] }),
+    members: z
+      .array(
+        z.strictObject(memberShape).refine((m) => m.contract !== 'cer' || m.rsa, {
+          message: 'Un CER se signe dans le cadre du RSA : cochez « bénéficiaire du RSA » ou choisissez un autre contrat.',
+          path: ['contract'],
+        }).refine((m) => m.contract !== 'ppae' || m.franceTravail, {
+          message: 'Un PPAE se signe avec France Travail : cochez « inscrit à France Travail » ou choisissez un autre contrat.',
+          path: ['contract'],
+        }).refine((m) => m.contractUntil === null || m.contract !== 'aucun', {
+          message: 'Fin du contrat : choisissez d’abord le contrat (CER ou PPAE), ou effacez la date.',
+          path: ['contractUntil'],
+        }),
+      )
+      .max(20)
+      .default([])
+      .refine((ms) => new Set(ms.map((m) => m.personId)).size === ms.length, { message: 'Chaque membre du foyer ne figure qu’une fois dans la situation.' }),
+    allocataire: z
+      .strictObject(allocataireShape)
+      .refine((a) => a.number === '' || a.organism !== null, { message: 'Numéro d’allocataire : indiquez s’il s’agit de la CAF ou de la MSA.', path: ['organism'] })
+      .default({ organism: null, number: '' }),
+    measures: z.array(z.strictObject(measureShape)).max(20).default([]),
+    referentParcours: z
+      .strictObject(referentParcoursShape)
+      .refine((r) => !(r.userId !== null && r.partnerId !== null), { message: 'Référent de parcours : un professionnel de la MDS ou d’un partenaire, pas les deux.', path: ['partnerId'] })
+      .refine((r) => r.userId !== null || r.name !== '', { message: 'Référent de parcours : indiquez son nom.', path: ['name'] })
+      .nullable()
+      .default(null),
+    note: longText(4000, 'Synthèse de la situation').default(''),
+  });
+export type SituationInput = z.output<typeof situationInput>;
+
+const situationContentOut = z.object({
+  validOn: z.string(),
+  housing: z.object(readBackShape(housingShape)),
+  budget: budgetSchema,
+  members: z.array(z.object(readBackShape(memberShape))),
+  allocataire: z.object(readBackShape(allocataireShape)),
+  measures: z.array(z.object(readBackShape(measureShape))),
+  referentParcours: z.object(readBackShape(referentParcoursShape)).nullable(),
+  note: z.string(),
+});
+export type SituationContent = z.infer<typeof situationContentOut>;
+
+const situationVersionMeta = z.object({
+  id,
+  validOn: z.string(),
+  recordedAt: z.string(),
+  recordedBy: userRef,
+  /** The sections that differ from the version before (all of them for the first). */
+  changed: z.array(z.enum(SITUATION_SECTIONS)),
+});
+const situationVersionOut = situationVersionMeta.extend({ content: situationContentOut });
+export type SituationVersionOut = z.infer<typeof situationVersionOut>;
+const situationOut = z.object({
+  /** The version asked for (the latest by default); null while none was recorded. */
+  version: situationVersionOut.nullable(),
+  latestId: id.nullable(),
+  /** Every version, newest first. */
+  history: z.array(situationVersionMeta),
+});
+export type SituationOut = z.infer<typeof situationOut>;
+
 const reasonText = multiLine(
   z.string().trim().min(10, { message: 'Motif : expliquez en une phrase au moins (10 caractères) pourquoi vous ouvrez ce dossier.' }).max(500),
   'Motif',
@@ -175,6 +293,10 @@ export const dsuContract = {
     access: ['responsable'],
   }),
   'dsu:export': channel({ input: z.strictObject({ id, format: z.enum(['pdf', 'json']) }), output: fileOut, access: SOCIAL }),
+  /** The household's situation: a version (the latest unless `versionId`) and the list of all. */
+  'dsu:situation': channel({ input: z.strictObject({ dsuId: id, versionId: id.nullable().default(null) }), output: situationOut, access: SOCIAL }),
+  /** Records a new version of the situation; `basedOn` is the version the form started from (null for the first). */
+  'dsu:saveSituation': channel({ input: z.strictObject({ dsuId: id, basedOn: id.nullable(), situation: situationInput }), output: situationOut, access: SOCIAL }),
 } as const satisfies Record<string, ChannelSpec>;
 
 /** This module's handlers, typed by its channels. */

@@ -7,8 +7,31 @@
 import type { ExportPart } from '../../api/app';
 import type { Db } from '../../store/database';
 import { frDate } from '../../shared/time';
+import { householdOf } from '../persons';
 import { label } from './labels';
 import * as repo from './repo';
+import { historyExport, situationExport } from './situation';
+import { contentOf } from './situation-handlers';
+
+function namesOf(db: Db, dsuId: number): Map<number, string> {
+  const d = repo.getDsu(db, dsuId);
+  const h = d ? householdOf(db, d.householdId) : undefined;
+  return new Map((h?.members ?? []).map((m) => [m.id, `${(m.usageName || m.birthName).toUpperCase()} ${m.firstNames}`]));
+}
+
+function latestOf(db: Db, dsuId: number) {
+  const v = repo.latestSituation(db, dsuId);
+  return v ? { content: contentOf(db, v.content), recordedBy: v.recordedBy.displayName, recordedAt: v.recordedAt } : null;
+}
+
+/**
+ * The situation in the DSU's export (registry `dsuExport`): the latest version whole, and the
+ * list of the versions (date, author, sections changed).
+ */
+export function situationDsuExport(db: Db, dsuId: number): ExportPart[] {
+  const versions = repo.situationVersions(db, dsuId).map((v) => ({ validOn: v.validOn, recordedAt: v.recordedAt, recordedBy: v.recordedBy.displayName, changed: v.changed }));
+  return [situationExport(latestOf(db, dsuId), namesOf(db, dsuId)), historyExport(versions)];
+}
 
 export function dsuExport(db: Db, personId: number): ExportPart[] {
   const dsu = repo.dsuOfPerson(db, personId);
@@ -57,6 +80,7 @@ export function dsuExport(db: Db, personId: number): ExportPart[] {
       empty: 'Aucun document.',
       entries: repo.documentsForExport(db, dsu.id).map((d) => ({ heading: `${frDate(d.docDate)} — ${d.title}`, fields: [{ label: 'Nature', value: label(d.kind) }] })),
     },
+    situationExport(latestOf(db, dsu.id), namesOf(db, dsu.id), personId),
     consents,
   ];
 }

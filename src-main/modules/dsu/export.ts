@@ -29,7 +29,8 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   const width = doc.page.width - 2 * MARGIN;
 
   const heading = (t: string) => {
-    if (doc.y > doc.page.height - 140) doc.addPage();
+    // Room for the heading and a first entry, so that no heading ends a page alone.
+    if (doc.y > doc.page.height - 190) doc.addPage();
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#1d3557').text(t, { width });
     doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).strokeColor('#1d3557').lineWidth(0.5).stroke();
     doc.moveDown(0.5).font('Helvetica').fontSize(10).fillColor('#000');

@@ -15,6 +15,7 @@ import { checkDocument } from './documents';
 import { renderPdf } from './export';
 import * as repo from './repo';
 import { openDsuFor } from './opening';
+import { situationHandlers } from './situation-handlers';
 
 const dsuRef = (d: repo.DsuRow) => ({ id: d.id, number: d.number, status: d.status, referent: { id: d.referentId, displayName: d.referentName } });
 
@@ -83,6 +84,8 @@ function audit(ctx: CallContext, action: string, entity: string, entityId: numbe
 }
 
 export const dsuHandlers = {
+  ...situationHandlers,
+
   'dsu:list': (ctx, input) => {
     const s = sessionOf(ctx);
     const db = ctx.app.vault.db;
@@ -348,7 +351,9 @@ export const dsuHandlers = {
     const site = siteRow(db);
     const day = localDay(ctx.now);
     const { hiddenNotes, ...dsuOut } = data;
-    const parts = ctx.app.modules.flatMap((m) => (m.dsuExport ? m.dsuExport(db, dsu.id) : []));
+    // The file's own parts (the household's situation) first, then the other modules' in the registry's order.
+    const modules = [...ctx.app.modules].sort((a, b) => Number(b.name === 'dsu') - Number(a.name === 'dsu'));
+    const parts = modules.flatMap((m) => (m.dsuExport ? m.dsuExport(db, dsu.id) : []));
     if (input.format === 'json') {
       const docs = repo.documentContents(db, dsu.id);
       const contents = new Map(docs.map((d) => [d.id, d.content.toString('base64')]));

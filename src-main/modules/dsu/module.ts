@@ -4,7 +4,7 @@ import { dsuContract } from './contract';
 import { dsuHandlers } from './handlers';
 import { auditEntities, ownActivity } from './repo';
 import { dsuTasks } from './tasks';
-import { dsuExport } from './export-part';
+import { dsuExport, situationDsuExport } from './export-part';
 import { dsuStatistics } from './statistics';
 
 export const dsuModule = defineModule({
@@ -16,5 +16,6 @@ export const dsuModule = defineModule({
   lastActivity: ownActivity,
   tasks: dsuTasks,
   personExport: dsuExport,
+  dsuExport: situationDsuExport,
   statistics: dsuStatistics,
 });

@@ -398,3 +398,68 @@ export function periodCounts(db: Db, from: string, to: string): { active: number
     )
     .get({ from, to }) as { active: number; opened: number };
 }
+
+// The household's situation (DOMAIN §3): dated versions, never rewritten ----------------------
+
+interface SituationRow {
+  id: number;
+  dsuId: number;
+  validOn: string;
+  recordedAt: string;
+  userId: number;
+  userName: string;
+  content: string;
+  changed: string;
+}
+
+const SITUATION_SELECT = `SELECT s.id, s.dsu_id AS dsuId, s.valid_on AS validOn, s.recorded_at AS recordedAt, s.recorded_by AS userId, u.display_name AS userName, s.content, s.changed
+  FROM dsu_situations s JOIN users u ON u.id = s.recorded_by`;
+
+export interface SituationVersionRow {
+  id: number;
+  dsuId: number;
+  validOn: string;
+  recordedAt: string;
+  recordedBy: { id: number; displayName: string };
+  changed: string[];
+  content: string;
+}
+
+const situationShape = (r: SituationRow): SituationVersionRow => ({
+  id: r.id,
+  dsuId: r.dsuId,
+  validOn: r.validOn,
+  recordedAt: r.recordedAt,
+  recordedBy: { id: r.userId, displayName: r.userName },
+  changed: JSON.parse(r.changed) as string[],
+  content: r.content,
+});
+
+/** Every version of a file's situation, newest first. */
+export function situationVersions(db: Db, dsuId: number): SituationVersionRow[] {
+  return (prep(db, `${SITUATION_SELECT} WHERE s.dsu_id = ? ORDER BY s.id DESC`).all(dsuId) as SituationRow[]).map(situationShape);
+}
+
+export function situationVersion(db: Db, id: number): SituationVersionRow | undefined {
+  const r = prep(db, `${SITUATION_SELECT} WHERE s.id = ?`).get(id) as SituationRow | undefined;
+  return r ? situationShape(r) : undefined;
+}
+
+export function latestSituation(db: Db, dsuId: number): SituationVersionRow | undefined {
+  const r = prep(db, `${SITUATION_SELECT} WHERE s.dsu_id = ? ORDER BY s.id DESC LIMIT 1`).get(dsuId) as SituationRow | undefined;
+  return r ? situationShape(r) : undefined;
+}
+
+export function insertSituation(db: Db, s: { dsuId: number; validOn: string; recordedAt: string; recordedBy: number; content: string; changed: string }): number {
+  return Number(
+    prep(db, 'INSERT INTO dsu_situations (dsu_id, valid_on, recorded_at, recorded_by, content, changed) VALUES (?, ?, ?, ?, ?, ?)').run(
+      s.dsuId,
+      s.validOn,
+      s.recordedAt,
+      s.recordedBy,
+      s.content,
+      s.changed,
+    ).lastInsertRowid,
+  );
+}
+

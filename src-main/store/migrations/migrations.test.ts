@@ -180,4 +180,27 @@ describe('migrations', () => {
       expect(plan(db, 'SELECT * FROM permanences WHERE professional_id = 1')).toContain('USING INDEX permanences_by_professional');
     });
   });
+  describe('0005-situation', () => {
+    const db = new Database(':memory:');
+    migrate(db, 4);
+    db.prepare("INSERT INTO site (id, name, code, created_at) VALUES (1, 'MDS', 'MDS', 't')").run();
+    db.pragma('foreign_keys = ON');
+    db.prepare("INSERT INTO users (id, login, display_name, created_at) VALUES (1, 'ass', 'Alice', 't')").run();
+    db.prepare("INSERT INTO households (id, address, created_at) VALUES (1, '', 't')").run();
+    db.prepare("INSERT INTO dsu (id, number, year, seq, household_id, referent_id, opened_at, last_contact_on) VALUES (1, 'MDS-2026-00001', 2026, 1, 1, 1, 't', '2026-01-01')").run();
+    migrate(db, 5);
+    const add = (dsu: number, validOn: string, content: string, changed = '[]') =>
+      db.prepare("INSERT INTO dsu_situations (dsu_id, valid_on, recorded_at, recorded_by, content, changed) VALUES (?, ?, 't', 1, ?, ?)").run(dsu, validOn, content, changed);
+    it('keeps dated versions of a file’s situation, append-only, checked as JSON', () => {
+      add(1, '2026-01-05', '{"note":""}');
+      expect(() => add(2, '2026-01-05', '{}')).toThrow(/FOREIGN KEY/);
+      expect(() => add(1, '05/01/2026', '{}')).toThrow(/CHECK/);
+      expect(() => add(1, '2026-01-05', 'pas du json')).toThrow(/CHECK/);
+      expect(() => add(1, '2026-01-05', '[]')).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE dsu_situations SET content = '{}'").run()).toThrow(/append-only/);
+    });
+    it('reads a file’s versions, newest first, from an index', () => {
+      expect(plan(db, 'SELECT * FROM dsu_situations WHERE dsu_id = 1 ORDER BY id DESC')).toContain('dsu_situations_by_dsu');
+    });
+  });
 });

@@ -203,7 +203,7 @@ export function AidRequestPage({ id, dsuId }: { id?: number; dsuId?: number }) {
   return (
     <>
       <PageHeader title={title}>
-        <a className="btn btn-secondary" href={`#/dsu/${theDsuId}`}>
+        <a className="btn btn-secondary" href={`#/dsu/${theDsuId}/aides`}>
           {t('aides.backToDsu')}
         </a>
       </PageHeader>
@@ -255,6 +255,16 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
     if (!dsu) return;
     const last = await must('aid:lastBudget', { dsuId: dsu.id });
     if (last) set({ budget: budgetDraftOf(last.budget) });
+  };
+  // The budget kept in the household's situation (its DSU's Situation tab), when there is one.
+  const [reuseNote, setReuseNote] = useState<string | null>(null);
+  const situationBudget = async () => {
+    if (!dsu) return;
+    const v = (await must('dsu:situation', { dsuId: dsu.id, versionId: null })).version;
+    if (v && v.content.budget.resources.length + v.content.budget.charges.length > 0) {
+      set({ budget: budgetDraftOf(v.content.budget) });
+      setReuseNote(t('aides.budget.fromSituationDone', { date: isoToFr(v.validOn) }));
+    } else setReuseNote(t('aides.budget.fromSituationNone'));
   };
   const onSubmit = (e: FormEvent) => e.preventDefault();
   return (
@@ -341,6 +351,10 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
         <Button variant="quiet" onPress={() => void lastBudget()}>
           {t('aides.budget.reuse')}
         </Button>
+        <Button variant="quiet" onPress={() => void situationBudget()}>
+          {t('aides.budget.fromSituation')}
+        </Button>
+        <span role="status">{reuseNote}</span>
       </p>
       <BudgetForm value={draft.budget} onChange={(b) => set({ budget: b })} threeMonths={disp?.resourceMethod === 'quotient_familial'} />
       <TextAreaInput label={t('aides.noteSociale')} name="noteSociale" value={draft.noteSociale} onChange={(v) => set({ noteSociale: v })} rows={6} description={t('aides.noteHint')} error={err('noteSociale')} />

@@ -35,6 +35,7 @@ export const aidesUi = defineUiModule({
   dsuPanels: [
     {
       key: 'aides',
+      position: 30,
       render: ({ dsu, session }) => <DsuAids dsuId={dsu.id} canCreate={dsu.canWrite && (session.user.roles.includes('ass') || session.user.roles.includes('cesf'))} />,
     },
   ],

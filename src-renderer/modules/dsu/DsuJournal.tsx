@@ -37,36 +37,42 @@ export function DsuJournal({
 
   return (
     <section className="dsu-journal" aria-labelledby="journal-title">
-      <h2 id="journal-title">{t('journal.title')}</h2>
+      <h2 id="journal-title" className="visually-hidden">
+        {t('journal.title')}
+      </h2>
       {dsu.canWrite && <EntryForm dsu={dsu} session={session} options={options} partners={partners} onSaved={() => (setOlder([]), onChanged())} />}
-      {entries.length === 0 && <p className="muted">{t('journal.empty')}</p>}
-      <ol className="journal" aria-label={t('journal.listLabel')}>
-        {entries.map((e) => (
-          <li key={e.id} className="journal-entry">
-            <h3>
-              {isoToFr(e.occurredOn)} — {t(`labels.${e.type}`)}
-              {e.field && <span className="muted"> · {t(`labels.${e.field}`)}</span>}
-            </h3>
-            <p className="muted">
-              {t('journal.by', { authors: e.authors.map((a) => a.displayName).join(t('journal.and')) })}
-              {e.partner && ` · ${t('journal.partner', { name: e.partner.name })}`}
-              {e.appointmentId && ` · ${t('journal.fromAppointment')}`}
-            </p>
-            <p className="journal-summary">{e.summary}</p>
-            {e.restrictedNote && (
-              <div className="restricted">
-                <strong>{t('journal.restricted')}</strong> {e.restrictedNote}
-              </div>
-            )}
-            {e.restrictedHidden && <p className="muted">{t('journal.restrictedHidden')}</p>}
-          </li>
-        ))}
-      </ol>
-      {more && (
-        <Button variant="secondary" onPress={() => void loadOlder()}>
-          {t('journal.older')}
-        </Button>
-      )}
+      <div className="journal-list">
+        {entries.length === 0 && <p className="muted">{t('journal.empty')}</p>}
+        <ol className="journal tab-scroll" aria-label={t('journal.listLabel')} tabIndex={0}>
+          {entries.map((e) => (
+            <li key={e.id} className="journal-entry">
+              <h3>
+                {isoToFr(e.occurredOn)} — {t(`labels.${e.type}`)}
+                {e.field && <span className="muted"> · {t(`labels.${e.field}`)}</span>}
+              </h3>
+              <p className="muted">
+                {t('journal.by', { authors: e.authors.map((a) => a.displayName).join(t('journal.and')) })}
+                {e.partner && ` · ${t('journal.partner', { name: e.partner.name })}`}
+                {e.appointmentId && ` · ${t('journal.fromAppointment')}`}
+              </p>
+              <p className="journal-summary">{e.summary}</p>
+              {e.restrictedNote && (
+                <div className="restricted">
+                  <strong>{t('journal.restricted')}</strong> {e.restrictedNote}
+                </div>
+              )}
+              {e.restrictedHidden && <p className="muted">{t('journal.restrictedHidden')}</p>}
+            </li>
+          ))}
+          {more && (
+            <li className="journal-more">
+              <Button variant="secondary" onPress={() => void loadOlder()}>
+                {t('journal.older')}
+              </Button>
+            </li>
+          )}
+        </ol>
+      </div>
     </section>
   );
 }
@@ -123,8 +129,8 @@ function EntryForm({ dsu, session, options, partners, onSaved }: { dsu: DsuOut; 
         <SelectField label={t('journal.type')} value={type} onChange={setType} options={TYPES.map((x) => ({ id: x, label: t(`labels.${x}`) }))} />
         <SelectField label={t('journal.field')} value={field} onChange={setField} error={fe('field')} options={FIELDS.map((x) => ({ id: x, label: t(`labels.${x}`) }))} />
       </div>
-      <TextAreaInput label={t('journal.summary')} name="summary" value={summary} onChange={(v) => (setSummary(v), setSaved(false))} isRequired rows={4} error={fe('summary')} />
-      <TextAreaInput label={t('journal.restrictedNote')} name="restrictedNote" value={note} onChange={setNote} rows={2} description={t('journal.restrictedHint')} />
+      <TextAreaInput label={t('journal.summary')} name="summary" value={summary} onChange={(v) => (setSummary(v), setSaved(false))} isRequired rows={3} error={fe('summary')} />
+      <TextAreaInput label={t('journal.restrictedNote')} name="restrictedNote" value={note} onChange={setNote} rows={1} description={t('journal.restrictedHint')} />
       <div className="grid-2">
         <SelectField
           label={t('journal.coAuthor')}

@@ -1,10 +1,13 @@
 /**
- * One Dossier Social Unique on one screen (DOMAIN §3): the journal in the middle, the
- * household, intervenants, documents, consents and the other modules' panels beside it.
- * A file that is not the reader's opens only after an "accès exceptionnel" reason.
+ * One Dossier Social Unique (DOMAIN §3): a compact header (status, household, référent and
+ * co-intervenants) and tabs — Situation · Journal · Aides · the procedures of later modules ·
+ * Documents · Consentements · Rendez-vous · Premiers accueils — each a registry entry
+ * (`dsuPanels`), the DSU's own included. The open tab is in the address (`#/dsu/12/journal`),
+ * so a reload keeps it. A file that is not the reader's opens only after an "accès
+ * exceptionnel" reason.
  */
-import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Form } from 'react-aria-components';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Form, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { DsuOut, SessionInfo } from '../../../src-main/modules';
 import { ApiError, must } from '../../api';
@@ -12,21 +15,31 @@ import { errorText } from '../../app/errors';
 import { Alert, Button, ConfirmDialog, PageHeader, SelectField, TextAreaInput } from '../../ui/components';
 import { formatDateTime, isoToFr, personName, saveFile } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
-import { DsuJournal } from './DsuJournal';
-import { DsuSide } from './DsuSide';
+import { HouseholdSummary, Team } from './DsuPanels';
 import type { DsuPanel } from '../module';
 import { CLOSE_REASONS } from '../../../src-main/modules/dsu/kinds';
 
-export function DsuPage({ id, session, panels }: { id: number; session: SessionInfo; panels: readonly DsuPanel[] }) {
+/** The tabs in their order (registry positions). */
+export const orderedPanels = (panels: readonly DsuPanel[]) => [...panels].sort((a, b) => a.position - b.position);
+
+export function DsuPage({ id, session, panels, tab: tabInRoute }: { id: number; session: SessionInfo; panels: readonly DsuPanel[]; tab?: string | undefined }) {
   const { t } = useTranslation();
+  const tabs = orderedPanels(panels);
   const [dsu, setDsu] = useState<DsuOut | null>(null);
   const [needReason, setNeedReason] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   const [reason, setReason] = useState<string | null>('objectifs_atteints');
+  const valid = (k: string | undefined) => (k && tabs.some((p) => p.key === k) ? k : tabs[0]?.key ?? '');
+  const [tab, setTab] = useState(() => valid(tabInRoute));
+  // A link to another tab of the same file (`#/dsu/12/aides`) moves to it.
+  const [routeTab, setRouteTab] = useState(tabInRoute);
+  if (routeTab !== tabInRoute) {
+    setRouteTab(tabInRoute);
+    if (tabInRoute) setTab(valid(tabInRoute));
+  }
   const { data: options } = useResource(() => must('intake:options', {}));
-  const { data: partners } = useResource(() => must('partners:list', {}));
 
   const load = useCallback(
     (accessReason?: string) =>
@@ -58,6 +71,13 @@ export function DsuPage({ id, session, panels }: { id: number; session: SessionI
     }
   };
 
+  /** The tab in the address without a navigation (the page keeps its focus on the tab). */
+  const selectTab = (key: string) => {
+    setTab(key);
+    setNotice(null);
+    window.history.replaceState(window.history.state, '', `#/dsu/${id}/${key}`);
+  };
+
   if (needReason) return <ExceptionalAccess message={needReason} error={error} onSubmit={(r) => load(r)} />;
   if (!dsu) return error ? <Alert kind="error">{error}</Alert> : <p>{t('common.loading')}</p>;
 
@@ -69,6 +89,11 @@ export function DsuPage({ id, session, panels }: { id: number; session: SessionI
     } catch (e) {
       setError(errorText(e));
     }
+  };
+  const changed = (message?: string) => {
+    if (message) setNotice(message);
+    setError(null);
+    void load();
   };
 
   return (
@@ -91,15 +116,16 @@ export function DsuPage({ id, session, panels }: { id: number; session: SessionI
           </Button>
         )}
       </PageHeader>
-      <p className="dsu-status">
-        <span className={`status-badge status-${dsu.status}`}>{t(`labels.${dsu.status}`)}</span>{' '}
-        {dsu.closeReason && t('dsu.closedBecause', { reason: t(`labels.${dsu.closeReason}`) })}{' '}
-        {t('dsu.summary', { opened: isoToFr(dsu.openedAt), last: isoToFr(dsu.lastContactOn), referent: dsu.referent.displayName })}
-      </p>
+      <div className="dsu-header">
+        <p className="dsu-status">
+          <span className={`status-badge status-${dsu.status}`}>{t(`labels.${dsu.status}`)}</span>{' '}
+          {dsu.closeReason && t('dsu.closedBecause', { reason: t(`labels.${dsu.closeReason}`) })} {t('dsu.dates', { opened: isoToFr(dsu.openedAt), last: isoToFr(dsu.lastContactOn) })}
+        </p>
+        <HouseholdSummary dsu={dsu} />
+        <Team dsu={dsu} options={options} partners={[]} canAssign={session.user.roles.includes('responsable')} onChanged={changed} onError={setError} />
+      </div>
       {dsu.access === 'exceptionnel' && <Alert kind="info">{t('dsu.exceptionalBanner')}</Alert>}
       {!dsu.canWrite && <Alert kind="info">{dsu.status === 'archive' ? t('dsu.archivedReadOnly') : t('dsu.closedReadOnly')}</Alert>}
-      {notice && <Alert kind="success">{notice}</Alert>}
-      {error && <Alert kind="error">{error}</Alert>}
       {dsu.exceptionalAccesses.length > 0 && (
         <section className="panel exceptional" aria-labelledby="exceptional-title">
           <h2 id="exceptional-title">{t('dsu.exceptionalTitle')}</h2>
@@ -110,30 +136,24 @@ export function DsuPage({ id, session, panels }: { id: number; session: SessionI
           </ul>
         </section>
       )}
-      <div className="dsu-layout">
-        <DsuJournal dsu={dsu} session={session} options={options} partners={partners ?? []} onChanged={() => void load()} />
-        <DsuSide
-          dsu={dsu}
-          options={options}
-          partners={partners ?? []}
-          canAssign={session.user.roles.includes('responsable')}
-          extra={panels
-            .filter((p) => (p.place ?? 'afterHousehold') === 'afterHousehold')
-            .map((p) => (
-              <Fragment key={p.key}>{p.render({ dsu, session })}</Fragment>
-            ))}
-          end={panels
-            .filter((p) => p.place === 'end')
-            .map((p) => (
-              <Fragment key={p.key}>{p.render({ dsu, session })}</Fragment>
-            ))}
-          onChanged={(m) => {
-            setNotice(m);
-            void load();
-          }}
-          onError={setError}
-        />
+      <div className="dsu-live" role="status" aria-live="polite">
+        {notice && <p className="alert alert-success">{notice}</p>}
       </div>
+      {error && <Alert kind="error">{error}</Alert>}
+      <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => selectTab(String(k))}>
+        <TabList className="tab-list" aria-label={t('dsu.tabsLabel', { number: dsu.number })}>
+          {tabs.map((p) => (
+            <Tab key={p.key} id={p.key} className="tab">
+              {t(`dsuTabs.${p.key}`)}
+            </Tab>
+          ))}
+        </TabList>
+        {tabs.map((p) => (
+          <TabPanel key={p.key} id={p.key} className="tab-panel">
+            {p.render({ dsu, session, onChanged: changed, onError: setError })}
+          </TabPanel>
+        ))}
+      </Tabs>
       {closing && (
         <ConfirmDialog
           title={t('dsu.closeTitle', { number: dsu.number })}

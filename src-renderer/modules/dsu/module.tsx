@@ -2,6 +2,8 @@
 import { defineUiModule } from '../module';
 import { DsuListPage } from './DsuListPage';
 import { DsuPage } from './DsuPage';
+import { DsuSituation } from './DsuSituation';
+import { ConsentsTab, DocumentsTab, JournalTab } from './DsuTabs';
 import { RetentionPage } from './RetentionPage';
 import { RetentionTile } from './RetentionTile';
 
@@ -15,11 +17,17 @@ export const dsuUi = defineUiModule({
       position: 30,
       purpose: true,
       render: ({ session, route, modules }) => {
-        const id = /^#\/dsu\/(\d+)$/.exec(route)?.[1];
-        return id ? <DsuPage key={id} id={Number(id)} session={session} panels={modules.flatMap((m) => m.dsuPanels ?? [])} /> : <DsuListPage session={session} />;
+        const m = /^#\/dsu\/(\d+)(?:\/([A-Za-z]+))?$/.exec(route);
+        return m ? <DsuPage key={m[1]} id={Number(m[1])} tab={m[2]} session={session} panels={modules.flatMap((x) => x.dsuPanels ?? [])} /> : <DsuListPage session={session} />;
       },
     },
     { key: 'retention', route: '#/conservation', roles: ['responsable'], position: 130, purpose: true, render: () => <RetentionPage /> },
   ],
   homeTiles: [{ key: 'retention', roles: ['responsable'], render: () => <RetentionTile /> }],
+  dsuPanels: [
+    { key: 'situation', position: 10, render: (p) => <DsuSituation {...p} /> },
+    { key: 'journal', position: 20, render: (p) => <JournalTab {...p} /> },
+    { key: 'documents', position: 60, render: (p) => <DocumentsTab {...p} /> },
+    { key: 'consents', position: 70, render: (p) => <ConsentsTab {...p} /> },
+  ],
 });

@@ -6,5 +6,5 @@ import { IntakePage } from './IntakePage';
 export const intakeUi = defineUiModule({
   name: 'intake',
   nav: [{ key: 'intake', route: '#/accueil', roles: ['secretaire', 'ass', 'cesf'], position: 10, purpose: true, render: ({ session }) => <IntakePage canOpenDsu={session.user.roles.some((r) => r === 'ass' || r === 'cesf')} /> }],
-  dsuPanels: [{ key: 'firstContacts', place: 'end', render: ({ dsu }) => <FirstContactsPanel dsuId={dsu.id} /> }],
+  dsuPanels: [{ key: 'firstContacts', position: 90, render: ({ dsu }) => <FirstContactsPanel dsuId={dsu.id} /> }],
 });

@@ -12,5 +12,5 @@ export const rdvUi = defineUiModule({
     { key: 'openingHours', route: '#/admin/horaires', roles: ['admin'], position: 165, render: () => <HoursPage /> },
   ],
   homeTiles: [{ key: 'today', roles: ['ass', 'cesf'], render: ({ session }) => <TodayTile userId={session.user.id} /> }],
-  dsuPanels: [{ key: 'appointments', place: 'end', render: ({ dsu }) => <AppointmentsPanel dsuId={dsu.id} /> }],
+  dsuPanels: [{ key: 'appointments', position: 80, render: ({ dsu }) => <AppointmentsPanel dsuId={dsu.id} /> }],
 });

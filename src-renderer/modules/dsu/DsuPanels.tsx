@@ -1,5 +1,5 @@
-/** Beside the journal: household, référent and intervenants, documents, consents, and the other modules' panels (registry `dsuPanels`). */
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+/** Parts of the DSU page: the household and the team in its header, the Documents and Consentements tabs. */
+import { useRef, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { DsuOut, IntakeOptions, PartnerOut } from '../../../src-main/modules';
@@ -18,40 +18,33 @@ interface Props {
   canAssign: boolean;
   onChanged: (message: string) => void;
   onError: (message: string) => void;
-  /** Panels of other modules shown after the household (the aid requests). */
-  extra?: ReactNode;
-  /** Panels of other modules shown last (first contacts, appointments). */
-  end?: ReactNode;
 }
 
-export function DsuSide(p: Props) {
+/** The household in the DSU's header: address, members with their role, and each one's right-of-access copy. */
+export function HouseholdSummary({ dsu }: { dsu: DsuOut }) {
   const { t } = useTranslation();
-  const { dsu } = p;
+  const address = [dsu.household.address, [dsu.household.postcode, dsu.household.communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
-    <div className="dsu-side">
-      <section className="panel" aria-labelledby="household-title">
-        <h2 id="household-title">{t('dsu.household')}</h2>
-        <p>{[dsu.household.address, [dsu.household.postcode, dsu.household.communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</p>
-        <ul className="members">
-          {dsu.household.members.map((m) => (
-            <li key={m.id}>
-              <strong>{personName(m)}</strong> — {m.role ? t(`labels.${m.role}`) : ''}
-              {m.birthDate && `, ${isoToFr(m.birthDate)}`}
-              {m.phone && `, ${formatPhone(m.phone)}`} <AccessExportButton personId={m.id} name={personName(m)} />
-            </li>
-          ))}
-        </ul>
-      </section>
-      {p.extra}
-      <Intervenants {...p} />
-      <Documents {...p} />
-      <Consents {...p} />
-      {p.end}
-    </div>
+    <section className="dsu-header-part" aria-labelledby="household-title">
+      <h2 id="household-title" className="inline-heading">{t('dsu.household')}</h2>
+      {address && <span className="dsu-address"> — {address}</span>}
+      <ul className="members">
+        {dsu.household.members.map((m) => (
+          <li key={m.id}>
+            <strong>{personName(m)}</strong>
+            <span className="muted">
+              {' '}
+              ({[m.role ? t(`labels.${m.role}`) : '', m.birthDate ? isoToFr(m.birthDate) : '', m.phone ? formatPhone(m.phone) : ''].filter(Boolean).join(', ')})
+            </span>{' '}
+            <AccessExportButton personId={m.id} name={personName(m)} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
-function Intervenants({ dsu, options, canAssign, onChanged, onError }: Props) {
+export function Team({ dsu, options, canAssign, onChanged, onError }: Props) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [assigning, setAssigning] = useState(false);
@@ -72,9 +65,9 @@ function Intervenants({ dsu, options, canAssign, onChanged, onError }: Props) {
     }
   };
   return (
-    <section className="panel" aria-labelledby="team-title">
+    <section className="dsu-header-part" aria-labelledby="team-title">
       <h2 id="team-title">{t('dsu.team')}</h2>
-      <p>
+      <p className="dsu-referent">
         <strong>{t('dsu.referent')}</strong> : {dsu.referent.displayName}{' '}
         {canAssign && dsu.canWrite && (
           <Button variant="quiet" onPress={() => setAssigning(true)}>
@@ -96,7 +89,7 @@ function Intervenants({ dsu, options, canAssign, onChanged, onError }: Props) {
           <SelectField label={t('dsu.referent')} value={referent} onChange={setReferent} options={(options?.professionals ?? []).map((u) => ({ id: String(u.id), label: u.displayName }))} />
         </ConfirmDialog>
       )}
-      <ul className="plain">
+      <ul className="plain intervenants">
         {dsu.intervenants.map((i) => (
           <li key={i.id} className={i.endedOn ? 'muted' : undefined}>
             {i.user?.displayName ?? i.externalName} — {i.mission}
@@ -110,7 +103,7 @@ function Intervenants({ dsu, options, canAssign, onChanged, onError }: Props) {
         ))}
       </ul>
       {dsu.canWrite && (
-        <Button variant="secondary" onPress={() => setAdding(true)}>
+        <Button variant="quiet" onPress={() => setAdding(true)}>
           {t('dsu.addIntervenant')}
         </Button>
       )}
@@ -133,7 +126,7 @@ function Intervenants({ dsu, options, canAssign, onChanged, onError }: Props) {
   );
 }
 
-function Documents({ dsu, onChanged, onError }: Props) {
+export function DsuDocuments({ dsu, onChanged, onError }: Props) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<string | null>('justificatif');
   const [title, setTitle] = useState('');
@@ -161,10 +154,11 @@ function Documents({ dsu, onChanged, onError }: Props) {
     }
   };
   return (
-    <section className="panel" aria-labelledby="docs-title">
+    <section className="panel tab-columns" aria-labelledby="docs-title">
+      <div>
       <h2 id="docs-title">{t('documents.title')}</h2>
       {dsu.documents.length === 0 && <p className="muted">{t('documents.empty')}</p>}
-      <ul className="plain">
+      <ul className="plain tab-scroll" aria-labelledby="docs-title" tabIndex={0}>
         {dsu.documents.map((d) => (
           <li key={d.id}>
             <Button variant="quiet" onPress={() => void must('dsu:getDocument', { id: d.id }).then(saveFile, (e: unknown) => onError(errorText(e)))}>
@@ -174,8 +168,9 @@ function Documents({ dsu, onChanged, onError }: Props) {
           </li>
         ))}
       </ul>
+      </div>
       {dsu.canWrite && (
-        <Form onSubmit={(e) => void submit(e)} validationBehavior="aria" aria-label={t('documents.add')}>
+        <Form className="tab-side-form" onSubmit={(e) => void submit(e)} validationBehavior="aria" aria-label={t('documents.add')}>
           <div className="field">
             <label htmlFor="doc-file">{t('documents.file')}</label>
             <input id="doc-file" ref={fileRef} type="file" accept="application/pdf,image/png,image/jpeg" aria-describedby="doc-file-hint" />
@@ -200,7 +195,7 @@ function Documents({ dsu, onChanged, onError }: Props) {
   );
 }
 
-function Consents({ dsu, partners, onChanged }: Props) {
+export function DsuConsents({ dsu, partners, onChanged }: Props) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [withdrawing, setWithdrawing] = useState<DsuOut['consents'][number] | null>(null);
@@ -232,7 +227,7 @@ function Consents({ dsu, partners, onChanged }: Props) {
     <section className="panel" aria-labelledby="consents-title">
       <h2 id="consents-title">{t('consents.title')}</h2>
       {dsu.consents.length === 0 && <p className="muted">{t('consents.empty')}</p>}
-      <ul className="plain">
+      <ul className="plain tab-scroll" aria-labelledby="consents-title" tabIndex={0}>
         {dsu.consents.map((c) => (
           <li key={c.id} className={c.withdrawnOn ? 'consent-withdrawn' : undefined}>
             <strong>{c.person.name}</strong> → {c.recipient} : {c.scope} ({t(`labels.${c.form}`)}, {isoToFr(c.givenOn)})

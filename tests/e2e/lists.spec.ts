@@ -137,3 +137,31 @@ test('validation queue at volume: 20+ rows on a 1366×768 screen, filters announ
   await shots(page, 'validation-detail');
   expect(await rowsInViewport(page)).toBeGreaterThanOrEqual(30);
 });
+
+test('DSU list at volume: 20+ files on a 1366×768 screen, the header kept while the rows scroll', async ({ page, server, watch }) => {
+  test.setTimeout(120_000);
+  watch(page);
+  const team = await seedTeam(server.url);
+  const { users } = team;
+  const sec = await team.as('sophie');
+  const alice = await team.as('alice');
+  const FILES = 30;
+  for (let h = 0; h < FILES; h++) {
+    const card = (await team.rpc('persons:create', { birthName: `Dossier${h}`, firstNames: 'Marcel', birthDate: `19${50 + h}-02-03`, household: { address: `${h + 1} avenue Gambetta`, postcode: '82000', communeInsee: '82121', role: 'demandeur' } }, sec))
+      .value as { household: { id: number } };
+    await team.rpc('dsu:open', { householdId: card.household.id, referentId: users.alice!.id }, alice);
+  }
+  await page.goto(server.url);
+  await login(page, 'alice', users.alice!.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Dossiers sociaux (DSU)' }).click();
+  const table = page.getByRole('table', { name: /dossiers/i });
+  await expect(table.getByRole('row')).toHaveCount(FILES + 1);
+  await shots(page, 'dsu-liste');
+  expect(await rowsInViewport(page)).toBeGreaterThanOrEqual(20);
+  const scroller = page.locator('.datatable-scroll');
+  const top = (await scroller.boundingBox())!.y;
+  await scroller.evaluate((el) => el.scrollBy(0, 300));
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(50);
+  expect(Math.abs((await table.getByRole('columnheader').first().boundingBox())!.y - top)).toBeLessThan(4);
+  await expectAccessible(page, 'liste des DSU — volume');
+});

@@ -22,8 +22,9 @@ export function AidesListPage({ session }: { session: SessionInfo }) {
   const filters = useAidFilters(current.data);
   return (
     <div className="worklist">
-      <PageHeader title={t('nav.aides')} />
-      <p className="lead compact">{t('aides.listLead')}</p>
+      <PageHeader title={t('nav.aides')}>
+        <p className="lead compact">{t('aides.listLead')}</p>
+      </PageHeader>
       {instructs && responsable && (
         <RadioList
           label={t('aides.scope')}

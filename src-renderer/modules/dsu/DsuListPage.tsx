@@ -40,9 +40,10 @@ export function DsuListPage({ session }: { session: SessionInfo }) {
   const current = scope === 'mine' ? mine : site;
   const columns = useDsuColumns();
   return (
-    <>
-      <PageHeader title={t('nav.dsu')} />
-      <p className="lead">{t('dsu.listLead')}</p>
+    <div className="worklist">
+      <PageHeader title={t('nav.dsu')}>
+        <p className="lead compact">{t('dsu.listLead')}</p>
+      </PageHeader>
       <RadioList
         label={t('dsu.scope')}
         value={scope}
@@ -66,7 +67,7 @@ export function DsuListPage({ session }: { session: SessionInfo }) {
           onRowAction={(r) => (window.location.hash = `#/dsu/${r.id}`)}
         />
       )}
-    </>
+    </div>
   );
 }
 

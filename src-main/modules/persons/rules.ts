@@ -115,38 +115,6 @@ export function editDistance(a: string, b: string, max = 1): number {
   return rows[a.length]![b.length]!;
 }
 
-/** A typed word against a word of the record: 4 equal, 3 beginning, 0.5 one typo, 0 none. */
-function wordScore(token: string, word: string, allowTypo: boolean): number {
-  if (word === token) return 4;
-  if (word.startsWith(token)) return 3;
-  if (allowTypo && token.length >= 4 && oneTypoAway(token, word)) return 0.5;
-  return 0;
-}
-
-/**
- * Score of a candidate's indexed text for the query, or 0 when it does not match: every
- * token must be found, at most one of them with a typo.
- */
-export function scoreCandidate(text: string, q: ParsedQuery): number {
-  const words = text.trim().split(' ');
-  let total = 0;
-  let typos = 0;
-  for (const t of q.words) {
-    let best = 0;
-    for (const w of words) best = Math.max(best, wordScore(t, w, false));
-    // A typo is looked for only when the word is found nowhere as typed.
-    if (best === 0 && typos === 0) for (const w of words) best = Math.max(best, wordScore(t, w, true));
-    if (best === 0) return 0;
-    if (best === 0.5) typos++;
-    total += best;
-  }
-  for (const d of q.digits) {
-    if (!words.some((w) => w.startsWith(d))) return 0;
-    total += 2;
-  }
-  return total;
-}
-
 /**
  * Why a person was found, shown beside the result: the strongest match of what was typed.
  * `word` is the word of the record that matched (for a typo: the word it was taken for).

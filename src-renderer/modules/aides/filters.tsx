@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { AidSummary } from '../../../src-main/modules';
 import { Button, SelectField } from '../../ui/components';
 import type { ColumnFiltersState } from '../../ui/DataTable';
+import { OUTCOMES_BAREME } from '../../../src-main/modules/aides/kinds';
 
 /** Thresholds of the age filter, in days. */
 const AGES = [7, 15, 30, 60] as const;
@@ -51,7 +52,7 @@ export function useAidFilters(data: readonly AidSummary[] | null | undefined) {
         label={t('aides.lists.bareme')}
         value={state.outcome}
         onChange={set('outcome')}
-        options={[all, ...(['dans_bareme', 'hors_bareme'] as const).map((o) => ({ id: o, label: t(`aides.outcomes.${o}`) }))]}
+        options={[all, ...OUTCOMES_BAREME.map((o) => ({ id: o, label: t(`aides.outcomes.${o}`) }))]}
       />
       <SelectField
         label={t('aides.lists.urgency')}

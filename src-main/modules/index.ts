@@ -45,6 +45,6 @@ export type { AidAction, AidOptions, AidOut, AidStatus, AidSummary, EvaluationOu
 export type { ConsentOut, DsuOut, DsuRow, JournalEntryOut } from './dsu/contract';
 export type { IntakeOptions } from './intake/contract';
 export type { PartnerOut } from './partners/contract';
-export type { PersonCard, PersonHit } from './persons/contract';
+export type { PersonCard, PersonHit, SearchHit } from './persons/contract';
 export type { AppointmentOut } from './rdv/contract';
 export type { TaskOut } from './tasks/contract';

@@ -34,6 +34,26 @@ describe('DataTable', () => {
     expect(names).toEqual(['Adam', 'Émile', 'Zoé']);
   });
 
+  it('marks the row shown beside the list as the current one, and says what a page filter leaves', () => {
+    const data = [{ id: 1, name: 'Zoé' }, { id: 2, name: 'Adam' }, { id: 3, name: 'Émile' }];
+    render(
+      <DataTable
+        label="Personnes"
+        columns={[col.accessor('name', { header: () => 'Nom', filterFn: 'equals' })]}
+        data={data}
+        getRowId={(r) => String(r.id)}
+        empty="vide"
+        selectedId="2"
+        columnFilters={[{ id: 'name', value: 'Adam' }]}
+        countText={(shown, total) => `${shown} personne sur ${total}`}
+      />,
+    );
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.getAttribute('aria-current')).toBe('true');
+    expect(screen.getByText('1 personne sur 3').getAttribute('aria-live')).toBe('polite');
+  });
+
   it('keeps the full row count known while rendering only a window of 30,000 rows', () => {
     const data = Array.from({ length: 30_000 }, (_, i) => ({ id: i, name: `Personne ${i}` }));
     render(<DataTable label="Personnes" columns={columns} data={data} getRowId={(r) => String(r.id)} empty="vide" />);

@@ -139,6 +139,8 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await newSession.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Séance créée.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ordre du jour (0)' })).toBeVisible();
+  // Waiting for a session: no consent to this presentation, so no name.
+  await expect(page.getByLabel(new RegExp(`^${second} — identité non communiquée`))).toHaveCount(1);
   await page.getByLabel(new RegExp(`^${second}`)).check({ force: true });
   await page.getByRole('button', { name: 'Inscrire 1 demande' }).click();
   await expect(page.getByRole('heading', { name: 'Ordre du jour (1)' })).toBeVisible();

@@ -37,6 +37,20 @@ function agendaOf(ctx: CallContext, session: sessions.SessionRow) {
   });
 }
 
+/**
+ * The requests waiting for a session, as the agenda shows them: the person is named only
+ * under a consent in force on the day of the session they may be added to (same rule, same
+ * day as the agenda and its PDF).
+ */
+function candidatesFor(ctx: CallContext, session: sessions.SessionRow) {
+  const db = ctx.app.vault.db;
+  return repo.summaries(db, "a.status = 'en_commission' AND a.commission_id IS NULL", 'a.urgent DESC, a.submitted_at').map((r) => {
+    const a = repo.getAid(db, r.id)!;
+    const consent = a.consentId !== null && consentInForce(getConsent(db, a.consentId), session.heldOn);
+    return { ...r, person: consent ? r.person : '', consentInForce: consent };
+  });
+}
+
 export const commissionHandlers = {
   'commission:list': (ctx) => sessions.listSessions(ctx.app.vault.db).map((r) => sessionOut(ctx, r)),
 
@@ -60,8 +74,7 @@ export const commissionHandlers = {
   'commission:get': (ctx, input) => {
     const session = sessionOr404(ctx, input.id);
     const agenda = agendaOf(ctx, session).map(({ _aid, ...r }) => r);
-    const candidates = repo.summaries(ctx.app.vault.db, "a.status = 'en_commission' AND a.commission_id IS NULL", 'a.urgent DESC, a.submitted_at');
-    return { session: sessionOut(ctx, session), agenda, candidates };
+    return { session: sessionOut(ctx, session), agenda, candidates: candidatesFor(ctx, session) };
   },
 
   'commission:assign': (ctx, input) => {

@@ -154,6 +154,8 @@ const aidSummary = z.object({
   dsu: z.object({ id, number: z.string() }),
   person: z.string(),
   referent: z.string(),
+  /** Who instructed it: who submitted it, or who wrote it while it is a draft. */
+  instructor: z.string(),
   dispositif: z.string(),
   dispositifLabel: z.string(),
   nature: z.enum(NATURES),
@@ -204,6 +206,8 @@ const commissionOut = z.object({
   requests: z.number().int(),
   decided: z.number().int(),
 });
+/** A request waiting for a session: named only under a consent in force on the session's day. */
+const candidateRow = aidSummary.extend({ consentInForce: z.boolean() });
 const agendaRow = aidSummary.extend({
   /** Name shown only with the person's consent in force (DOMAIN §4.6, §3). */
   consentInForce: z.boolean(),
@@ -300,7 +304,7 @@ export const aidesContract = {
   }),
   'commission:get': channel({
     input: z.strictObject({ id }),
-    output: z.object({ session: commissionOut, agenda: z.array(agendaRow), candidates: z.array(aidSummary) }),
+    output: z.object({ session: commissionOut, agenda: z.array(agendaRow), candidates: z.array(candidateRow) }),
     access: ['responsable'],
   }),
   'commission:assign': channel({ input: z.strictObject({ id, add: z.array(id).max(500).default([]), remove: z.array(id).max(500).default([]) }), output: z.object({}), access: ['responsable'] }),

@@ -318,6 +318,31 @@ describe('the commission agenda respects consent', () => {
   });
 });
 
+describe('the commission’s waiting list', () => {
+  it('names a waiting request’s person only under a consent in force on the session’s day, and sends no name otherwise', async () => {
+    const h = await household(team);
+    const consent = await team.must(team.ass.token, 'dsu:addConsent', { dsuId: h.dsuId, personId: h.personId, recipientLabel: 'Commission des aides financières', scope: 'Présentation de la demande', form: 'ecrit', givenOn: TODAY });
+    const hidden = await reach(team, 'en_commission');
+    const b = await team.must(team.ass.token, 'aid:save', secours(h, { consentId: consent.id, amountCents: 30000, nature: 'loyer_maintien', object: 'Dette de loyer' }));
+    await team.must(team.ass.token, 'aid:act', { action: 'submit', id: b.id });
+    await team.must(team.resp.token, 'aid:act', { action: 'take', id: b.id });
+    await team.must(team.resp.token, 'aid:act', { action: 'toCommission', id: b.id, favorable: true, opinion: 'Maintien dans le logement' });
+    const s = await team.must(team.resp.token, 'commission:save', { heldOn: '2026-12-10', members: ['Élue référente'] });
+    let view = await team.must(team.resp.token, 'commission:get', { id: s.id });
+    const named = (n: string) => new RegExp(`\\b${n.split(' ')[0]}\\b`, 'i');
+    expect(view.candidates.find((r) => r.id === b.id)).toMatchObject({ person: expect.stringMatching(named(b.person.name)), consentInForce: true });
+    const other = view.candidates.find((r) => r.id === hidden.id)!;
+    expect(other).toMatchObject({ person: '', consentInForce: false });
+    expect(JSON.stringify(view.candidates)).not.toMatch(named(hidden.person.name));
+
+    // Withdrawn before the session's day: the name is no longer sent.
+    await team.must(team.ass.token, 'dsu:withdrawConsent', { id: consent.id, withdrawnOn: TODAY });
+    view = await team.must(team.resp.token, 'commission:get', { id: s.id });
+    expect(view.candidates.find((r) => r.id === b.id)).toMatchObject({ person: '', consentInForce: false });
+    expect(JSON.stringify(view.candidates)).not.toMatch(named(b.person.name));
+  });
+});
+
 describe('budget reuse', () => {
   it('the household’s last budget is offered to the next request', async () => {
     const h = await household(team);

@@ -331,8 +331,10 @@ export function submittedDemandes(db: Db, from: string, to: string): ReplayRow[]
 const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNumber,
   coalesce(nullif(p.usage_name, ''), p.birth_name) || ' ' || p.first_names AS person, ru.display_name AS referent,
   a.dispositif, a.nature, a.amount_cents AS amountCents, a.granted_cents AS grantedCents, a.paid_on AS paidOn, a.status, a.outcome, a.route, a.urgent,
-  a.requested_on AS requestedOn, a.submitted_at AS submittedAt, tu.display_name AS takenBy, a.appeal_on AS appealOn, a.commission_id AS commissionId
+  a.requested_on AS requestedOn, a.submitted_at AS submittedAt, tu.display_name AS takenBy, a.appeal_on AS appealOn, a.commission_id AS commissionId,
+  iu.display_name AS instructor
   FROM aid_requests a JOIN dsu d ON d.id = a.dsu_id JOIN users ru ON ru.id = d.referent_id JOIN persons p ON p.id = a.person_id
+  JOIN users iu ON iu.id = coalesce(a.submitted_by, a.created_by)
   LEFT JOIN users tu ON tu.id = a.taken_by`;
 
 type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel'> & { dsuId: number; dsuNumber: string; urgent: number; appealOn: string | null };
@@ -343,6 +345,7 @@ const toSummary = (labels: Map<string, string>) => (r: SummaryRow): AidSummary =
   dsu: { id: r.dsuId, number: r.dsuNumber },
   person: r.person,
   referent: r.referent,
+  instructor: r.instructor,
   dispositif: r.dispositif,
   dispositifLabel: labels.get(r.dispositif) ?? r.dispositif,
   nature: r.nature,

@@ -10,6 +10,7 @@ import { FRONT, SOCIAL, fileOut, id, isoDate, postcodeSchema, userRef } from '..
 import { DSU_STATUSES, HOUSEHOLD_ROLES } from '../../api/kinds-accueil';
 import { oneLine, text, required } from '../../api/text';
 import { appointmentOut } from '../rdv/contract';
+import { MATCH_KINDS } from './rules';
 
 export const personFields = {
   birthName: required(80, 'Nom de naissance'),
@@ -37,6 +38,10 @@ export const personHit = z.object({
   dsu: z.object({ id, number: z.string(), status: z.enum(DSU_STATUSES), referent: userRef }).nullable(),
 });
 export type PersonHit = z.infer<typeof personHit>;
+
+/** A search result and why it was found (the strongest match of what was typed; `word`: the record's word). */
+export const searchHit = personHit.extend({ reason: z.object({ kind: z.enum(MATCH_KINDS), word: z.string() }) });
+export type SearchHit = z.infer<typeof searchHit>;
 
 export const memberOut = z.object({
   id,
@@ -87,7 +92,7 @@ const duplicateOut = personHit.extend({ reasons: z.array(z.enum(['same_phone', '
 export const personsContract = {
   'persons:search': channel({
     input: z.strictObject({ q: oneLine(z.string().max(120), 'Recherche'), limit: z.number().int().min(1).max(200).default(50) }),
-    output: z.object({ results: z.array(personHit), truncated: z.boolean() }),
+    output: z.object({ results: z.array(searchHit), truncated: z.boolean() }),
     access: FRONT,
   }),
   'persons:duplicates': channel({

@@ -43,7 +43,8 @@ describe('persons:search', () => {
 
   it('answers the front desk with identity and DSU reference only', async () => {
     const [hit] = await search('dupont');
-    expect(Object.keys(hit!).sort()).toEqual(['birthDate', 'birthName', 'commune', 'dsu', 'firstNames', 'householdId', 'id', 'phone', 'usageName']);
+    expect(Object.keys(hit!).sort()).toEqual(['birthDate', 'birthName', 'commune', 'dsu', 'firstNames', 'householdId', 'id', 'phone', 'reason', 'usageName']);
+    expect(hit!.reason).toEqual({ kind: 'nom_exact', word: 'dupont' });
     expect(hit!.commune).toBe('Montauban');
   });
 });

@@ -2,7 +2,7 @@
 import { prep, type Db } from '../../store/database';
 import type { z } from 'zod';
 import type { PersonCard, PersonHit, personFields } from './contract';
-import { fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, scoreCandidate, similarNames } from './rules';
+import { exactExpression, fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, rankPerson, similarNames, type MatchReason, type RankedPerson } from './rules';
 
 /** What a person's record holds as the contract writes it (`personFields`), one source. */
 export type PersonInput = z.output<z.ZodObject<typeof personFields>>;
@@ -82,8 +82,15 @@ const FUZZY_WORDS = 2;
 /** Words tried in place of a mistyped one, at most. */
 const MAX_TERMS = 40;
 
-function candidates(db: Db, expr: string, limit: number): { id: number; text: string }[] {
-  return prep(db, 'SELECT rowid AS id, text FROM person_search WHERE person_search MATCH ? LIMIT ?').all(expr, limit) as { id: number; text: string }[];
+type Candidate = RankedPerson & { id: number };
+
+/** The records matching an FTS5 expression, with the fields the ranking reads (the index first, then each row by its key). */
+function candidates(db: Db, expr: string, limit: number): Candidate[] {
+  return prep(
+    db,
+    `SELECT p.id, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, p.birth_date AS birthDate, p.phone
+       FROM (SELECT rowid AS id FROM person_search WHERE person_search MATCH ? LIMIT ?) s CROSS JOIN persons p ON p.id = s.id`,
+  ).all(expr, limit) as Candidate[];
 }
 
 /**
@@ -105,17 +112,20 @@ function termsNear(db: Db, token: string): string[] {
 
 /**
  * Search as you type (DOMAIN §2): every token as the beginning of a word, in any order
- * (FTS5 with prefix indexes); when that finds almost nothing, the same with one word
- * replaced by the index's words one typo away. Candidates are ranked in memory.
+ * (FTS5 with prefix indexes); when the beginnings are more than a page can rank, the whole
+ * words are read first (so that « martin » finds the MARTINs before the MARTINEZs); when
+ * nothing matches, the same with one word replaced by the index's words one typo away.
+ * Candidates are ranked in memory (`rankPerson`: surname, its beginning, other fields, typos)
+ * and each result says why it was found.
  */
-export function searchPersons(db: Db, q: string, limit: number): { results: PersonHit[]; truncated: boolean } {
+export function searchPersons(db: Db, q: string, limit: number): { results: (PersonHit & { reason: MatchReason })[]; truncated: boolean } {
   const parsed = parseQuery(q);
-  const scored = new Map<number, number>();
-  const consider = (rows: { id: number; text: string }[]) => {
+  const scored = new Map<number, { score: number; reason: MatchReason }>();
+  const consider = (rows: Candidate[]) => {
     for (const r of rows) {
       if (scored.has(r.id)) continue;
-      const s = scoreCandidate(r.text, parsed);
-      if (s > 0) scored.set(r.id, s);
+      const s = rankPerson(r, parsed);
+      if (s) scored.set(r.id, s);
     }
   };
   let capped = false;
@@ -123,6 +133,8 @@ export function searchPersons(db: Db, q: string, limit: number): { results: Pers
   if (prefix) {
     const rows = candidates(db, prefix, CANDIDATES);
     capped = rows.length === CANDIDATES;
+    const exact = capped ? exactExpression(parsed) : null;
+    if (exact && exact !== prefix) consider(candidates(db, exact, CANDIDATES));
     consider(rows);
   }
   if (scored.size === 0) {
@@ -132,11 +144,11 @@ export function searchPersons(db: Db, q: string, limit: number): { results: Pers
       if (near.length) consider(candidates(db, prefixExpression(parsed, { word, by: near })!, CANDIDATES));
     }
   }
-  const ids = [...scored.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const ids = [...scored.entries()].sort((a, b) => b[1].score - a[1].score).map(([id]) => id);
   const top = ids.slice(0, limit);
-  const hits = hitsFor(db, top);
+  const hits = hitsFor(db, top).map((h) => ({ ...h, reason: scored.get(h.id)!.reason }));
   // Equal scores: alphabetical, as a person reads a list.
-  hits.sort((a, b) => (scored.get(b.id) ?? 0) - (scored.get(a.id) ?? 0) || fold(shortName(a)).localeCompare(fold(shortName(b))));
+  hits.sort((a, b) => scored.get(b.id)!.score - scored.get(a.id)!.score || fold(shortName(a)).localeCompare(fold(shortName(b))));
   return { results: hits, truncated: capped || ids.length > limit };
 }
 

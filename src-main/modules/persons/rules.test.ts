@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, scoreCandidate, similarNames } from './rules';
+import { editDistance, exactExpression, fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, rankPerson, similarNames, type RankedPerson } from './rules';
 
 describe('folding and parsing what the desk types', () => {
   it('folds case, accents, ligatures, hyphens and apostrophes', () => {
@@ -30,23 +30,24 @@ describe('folding and parsing what the desk types', () => {
   });
 });
 
-describe('ranking', () => {
-  const text = 'dupont martin jean pierre 12031985 1985 0612345678';
+describe('matching', () => {
+  const p = { birthName: 'Dupont', usageName: 'Martin', firstNames: 'Jean-Pierre', birthDate: '1985-03-12', phone: '0612345678' };
+  const score = (q: string) => rankPerson(p, parseQuery(q))?.score ?? 0;
   it('scores exact words above beginnings, and does not match inside words', () => {
-    expect(scoreCandidate(text, parseQuery('dupont'))).toBeGreaterThan(scoreCandidate(text, parseQuery('dupo')));
-    expect(scoreCandidate(text, parseQuery('pont'))).toBe(0);
+    expect(score('dupont')).toBeGreaterThan(score('dupo'));
+    expect(score('pont')).toBe(0);
   });
   it('is insensitive to word order', () => {
-    expect(scoreCandidate(text, parseQuery('jean dupont'))).toBe(scoreCandidate(text, parseQuery('dupont jean')));
+    expect(score('jean dupont')).toBe(score('dupont jean'));
   });
   it('tolerates one typo (substitution, insertion, deletion, transposition) but not two', () => {
-    for (const q of ['dupomt', 'dupoont', 'dupnt', 'dpuont', 'dupotn']) expect(scoreCandidate(text, parseQuery(q)), q).toBeGreaterThan(0);
-    expect(scoreCandidate(text, parseQuery('dupomt jaen'))).toBe(0);
-    expect(scoreCandidate(text, parseQuery('dxpomt'))).toBe(0);
+    for (const q of ['dupomt', 'dupoont', 'dupnt', 'dpuont', 'dupotn']) expect(score(q), q).toBeGreaterThan(0);
+    expect(score('dupomt jaen')).toBe(0);
+    expect(score('dxpomt')).toBe(0);
   });
   it('requires every token, digits included', () => {
-    expect(scoreCandidate(text, parseQuery('dupont 1985'))).toBeGreaterThan(0);
-    expect(scoreCandidate(text, parseQuery('dupont 1986'))).toBe(0);
+    expect(score('dupont 1985')).toBeGreaterThan(0);
+    expect(score('dupont 1986')).toBe(0);
   });
   it('computes the optimal string alignment distance', () => {
     expect(editDistance('abcd', 'abdc')).toBe(1);
@@ -57,5 +58,66 @@ describe('ranking', () => {
     expect(similarNames('Dupond', 'DUPONT')).toBe(true);
     expect(similarNames('Martin Dupond', 'Dupont')).toBe(true);
     expect(similarNames('Lefebvre', 'Garcia')).toBe(false);
+  });
+});
+
+describe('ranking by surname first, and why each person was found', () => {
+  const person = (birthName: string, firstNames: string, over: Partial<RankedPerson> = {}): RankedPerson => ({ birthName, usageName: '', firstNames, birthDate: null, phone: '', ...over });
+  const people = {
+    martin: person('Martin', 'Louise'),
+    compound: person('MARTIN-DUBOIS', 'Paul'),
+    other: person('Dubois-Martin', 'Léa'),
+    prefix: person('Martineau', 'Jeanne'),
+    firstName: person('Clément', 'Martin'),
+    married: person('Guérin', 'Anne', { usageName: 'Martin' }),
+    accents: person('MÂRTIN', 'Éric'),
+    far: person('Hoarau', 'Martine'),
+  };
+  const order = (q: string) =>
+    Object.entries(people)
+      .map(([k, p]) => [k, rankPerson(p, parseQuery(q))] as const)
+      .filter((x): x is readonly [string, NonNullable<ReturnType<typeof rankPerson>>] => x[1] !== null)
+      .sort((a, b) => b[1].score - a[1].score)
+      .map(([k]) => k);
+
+  it('puts exact surnames (birth or usage name, accents ignored) first, then compound surnames, then beginnings, then first names', () => {
+    const o = order('martin');
+    expect(o.slice(0, 3).sort()).toEqual(['accents', 'married', 'martin']);
+    expect(o.slice(3)).toEqual(['compound', 'other', 'prefix', 'firstName', 'far']);
+  });
+
+  it('says why: exact surname, beginning of the surname, in a compound surname, first name', () => {
+    const reason = (p: RankedPerson, q: string) => rankPerson(p, parseQuery(q))?.reason.kind;
+    expect(reason(people.martin, 'Martin')).toBe('nom_exact');
+    expect(reason(people.married, 'MARTIN')).toBe('nom_exact');
+    expect(reason(people.compound, 'martin')).toBe('nom_debut');
+    expect(reason(people.prefix, 'martin')).toBe('nom_debut');
+    expect(reason(people.other, 'martin')).toBe('nom');
+    expect(reason(people.firstName, 'martin')).toBe('prenom');
+    expect(reason(people.far, 'martin')).toBe('prenom');
+    expect(reason(person('Dupont', 'Marie', { birthDate: '1985-03-12' }), '12/03/1985')).toBe('date');
+    expect(reason(person('Dupont', 'Marie', { phone: '0612345678' }), '06 12 34')).toBe('telephone');
+  });
+
+  it('ranks a typo after every exact or prefix match, and names the word it was taken for', () => {
+    const typo = rankPerson(people.martin, parseQuery('martn'))!;
+    expect(typo.reason).toEqual({ kind: 'proche', word: 'martin' });
+    const firstNameOnly = rankPerson(people.far, parseQuery('martine'))!;
+    expect(firstNameOnly.score).toBeGreaterThan(typo.score);
+    expect(rankPerson(people.martin, parseQuery('mratin louise'))!.reason).toEqual({ kind: 'proche', word: 'martin' });
+    expect(rankPerson(people.martin, parseQuery('martn luoise'))).toBeNull(); // two typos
+  });
+
+  it('keeps the surname first with a first name typed too, in any order', () => {
+    const q = parseQuery('louise martin');
+    expect(rankPerson(people.martin, q)!.reason.kind).toBe('nom_exact');
+    expect(rankPerson(people.martin, q)!.score).toBe(rankPerson(people.martin, parseQuery('martin louise'))!.score);
+    expect(rankPerson(person('Louise', 'Martin'), q)!.score).toBe(rankPerson(people.martin, q)!.score); // both fit: same rank, alphabetical then
+    expect(rankPerson(people.compound, q)).toBeNull();
+  });
+
+  it('builds a whole-word expression for the exact stage', () => {
+    expect(exactExpression(parseQuery('martin 1985'))).toBe('"martin" AND "1985"*');
+    expect(exactExpression(parseQuery('1985'))).toBeNull();
   });
 });

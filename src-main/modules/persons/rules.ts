@@ -115,36 +115,115 @@ export function editDistance(a: string, b: string, max = 1): number {
   return rows[a.length]![b.length]!;
 }
 
-/** A typed word against a word of the record: 4 equal, 3 beginning, 0.5 one typo, 0 none. */
-function wordScore(token: string, word: string, allowTypo: boolean): number {
-  if (word === token) return 4;
-  if (word.startsWith(token)) return 3;
-  if (allowTypo && token.length >= 4 && oneTypoAway(token, word)) return 0.5;
-  return 0;
+/**
+ * Why a person was found, shown beside the result: the strongest match of what was typed.
+ * `word` is the word of the record that matched (for a typo: the word it was taken for).
+ */
+export const MATCH_KINDS = ['nom_exact', 'nom_debut', 'nom', 'prenom', 'date', 'telephone', 'proche'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+export interface MatchReason {
+  kind: MatchKind;
+  word: string;
+}
+
+/** What a person's record offers to the ranking: her names, birth date and phone. */
+export type RankedPerson = IndexedPerson;
+
+/**
+ * Points of a typed word against a record, by where it is found (DOMAIN §2: the surname
+ * first). Surname = birth name or usage name; a compound surname (`Martin-Dubois`) is several
+ * words, the first of which is its beginning.
+ */
+const POINTS = {
+  surnameWhole: 100, // « martin » : MARTIN
+  surnameFirstWord: 90, // « martin » : MARTIN-DUBOIS
+  surnameOtherWord: 85, // « martin » : DUBOIS-MARTIN
+  surnamePrefix: 80, // « martin » : MARTINEAU
+  surnameOtherPrefix: 70, // « mart » : DUBOIS-MARTINEAU
+  firstName: 50, // « martin » : CLÉMENT Martin
+  firstNamePrefix: 45,
+  date: 40,
+  phone: 35,
+  typoSurname: 20,
+  typoFirstName: 15,
+} as const;
+
+interface TokenMatch {
+  points: number;
+  kind: MatchKind;
+  word: string;
+}
+
+function nameMatch(token: string, surnames: string[][], firstNames: string[], typo: boolean): TokenMatch | null {
+  let best: TokenMatch | null = null;
+  const take = (points: number, kind: MatchKind, word: string) => {
+    if (!best || points > best.points) best = { points, kind, word };
+  };
+  for (const words of surnames) {
+    words.forEach((w, i) => {
+      if (typo) {
+        if (token.length >= 4 && oneTypoAway(token, w)) take(POINTS.typoSurname, 'proche', w);
+      } else if (w === token) take(words.length === 1 ? POINTS.surnameWhole : i === 0 ? POINTS.surnameFirstWord : POINTS.surnameOtherWord, words.length === 1 ? 'nom_exact' : i === 0 ? 'nom_debut' : 'nom', w);
+      else if (w.startsWith(token)) take(i === 0 ? POINTS.surnamePrefix : POINTS.surnameOtherPrefix, i === 0 ? 'nom_debut' : 'nom', w);
+    });
+  }
+  for (const w of firstNames) {
+    if (typo) {
+      if (token.length >= 4 && oneTypoAway(token, w)) take(POINTS.typoFirstName, 'proche', w);
+    } else if (w === token) take(POINTS.firstName, 'prenom', w);
+    else if (w.startsWith(token)) take(POINTS.firstNamePrefix, 'prenom', w);
+  }
+  return best;
 }
 
 /**
- * Score of a candidate's indexed text for the query, or 0 when it does not match: every
- * token must be found, at most one of them with a typo.
+ * Rank of a record for what was typed, and why it was found, or null when it does not
+ * match: every token must be found (names as words or their beginnings, digits as the
+ * beginning of the birth date, its year or the phone), at most one name with a typo.
+ * Bands, best first: the surname as typed, its beginning, another field (first name, date,
+ * phone), then a typo — a typo ranks below every exact or prefix match.
  */
-export function scoreCandidate(text: string, q: ParsedQuery): number {
-  const words = text.trim().split(' ');
-  let total = 0;
+export function rankPerson(p: RankedPerson, q: ParsedQuery): { score: number; reason: MatchReason } | null {
+  const birth = fold(p.birthName).split(' ').filter(Boolean);
+  const usage = fold(p.usageName).split(' ').filter(Boolean);
+  const surnames = usage.length && usage.join(' ') !== birth.join(' ') ? [birth, usage] : [birth];
+  const first = fold(p.firstNames).split(' ').filter(Boolean);
+  const matches: TokenMatch[] = [];
   let typos = 0;
   for (const t of q.words) {
-    let best = 0;
-    for (const w of words) best = Math.max(best, wordScore(t, w, false));
+    let m = nameMatch(t, surnames, first, false);
     // A typo is looked for only when the word is found nowhere as typed.
-    if (best === 0 && typos === 0) for (const w of words) best = Math.max(best, wordScore(t, w, true));
-    if (best === 0) return 0;
-    if (best === 0.5) typos++;
-    total += best;
+    if (!m && typos === 0) {
+      m = nameMatch(t, surnames, first, true);
+      if (m) typos++;
+    }
+    if (!m) return null;
+    matches.push(m);
   }
-  for (const d of q.digits) {
-    if (!words.some((w) => w.startsWith(d))) return 0;
-    total += 2;
+  if (q.digits.length) {
+    const date = dateDigits(p.birthDate);
+    const year = p.birthDate?.slice(0, 4) ?? '';
+    const phone = normalizePhone(p.phone);
+    for (const d of q.digits) {
+      if ((date && date.startsWith(d)) || (year && year.startsWith(d))) matches.push({ points: POINTS.date, kind: 'date', word: d });
+      else if (phone && phone.startsWith(d)) matches.push({ points: POINTS.phone, kind: 'telephone', word: d });
+      else return null;
+    }
   }
-  return total;
+  if (!matches.length) return null;
+  const sum = matches.reduce((a, m) => a + m.points, 0);
+  if (typos) {
+    const typo = matches.find((m) => m.kind === 'proche')!;
+    return { score: sum, reason: { kind: 'proche', word: typo.word } };
+  }
+  const top = matches.reduce((a, m) => (m.points > a.points ? m : a));
+  return { score: top.points * 1000 + sum, reason: { kind: top.kind, word: top.word } };
+}
+
+/** FTS5 expression of whole words only (no beginnings): finds the exact matches first when beginnings are too many. */
+export function exactExpression(q: ParsedQuery): string | null {
+  if (!q.words.length) return null;
+  return [...q.words.map(quote), ...q.digits.filter((d) => d.length >= 2).map((d) => `${quote(d)}*`)].join(' AND ');
 }
 
 /** Likely the same person (DOMAIN §2): names within two edits, compared word by word. */

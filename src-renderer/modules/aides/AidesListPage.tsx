@@ -8,6 +8,7 @@ import { Alert, PageHeader, RadioList } from '../../ui/components';
 import { DataTable } from '../../ui/DataTable';
 import { useResource } from '../../ui/useResource';
 import { useAidColumns } from './columns';
+import { useAidFilters } from './filters';
 
 export function AidesListPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
@@ -18,10 +19,12 @@ export function AidesListPage({ session }: { session: SessionInfo }) {
   const site = useResource(() => (responsable ? must('aid:list', { scope: 'site' }) : Promise.resolve([])));
   const current = scope === 'mine' ? mine : site;
   const columns = useAidColumns('list');
+  const filters = useAidFilters(current.data);
   return (
-    <>
-      <PageHeader title={t('nav.aides')} />
-      <p className="lead">{t('aides.listLead')}</p>
+    <div className="worklist">
+      <PageHeader title={t('nav.aides')}>
+        <p className="lead compact">{t('aides.listLead')}</p>
+      </PageHeader>
       {instructs && responsable && (
         <RadioList
           label={t('aides.scope')}
@@ -43,8 +46,12 @@ export function AidesListPage({ session }: { session: SessionInfo }) {
           filterLabel={t('aides.filter')}
           empty={t('aides.listEmpty')}
           onRowAction={(r) => (window.location.hash = `#/aides/${r.id}`)}
+          toolbar={filters.controls}
+          columnFilters={filters.columnFilters}
+          countText={filters.countText}
+          hidden={['urgent', 'age']}
         />
       )}
-    </>
+    </div>
   );
 }

@@ -6,7 +6,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AidSummary } from '../../../src-main/modules';
 import type { Output } from '../../api';
 import { ApiError, must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
@@ -176,10 +175,10 @@ function SessionView({ id, onChanged }: { id: number; onChanged: (message: strin
       <h3>{t('aides.commission.candidates', { count: data.candidates.length })}</h3>
       {data.candidates.length === 0 && <p className="muted">{t('aides.commission.noCandidates')}</p>}
       <ul className="plain">
-        {data.candidates.map((c: AidSummary) => (
+        {data.candidates.map((c) => (
           <li key={c.id}>
             <CheckboxField
-              label={`${c.number} — ${c.dispositifLabel} — ${formatCents(c.amountCents)}${c.appeal ? ` (${t('aides.appeal')})` : ''}`}
+              label={`${c.number} — ${c.consentInForce ? c.person : t('aides.commission.unnamed')} — ${c.dispositifLabel} — ${formatCents(c.amountCents)}${c.appeal ? ` (${t('aides.appeal')})` : ''}`}
               value={picked.includes(c.id)}
               onChange={(v) => setPicked(v ? [...picked, c.id] : picked.filter((x) => x !== c.id))}
             />

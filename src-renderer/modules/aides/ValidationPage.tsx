@@ -1,9 +1,10 @@
 /**
  * The responsable's validation queue (DOMAIN §4.4) on one screen: the pending requests,
- * urgent first then oldest; the selected one beside it with its evaluation, note sociale,
- * budget, the household's aids of the last 12 months and the decision buttons.
+ * urgent first then oldest, one dense line each, filtered as the work is sorted; the
+ * selected one beside it (55 % / 45 % from 1366 px, below on narrower screens) with its
+ * evaluation, note sociale, the household's aids of the last 12 months and the decision buttons.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AidOut } from '../../../src-main/modules';
 import { must } from '../../api';
@@ -15,6 +16,7 @@ import { useResource } from '../../ui/useResource';
 import { AidActions } from './Actions';
 import { useAidColumns } from './columns';
 import { AidHistory, EvaluationPanel } from './Evaluation';
+import { useAidFilters } from './filters';
 
 export function ValidationPage() {
   const { t } = useTranslation();
@@ -32,13 +34,21 @@ export function ValidationPage() {
   }, []);
   const openRow = useCallback((r: { id: number }) => void open(r.id), [open]);
   const columns = useAidColumns('queue', openRow);
+  const filters = useAidFilters(queue.data);
+  // Once a request opens, the keyboard goes on from its heading (read first by a screen reader).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const openedId = selected?.id;
+  useEffect(() => {
+    if (openedId !== undefined) heading.current?.focus();
+  }, [openedId]);
   return (
-    <>
-      <PageHeader title={t('nav.validation')} />
-      <p className="lead">{t('aides.queueLead')}</p>
+    <div className="worklist">
+      <PageHeader title={t('nav.validation')}>
+        <p className="lead compact">{t('aides.queueLead')}</p>
+      </PageHeader>
       {notice && <Alert kind="success">{notice}</Alert>}
       {(queue.error ?? error) && <Alert kind="error">{queue.error ?? error}</Alert>}
-      <div className="queue-layout">
+      <div className={selected ? 'queue-layout has-detail' : 'queue-layout'}>
         {queue.data && (
           <DataTable
             label={t('aides.queueCaption')}
@@ -48,12 +58,17 @@ export function ValidationPage() {
             filterLabel={t('aides.filter')}
             empty={t('aides.queueEmpty')}
             onRowAction={(r) => void open(r.id)}
-            height={640}
+            toolbar={filters.controls}
+            columnFilters={filters.columnFilters}
+            countText={filters.countText}
+            selectedId={selected ? String(selected.id) : null}
+            // Beside the request, the list keeps what tells the requests apart; the pane says the rest.
+            hidden={selected ? ['urgent', 'instructor', 'dispositif'] : ['urgent']}
           />
         )}
         {selected && (
           <section className="queue-detail" aria-labelledby="detail-title">
-            <h2 id="detail-title">
+            <h2 id="detail-title" ref={heading} tabIndex={-1}>
               <a href={`#/aides/${selected.id}`}>{selected.number}</a> — {selected.person.name} — {formatCents(selected.amountCents)}
             </h2>
             <p>
@@ -78,6 +93,6 @@ export function ValidationPage() {
           </section>
         )}
       </div>
-    </>
+    </div>
   );
 }

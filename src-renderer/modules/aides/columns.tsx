@@ -14,7 +14,17 @@ export function daysSince(iso: string | null, now = new Date()): number {
   return Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000));
 }
 
-/** `onOpen`: the number opens the request beside the list instead of leaving the page. */
+/** How old a request is: since it was submitted (queue), or since it was made (lists). */
+export const ageOf = (kind: 'list' | 'queue', r: AidSummary): number => daysSince(kind === 'queue' ? r.submittedAt : r.requestedOn);
+
+/** The value of the hidden `urgent` column, which the urgency filter compares with. */
+export const urgencyOf = (r: AidSummary): 'urgent' | 'normal' => (r.urgent ? 'urgent' : 'normal');
+
+/**
+ * One line per request, so that a screen holds many. Column ids are the filters' ids
+ * (`dispositif`, `instructor`, `outcome`, `urgent`, `age`); `urgent` is never shown (the
+ * number says « urgente »). `onOpen`: the number opens the request beside the list.
+ */
 export function useAidColumns(kind: 'list' | 'queue', onOpen?: (row: AidSummary) => void) {
   const { t } = useTranslation();
   return useMemo(
@@ -23,7 +33,7 @@ export function useAidColumns(kind: 'list' | 'queue', onOpen?: (row: AidSummary)
         header: () => t('aides.number'),
         sortFn: 'french',
         cell: (c) => (
-          <>
+          <span className="nowrap">
             {onOpen ? (
               <Button variant="quiet" className="link-button" onPress={() => onOpen(c.row.original)}>
                 {c.getValue()}
@@ -31,55 +41,66 @@ export function useAidColumns(kind: 'list' | 'queue', onOpen?: (row: AidSummary)
             ) : (
               <a href={`#/aides/${c.row.original.id}`}>{c.getValue()}</a>
             )}
-            {c.row.original.urgent && <div className="warning-text small">{t('aides.urgent')}</div>}
-          </>
+            {c.row.original.urgent && (
+              <span className="urgent-mark" title={t('aides.lists.urgentMark')}>
+                <span aria-hidden="true">⚠</span>
+                <span className="visually-hidden">{t('aides.lists.urgentMark')}</span>
+              </span>
+            )}
+          </span>
         ),
       }),
-      ...(kind === 'queue'
-        ? [
-            // Narrow enough to sit beside the request: the dispositif under the name.
-            col.accessor((r) => `${r.person} — ${r.dispositifLabel} — ${t(`aides.natures.${r.nature}`)}`, {
-              id: 'person',
-              header: () => t('aides.beneficiaryDispositif'),
-              sortFn: 'french',
-              cell: (c) => (
-                <>
-                  {c.row.original.person}
-                  <div className="muted small">
-                    {c.row.original.dispositifLabel} — {t(`aides.natures.${c.row.original.nature}`)}
-                  </div>
-                </>
-              ),
-            }),
-          ]
-        : [
-            col.accessor('person', { header: () => t('aides.beneficiary'), sortFn: 'french' }),
-            col.accessor((r) => `${r.dispositifLabel} — ${t(`aides.natures.${r.nature}`)}`, { id: 'dispositif', header: () => t('aides.dispositifNature'), sortFn: 'french' }),
-          ]),
-      col.accessor('amountCents', { header: () => t('aides.amountShort'), sortFn: 'basic', cell: (c) => formatCents(c.getValue()) }),
+      col.accessor('person', { header: () => t('aides.beneficiary'), sortFn: 'french', cell: (c) => <Clip text={c.getValue()} /> }),
+      col.accessor('dispositifLabel', {
+        id: 'dispositif',
+        header: () => t('aides.lists.dispositif'),
+        sortFn: 'french',
+        filterFn: 'equals',
+        cell: (c) => <Clip text={c.getValue()} title={`${c.getValue()} — ${t(`aides.natures.${c.row.original.nature}`)}`} />,
+      }),
+      col.accessor('amountCents', { header: () => t('aides.amountShort'), sortFn: 'basic', cell: (c) => <span className="nowrap">{formatCents(c.getValue())}</span> }),
       ...(kind === 'list'
         ? [col.accessor((r) => t(`aides.statuses.${r.status}`) + (r.appeal ? ` (${t('aides.appeal')})` : ''), { id: 'status', header: () => t('aides.status'), sortFn: 'french' })]
         : []),
-      col.accessor((r) => (r.outcome ? t(`aides.outcomes.${r.outcome}`) : ''), { id: 'outcome', header: () => t('aides.bareme'), sortFn: 'french' }),
+      col.accessor((r) => (r.outcome ? t(`aides.outcomes.${r.outcome}`) : ''), {
+        id: 'outcome',
+        header: () => t('aides.bareme'),
+        sortFn: 'french',
+        filterFn: 'equals',
+        cell: (c) => <span className="nowrap">{c.getValue()}</span>,
+      }),
+      col.accessor('instructor', { header: () => t('aides.lists.instructor'), sortFn: 'french', filterFn: 'equals', cell: (c) => <Clip text={c.getValue()} /> }),
+      col.accessor(urgencyOf, { id: 'urgent', header: () => t('aides.lists.urgency'), filterFn: 'equals', enableGlobalFilter: false }),
       ...(kind === 'queue'
         ? [
-            col.accessor((r) => daysSince(r.submittedAt), {
+            col.accessor((r) => ageOf('queue', r), {
               id: 'age',
               header: () => t('aides.waiting'),
               sortFn: 'basic',
+              filterFn: 'atLeast',
               cell: (c) => (
-                <>
+                <span className="nowrap" title={c.row.original.takenBy ? t('aides.takenBy', { who: c.row.original.takenBy }) : undefined}>
                   {t('aides.days_count', { count: c.getValue() })}
-                  {c.row.original.takenBy && <div className="muted small">{t('aides.takenBy', { who: c.row.original.takenBy })}</div>}
-                </>
+                  {c.row.original.takenBy && ' ✓'}
+                </span>
               ),
             }),
           ]
         : [
             col.accessor('requestedOn', { header: () => t('aides.requestedOnShort'), sortFn: 'alphanumeric', cell: (c) => isoToFr(c.getValue()) }),
+            col.accessor((r) => ageOf('list', r), { id: 'age', header: () => t('aides.lists.age'), filterFn: 'atLeast', enableGlobalFilter: false }),
+            col.accessor('referent', { header: () => t('dsu.referent'), sortFn: 'french', cell: (c) => <Clip text={c.getValue()} /> }),
           ]),
-      ...(kind === 'list' ? [col.accessor('referent', { header: () => t('dsu.referent'), sortFn: 'french' })] : []),
     ],
     [t, kind, onOpen],
+  );
+}
+
+/** A cell kept on one line: long text ends in « … », whole in its tooltip. */
+function Clip({ text, title }: { text: string; title?: string }) {
+  return (
+    <span className="cell-clip" title={title ?? text}>
+      {text}
+    </span>
   );
 }

@@ -1,17 +1,17 @@
 /** The social worker's files and the site's files (DOMAIN §3), in one virtualized table. */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DsuRow, PersonHit, SessionInfo } from '../../../src-main/modules';
+import type { DsuRow, SearchHit, SessionInfo } from '../../../src-main/modules';
 import { must } from '../../api';
 import { errorText } from '../../app/errors';
 import { Alert, Button, PageHeader, RadioList, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { formatPhone, isoToFr, personName } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
-import { usePersonSearch } from '../persons';
+import { matchReasonText, usePersonSearch } from '../persons';
 
 const col = columnHelperFor<DsuRow>();
-const personCol = columnHelperFor<PersonHit>();
+const personCol = columnHelperFor<SearchHit>();
 
 export function useDsuColumns() {
   const { t } = useTranslation();
@@ -40,9 +40,10 @@ export function DsuListPage({ session }: { session: SessionInfo }) {
   const current = scope === 'mine' ? mine : site;
   const columns = useDsuColumns();
   return (
-    <>
-      <PageHeader title={t('nav.dsu')} />
-      <p className="lead">{t('dsu.listLead')}</p>
+    <div className="worklist">
+      <PageHeader title={t('nav.dsu')}>
+        <p className="lead compact">{t('dsu.listLead')}</p>
+      </PageHeader>
       <RadioList
         label={t('dsu.scope')}
         value={scope}
@@ -66,7 +67,7 @@ export function DsuListPage({ session }: { session: SessionInfo }) {
           onRowAction={(r) => (window.location.hash = `#/dsu/${r.id}`)}
         />
       )}
-    </>
+    </div>
   );
 }
 
@@ -75,7 +76,7 @@ function PersonSearch({ canOpen }: { canOpen: boolean }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [openError, setOpenError] = useState<string | null>(null);
-  const openFor = async (p: PersonHit) => {
+  const openFor = async (p: SearchHit) => {
     try {
       const dsu = await must('dsu:open', { householdId: p.householdId! });
       window.location.assign(`#/dsu/${dsu.id}`);
@@ -88,6 +89,7 @@ function PersonSearch({ canOpen }: { canOpen: boolean }) {
   const columns = useMemo(
     () => [
       personCol.accessor((p) => personName(p), { id: 'name', header: () => t('dsu.person'), sortFn: 'french' }),
+      personCol.accessor((p) => matchReasonText(t, p.reason), { id: 'reason', header: () => t('person.match.column'), sortFn: 'french' }),
       personCol.accessor((p) => p.birthDate ?? '', { id: 'birthDate', header: () => t('person.birthDate'), sortFn: 'alphanumeric', cell: (c) => isoToFr(c.getValue() || null) }),
       personCol.accessor((p) => formatPhone(p.phone), { id: 'phone', header: () => t('person.phone') }),
       personCol.accessor((p) => p.commune ?? '', { id: 'commune', header: () => t('dsu.commune'), sortFn: 'french' }),

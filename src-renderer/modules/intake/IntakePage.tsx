@@ -13,7 +13,7 @@ import { formatPhone, isoToFr, personName } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { FirstContactForm } from './FirstContactForm';
 import { PersonFirstContacts } from './PersonFirstContacts';
-import { PersonCardView, PersonForm, usePersonSearch } from '../persons';
+import { matchReasonText, PersonCardView, PersonForm, usePersonSearch } from '../persons';
 
 type Recorded = Output<'intake:record'>;
 
@@ -131,6 +131,7 @@ export function IntakePage({ canOpenDsu = false }: { canOpenDsu?: boolean }) {
                     }}
                   >
                     <span className="result-name">{personName(r)}</span>
+                    <span className="result-reason">{matchReasonText(t, r.reason)}</span>
                     <span className="result-meta">
                       {[r.birthDate ? t('intake.bornOn', { date: isoToFr(r.birthDate) }) : null, r.phone ? formatPhone(r.phone) : null, r.commune].filter(Boolean).join(' · ')}
                     </span>

@@ -6,13 +6,14 @@ import { must } from '../../api';
 import { Alert, Button, ConfirmDialog, PageHeader, RadioList, TextInput } from '../../ui/components';
 import { formatDateTime, formatPhone, isoToFr, personName } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
-import { usePersonSearch } from './usePersonSearch';
+import { matchReasonText } from './matchReason';
+import { usePersonSearch, type PersonSearch } from './usePersonSearch';
 
 function PersonPicker({ label, value, onChange }: { label: string; value: PersonHit | null; onChange: (p: PersonHit | null) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const hits = usePersonSearch(q, 10).results?.results ?? [];
-  const describe = (h: PersonHit) => `${personName(h)}${h.birthDate ? ` — ${isoToFr(h.birthDate)}` : ''}${h.phone ? ` — ${formatPhone(h.phone)}` : ''}${h.dsu ? ` — ${h.dsu.number}` : ''}`;
+  const describe = (h: PersonSearch['results'][number]) => `${personName(h)}${h.birthDate ? ` — ${isoToFr(h.birthDate)}` : ''}${h.phone ? ` — ${formatPhone(h.phone)}` : ''}${h.dsu ? ` — ${h.dsu.number}` : ''} (${matchReasonText(t, h.reason)})`;
   return (
     <fieldset className="panel">
       <legend>{label}</legend>

@@ -4,3 +4,4 @@ export { PersonCardView } from './PersonCardView';
 export { usePersonSearch } from './usePersonSearch';
 export { PonctuelsRetention } from './PonctuelsRetention';
 export { AccessExportButton } from './AccessExportButton';
+export { matchReasonText, type MatchReason } from './matchReason';

@@ -139,7 +139,7 @@ describe('letters through the API', () => {
     expect(text).toContain('2 rue de la Banque');
     expect(text).toContain('82000 Montauban');
     expect(text).toContain('Tél. 05 63 00 00 00');
-    expect(text).toContain('Madame Josiane LACOMBE 14 avenue Gambetta, appartement 12 82000 MONTAUBAN');
+    expect(text).toContain('Madame LACOMBE Josiane 14 avenue Gambetta, appartement 12 82000 MONTAUBAN');
     expect(text).toContain('Montauban, le 23/11/2026');
     expect(text).toContain('Madame,');
     expect(text).toContain('Une aide du CCAS a déjà couvert');

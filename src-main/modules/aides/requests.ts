@@ -8,6 +8,7 @@ import type { CallContext } from '../../api/app';
 import type { AidesHandlers } from './contract';
 import type { AidOut } from './contract';
 import { PasseurError } from '../../shared/errors';
+import { civility, personName } from '../../shared/french';
 import { evaluate, twelveMonthsBefore } from './engine';
 import { aidOr404, aidView, audit, demandeOf, reglementAt, requireAid, today } from './context';
 import { checkAllowed } from './checks';
@@ -152,7 +153,7 @@ export const requestHandlers = {
     const h = householdOf(db, dsu.householdId)!;
     const person = getPerson(db, a.personId)!;
     db.transaction(() => audit(ctx, 'aid.letter', 'aid', a.id, { decision: decision.id }))();
-    const civility = person.sex === 'F' ? 'Madame' : person.sex === 'M' ? 'Monsieur' : 'Madame, Monsieur';
+    const title = civility(person.sex);
     const pdf = await renderLetter({
       site: sitePostal(db),
       today: today(ctx),
@@ -160,8 +161,8 @@ export const requestHandlers = {
       decision,
       // The postal address: the household's street address, then postcode and commune.
       recipient: {
-        name: `${civility} ${person.firstNames} ${(person.usageName || person.birthName).toUpperCase()}`,
-        salutation: `${civility},`,
+        name: `${title} ${personName(person)}`,
+        salutation: `${title},`,
         lines: [h.address, [h.postcode, (h.communeName ?? '').toUpperCase()].filter(Boolean).join(' ')].filter(Boolean),
       },
     });

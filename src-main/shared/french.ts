@@ -48,3 +48,25 @@ export function personName(p: { birthName: string; usageName?: string | null; fi
   const born = opts.withBirthName && p.usageName && p.usageName.toLocaleUpperCase('fr-FR') !== p.birthName.toLocaleUpperCase('fr-FR') ? ` (${agree(p.sex ?? '', 'né', 'née')} ${p.birthName.toLocaleUpperCase('fr-FR')})` : '';
   return `${name} ${p.firstNames}`.trim() + born;
 }
+
+export interface PostalAddress {
+  address: string;
+  addressComplement?: string | null;
+  postcode: string;
+  communeName: string | null;
+}
+
+/**
+ * The address block of a letter, La Poste's order: complement, number and street, then
+ * postcode and commune in capitals (`82000 MONTAUBAN`). Empty parts are left out.
+ */
+export function postalLines(a: PostalAddress): string[] {
+  const town = [a.postcode, (a.communeName ?? '').toLocaleUpperCase('fr-FR')].filter(Boolean).join(' ');
+  return [a.addressComplement ?? '', a.address, town].map((l) => l.trim()).filter(Boolean);
+}
+
+/** The same on one line, for a screen or a document's field (`14 avenue Gambetta, Bât. B, 82000 Montauban`). */
+export function postalLine(a: PostalAddress): string {
+  const town = [a.postcode, a.communeName ?? ''].filter(Boolean).join(' ');
+  return [a.address, a.addressComplement ?? '', town].map((l) => l.trim()).filter(Boolean).join(', ');
+}

@@ -135,3 +135,24 @@ export function openPdf(o: PdfOptions): Pdf {
     },
   };
 }
+
+/**
+ * Why an image cannot be a letter's logo, in French, or null when it can: a PNG or JPEG
+ * whose bytes say so, that pdfkit can read (an interlaced or damaged PNG is refused here
+ * rather than at the first letter).
+ */
+export function logoProblem(mime: string, data: Buffer, maxBytes: number): string | null {
+  if (data.length === 0) return 'Logo : le fichier est vide. Choisissez une image PNG ou JPEG.';
+  if (data.length > maxBytes) return `Logo trop volumineux (${Math.ceil(data.length / 1000)} Ko) : 500 Ko au plus. Réduisez l’image et recommencez.`;
+  const png = data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
+  if (mime === 'image/png' ? !png : !jpeg) return `Logo : ce fichier n’est pas une image ${mime === 'image/png' ? 'PNG' : 'JPEG'}. Choisissez une image PNG ou JPEG.`;
+  try {
+    const probe = new PDFDocument({ autoFirstPage: false }) as PDFKit.PDFDocument & { openImage(src: Buffer): { width: number; height: number } };
+    const img = probe.openImage(data);
+    if (!(img.width > 0 && img.height > 0)) throw new Error('empty');
+  } catch {
+    return 'Logo : cette image ne peut pas être lue (fichier abîmé ou format non pris en charge). Enregistrez-la à nouveau en PNG ou JPEG.';
+  }
+  return null;
+}

@@ -39,6 +39,8 @@ export interface LetterData {
   decision: AidOut['decisions'][number];
   /** `salutation` opens the letter ("Madame,"); `lines` is the postal address under the name. */
   recipient: { name: string; salutation: string; lines: string[] };
+  /** The site's logo (admin setting), above its postal block. */
+  logo?: { data: Buffer } | null;
 }
 
 /** A decision the person may want to contest: a refusal, or a grant below the amount asked. */
@@ -87,7 +89,14 @@ export function renderLetter(d: LetterData): Promise<Buffer> {
 
   // Heading (left) and the address, placed for a window envelope (right, about 5 cm from the top).
   const head = postalBlock(d.site);
-  doc.font(FONT.bold).fontSize(12).text(head.title, MARGIN, MARGIN, { width: half });
+  let headTop = MARGIN;
+  if (d.logo) {
+    // The logo is the site's mark above its name, which the text says: decoration for a reader.
+    const logo = d.logo;
+    pdf.artifact(() => doc.image(logo.data, MARGIN, 34, { fit: [150, 56] }));
+    headTop = 34 + 56 + 8;
+  }
+  doc.font(FONT.bold).fontSize(12).text(head.title, MARGIN, headTop, { width: half });
   doc.font(FONT.regular).fontSize(9.5).fillColor('#333');
   for (const l of head.lines) doc.text(l, { width: half });
   doc.fillColor('#000');
@@ -95,7 +104,7 @@ export function renderLetter(d: LetterData): Promise<Buffer> {
   doc.font(FONT.bold).fontSize(10.5).text(d.recipient.name, right, Math.max(headBottom + 14, 142), { width: half });
   doc.font(FONT.regular);
   for (const l of d.recipient.lines) doc.text(l, right, doc.y, { width: half });
-  doc.moveDown(1.2).text(`${d.site.city ? `${d.site.city}, l` : 'L'}e ${frDate(d.today)}`, right, doc.y, { width: half });
+  doc.moveDown(1.2).text(`${d.site.city ? `${d.site.city}, l` : 'L'}e ${frLongDate(d.today)}`, right, doc.y, { width: half });
   doc.x = MARGIN;
   doc.moveDown(1.5);
   doc.font(FONT.bold).text(`Objet : votre demande d’aide financière n° ${a.number} — ${a.dispositifLabel}`, MARGIN, doc.y, { width, structType: 'H1' });

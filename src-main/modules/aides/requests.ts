@@ -8,13 +8,13 @@ import type { CallContext } from '../../api/app';
 import type { AidesHandlers } from './contract';
 import type { AidOut } from './contract';
 import { PasseurError } from '../../shared/errors';
-import { civility, personName } from '../../shared/french';
+import { civility, personName, postalLines } from '../../shared/french';
 import { evaluate, twelveMonthsBefore } from './engine';
 import { aidOr404, aidView, audit, demandeOf, reglementAt, requireAid, today } from './context';
 import { checkAllowed } from './checks';
 import { act } from './decisions';
 import { renderLetter } from './letters';
-import { type DsuRow, getConsent, getPerson, householdOf, requireDsu, sessionOf, sitePostal } from './outside';
+import { type DsuRow, getConsent, getPerson, householdOf, requireDsu, sessionOf, siteLogo, sitePostal } from './outside';
 import * as repo from './repo';
 import { optionsOut, regRef, type Fields } from './views';
 
@@ -156,14 +156,15 @@ export const requestHandlers = {
     const title = civility(person.sex);
     const pdf = await renderLetter({
       site: sitePostal(db),
+      logo: siteLogo(db),
       today: today(ctx),
       aid: view,
       decision,
-      // The postal address: the household's street address, then postcode and commune.
+      // The postal address: complement, number and street, then postcode and commune.
       recipient: {
         name: `${title} ${personName(person)}`,
         salutation: `${title},`,
-        lines: [h.address, [h.postcode, (h.communeName ?? '').toUpperCase()].filter(Boolean).join(' ')].filter(Boolean),
+        lines: postalLines(h),
       },
     });
     return { fileName: `decision-${a.number}.pdf`, mime: 'application/pdf', contentBase64: pdf.toString('base64') };

@@ -7,7 +7,7 @@ import type { ExportPart } from '../../api/app';
 import type { DsuOut } from './contract';
 import { frDate, label, roleLabel } from './labels';
 import { FONT, openPdf } from '../../shared/pdf';
-import { agree, personName } from '../../shared/french';
+import { agree, personName, postalLine } from '../../shared/french';
 
 export interface ExportData {
   site: { name: string; code: string };
@@ -55,7 +55,7 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   for (const i of d.intervenants) line(`Co-intervenant(e)${i.endedOn ? ` jusqu’au ${frDate(i.endedOn)}` : ''}`, `${i.user?.displayName ?? i.externalName ?? ''} — ${i.mission}`);
 
   heading('Le foyer');
-  line('Adresse', [d.household.address, d.household.communeName].filter(Boolean).join(', '));
+  line('Adresse', postalLine(d.household));
   for (const m of d.household.members) {
     const who = personName(m, { withBirthName: true });
     line(roleLabel(m.role, m.sex), `${who}${m.birthDate ? `, ${agree(m.sex, 'né', 'née')} le ${frDate(m.birthDate)}` : ''}${m.phone ? `, tél. ${m.phone}` : ''}${m.email ? `, ${m.email}` : ''}`);

@@ -9,10 +9,14 @@ import { m0001Initial } from './0001-initial';
 import { m0002AccueilDsu } from './0002-accueil-dsu';
 import { m0003Aides } from './0003-aides';
 import { m0004Courriers } from './0004-courriers';
+import { m0006AdressesLogo } from './0006-adresses-logo';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers];
+/** Version 5 is reserved for the DSU's own change; this empty step holds its place until it lands. */
+const m0005Reserved: Migration = { version: 5, name: '0005-reserved', up() {} };
+
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Reserved, m0006AdressesLogo];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

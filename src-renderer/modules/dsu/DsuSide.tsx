@@ -6,7 +6,7 @@ import type { DsuOut, IntakeOptions, PartnerOut } from '../../../src-main/module
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, DialogActions, ConfirmDialog, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
-import { fileToBase64, formatPhone, isoToFr, parseFrDate, personName, saveFile, today } from '../../ui/format';
+import { fileToBase64, formatPhone, isoToFr, parseFrDate, personName, postalLine, saveFile, today } from '../../ui/format';
 import { CONSENT_FORMS as FORMS, DOCUMENT_KINDS as DOC_KINDS } from '../../../src-main/modules/dsu/kinds';
 import { AccessExportButton } from '../persons';
 
@@ -31,11 +31,11 @@ export function DsuSide(p: Props) {
     <div className="dsu-side">
       <section className="panel" aria-labelledby="household-title">
         <h2 id="household-title">{t('dsu.household')}</h2>
-        <p>{[dsu.household.address, [dsu.household.postcode, dsu.household.communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</p>
+        <p>{postalLine(dsu.household)}</p>
         <ul className="members">
           {dsu.household.members.map((m) => (
             <li key={m.id}>
-              <strong>{personName(m)}</strong> — {m.role ? t(`labels.${m.role}`) : ''}
+              <strong>{personName(m)}</strong> — {m.role ? t(`labels.${m.role}`, { context: m.sex }) : ''}
               {m.birthDate && `, ${isoToFr(m.birthDate)}`}
               {m.phone && `, ${formatPhone(m.phone)}`} <AccessExportButton personId={m.id} name={personName(m)} />
             </li>
@@ -170,7 +170,7 @@ function Documents({ dsu, onChanged, onError }: Props) {
             <Button variant="quiet" onPress={() => void must('dsu:getDocument', { id: d.id }).then(saveFile, (e: unknown) => onError(errorText(e)))}>
               {d.title}
             </Button>{' '}
-            <span className="muted">{t('documents.meta', { kind: t(`labels.${d.kind}`), date: isoToFr(d.docDate), size: Math.max(1, Math.round(d.size / 1024)) })}</span>
+            <span className="muted">{t('documents.meta', { kind: t(`documents.kinds.${d.kind}`), date: isoToFr(d.docDate), size: Math.max(1, Math.round(d.size / 1024)) })}</span>
           </li>
         ))}
       </ul>
@@ -187,7 +187,7 @@ function Documents({ dsu, onChanged, onError }: Props) {
             <TextInput label={t('documents.docTitle')} name="title" value={title} onChange={setTitle} />
             <TextInput label={t('documents.date')} name="docDate" value={date} onChange={setDate} error={error?.field === 'docDate' ? error.message : undefined} />
           </div>
-          <SelectField label={t('documents.kind')} value={kind} onChange={setKind} options={DOC_KINDS.map((k) => ({ id: k, label: t(`labels.${k}`) }))} />
+          <SelectField label={t('documents.kind')} value={kind} onChange={setKind} options={DOC_KINDS.map((k) => ({ id: k, label: t(`documents.kinds.${k}`) }))} />
           {error && error.field !== 'docDate' && <Alert kind="error">{error.message}</Alert>}
           <div className="actions">
             <Button variant="secondary" type="submit" isDisabled={busy}>

@@ -360,7 +360,7 @@ test('5. partners imported from a CSV file (refused whole with its bad lines, th
   await expectAccessible(page, 'import refusé');
   await dialog.getByLabel('Fichier CSV').setInputFiles({ name: 'partenaires.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFFOrganisme;Service;Missions\nFrance Travail;Agence Montauban;"Inscription; accompagnement"\n') });
   await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
-  await expect(page.getByText('1 partenaire(s) ajouté(s), 0 mis à jour.')).toBeVisible();
+  await expect(page.getByText('1 partenaire ajouté, 0 mis à jour.')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Inscription; accompagnement', exact: true })).toBeVisible();
   await shot(page, '5-partenaires');
   await logout(page);

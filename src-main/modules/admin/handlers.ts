@@ -178,10 +178,10 @@ export const adminHandlers = {
     checkReferent(ctx, input.referentCesfId, 'cesf', 'référent CESF');
     const communes = [...new Set(input.communes)];
     const { unknown, taken } = repo.communeConflicts(db, input.id, communes);
-    if (unknown.length) throw new PasseurError('invalid_input', `Commune(s) hors du territoire du site : ${unknown.join(', ')}. Ajoutez-les d’abord au territoire.`, 'communes');
+    if (unknown.length) throw new PasseurError('invalid_input', `${unknown.length > 1 ? 'Communes hors du territoire du site' : 'Commune hors du territoire du site'} : ${unknown.join(', ')}. ${unknown.length > 1 ? 'Ajoutez-les' : 'Ajoutez-la'} d’abord au territoire.`, 'communes');
     if (taken.length) {
       const list = taken.map((t) => `${t.name} (${t.insee}, secteur ${t.sectorName})`).join(', ');
-      throw new PasseurError('conflict', `Déjà rattachée(s) à un autre secteur : ${list}. Retirez-les d’abord de ce secteur.`, 'communes');
+      throw new PasseurError('conflict', `${taken.length > 1 ? 'Déjà rattachées' : 'Déjà rattachée'} à un autre secteur : ${list}. ${taken.length > 1 ? 'Retirez-les' : 'Retirez-la'} d’abord de ce secteur.`, 'communes');
     }
     const id = db.transaction(() => {
       const sid = repo.upsertSector(db, input);

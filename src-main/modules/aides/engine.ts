@@ -267,8 +267,8 @@ export function evaluate(d: Demande, r: Reglement): Evaluation {
       passed: ok,
       sentence:
         e.composition === 'sans_enfant_a_charge'
-          ? `Composition du foyer : ${what} ; ${disp.label} est réservé aux personnes seules et aux foyers sans enfant à charge${ok ? ' — condition remplie' : ' — condition non remplie'}.`
-          : `Composition du foyer : ${what} ; ${disp.label} est réservé aux foyers avec enfant à charge ou grossesse${ok ? ' — condition remplie' : ' — condition non remplie'}.`,
+          ? `Composition du foyer : ${what} ; le dispositif « ${disp.label} » est réservé aux personnes seules et aux foyers sans enfant à charge${ok ? ' — condition remplie' : ' — condition non remplie'}.`
+          : `Composition du foyer : ${what} ; le dispositif « ${disp.label} » est réservé aux foyers avec enfant à charge ou grossesse${ok ? ' — condition remplie' : ' — condition non remplie'}.`,
       figures: { dependentChildren: c.dependentChildren, pregnancy: c.pregnancy, householdType: c.type },
     });
   }

@@ -56,7 +56,7 @@ export const NATURE_LABELS: Record<Nature, string> = {
   assurance: 'assurance',
   mobilite: 'mobilité',
   sante: 'santé',
-  scolarite: 'scolarité / formation',
+  scolarite: 'scolarité',
   loisirs_vacances: 'loisirs / vacances',
   equipement: 'équipement',
   autre: 'autre',

@@ -3,6 +3,7 @@ import { prep, type Db } from '../../store/database';
 import type { z } from 'zod';
 import type { PersonCard, PersonHit, personFields } from './contract';
 import { fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, scoreCandidate, similarNames } from './rules';
+import { personName } from '../../shared/french';
 
 /** What a person's record holds as the contract writes it (`personFields`), one source. */
 export type PersonInput = z.output<z.ZodObject<typeof personFields>>;
@@ -22,7 +23,8 @@ export function getPerson(db: Db, id: number): PersonRow | undefined {
 }
 
 /** Name as used at the desk: "DUPONT Marie" (usage name first). */
-export const shortName = (p: { birthName: string; usageName: string; firstNames: string }) => `${(p.usageName || p.birthName).toUpperCase()} ${p.firstNames}`;
+/** NOM Prénom, the one way a person is named (shared/french.ts). */
+export const shortName = (p: { birthName: string; usageName: string; firstNames: string }) => personName(p);
 
 export function reindexPerson(db: Db, id: number): void {
   const p = getPerson(db, id);

@@ -11,7 +11,7 @@ import { call, must, type Input } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, DialogActions, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
 import { PageHeader } from '../../ui/components';
-import { addDaysIso, isoToFr, mondayOf, nowMinute, parseFrDate, personName, timeOf, today } from '../../ui/format';
+import { addDaysIso, formatDayLabel, isoToFr, mondayOf, nowMinute, parseFrDate, personName, timeOf, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { usePersonSearch } from '../persons';
 import { RDV_KINDS as KINDS } from '../../../src-main/modules/rdv/kinds';
@@ -20,7 +20,7 @@ import { FIELDS } from '../../../src-main/modules/dsu/kinds';
 type Kind = AppointmentOut['kind'];
 
 export function AgendaPage({ session }: { session: SessionInfo }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { data: options } = useResource(() => must('intake:options', {}));
   const me = session.user;
   const isPro = hasAny(me.roles, WORKERS);
@@ -76,7 +76,7 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
     }
   };
 
-  const dayLabel = (d: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${d}T12:00:00`));
+  const dayLabel = formatDayLabel;
   const proName = options?.professionals.find((p) => String(p.id) === pro)?.displayName ?? '';
   const now = nowMinute();
 

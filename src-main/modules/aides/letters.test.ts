@@ -247,12 +247,14 @@ describe('the structured postal address and the site’s logo on letters', () =>
     expect(kept.addressComplement).toBe('Résidence Les Tilleuls, bât. B');
     const tooLong = await team.call(team.sec.token, 'households:update', { id: h.householdId, address: '1 rue', addressComplement: 'x'.repeat(201), communeInsee: '82121' });
     expect(tooLong.ok ? 'ok' : [tooLong.error.code, tooLong.error.field]).toEqual(['invalid_input', 'addressComplement']);
-    let a = await team.must(team.ass.token, 'aid:save', secours(h));
+    let a = await team.must(team.ass.token, 'aid:save', secours(h, { object: 'Cœur de l’hiver → facture ÇA « EDF » 1\u202f000 €' }));
     await team.must(team.ass.token, 'aid:act', { action: 'submit', id: a.id });
     await team.must(team.resp.token, 'aid:act', { action: 'take', id: a.id });
     a = await team.must(team.resp.token, 'aid:act', { action: 'refuse', id: a.id, reasons: 'Ressources au-dessus du barème.' });
     const text = letterText((await team.must(team.ass.token, 'aid:letter', { id: a.id })).contentBase64, 'adresse');
     expect(text).toContain('Madame LACOMBE Josiane Résidence Les Tilleuls, bât. B 14 avenue Gambetta 82000 MONTAUBAN');
+    // Every character of the request is printed as typed (the standard fonts wrote "→" as "!’").
+    expect(text).toContain('Cœur de l’hiver → facture ÇA « EDF »');
   });
 
   it('an admin sets a PNG logo, printed at the head of letters; a bad file is refused in French and nothing is written', async () => {

@@ -239,6 +239,7 @@ describe('règlement versions', () => {
     expect(imported.status).toBe('brouillon');
     const impact = await team.must(team.resp.token, 'reglement:replay', { id: imported.id });
     const sec = impact.rows.find((r) => r.dispositif === 'secours_cd')!;
+    expect(sec.label).toBe('Secours du Conseil départemental');
     // Every secours alimentaire of 120 € submitted so far was in the barème; under v2 it is above 100 €.
     expect(sec.becomeOut).toBeGreaterThan(0);
     expect(sec.amountOutCents % 12000).toBe(0);

@@ -147,7 +147,7 @@ export function ReglementPage() {
               <tbody>
                 {replay.data.rows.map((r) => (
                   <tr key={r.dispositif}>
-                    <th scope="row">{r.dispositif}</th>
+                    <th scope="row">{r.label}</th>
                     <td>{r.requests}</td>
                     <td>{r.changed}</td>
                     <td>

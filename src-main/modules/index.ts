@@ -42,6 +42,7 @@ export type { ApiError, EventName, Result } from '../api/spec';
 export { EVENTS } from '../api/spec';
 export type { SessionInfo } from './account/contract';
 export type { AidAction, AidOptions, AidOut, AidStatus, AidSummary, EvaluationOut } from './aides/contract';
+export type { AmountByType, Dispositif, PartsTable, Reglement } from './aides/reglement';
 export type { ConsentOut, DsuOut, DsuRow, JournalEntryOut } from './dsu/contract';
 export type { IntakeOptions } from './intake/contract';
 export type { PartnerOut } from './partners/contract';

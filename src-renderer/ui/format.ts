@@ -7,8 +7,39 @@ export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 }
 
+/** French writes the first day of a month « 1er » (« 1er décembre 2026 »); Intl writes « 1 ». */
+const firstOfMonth = (text: string) => (locale() === 'fr-FR' ? text.replace(/(^|\s)1(?=\s)/, '$11er') : text);
+
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(new Date(iso));
+  return firstOfMonth(new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(new Date(iso)));
+}
+
+/** A day with its weekday, without the year: `2026-12-01` → « mardi 1er décembre » (« Tuesday 1 December »). */
+export function formatDayLabel(day: string): string {
+  return firstOfMonth(new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${day.slice(0, 10)}T12:00:00`)));
+}
+
+/** An ordinal: `1` → « 1er » (« 1re » in the feminine), `2` → « 2e »; in English 1st, 2nd, 3rd, 4th. */
+export function formatOrdinal(n: number, gender: 'm' | 'f' = 'm'): string {
+  if (locale() === 'en-GB') {
+    const rule = new Intl.PluralRules('en-GB', { type: 'ordinal' }).select(n);
+    return `${n}${{ one: 'st', two: 'nd', few: 'rd' }[rule as 'one' | 'two' | 'few'] ?? 'th'}`;
+  }
+  if (n === 1) return gender === 'f' ? '1re' : '1er';
+  return `${n}e`;
+}
+
+/** A word agreed with a person's civility (`F`, `M`, or unknown): `agree(sex, 'Demandeur', 'Demandeuse', 'Demandeur ou demandeuse')`. */
+export function agree(sex: string, masculine: string, feminine: string, unknown = masculine): string {
+  return sex === 'F' ? feminine : sex === 'M' ? masculine : unknown;
+}
+
+/** A postal address on one line: number and street, complement, postcode and commune. */
+export function postalLine(a: { address: string; addressComplement?: string | null; postcode: string; communeName: string | null }): string {
+  return [a.address, a.addressComplement ?? '', [a.postcode, a.communeName ?? ''].filter(Boolean).join(' ')]
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(', ');
 }
 
 export function formatShortDate(iso: string): string {
@@ -41,9 +72,12 @@ export function isoToFr(iso: string | null): string {
   return `${d}/${m}/${y}`;
 }
 
-/** The name as the desk says it: usage name (else birth name) in capitals, then first names. */
-export function personName(p: { birthName: string; usageName: string; firstNames: string }): string {
-  return `${(p.usageName || p.birthName).toUpperCase()} ${p.firstNames}`;
+/**
+ * The one way a person is named in the app (the PDFs use the same rule, src-main/shared/french.ts):
+ * usage name (else birth name) in capitals, then first names — « DURAND Marie ».
+ */
+export function personName(p: { birthName: string; usageName?: string | null; firstNames: string }): string {
+  return `${(p.usageName || p.birthName).toLocaleUpperCase('fr-FR')} ${p.firstNames}`.trim();
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -58,8 +58,10 @@ test('1. secretaire: phone intake of a new family by keyboard alone, duplicate w
   await page.keyboard.type('14/02/1990');
   await tab(page.getByLabel('Téléphone', { exact: true }));
   await page.keyboard.type('06 71 22 33 44');
-  await tab(page.getByLabel('Adresse', { exact: true }));
+  await tab(page.getByLabel('Numéro et voie', { exact: true }));
   await page.keyboard.type('4 rue des Carmes');
+  await tab(page.getByLabel('Complément d’adresse', { exact: true }));
+  await page.keyboard.type('Résidence du Tescou');
   await tab(page.getByLabel('Code postal', { exact: true }));
   await page.keyboard.type('8200');
   await tab(page.getByRole('button', { name: /Commune/ }));
@@ -76,7 +78,7 @@ test('1. secretaire: phone intake of a new family by keyboard alone, duplicate w
   await shot(page, '1-nouvelle-personne');
   await tab(page.getByRole('button', { name: 'Enregistrer la personne' }));
   await press('Enter');
-  await expect(page.getByText('4 rue des Carmes, 82000 Montauban')).toBeVisible();
+  await expect(page.getByText('4 rue des Carmes, Résidence du Tescou, 82000 Montauban')).toBeVisible();
 
   // The family: a child joins the household.
   await expect(page.getByRole('heading', { name: 'LEMOINE Sarah' })).toBeVisible();
@@ -367,7 +369,7 @@ test('5. partners imported from a CSV file (refused whole with its bad lines, th
   await expectAccessible(page, 'import refusé');
   await dialog.getByLabel('Fichier CSV').setInputFiles({ name: 'partenaires.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFFOrganisme;Service;Missions\nFrance Travail;Agence Montauban;"Inscription; accompagnement"\n') });
   await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
-  await expect(page.getByText('1 partenaire(s) ajouté(s), 0 mis à jour.')).toBeVisible();
+  await expect(page.getByText('1 partenaire ajouté, 0 mis à jour.')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Inscription; accompagnement', exact: true })).toBeVisible();
   await shot(page, '5-partenaires');
   await logout(page);

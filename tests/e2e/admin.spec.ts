@@ -4,6 +4,7 @@
  */
 import { expect, expectAccessible, tabTo, test } from './fixtures';
 import { ADMIN, seedSite } from './seed';
+import { readFileSync } from 'node:fs';
 import { login, shot } from './actions';
 
 test('an admin creates an account with the keyboard alone', async ({ page, server, watch }) => {
@@ -140,6 +141,22 @@ test('sectors: the admin maps communes to référents; the responsable reads the
   await shot(page, 'parametres-en-tete');
   await page.reload();
   await expect(page.getByRole('region', { name: 'En-tête des courriers' }).getByLabel('Adresse (trois lignes au plus)')).toHaveValue('Maison Départementale des Solidarités\n2 rue de la Banque');
+  // The letters' logo: a file that is not a PNG or JPEG is refused in French; a PNG is kept and shown.
+  const logo = page.getByRole('region', { name: 'Logo des courriers' });
+  await expect(logo.getByText('Aucun logo')).toBeVisible();
+  await logo.getByLabel('Image du logo').setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+  await logo.getByRole('button', { name: 'Enregistrer le logo' }).click();
+  await expect(logo.getByRole('alert')).toContainText('pas une image PNG ou JPEG');
+  await expect(page.locator('#logo-outcome')).toBeFocused();
+  const png = readFileSync(new URL('../../build/icon.png', import.meta.url));
+  await logo.getByLabel('Image du logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await logo.getByRole('button', { name: 'Enregistrer le logo' }).click();
+  await expect(logo.getByRole('status')).toContainText('Logo enregistré');
+  await expect(logo.getByRole('img', { name: 'Logo actuel des courriers' })).toBeVisible();
+  await expectAccessible(page, 'paramètres — logo des courriers');
+  await shot(page, 'parametres-logo');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Logo des courriers' }).getByRole('img', { name: 'Logo actuel des courriers' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   const resp = users['resp.bernard']!;

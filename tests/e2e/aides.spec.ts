@@ -263,6 +263,27 @@ test('règlement: a faulty version is refused field by field, a new one is measu
   const versions = page.getByRole('table', { name: 'Versions du règlement' });
   await expect(versions.getByRole('row')).toHaveCount(2);
   await expect(versions.getByText('en vigueur aujourd’hui')).toBeVisible();
+  // The version in force, read as a French document: per dispositif its conditions, natures and ceilings, delegation; caps, envelopes.
+  const reading = page.getByRole('region', { name: /Règlement d’exemple des aides financières/ });
+  await expect(reading.getByRole('heading', { name: 'Secours du Conseil départemental' })).toBeVisible();
+  const secours = reading.getByRole('region', { name: 'Secours du Conseil départemental' });
+  await expect(secours.getByRole('table', { name: 'Conditions d’attribution' }).getByRole('row', { name: /Composition du foyer/ })).toContainText('Personnes seules et foyers sans enfant à charge');
+  await expect(secours.getByRole('table', { name: 'Conditions d’attribution' }).getByRole('row', { name: /Condition de ressources/ })).toContainText(/Moyenne économique journalière.*140,00\s€.*au plus 8,00\s€ \(personne seule\), 5,50\s€ \(autres foyers\)/);
+  const ceilings = secours.getByRole('table', { name: 'Natures d’aide et plafonds' });
+  await expect(ceilings.getByRole('row', { name: /Alimentaire/ })).toContainText(/160,00\s€.*230,00\s€/);
+  await expect(secours.getByRole('table', { name: 'Décision et paiement' })).toContainText(/valide seul une demande dans le barème jusqu’à 300,00\s€/);
+  await expect(reading.getByRole('heading', { name: 'Plafonds de fréquence' })).toBeVisible();
+  await expect(reading.getByRole('heading', { name: 'Enveloppes annuelles' })).toBeVisible();
+  await expectAccessible(page, 'règlement — document');
+  await shot(page, 'reglement-document');
+  if (process.env.PASSEUR_SHOTS) {
+    await ceilings.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.PASSEUR_SHOTS}/reglement-document-natures.png` });
+    await reading.getByRole('heading', { name: 'Plafonds de fréquence' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.PASSEUR_SHOTS}/reglement-document-plafonds.png` });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${process.env.PASSEUR_SHOTS}/reglement-document-haut.png` });
+  }
 
   const bad = structuredClone(exemple);
   bad.version = 2;
@@ -292,6 +313,12 @@ test('règlement: a faulty version is refused field by field, a new one is measu
   await editor.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('exemple-v2 est modifiée ; mesurez à nouveau son impact avant de l’activer.')).toBeVisible();
   await expect(v2).toContainText('Règlement 2026 révisé');
+  // A draft read before activating it: its own ceilings, the keyboard on its title.
+  await v2.getByRole('button', { name: 'Lire exemple-v2 comme un document' }).click();
+  await expect(page.getByRole('heading', { name: 'Règlement 2026 révisé', level: 2 })).toBeFocused();
+  await expect(
+    page.getByRole('region', { name: 'Règlement 2026 révisé' }).getByRole('region', { name: 'Secours du Conseil départemental' }).getByRole('table', { name: 'Natures d’aide et plafonds' }).getByRole('row', { name: /Alimentaire/ }),
+  ).toContainText(/100,00\s€.*150,00\s€/);
   await v2.getByRole('button', { name: 'Mesurer l’impact' }).click();
   await expect(page.getByRole('heading', { name: 'Impact de exemple-v2 sur les 12 derniers mois' })).toBeVisible();
   await expectAccessible(page, 'règlement — impact');

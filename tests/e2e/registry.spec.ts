@@ -98,7 +98,7 @@ test('Mes échéances, a file archived and a person without a file deleted at th
     await page.getByRole('button', { name: 'Clore et archiver (1)' }).click();
     const archiving = page.getByRole('alertdialog').or(page.getByRole('dialog'));
     await archiving.getByRole('button', { name: 'Clore et archiver (1)' }).click();
-    await expect(page.getByText('1 dossier(s) archivé(s), dont 1 clos à cette occasion.')).toBeVisible();
+    await expect(page.getByText('1 dossier archivé, dont 1 clos à cette occasion.')).toBeVisible();
 
     // Paul, who never had a file, is listed below, deleted after confirmation.
     const ponctuels = page.getByRole('region', { name: 'Personnes sans dossier (ponctuels)' });
@@ -110,7 +110,7 @@ test('Mes échéances, a file archived and a person without a file deleted at th
     const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
     await expect(dialog).toContainText('ne peut pas être annulée');
     await dialog.getByRole('button', { name: 'Supprimer définitivement (1)' }).click();
-    await expect(ponctuels.getByText('1 personne(s) supprimée(s).')).toBeVisible();
+    await expect(ponctuels.getByText('1 personne supprimée.')).toBeVisible();
     await expect(ponctuels.getByText('Aucune personne sans dossier n’a dépassé la durée de conservation.')).toBeVisible();
     await logout(page);
 

@@ -30,9 +30,10 @@ export async function newTeam(clock?: () => Date) {
 export type Team = Awaited<ReturnType<typeof newTeam>>;
 
 /** Registers a demandeur with a new household in Montauban; returns the person card. */
-export async function register(team: Team, p: { birthName: string; firstNames: string; birthDate?: string; phone?: string; usageName?: string }) {
+export async function register(team: Team, p: { birthName: string; firstNames: string; birthDate?: string; phone?: string; usageName?: string; sex?: '' | 'F' | 'M' }) {
   return await team.must(team.sec.token, 'persons:create', {
     birthName: p.birthName,
+    sex: p.sex ?? '',
     firstNames: p.firstNames,
     usageName: p.usageName ?? '',
     birthDate: p.birthDate ?? null,

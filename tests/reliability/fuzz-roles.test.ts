@@ -479,6 +479,7 @@ beforeAll(async () => {
     'admin:saveSettings': { idleLockMinutes: 10, tasksNoticeDays: 30 },
     'admin:getSite': {},
     'admin:saveSite': { serviceName: 'Service social', addressLines: ['2 rue de la Banque'], postcode: '82000', city: 'Montauban', phone: '05 63 00 00 00' },
+    'admin:setLogo': { logo: null },
     'audit:list': { limit: 5 },
     'persons:search': { q: 'martin julie' },
     'persons:duplicates': { birthName: 'Martin', firstNames: 'Julie', birthDate: '1985-04-12', phone: '0563000001' },

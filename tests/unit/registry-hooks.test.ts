@@ -220,6 +220,9 @@ describe('right of access, per person', () => {
     expect(text).toContain('Vos données personnelles');
     expect(text).toContain(aid.number);
     expect(text).toContain('Vos droits');
+    const info = execFileSync('pdfinfo', [out]).toString();
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Title:\s+Copie des données personnelles — \S+ \S+/);
     if (process.env.PASSEUR_SHOTS) execFileSync('pdftoppm', ['-r', '70', '-png', out, path.join(process.env.PASSEUR_SHOTS, 'droit-acces')]);
     const audit = await team.must(team.resp.token, 'audit:list', { limit: 10 });
     expect(audit.filter((r) => r.action === 'person.export' && r.entityId === String(h.personId)).length).toBe(2);

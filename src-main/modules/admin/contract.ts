@@ -52,6 +52,9 @@ const sitePostal = {
   city: text(80, 'Ville'),
   phone: text(30, 'Téléphone').regex(/^[\d\s+().-]*$/, { message: 'Téléphone : chiffres, espaces, points, tirets ou + seulement.' }),
 };
+/** The site's logo at the head of letters: a PNG or JPEG of 500 kB at most, kept in the encrypted store. */
+export const LOGO_MAX_BYTES = 512_000;
+const logoMime = z.enum(['image/png', 'image/jpeg'], { message: 'Logo : une image PNG ou JPEG.' });
 const siteOut = z.object({
   name: z.string(),
   code: z.string(),
@@ -60,6 +63,7 @@ const siteOut = z.object({
   postcode: z.string(),
   city: z.string(),
   phone: z.string(),
+  logo: z.object({ mime: logoMime, contentBase64: z.string() }).nullable(),
 });
 
 export const adminContract = {
@@ -119,6 +123,20 @@ export const adminContract = {
 
   'admin:getSite': channel({ input: empty, output: siteOut, access: ['admin'] }),
   'admin:saveSite': channel({ input: z.strictObject(sitePostal), output: siteOut, access: ['admin'] }),
+  /** Sets the logo printed on letters, or removes it (`logo: null`). */
+  'admin:setLogo': channel({
+    input: z.strictObject({
+      logo: z
+        .strictObject({
+          mime: logoMime,
+          // base64 of 500 kB is about 683,000 characters; the exact size is checked once decoded.
+          contentBase64: z.string().min(1, { message: 'Logo : fichier vide, choisissez une image.' }).max(700_000, { message: 'Logo trop volumineux : 500 Ko au plus.' }),
+        })
+        .nullable(),
+    }),
+    output: siteOut,
+    access: ['admin'],
+  }),
 
   'audit:verify': channel({
     input: nothing,

@@ -10,6 +10,14 @@ import { countActiveAdmins, findUserById, findUserByLogin, listUsers, setDisable
 import { createUserWithSecret } from '../../store/vault';
 import { clearIntent, durably, getIntent, setIntent, type DisableIntent } from '../../store/intents';
 import * as repo from './repo';
+import { LOGO_MAX_BYTES } from './contract';
+import { logoProblem } from '../../shared/pdf';
+
+function siteOut(ctx: CallContext) {
+  const db = ctx.app.vault.db;
+  const logo = repo.siteLogo(db);
+  return { ...repo.sitePostal(db), logo: logo ? { mime: logo.mime, contentBase64: logo.data.toString('base64') } : null };
+}
 
 function actor(ctx: CallContext): number {
   if (!ctx.session) throw new PasseurError('unauthenticated', 'Connectez-vous pour continuer.');
@@ -170,10 +178,10 @@ export const adminHandlers = {
     checkReferent(ctx, input.referentCesfId, 'cesf', 'référent CESF');
     const communes = [...new Set(input.communes)];
     const { unknown, taken } = repo.communeConflicts(db, input.id, communes);
-    if (unknown.length) throw new PasseurError('invalid_input', `Commune(s) hors du territoire du site : ${unknown.join(', ')}. Ajoutez-les d’abord au territoire.`, 'communes');
+    if (unknown.length) throw new PasseurError('invalid_input', `${unknown.length > 1 ? 'Communes hors du territoire du site' : 'Commune hors du territoire du site'} : ${unknown.join(', ')}. ${unknown.length > 1 ? 'Ajoutez-les' : 'Ajoutez-la'} d’abord au territoire.`, 'communes');
     if (taken.length) {
       const list = taken.map((t) => `${t.name} (${t.insee}, secteur ${t.sectorName})`).join(', ');
-      throw new PasseurError('conflict', `Déjà rattachée(s) à un autre secteur : ${list}. Retirez-les d’abord de ce secteur.`, 'communes');
+      throw new PasseurError('conflict', `${taken.length > 1 ? 'Déjà rattachées' : 'Déjà rattachée'} à un autre secteur : ${list}. ${taken.length > 1 ? 'Retirez-les' : 'Retirez-la'} d’abord de ce secteur.`, 'communes');
     }
     const id = db.transaction(() => {
       const sid = repo.upsertSector(db, input);
@@ -218,7 +226,7 @@ export const adminHandlers = {
     return { idleLockMinutes: input.idleLockMinutes, tasksNoticeDays: repo.noticeDays(db) };
   },
 
-  'admin:getSite': (ctx) => repo.sitePostal(ctx.app.vault.db),
+  'admin:getSite': (ctx) => siteOut(ctx),
 
   'admin:saveSite': (ctx, input) => {
     const db = ctx.app.vault.db;
@@ -227,7 +235,26 @@ export const adminHandlers = {
       repo.setSitePostal(db, { ...input, addressLines });
       appendAudit(db, { userId: actor(ctx), action: 'site.update', entity: 'settings' }, ctx.now);
     })();
-    return repo.sitePostal(db);
+    return siteOut(ctx);
+  },
+
+  'admin:setLogo': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    let logo: { mime: string; data: Buffer } | null = null;
+    if (input.logo) {
+      const data = Buffer.from(input.logo.contentBase64, 'base64');
+      if (data.toString('base64').replace(/=+$/, '') !== input.logo.contentBase64.replace(/\s/g, '').replace(/=+$/, '')) {
+        throw new PasseurError('invalid_input', 'Logo : le contenu transmis n’est pas une image encodée correctement. Choisissez à nouveau le fichier.', 'logo');
+      }
+      const problem = logoProblem(input.logo.mime, data, LOGO_MAX_BYTES);
+      if (problem) throw new PasseurError('invalid_input', problem, 'logo');
+      logo = { mime: input.logo.mime, data };
+    }
+    db.transaction(() => {
+      repo.setSiteLogo(db, logo);
+      appendAudit(db, { userId: actor(ctx), action: logo ? 'site.logo' : 'site.logo_removed', entity: 'settings' }, ctx.now);
+    })();
+    return siteOut(ctx);
   },
 
   'audit:verify': (ctx) => {

@@ -1,2 +1,2 @@
 /** What other modules may use of admin: the site, its territory and its settings. */
-export { getIdleLockMinutes, listCommunes, noticeDays, sitePostal, siteRow } from './repo';
+export { getIdleLockMinutes, listCommunes, noticeDays, siteLogo, sitePostal, siteRow } from './repo';

@@ -114,6 +114,16 @@ export function sitePostal(db: Db): { name: string; code: string; serviceName: s
   return { ...r, addressLines: JSON.parse(r.addressLines) as string[] };
 }
 
+/** The site's logo for letters, or null. */
+export function siteLogo(db: Db): { mime: 'image/png' | 'image/jpeg'; data: Buffer } | null {
+  const r = db.prepare('SELECT logo, logo_mime AS mime FROM site WHERE id = 1').get() as { logo: Buffer | null; mime: 'image/png' | 'image/jpeg' | null } | undefined;
+  return r?.logo && r.mime ? { mime: r.mime, data: r.logo } : null;
+}
+
+export function setSiteLogo(db: Db, logo: { mime: string; data: Buffer } | null): void {
+  db.prepare('UPDATE site SET logo = ?, logo_mime = ? WHERE id = 1').run(logo?.data ?? null, logo?.mime ?? null);
+}
+
 export function setSitePostal(db: Db, p: { serviceName: string; addressLines: string[]; postcode: string; city: string; phone: string }): void {
   db.prepare('UPDATE site SET service_name = ?, address_lines = ?, postcode = ?, city = ?, phone = ? WHERE id = 1').run(p.serviceName, JSON.stringify(p.addressLines), p.postcode, p.city, p.phone);
 }

@@ -1,9 +1,10 @@
 /** Checks of a decision's payment and of a règlement document: pure, each refusal names its field. */
 import { PasseurError } from '../../shared/errors';
 import { euros } from '../../shared/money';
+import { plural } from '../../shared/french';
 import type { Demande } from './engine';
 import type { AidFields } from './contract';
-import type { Nature, PaymentMode } from './kinds';
+import { NATURE_LABELS, type Nature, type PaymentMode } from './kinds';
 import { parseReglement, type Dispositif, type Reglement } from './reglement';
 import type { AidRow } from './repo';
 
@@ -33,19 +34,8 @@ export function derogationOf(d: Dispositif): { fromAge: number; toAge: number } 
   return age?.derogationMin !== undefined && age.derogationMin < age.min ? { fromAge: age.derogationMin, toAge: age.min - 1 } : null;
 }
 
-export const NATURE_LABEL: Record<Nature, string> = {
-  alimentaire: 'alimentaire',
-  energie: 'énergie',
-  eau: 'eau',
-  loyer_maintien: 'loyer / maintien dans le logement',
-  assurance: 'assurance',
-  mobilite: 'mobilité',
-  sante: 'santé',
-  scolarite: 'scolarité',
-  loisirs_vacances: 'loisirs / vacances',
-  equipement: 'équipement',
-  autre: 'autre',
-};
+/** The natures' French names, declared once beside the list (kinds.ts). */
+export const NATURE_LABEL: Record<Nature, string> = NATURE_LABELS;
 const MODE_LABEL: Record<PaymentMode, string> = {
   virement_beneficiaire: 'virement au bénéficiaire',
   virement_tiers: 'virement à un tiers',
@@ -97,7 +87,7 @@ export function checkedReglement(document: string): { raw: unknown; reglement: R
     const first = parsed.problems.slice(0, 6).map((p) => `${p.path} : ${p.message}`);
     throw new PasseurError(
       'invalid_input',
-      `Règlement refusé, rien n’a été enregistré. ${parsed.problems.length} problème(s) : ${first.join(' ; ')}${parsed.problems.length > 6 ? ' ; …' : ''}.`,
+      `Règlement refusé, rien n’a été enregistré. ${plural(parsed.problems.length, 'problème', 'problèmes')} : ${first.join(' ; ')}${parsed.problems.length > 6 ? ' ; …' : ''}.`,
       parsed.problems[0]!.path,
     );
   }

@@ -90,7 +90,7 @@ export const commissionHandlers = {
       if (!a || a.commissionId !== session.id || a.status !== 'en_commission') bad.push(a?.number ?? `n° ${rid}`);
     }
     if (bad.length) {
-      throw new PasseurError('conflict', `Rien n’a été modifié : ${bad.join(', ')} ne peu(ven)t pas être ajoutée(s) ou retirée(s) de cet ordre du jour (demande non en commission, déjà inscrite ailleurs ou déjà décidée).`);
+      throw new PasseurError('conflict', `Rien n’a été modifié : ${bad.join(', ')} ${bad.length > 1 ? 'ne peuvent pas être ajoutées ou retirées' : 'ne peut pas être ajoutée ou retirée'} de cet ordre du jour (demande non en commission, déjà inscrite ailleurs ou déjà décidée).`);
     }
     db.transaction(() => {
       for (const rid of input.add) {

@@ -347,7 +347,7 @@ export const aidesContract = {
       to: z.string(),
       requests: z.number().int(),
       changed: z.number().int(),
-      rows: z.array(z.object({ dispositif: z.string(), requests: z.number().int(), changed: z.number().int(), becomeOut: z.number().int(), becomeIn: z.number().int(), amountOutCents: z.number().int(), amountInCents: z.number().int() })),
+      rows: z.array(z.object({ dispositif: z.string(), label: z.string(), requests: z.number().int(), changed: z.number().int(), becomeOut: z.number().int(), becomeIn: z.number().int(), amountOutCents: z.number().int(), amountInCents: z.number().int() })),
     }),
     access: REGLEMENT_ADMIN,
   }),

@@ -11,7 +11,7 @@ import { euros, floorDiv, frNumber } from '../../shared/money';
 import { isoDate } from '../../shared/calendar-date';
 import { frDate, yearsBetween } from '../../shared/time';
 import { HOUSEHOLD_ROLES } from '../../api/kinds-accueil';
-import type { OutcomeBareme, Route } from './kinds';
+import { natureLabel, type OutcomeBareme, type Route } from './kinds';
 import { NATURES, PAYMENT_MODES, type AmountByType, type Dispositif, type HouseholdType, type PartsTable, type Reglement } from './reglement';
 
 z.config(z.locales.fr());
@@ -267,8 +267,8 @@ export function evaluate(d: Demande, r: Reglement): Evaluation {
       passed: ok,
       sentence:
         e.composition === 'sans_enfant_a_charge'
-          ? `Composition du foyer : ${what} ; ${disp.label} est réservé aux personnes seules et aux foyers sans enfant à charge${ok ? ' — condition remplie' : ' — condition non remplie'}.`
-          : `Composition du foyer : ${what} ; ${disp.label} est réservé aux foyers avec enfant à charge ou grossesse${ok ? ' — condition remplie' : ' — condition non remplie'}.`,
+          ? `Composition du foyer : ${what} ; le dispositif « ${disp.label} » est réservé aux personnes seules et aux foyers sans enfant à charge${ok ? ' — condition remplie' : ' — condition non remplie'}.`
+          : `Composition du foyer : ${what} ; le dispositif « ${disp.label} » est réservé aux foyers avec enfant à charge ou grossesse${ok ? ' — condition remplie' : ' — condition non remplie'}.`,
       figures: { dependentChildren: c.dependentChildren, pregnancy: c.pregnancy, householdType: c.type },
     });
   }
@@ -307,7 +307,7 @@ export function evaluate(d: Demande, r: Reglement): Evaluation {
       id: 'nature',
       kind: 'forme',
       passed: false,
-      sentence: `Nature « ${d.nature} » : elle n’est pas prévue pour ${disp.label}. Natures possibles : ${disp.natures.map((n) => n.code).join(', ')}.`,
+      sentence: `Nature « ${natureLabel(d.nature)} » : elle n’est pas prévue pour ${disp.label}. Natures possibles : ${disp.natures.map((n) => natureLabel(n.code)).join(', ')}.`,
       figures: {},
     });
   } else {
@@ -315,7 +315,7 @@ export function evaluate(d: Demande, r: Reglement): Evaluation {
     let perDayNote = '';
     if (nat.perDayCents !== undefined) {
       if (d.days === null) {
-        rules.push({ id: 'nature', kind: 'forme', passed: false, sentence: `Nature « ${d.nature} » : indiquez le nombre de jours (plafond de ${euros(nat.perDayCents)} par jour).`, figures: {} });
+        rules.push({ id: 'nature', kind: 'forme', passed: false, sentence: `Nature « ${natureLabel(d.nature)} » : indiquez le nombre de jours (plafond de ${euros(nat.perDayCents)} par jour).`, figures: {} });
       } else {
         const byDays = nat.perDayCents * d.days;
         perDayNote = ` (${euros(nat.perDayCents)} par jour × ${plural(d.days, 'jour', 'jours')} = ${euros(byDays)})`;

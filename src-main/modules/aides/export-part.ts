@@ -4,6 +4,7 @@ import type { Db } from '../../store/database';
 import { euros } from '../../shared/money';
 import { KIND_LABELS_FR } from '../budget';
 import { frDate } from '../../shared/time';
+import { personName } from '../../shared/french';
 import * as repo from './export/repo';
 import { NATURE_LABEL } from './checks';
 import { dispositifLabels } from './repo';
@@ -26,11 +27,12 @@ function part(db: Db, requests: ReturnType<typeof repo.requestsOfPerson>, naming
     empty: 'Aucune demande d’aide.',
     entries: requests.map((a) => {
       const budget = JSON.parse(a.budget) as { resources?: { kind: string; amountCents: number }[]; charges?: { kind: string; amountCents: number }[] };
-      const lines = (l: { kind: string; amountCents: number }[] | undefined) => (l ?? []).map((x) => `${KIND_LABELS_FR[x.kind as keyof typeof KIND_LABELS_FR] ?? x.kind} ${euros(x.amountCents)}`).join(', ') || '—';
+      // An empty list says so in words (« aucune »), not with a dash.
+      const lines = (l: { kind: string; amountCents: number }[] | undefined) => (l ?? []).map((x) => `${KIND_LABELS_FR[x.kind as keyof typeof KIND_LABELS_FR] ?? x.kind} ${euros(x.amountCents)}`).join(', ') || 'aucune';
       return {
         heading: `Demande n° ${a.number} — ${titles.get(a.dispositif) ?? a.dispositif}`,
         fields: [
-          ...(naming ? [{ label: 'Pour', value: `${(a.usageName || a.birthName).toUpperCase()} ${a.firstNames}` }] : []),
+          ...(naming ? [{ label: 'Pour', value: personName(a) }] : []),
           { label: 'Demandée le', value: frDate(a.requestedOn) },
           { label: 'Objet', value: `${a.object} (${NATURE_LABEL[a.nature as keyof typeof NATURE_LABEL] ?? a.nature})` },
           { label: 'Montant demandé', value: euros(a.amountCents) },

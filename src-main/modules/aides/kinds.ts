@@ -46,3 +46,19 @@ export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
 export type OutcomeBareme = (typeof OUTCOMES_BAREME)[number];
 export type Route = (typeof ROUTES)[number];
 export type ReglementStatus = (typeof REGLEMENT_STATUSES)[number];
+
+/** The natures' French names, for the sentences and documents the main process writes (the screens read fr.json/en.json). */
+export const NATURE_LABELS: Record<Nature, string> = {
+  alimentaire: 'alimentaire',
+  energie: 'énergie',
+  eau: 'eau',
+  loyer_maintien: 'loyer / maintien dans le logement',
+  assurance: 'assurance',
+  mobilite: 'mobilité',
+  sante: 'santé',
+  scolarite: 'scolarité',
+  loisirs_vacances: 'loisirs / vacances',
+  equipement: 'équipement',
+  autre: 'autre',
+};
+export const natureLabel = (code: string): string => NATURE_LABELS[code as Nature] ?? code;

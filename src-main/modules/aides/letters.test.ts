@@ -139,8 +139,8 @@ describe('letters through the API', () => {
     expect(text).toContain('2 rue de la Banque');
     expect(text).toContain('82000 Montauban');
     expect(text).toContain('Tél. 05 63 00 00 00');
-    expect(text).toContain('Madame Josiane LACOMBE 14 avenue Gambetta, appartement 12 82000 MONTAUBAN');
-    expect(text).toContain('Montauban, le 23/11/2026');
+    expect(text).toContain('Madame LACOMBE Josiane 14 avenue Gambetta, appartement 12 82000 MONTAUBAN');
+    expect(text).toContain('Montauban, le 23 novembre 2026');
     expect(text).toContain('Madame,');
     expect(text).toContain('Une aide du CCAS a déjà couvert');
     expect(text).toMatch(/Recours gracieux\. Si vous contestez cette décision, vous pouvez former un recours gracieux auprès du Président du Conseil départemental dans un délai de 2 mois/);
@@ -235,5 +235,67 @@ describe('the household’s postcode', () => {
     expect(kept).toMatchObject({ address: '3 place Nationale', postcode: '82000' });
     const cleared = await team.must(team.sec.token, 'households:update', { id: h.householdId, address: '3 place Nationale', postcode: '', communeInsee: '82121' });
     expect(cleared.postcode).toBe('');
+  });
+});
+
+describe('the structured postal address and the site’s logo on letters', () => {
+  it('prints the complement above the street and the commune in capitals; an update without the complement keeps it', async () => {
+    const h = await household('82000');
+    const saved = await team.must(team.sec.token, 'households:update', { id: h.householdId, address: '14 avenue Gambetta', addressComplement: 'Résidence Les Tilleuls, bât. B', postcode: '82000', communeInsee: '82121' });
+    expect(saved).toMatchObject({ address: '14 avenue Gambetta', addressComplement: 'Résidence Les Tilleuls, bât. B', postcode: '82000' });
+    const kept = await team.must(team.sec.token, 'households:update', { id: h.householdId, address: '14 avenue Gambetta', communeInsee: '82121' });
+    expect(kept.addressComplement).toBe('Résidence Les Tilleuls, bât. B');
+    const tooLong = await team.call(team.sec.token, 'households:update', { id: h.householdId, address: '1 rue', addressComplement: 'x'.repeat(201), communeInsee: '82121' });
+    expect(tooLong.ok ? 'ok' : [tooLong.error.code, tooLong.error.field]).toEqual(['invalid_input', 'addressComplement']);
+    let a = await team.must(team.ass.token, 'aid:save', secours(h, { object: 'Cœur de l’hiver → facture ÇA « EDF » 1\u202f000 €' }));
+    await team.must(team.ass.token, 'aid:act', { action: 'submit', id: a.id });
+    await team.must(team.resp.token, 'aid:act', { action: 'take', id: a.id });
+    a = await team.must(team.resp.token, 'aid:act', { action: 'refuse', id: a.id, reasons: 'Ressources au-dessus du barème.' });
+    const text = letterText((await team.must(team.ass.token, 'aid:letter', { id: a.id })).contentBase64, 'adresse');
+    expect(text).toContain('Madame LACOMBE Josiane Résidence Les Tilleuls, bât. B 14 avenue Gambetta 82000 MONTAUBAN');
+    // Every character of the request is printed as typed (the standard fonts wrote "→" as "!’").
+    expect(text).toContain('Cœur de l’hiver → facture ÇA « EDF »');
+  });
+
+  it('an admin sets a PNG logo, printed at the head of letters; a bad file is refused in French and nothing is written', async () => {
+    const png = fs.readFileSync(path.join(__dirname, '../../../build/icon.png'));
+    const before = hashDir(team.dir);
+    const refused: [unknown, RegExp][] = [
+      [{ mime: 'image/png', contentBase64: Buffer.from('GIF89a pas une image').toString('base64') }, /n’est pas une image PNG/],
+      [{ mime: 'image/jpeg', contentBase64: png.toString('base64') }, /n’est pas une image JPEG/],
+      [{ mime: 'image/png', contentBase64: Buffer.concat([png.subarray(0, 8), Buffer.alloc(600_000)]).toString('base64') }, /500 Ko au plus/],
+      [{ mime: 'image/png', contentBase64: Buffer.concat([png.subarray(0, 8), Buffer.alloc(200)]).toString('base64') }, /ne peut pas être lue/],
+      [{ mime: 'image/png', contentBase64: '@@@ pas du base64 @@@' }, /pas une image encodée correctement/],
+      [{ mime: 'image/gif', contentBase64: png.toString('base64') }, /PNG ou JPEG/],
+    ];
+    for (const [logo, message] of refused) {
+      const r = await team.call(team.adminToken, 'admin:setLogo', { logo: logo as never });
+      expect(r.ok ? 'ok' : [r.error.code, r.error.message]).toEqual(['invalid_input', expect.stringMatching(message)]);
+    }
+    expect(hashDir(team.dir)).toEqual(before);
+    const denied = await team.call(team.resp.token, 'admin:setLogo', { logo: { mime: 'image/png', contentBase64: png.toString('base64') } });
+    expect(denied.ok ? 'ok' : denied.error.code).toBe('forbidden');
+
+    const site = await team.must(team.adminToken, 'admin:setLogo', { logo: { mime: 'image/png', contentBase64: png.toString('base64') } });
+    expect(site.logo).toEqual({ mime: 'image/png', contentBase64: png.toString('base64') });
+    expect((await team.must(team.adminToken, 'admin:getSite', {})).logo?.mime).toBe('image/png');
+
+    const h = await household('82000');
+    let a = await team.must(team.ass.token, 'aid:save', secours(h));
+    await team.must(team.ass.token, 'aid:act', { action: 'submit', id: a.id });
+    await team.must(team.resp.token, 'aid:act', { action: 'take', id: a.id });
+    a = await team.must(team.resp.token, 'aid:act', { action: 'grant', id: a.id, grantedCents: 12000, paymentMode: 'virement_beneficiaire', payeeKind: 'beneficiaire' });
+    const dir = process.env.PASSEUR_LETTERS ?? tmpDir('passeur-letter-');
+    const file = path.join(dir, 'logo.pdf');
+    fs.writeFileSync(file, Buffer.from((await team.must(team.ass.token, 'aid:letter', { id: a.id })).contentBase64, 'base64'));
+    const images = execFileSync('pdfimages', ['-list', file]).toString().split('\n').slice(2).filter(Boolean);
+    expect(images.length).toBeGreaterThanOrEqual(1);
+    expect(execFileSync('pdfinfo', [file]).toString()).toMatch(/Tagged:\s+yes/);
+
+    const removed = await team.must(team.adminToken, 'admin:setLogo', { logo: null });
+    expect(removed.logo).toBeNull();
+    const without = path.join(dir, 'sans-logo.pdf');
+    fs.writeFileSync(without, Buffer.from((await team.must(team.ass.token, 'aid:letter', { id: a.id })).contentBase64, 'base64'));
+    expect(execFileSync('pdfimages', ['-list', without]).toString().split('\n').slice(2).filter(Boolean)).toHaveLength(0);
   });
 });

@@ -7,15 +7,15 @@
  * signed as the decision was taken; and the commission's agenda, which names a person only
  * while their consent is in force.
  */
-import PDFDocument from 'pdfkit';
 import type { AidOut } from './contract';
+import { natureLabel } from './kinds';
 import { euros } from '../../shared/money';
 import { inForce, type AppealStage } from '../../shared/parameters';
 import { frDate } from '../../shared/time';
+import { FONT, openPdf } from '../../shared/pdf';
+import { frLongDate, plural } from '../../shared/french';
 
 const MARGIN = 60;
-/** The standard PDF fonts speak Windows-1252: the few signs outside it get their plain twin. */
-const t = (s: string) => s.replace(/\u2212/g, '-').replace(/\u202f/g, ' ').replace(/≤/g, '<=').replace(/≥/g, '>=');
 
 const PAYMENT: Record<string, string> = {
   virement_beneficiaire: 'par virement sur votre compte',
@@ -31,23 +31,6 @@ const PAYEE: Record<string, string> = {
   autre_tiers: '',
 };
 
-function pdf(title: string, author: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer>; width: number } {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: title, Author: author } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  return { doc, done, width: doc.page.width - 2 * MARGIN };
-}
-
-function footer(doc: PDFKit.PDFDocument, width: number, text: string) {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#666').text(t(`${text} — page ${i + 1} sur ${range.count}`), MARGIN, doc.page.height - 40, { width, align: 'center', lineBreak: false });
-  }
-}
-
 export interface LetterData {
   /** The site and its postal block (empty fields are left out). */
   site: { name: string; code: string; serviceName: string; addressLines: string[]; postcode: string; city: string; phone: string };
@@ -56,6 +39,8 @@ export interface LetterData {
   decision: AidOut['decisions'][number];
   /** `salutation` opens the letter ("Madame,"); `lines` is the postal address under the name. */
   recipient: { name: string; salutation: string; lines: string[] };
+  /** The site's logo (admin setting), above its postal block. */
+  logo?: { data: Buffer } | null;
 }
 
 /** A decision the person may want to contest: a refusal, or a grant below the amount asked. */
@@ -92,30 +77,38 @@ export function signatureLines(dec: AidOut['decisions'][number]): { before: stri
 }
 
 export function renderLetter(d: LetterData): Promise<Buffer> {
-  const { doc, done, width } = pdf(`Décision ${d.aid.number}`, d.site.name);
+  const pdf = openPdf({ title: `Décision sur la demande d’aide financière n° ${d.aid.number}`, author: d.site.name, margin: MARGIN });
+  const { doc, width } = pdf;
   const a = d.aid;
   const dec = d.decision;
-  const para = (s: string, opts: PDFKit.Mixins.TextOptions = {}) => doc.font('Helvetica').fontSize(10.5).fillColor('#000').text(t(s), { width, align: 'justify', ...opts }).moveDown(0.6);
+  const para = (s: string, opts: PDFKit.Mixins.TextOptions = {}) => doc.font(FONT.regular).fontSize(10.5).fillColor('#000').text(s, { width, align: 'justify', ...opts }).moveDown(0.6);
   const half = width / 2 - 10;
   const right = MARGIN + width / 2;
   /** An indented block: every line indented, not only the first. */
-  const indented = (s: string, font: string) => doc.font(font).fontSize(10.5).fillColor('#000').text(t(s), MARGIN + 14, doc.y, { width: width - 14 });
+  const indented = (s: string, font: string) => doc.font(font).fontSize(10.5).fillColor('#000').text(s, MARGIN + 14, doc.y, { width: width - 14 });
 
   // Heading (left) and the address, placed for a window envelope (right, about 5 cm from the top).
   const head = postalBlock(d.site);
-  doc.font('Helvetica-Bold').fontSize(12).text(t(head.title), MARGIN, MARGIN, { width: half });
-  doc.font('Helvetica').fontSize(9.5).fillColor('#333');
-  for (const l of head.lines) doc.text(t(l), { width: half });
+  let headTop = MARGIN;
+  if (d.logo) {
+    // The logo is the site's mark above its name, which the text says: decoration for a reader.
+    const logo = d.logo;
+    pdf.artifact(() => doc.image(logo.data, MARGIN, 34, { fit: [150, 56] }));
+    headTop = 34 + 56 + 8;
+  }
+  doc.font(FONT.bold).fontSize(12).text(head.title, MARGIN, headTop, { width: half });
+  doc.font(FONT.regular).fontSize(9.5).fillColor('#333');
+  for (const l of head.lines) doc.text(l, { width: half });
   doc.fillColor('#000');
   const headBottom = doc.y;
-  doc.font('Helvetica-Bold').fontSize(10.5).text(t(d.recipient.name), right, Math.max(headBottom + 14, 142), { width: half });
-  doc.font('Helvetica');
-  for (const l of d.recipient.lines) doc.text(t(l), right, doc.y, { width: half });
-  doc.moveDown(1.2).text(t(`${d.site.city ? `${d.site.city}, l` : 'L'}e ${frDate(d.today)}`), right, doc.y, { width: half });
+  doc.font(FONT.bold).fontSize(10.5).text(d.recipient.name, right, Math.max(headBottom + 14, 142), { width: half });
+  doc.font(FONT.regular);
+  for (const l of d.recipient.lines) doc.text(l, right, doc.y, { width: half });
+  doc.moveDown(1.2).text(`${d.site.city ? `${d.site.city}, l` : 'L'}e ${frLongDate(d.today)}`, right, doc.y, { width: half });
   doc.x = MARGIN;
   doc.moveDown(1.5);
-  doc.font('Helvetica-Bold').text(t(`Objet : votre demande d’aide financière n° ${a.number} — ${a.dispositifLabel}`), MARGIN, doc.y, { width });
-  doc.font('Helvetica').text(t(`Dossier suivi par ${a.dsu.referent.displayName}, dossier social n° ${a.dsu.number}`), { width }).moveDown(1);
+  doc.font(FONT.bold).text(`Objet : votre demande d’aide financière n° ${a.number} — ${a.dispositifLabel}`, MARGIN, doc.y, { width, structType: 'H1' });
+  doc.font(FONT.regular).text(`Dossier suivi par ${a.dsu.referent.displayName}, dossier social n° ${a.dsu.number}`, { width }).moveDown(1);
 
   const who = dec.body === 'commission' ? `décision de la commission des aides financières, réunie le ${frDate(dec.commission?.heldOn ?? dec.decidedOn)}` : `décision du ${frDate(dec.decidedOn)}`;
   const after = dec.appeal ? ` Cette décision est prise sur le recours gracieux que vous avez formé le ${frDate(a.appealOn)}.` : '';
@@ -128,7 +121,7 @@ export function renderLetter(d: LetterData): Promise<Buffer> {
     let how: string;
     if (dec.paymentMode === 'cheques_accompagnement') {
       const value = dec.cheques > 0 ? Math.floor(granted / dec.cheques) : granted;
-      how = `sous la forme de ${dec.cheques} chèque(s) d’accompagnement personnalisé de ${euros(value)}, valables jusqu’au 31/12/${dec.decidedOn.slice(0, 4)}`;
+      how = `sous la forme de ${plural(dec.cheques, 'chèque d’accompagnement personnalisé', 'chèques d’accompagnement personnalisé')} de ${euros(value)}, ${dec.cheques > 1 ? 'valables' : 'valable'} jusqu’au ${frLongDate(`${dec.decidedOn.slice(0, 4)}-12-31`)}`;
     } else if (dec.paymentMode === 'virement_tiers') {
       how = `par virement directement à ${[PAYEE[dec.payeeKind ?? ''] ?? '', dec.payeeName ?? ''].filter(Boolean).join(' : ')}`;
     } else how = PAYMENT.virement_beneficiaire!;
@@ -136,17 +129,17 @@ export function renderLetter(d: LetterData): Promise<Buffer> {
     if (dec.reasons) para(`${less ? 'Motifs de l’accord partiel' : 'Observation'} : ${dec.reasons}`);
   } else if (dec.decision === 'refusee') {
     para(`Par ${who}, votre demande ne peut pas recevoir une suite favorable.${after} Les motifs en sont les suivants :`);
-    indented(dec.reasons, 'Helvetica-Bold').moveDown(0.4);
+    indented(dec.reasons, FONT.bold).moveDown(0.4);
     const rules = a.evaluation?.reasons ?? [];
     if (rules.length) {
-      doc.font('Helvetica').text('Au regard du règlement départemental des aides financières :', MARGIN, doc.y, { width });
-      for (const r of rules) indented(`• ${r}`, 'Helvetica');
+      doc.font(FONT.regular).text('Au regard du règlement départemental des aides financières :', MARGIN, doc.y, { width });
+      for (const r of rules) indented(`• ${r}`, FONT.regular);
       doc.moveDown(0.6);
     }
     doc.x = MARGIN;
   } else {
     para(`Par ${who}, l’examen de votre demande est ajourné dans l’attente des pièces suivantes :`);
-    indented(dec.reasons, 'Helvetica-Bold').moveDown(0.6);
+    indented(dec.reasons, FONT.bold).moveDown(0.6);
     doc.x = MARGIN;
     para('Dès réception de ces pièces par votre travailleur social, votre demande sera examinée à nouveau.');
   }
@@ -154,25 +147,24 @@ export function renderLetter(d: LetterData): Promise<Buffer> {
     const mentions = appealMentions(d.today, dec.appeal ? 'sur_recours' : 'initiale');
     // The heading is kept with the first mention; the mentions may go on over the next page.
     if (doc.y > doc.page.height - MARGIN - 110) doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(10.5).text('Voies et délais de recours', MARGIN, doc.y, { width }).moveDown(0.2);
+    doc.font(FONT.bold).fontSize(10.5).text('Voies et délais de recours', MARGIN, doc.y, { width, structType: 'H2' }).moveDown(0.2);
     for (const m of mentions) {
-      doc.font('Helvetica-Bold').fontSize(10.5).text(t(`${m.titre}. `), { width, align: 'justify', continued: true }).font('Helvetica').text(t(m.texte)).moveDown(0.4);
+      doc.font(FONT.bold).fontSize(10.5).text(`${m.titre}. `, { width, align: 'justify', continued: true }).font(FONT.regular).text(m.texte).moveDown(0.4);
     }
-    doc.font('Helvetica').fontSize(8).fillColor('#444').text(t(`Textes : ${mentions.map((m) => m.source).join(' ; ')}.`), { width }).fillColor('#000').moveDown(0.8);
+    doc.font(FONT.regular).fontSize(8).fillColor('#444').text(`Textes : ${mentions.map((m) => m.source).join(' ; ')}.`, { width }).fillColor('#000').moveDown(0.8);
   }
   para('Je vous prie d’agréer l’expression de mes salutations distinguées.');
   const sig = signatureLines(dec);
   if (doc.y > doc.page.height - MARGIN - 90) doc.addPage();
   doc.moveDown(1);
-  doc.font('Helvetica').fontSize(10.5);
+  doc.font(FONT.regular).fontSize(10.5);
   const sigTop = doc.y;
-  sig.before.forEach((l, i) => doc.text(t(l), right, i === 0 ? sigTop : doc.y, { width: half }));
-  doc.font('Helvetica-Bold').text(t(sig.name), right, doc.y, { width: half });
-  doc.font('Helvetica').text(t(sig.after), right, doc.y, { width: half });
+  sig.before.forEach((l, i) => doc.text(l, right, i === 0 ? sigTop : doc.y, { width: half }));
+  doc.font(FONT.bold).text(sig.name, right, doc.y, { width: half });
+  doc.font(FONT.regular).text(sig.after, right, doc.y, { width: half });
   doc.x = MARGIN;
-  footer(doc, width, `${a.number} — document confidentiel`);
-  doc.end();
-  return done;
+  pdf.footer(`${a.number} — document confidentiel`);
+  return pdf.end();
 }
 
 export interface AgendaRow {
@@ -197,36 +189,36 @@ export interface AgendaRow {
 }
 
 export function renderAgenda(d: { site: { name: string }; session: { heldOn: string; place: string; members: string[] }; rows: AgendaRow[]; today: string }): Promise<Buffer> {
-  const { doc, done, width } = pdf(`Commission du ${frDate(d.session.heldOn)}`, d.site.name);
-  doc.font('Helvetica-Bold').fontSize(15).text(t(`Commission des aides financières — séance du ${frDate(d.session.heldOn)}`), { width });
-  doc.font('Helvetica').fontSize(10).text(t(`${d.site.name}${d.session.place ? ` — ${d.session.place}` : ''}`), { width });
-  doc.text(t(`Membres : ${d.session.members.join(', ')}`), { width });
-  doc.fillColor('#444').fontSize(9).text(t(`Ordre du jour édité le ${frDate(d.today)} : ${d.rows.length} demande(s). Document confidentiel, couvert par le secret professionnel ; une personne n’est nommée qu’avec son consentement en vigueur.`), { width }).fillColor('#000');
+  const pdf = openPdf({ title: `Commission des aides financières — ordre du jour de la séance du ${frDate(d.session.heldOn)}`, author: d.site.name, margin: MARGIN });
+  const { doc, width } = pdf;
+  doc.font(FONT.bold).fontSize(15).text(`Commission des aides financières — séance du ${frLongDate(d.session.heldOn, { weekday: true })}`, { width, structType: 'H1' });
+  doc.font(FONT.regular).fontSize(10).text(`${d.site.name}${d.session.place ? ` — ${d.session.place}` : ''}`, { width });
+  doc.text(`Membres : ${d.session.members.join(', ')}`, { width });
+  doc.fillColor('#444').fontSize(9).text(`Ordre du jour édité le ${frDate(d.today)} : ${plural(d.rows.length, 'demande', 'demandes')}. Document confidentiel, couvert par le secret professionnel ; une personne n’est nommée qu’avec son consentement en vigueur.`, { width }).fillColor('#000');
   d.rows.forEach((r, i) => {
     if (doc.y > doc.page.height - 200) doc.addPage();
     doc.moveDown(0.8);
-    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).strokeColor('#1d3557').lineWidth(0.5).stroke();
-    doc.moveDown(0.3).font('Helvetica-Bold').fontSize(11).text(t(`${i + 1}. ${r.number} — ${r.label}${r.appeal ? ' — RECOURS GRACIEUX' : ''}${r.urgent ? ' — urgent' : ''}`), { width });
-    doc.font('Helvetica').fontSize(10);
-    if (r.consentInForce) doc.text(t(`Bénéficiaire : ${r.person}${r.commune ? `, ${r.commune}` : ''}`), { width });
+    pdf.rule();
+    doc.moveDown(0.3).font(FONT.bold).fontSize(11).text(`${i + 1}. ${r.number} — ${r.label}${r.appeal ? ' — RECOURS GRACIEUX' : ''}${r.urgent ? ' — urgent' : ''}`, { width, structType: 'H2' });
+    doc.font(FONT.regular).fontSize(10);
+    if (r.consentInForce) doc.text(`Bénéficiaire : ${r.person}${r.commune ? `, ${r.commune}` : ''}`, { width });
     else {
-      doc.font('Helvetica-Oblique').text(
-        t(r.withdrawnOn ? `Identité et note sociale non communiquées : consentement retiré le ${frDate(r.withdrawnOn)}.` : 'Identité et note sociale non communiquées : pas de consentement au partage enregistré pour cette commission.'),
+      doc.font(FONT.italic).text(
+        r.withdrawnOn ? `Identité et note sociale non communiquées : consentement retiré le ${frDate(r.withdrawnOn)}.` : 'Identité et note sociale non communiquées : pas de consentement au partage enregistré pour cette commission.',
         { width },
       );
-      doc.font('Helvetica');
+      doc.font(FONT.regular);
     }
-    doc.text(t(`Objet : ${r.object} — montant demandé : ${euros(r.amountCents)} (${r.nature.replace(/_/g, ' ')})`), { width });
-    doc.text(t(`Barème : ${r.outcome === 'dans_bareme' ? (r.route === 'commission' ? 'dans le barème, au-delà de la délégation' : 'dans le barème') : 'hors barème'}`), { width });
-    for (const x of r.reasons) doc.text(t(`• ${x}`), { width, indent: 12 });
-    if (r.opinion) doc.text(t(`Avis du responsable (${r.opinionFavorable ? 'favorable' : 'défavorable'}) : ${r.opinion}`), { width });
-    if (r.noteSociale) doc.font('Helvetica-Bold').text('Note sociale', { width }).font('Helvetica').text(t(r.noteSociale), { width, align: 'justify' });
-    doc.moveDown(0.3).font('Helvetica-Bold').text(
-      t(r.decision ? `Décision : ${r.decision.decision === 'accordee' ? `accordée, ${euros(r.decision.grantedCents ?? 0)}` : r.decision.decision === 'refusee' ? 'refusée' : 'ajournée'}${r.decision.reasons ? ` — ${r.decision.reasons}` : ''}` : 'Décision : ______________________________   Montant : __________'),
+    doc.text(`Objet : ${r.object} — montant demandé : ${euros(r.amountCents)} (${natureLabel(r.nature)})`, { width });
+    doc.text(`Barème : ${r.outcome === 'dans_bareme' ? (r.route === 'commission' ? 'dans le barème, au-delà de la délégation' : 'dans le barème') : 'hors barème'}`, { width });
+    for (const x of r.reasons) doc.text(`• ${x}`, { width, indent: 12 });
+    if (r.opinion) doc.text(`Avis du responsable (${r.opinionFavorable ? 'favorable' : 'défavorable'}) : ${r.opinion}`, { width });
+    if (r.noteSociale) doc.font(FONT.bold).text('Note sociale', { width }).font(FONT.regular).text(r.noteSociale, { width, align: 'justify' });
+    doc.moveDown(0.3).font(FONT.bold).text(
+      r.decision ? `Décision : ${r.decision.decision === 'accordee' ? `accordée, ${euros(r.decision.grantedCents ?? 0)}` : r.decision.decision === 'refusee' ? 'refusée' : 'ajournée'}${r.decision.reasons ? ` — ${r.decision.reasons}` : ''}` : 'Décision : ______________________________   Montant : __________',
       { width },
     );
   });
-  footer(doc, width, `Commission du ${frDate(d.session.heldOn)} — confidentiel`);
-  doc.end();
-  return done;
+  pdf.footer(`Commission du ${frDate(d.session.heldOn)} — confidentiel`);
+  return pdf.end();
 }

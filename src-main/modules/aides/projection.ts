@@ -79,12 +79,12 @@ export function envelopeRow(
  * they were evaluated with: how many would change outcome and the amount at stake, by dispositif.
  */
 export function replayOf(rows: readonly ReplayRow[], candidate: Reglement, from: string, to: string) {
-  const by = new Map<string, { dispositif: string; requests: number; changed: number; becomeOut: number; becomeIn: number; amountOutCents: number; amountInCents: number }>();
+  const by = new Map<string, { dispositif: string; label: string; requests: number; changed: number; becomeOut: number; becomeIn: number; amountOutCents: number; amountInCents: number }>();
   let changed = 0;
   for (const r of rows) {
     const e = evaluate(JSON.parse(r.demande) as Demande, candidate);
     let g = by.get(r.dispositif);
-    if (!g) by.set(r.dispositif, (g = { dispositif: r.dispositif, requests: 0, changed: 0, becomeOut: 0, becomeIn: 0, amountOutCents: 0, amountInCents: 0 }));
+    if (!g) by.set(r.dispositif, (g = { dispositif: r.dispositif, label: candidate.dispositifs.find((d) => d.code === r.dispositif)?.label ?? r.dispositif, requests: 0, changed: 0, becomeOut: 0, becomeIn: 0, amountOutCents: 0, amountInCents: 0 }));
     g.requests++;
     if (e.outcome === r.outcome) continue;
     g.changed++;

@@ -10,6 +10,7 @@ import { twelveMonthsBefore } from './engine';
 import { parseReglement, type Reglement } from './reglement';
 import { byIntegerId } from '../../store/labels';
 import { daysOf } from '../../store/labels';
+import { personName } from '../../shared/french';
 
 /** A request's own fields (the form's), as the handlers hold them: the contract's `aidFields`, defaults applied. */
 export type AidWrite = AidFields;
@@ -329,7 +330,7 @@ export function submittedDemandes(db: Db, from: string, to: string): ReplayRow[]
 // decided, who acted); the partners' directory is read for a request's origin.
 
 const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNumber,
-  coalesce(nullif(p.usage_name, ''), p.birth_name) || ' ' || p.first_names AS person, ru.display_name AS referent,
+  coalesce(nullif(p.usage_name, ''), p.birth_name) AS personLast, p.first_names AS personFirst, ru.display_name AS referent,
   a.dispositif, a.nature, a.amount_cents AS amountCents, a.granted_cents AS grantedCents, a.paid_on AS paidOn, a.status, a.outcome, a.route, a.urgent,
   a.requested_on AS requestedOn, a.submitted_at AS submittedAt, tu.display_name AS takenBy, a.appeal_on AS appealOn, a.commission_id AS commissionId,
   iu.display_name AS instructor
@@ -337,13 +338,13 @@ const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNum
   JOIN users iu ON iu.id = coalesce(a.submitted_by, a.created_by)
   LEFT JOIN users tu ON tu.id = a.taken_by`;
 
-type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel'> & { dsuId: number; dsuNumber: string; urgent: number; appealOn: string | null };
+type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel' | 'person'> & { dsuId: number; dsuNumber: string; urgent: number; appealOn: string | null; personLast: string; personFirst: string };
 /** Built field by field: this runs for every row of a 2,000-row queue. */
 const toSummary = (labels: Map<string, string>) => (r: SummaryRow): AidSummary => ({
   id: r.id,
   number: r.number,
   dsu: { id: r.dsuId, number: r.dsuNumber },
-  person: r.person,
+  person: personName({ birthName: r.personLast, firstNames: r.personFirst }),
   referent: r.referent,
   instructor: r.instructor,
   dispositif: r.dispositif,

@@ -8,12 +8,13 @@ import type { CallContext } from '../../api/app';
 import type { AidesHandlers } from './contract';
 import type { AidOut } from './contract';
 import { PasseurError } from '../../shared/errors';
+import { civility, personName, postalLines } from '../../shared/french';
 import { evaluate, twelveMonthsBefore } from './engine';
 import { aidOr404, aidView, audit, demandeOf, reglementAt, requireAid, today } from './context';
 import { checkAllowed } from './checks';
 import { act } from './decisions';
 import { renderLetter } from './letters';
-import { type DsuRow, getConsent, getPerson, householdOf, requireDsu, sessionOf, sitePostal } from './outside';
+import { type DsuRow, getConsent, getPerson, householdOf, requireDsu, sessionOf, siteLogo, sitePostal } from './outside';
 import * as repo from './repo';
 import { optionsOut, regRef, type Fields } from './views';
 
@@ -152,17 +153,18 @@ export const requestHandlers = {
     const h = householdOf(db, dsu.householdId)!;
     const person = getPerson(db, a.personId)!;
     db.transaction(() => audit(ctx, 'aid.letter', 'aid', a.id, { decision: decision.id }))();
-    const civility = person.sex === 'F' ? 'Madame' : person.sex === 'M' ? 'Monsieur' : 'Madame, Monsieur';
+    const title = civility(person.sex);
     const pdf = await renderLetter({
       site: sitePostal(db),
+      logo: siteLogo(db),
       today: today(ctx),
       aid: view,
       decision,
-      // The postal address: the household's street address, then postcode and commune.
+      // The postal address: complement, number and street, then postcode and commune.
       recipient: {
-        name: `${civility} ${person.firstNames} ${(person.usageName || person.birthName).toUpperCase()}`,
-        salutation: `${civility},`,
-        lines: [h.address, [h.postcode, (h.communeName ?? '').toUpperCase()].filter(Boolean).join(' ')].filter(Boolean),
+        name: `${title} ${personName(person)}`,
+        salutation: `${title},`,
+        lines: postalLines(h),
       },
     });
     return { fileName: `decision-${a.number}.pdf`, mime: 'application/pdf', contentBase64: pdf.toString('base64') };

@@ -12,6 +12,7 @@ import type { AidFields } from './contract';
 import type { AidRow, ReglementRow } from './repo';
 import type { SessionDecisionRow, SessionRow } from './commission/repo';
 import { allowedActions, refusalAlone, type Actor } from './workflow';
+import { personName } from '../../shared/french';
 
 /** A request's own fields (the contract's `aidFields`, defaults applied). */
 export type Fields = AidFields;
@@ -66,7 +67,7 @@ export function aidOut(a: AidRow, p: AidViewParts): AidOut {
     id: a.id,
     number: a.number,
     dsu: { id: dsu.id, number: dsu.number, referent: { id: dsu.referentId, displayName: dsu.referentName } },
-    person: { id: person.id, name: `${(person.usageName || person.birthName).toUpperCase()} ${person.firstNames}` },
+    person: { id: person.id, name: personName(person) },
     householdSize: p.householdSize,
     communeName: p.communeName,
     // The request's own fields, as the form sends them (ids are stripped by the contract).

@@ -3,10 +3,11 @@
  * person, or as JSON for a transfer. Restricted notes the exporter may not read are left out,
  * and the PDF says how many.
  */
-import PDFDocument from 'pdfkit';
 import type { ExportPart } from '../../api/app';
 import type { DsuOut } from './contract';
-import { frDate, label } from './labels';
+import { frDate, label, roleLabel } from './labels';
+import { FONT, openPdf } from '../../shared/pdf';
+import { agree, personName, postalLine } from '../../shared/french';
 
 export interface ExportData {
   site: { name: string; code: string };
@@ -21,29 +22,27 @@ export interface ExportData {
 const MARGIN = 56;
 
 export function renderPdf(data: ExportData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `Dossier ${data.dsu.number}`, Author: data.site.name } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const pdf = openPdf({ title: `Dossier social unique n° ${data.dsu.number}`, author: data.site.name, margin: MARGIN });
+  const { doc } = pdf;
   const d = data.dsu;
-  const width = doc.page.width - 2 * MARGIN;
+  const width = pdf.width;
 
   const heading = (t: string) => {
     // Room for the heading and a first entry, so that no heading ends a page alone.
     if (doc.y > doc.page.height - 190) doc.addPage();
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#1d3557').text(t, { width });
-    doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).strokeColor('#1d3557').lineWidth(0.5).stroke();
-    doc.moveDown(0.5).font('Helvetica').fontSize(10).fillColor('#000');
+    doc.moveDown(0.8).font(FONT.bold).fontSize(13).fillColor('#1d3557').text(t, { width, structType: 'H2' });
+    pdf.rule();
+    doc.moveDown(0.5).font(FONT.regular).fontSize(10).fillColor('#000');
   };
   const line = (k: string, v: string) => {
-    doc.font('Helvetica-Bold').text(`${k} : `, { continued: true, width }).font('Helvetica').text(v || '—');
+    doc.font(FONT.bold).text(`${k} : `, { continued: true, width }).font(FONT.regular).text(v || '—');
   };
-  const none = (t: string) => doc.font('Helvetica-Oblique').text(t).font('Helvetica');
+  const none = (t: string) => doc.font(FONT.italic).text(t).font(FONT.regular);
 
-  doc.font('Helvetica-Bold').fontSize(18).text(data.site.name, { width });
-  doc.font('Helvetica').fontSize(11).text('Service social départemental — Dossier Social Unique', { width });
-  doc.moveDown(0.5).font('Helvetica-Bold').fontSize(15).text(`Dossier n° ${d.number}`, { width });
-  doc.font('Helvetica').fontSize(9).fillColor('#444')
+  doc.font(FONT.bold).fontSize(18).text(data.site.name, { width });
+  doc.font(FONT.regular).fontSize(11).text('Service social départemental — Dossier Social Unique', { width });
+  doc.moveDown(0.5).font(FONT.bold).fontSize(15).text(`Dossier n° ${d.number}`, { width, structType: 'H1' });
+  doc.font(FONT.regular).fontSize(9).fillColor('#444')
     .text(`Copie remise au titre du droit d’accès aux données personnelles (RGPD, article 15). Éditée le ${frDate(data.exportedAt)} par ${data.exportedBy}.`, { width })
     .fillColor('#000');
 
@@ -57,24 +56,24 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   for (const i of d.intervenants) line(`Co-intervenant(e)${i.endedOn ? ` jusqu’au ${frDate(i.endedOn)}` : ''}`, `${i.user?.displayName ?? i.externalName ?? ''} — ${i.mission}`);
 
   heading('Le foyer');
-  line('Adresse', [d.household.address, d.household.communeName].filter(Boolean).join(', '));
+  line('Adresse', postalLine(d.household));
   for (const m of d.household.members) {
-    const who = `${(m.usageName || m.birthName).toUpperCase()}${m.usageName ? ` (naissance : ${m.birthName.toUpperCase()})` : ''} ${m.firstNames}`;
-    line(label(m.role) || 'Membre', `${who}${m.birthDate ? `, né(e) le ${frDate(m.birthDate)}` : ''}${m.phone ? `, tél. ${m.phone}` : ''}${m.email ? `, ${m.email}` : ''}`);
+    const who = personName(m, { withBirthName: true });
+    line(roleLabel(m.role, m.sex), `${who}${m.birthDate ? `, ${agree(m.sex, 'né', 'née')} le ${frDate(m.birthDate)}` : ''}${m.phone ? `, tél. ${m.phone}` : ''}${m.email ? `, ${m.email}` : ''}`);
   }
 
   heading('Journal des interventions');
   if (!d.journal.length) none('Aucune intervention enregistrée.');
   for (const e of [...d.journal].reverse()) {
     if (doc.y > doc.page.height - 120) doc.addPage();
-    doc.font('Helvetica-Bold').text(`${frDate(e.occurredOn)} — ${label(e.type)} — ${label(e.field)}`, { width });
-    doc.font('Helvetica').fillColor('#444').text(`Par ${e.authors.map((a) => a.displayName).join(' et ')}${e.partner ? ` — partenaire : ${e.partner.name}` : ''}`, { width }).fillColor('#000');
+    doc.font(FONT.bold).text(`${frDate(e.occurredOn)} — ${label(e.type)} — ${label(e.field)}`, { width });
+    doc.font(FONT.regular).fillColor('#444').text(`Par ${e.authors.map((a) => a.displayName).join(' et ')}${e.partner ? ` — partenaire : ${e.partner.name}` : ''}`, { width }).fillColor('#000');
     doc.text(e.summary, { width });
-    if (e.restrictedNote) doc.font('Helvetica-Oblique').text(`Note restreinte : ${e.restrictedNote}`, { width }).font('Helvetica');
+    if (e.restrictedNote) doc.font(FONT.italic).text(`Note restreinte : ${e.restrictedNote}`, { width }).font(FONT.regular);
     doc.moveDown(0.4);
   }
   if (data.hiddenNotes > 0) {
-    none(`${data.hiddenNotes} note(s) restreinte(s) non incluse(s) : elles ne sont lisibles que par leur auteur et la référente ou le référent du dossier.`);
+    none(`${data.hiddenNotes > 1 ? `${data.hiddenNotes} notes restreintes non incluses : elles ne sont lisibles` : 'Une note restreinte non incluse : elle n’est lisible'} que par ${data.hiddenNotes > 1 ? 'leur' : 'son'} auteur et la référente ou le référent du dossier.`);
   }
 
   heading('Documents conservés');
@@ -92,7 +91,7 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
     if (!part.entries.length) none(part.empty);
     for (const e of part.entries) {
       if (doc.y > doc.page.height - 120) doc.addPage();
-      doc.font('Helvetica-Bold').text(e.heading, { width });
+      doc.font(FONT.bold).text(e.heading, { width });
       for (const f of e.fields) line(f.label, f.value);
       doc.moveDown(0.4);
     }
@@ -104,13 +103,6 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
     { width },
   );
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0; // the footer sits in the margin; no page break for it
-    doc.font('Helvetica').fontSize(8).fillColor('#666')
-      .text(`${d.number} — page ${i + 1} sur ${range.count} — document confidentiel`, MARGIN, doc.page.height - 40, { width, align: 'center', lineBreak: false });
-  }
-  doc.end();
-  return done;
+  pdf.footer(`${d.number} — document confidentiel`);
+  return pdf.end();
 }

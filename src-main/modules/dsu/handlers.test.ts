@@ -14,7 +14,7 @@ const PDF = Buffer.from('%PDF-1.4\n% piece justificative QUITTANCE-LOYER-4711\n%
 
 beforeAll(async () => {
   team = await newTeam(() => now);
-  p = await register(team, { birthName: 'Moreau', firstNames: 'Inès', birthDate: '1988-08-08' });
+  p = await register(team, { birthName: 'Moreau', firstNames: 'Inès', birthDate: '1988-08-08', sex: 'F' });
   const rec = (await team.must(team.sec.token, 'intake:record', {
     personId: p.person.id,
     mode: 'presentiel',
@@ -183,6 +183,7 @@ describe('export for the right of access', () => {
     const dir = tmpDir('passeur-pdf-');
     const file = path.join(dir, 'dsu.pdf');
     fs.writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+    if (process.env.PASSEUR_SHOTS) fs.copyFileSync(file, path.join(process.env.PASSEUR_SHOTS, 'dsu-export.pdf'));
     execFileSync('pdftoppm', ['-r', '40', '-png', file, path.join(dir, 'page')]);
     const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.png'));
     expect(pages.length).toBeGreaterThanOrEqual(2);
@@ -193,12 +194,19 @@ describe('export for the right of access', () => {
     expect(text).toContain('Tensions dans le couple évoquées.'); // the référent exports: her notes are in
     expect(text).toMatch(/RETIRÉ le 23\/11\/2026/);
     expect(text).toMatch(/page 1 sur \d/);
+    // Every character printed (the standard fonts wrote "→" as "!’"), in a tagged French PDF.
+    expect(text).toMatch(/MOREAU Inès → Tarn-et-Garonne Habitat/);
+    expect(text).toContain('Demandeuse');
+    expect(text).toContain('née le');
+    const info = execFileSync('pdfinfo', [file]).toString();
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Title:\s+Dossier social unique n° MTB-2026-00001/);
 
     const byResp = await team.must(team.resp.token, 'dsu:export', { id: dsuId, format: 'pdf' });
     fs.writeFileSync(file, Buffer.from(byResp.contentBase64, 'base64'));
     const respText = execFileSync('pdftotext', [file, '-']).toString();
     expect(respText).not.toContain('Tensions dans le couple');
-    expect(respText).toMatch(/1 note\(s\) restreinte\(s\) non incluse\(s\)/);
+    expect(respText).toMatch(/Une note restreinte non incluse : elle n’est lisible que par son auteur/);
 
     const json = await team.must(team.ass.token, 'dsu:export', { id: dsuId, format: 'json' });
     const data = JSON.parse(Buffer.from(json.contentBase64, 'base64').toString()) as { format: string; dsu: DsuOut & { documents: { contentBase64: string }[] } };

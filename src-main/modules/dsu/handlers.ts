@@ -324,7 +324,7 @@ export const dsuHandlers = {
     if (early.length) {
       throw new PasseurError(
         'conflict',
-        `Rien n’a été archivé : ${early.length} dossier(s) ne sont pas archivables (dernier contact il y a moins de ${rule.value.years} ans, ou déjà archivés), dont ${early
+        `Rien n’a été archivé : ${early.length > 1 ? `${early.length} dossiers ne sont pas archivables` : '1 dossier n’est pas archivable'} (dernier contact il y a moins de ${rule.value.years} ans, ou déjà archivé) : ${early
           .slice(0, 5)
           .map((d) => d.number)
           .join(', ')}. Rechargez la liste.`,

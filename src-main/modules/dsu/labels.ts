@@ -1,9 +1,5 @@
 /** French labels of the DSU's codes, for documents produced by the main process (PDF). */
 export const LABELS: Record<string, string> = {
-  demandeur: 'Demandeur',
-  conjoint: 'Conjoint(e)',
-  enfant: 'Enfant à charge',
-  autre: 'Autre personne au foyer',
   actif: 'Actif',
   clos: 'Clos',
   archive: 'Archivé',
@@ -31,6 +27,7 @@ export const LABELS: Record<string, string> = {
   justificatif: 'Justificatif',
   courrier: 'Courrier',
   rapport: 'Rapport',
+  autre: 'Autre',
   ecrit: 'Écrit',
   electronique: 'Électronique',
   oral_trace: 'Oral tracé',
@@ -53,5 +50,18 @@ export const LABELS: Record<string, string> = {
 };
 
 export const label = (code: string | null | undefined) => (code ? (LABELS[code] ?? code) : '');
+
+/** A member's place in the household, agreed with the person's civility (« Demandeuse »). */
+const ROLES: Record<string, [string, string, string]> = {
+  demandeur: ['Demandeur', 'Demandeuse', 'Demandeur ou demandeuse'],
+  conjoint: ['Conjoint', 'Conjointe', 'Conjoint ou conjointe'],
+  enfant: ['Enfant à charge', 'Enfant à charge', 'Enfant à charge'],
+  autre: ['Autre personne au foyer', 'Autre personne au foyer', 'Autre personne au foyer'],
+};
+export function roleLabel(role: string | null | undefined, sex: string): string {
+  const r = role ? ROLES[role] : undefined;
+  if (!r) return 'Membre du foyer';
+  return sex === 'M' ? r[0] : sex === 'F' ? r[1] : r[2];
+}
 
 export { frDate } from '../../shared/time';

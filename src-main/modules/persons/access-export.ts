@@ -15,6 +15,7 @@ import { renderAccessPdf } from './access-pdf';
 import type { PersonsHandlers } from './contract';
 import { personOr404 } from './lookup';
 import { dsusReferencing, householdOf, shortName } from './repo';
+import { postalLine } from '../../shared/french';
 
 function identity(ctx: CallContext, personId: number): ExportPart[] {
   const db = ctx.app.vault.db;
@@ -34,7 +35,7 @@ function identity(ctx: CallContext, personId: number): ExportPart[] {
             ...(p.birthDate ? [{ label: 'Date de naissance', value: p.birthDate.split('-').reverse().join('/') }] : []),
             ...(p.phone ? [{ label: 'Téléphone', value: p.phone }] : []),
             ...(p.email ? [{ label: 'Courriel', value: p.email }] : []),
-            ...(h ? [{ label: 'Adresse du foyer', value: [h.address, [h.postcode, h.communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ') }] : []),
+            ...(h ? [{ label: 'Adresse du foyer', value: postalLine(h) }] : []),
           ],
         },
       ],

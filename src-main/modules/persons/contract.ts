@@ -57,7 +57,10 @@ export const memberOut = z.object({
 
 export const householdOut = z.object({
   id,
+  /** Number and street (La Poste's line 4). */
   address: z.string(),
+  /** Building, flat, lieu-dit, boîte postale (lines 2, 3 or 5), one line. */
+  addressComplement: z.string(),
   /** Five digits, or '' when not known. */
   postcode: z.string(),
   communeInsee: z.string().nullable(),
@@ -80,7 +83,8 @@ export type PersonCard = z.infer<typeof personCard>;
 const householdInput = z.union([
   z.strictObject({ existingId: id, role: z.enum(HOUSEHOLD_ROLES) }),
   z.strictObject({
-    address: text(200, 'Adresse').default(''),
+    address: text(200, 'Numéro et voie').default(''),
+    addressComplement: text(200, 'Complément d’adresse').default(''),
     postcode: postcodeSchema.default(''),
     communeInsee: z.string().trim().regex(/^(\d{5}|2[AB]\d{3})$/, { message: 'Commune : code INSEE à 5 caractères.' }).nullable(),
     role: z.enum(HOUSEHOLD_ROLES).default('demandeur'),
@@ -126,7 +130,9 @@ export const personsContract = {
   'households:update': channel({
     input: z.strictObject({
       id,
-      address: text(200, 'Adresse'),
+      address: text(200, 'Numéro et voie'),
+      /** Left as it is when absent (as the postcode). */
+      addressComplement: text(200, 'Complément d’adresse').optional(),
       /** Left as it is when absent. */
       postcode: postcodeSchema.optional(),
       communeInsee: z.string().trim().regex(/^(\d{5}|2[AB]\d{3})$/, { message: 'Commune : code INSEE à 5 caractères.' }).nullable(),

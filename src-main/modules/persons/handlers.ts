@@ -50,7 +50,7 @@ function resolveHousehold(ctx: CallContext, h: HouseholdInput): { id: number; ro
     if (!repo.householdExists(db, h.existingId)) throw new PasseurError('not_found', 'Ce foyer n’existe pas.', 'household.existingId');
     return { id: h.existingId, role: h.role };
   }
-  const id = repo.createHousehold(db, { address: h.address, postcode: h.postcode, communeInsee: h.communeInsee }, ctx.now.toISOString());
+  const id = repo.createHousehold(db, { address: h.address, addressComplement: h.addressComplement, postcode: h.postcode, communeInsee: h.communeInsee }, ctx.now.toISOString());
   appendAudit(db, { userId: sessionOf(ctx).userId, action: 'household.create', entity: 'household', entityId: id }, ctx.now);
   return { id, role: h.role };
 }

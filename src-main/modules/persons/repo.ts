@@ -3,6 +3,7 @@ import { prep, type Db } from '../../store/database';
 import type { z } from 'zod';
 import type { PersonCard, PersonHit, personFields } from './contract';
 import { exactExpression, fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, rankPerson, similarNames, type MatchReason, type RankedPerson } from './rules';
+import { personName } from '../../shared/french';
 
 /** What a person's record holds as the contract writes it (`personFields`), one source. */
 export type PersonInput = z.output<z.ZodObject<typeof personFields>>;
@@ -22,7 +23,8 @@ export function getPerson(db: Db, id: number): PersonRow | undefined {
 }
 
 /** Name as used at the desk: "DUPONT Marie" (usage name first). */
-export const shortName = (p: { birthName: string; usageName: string; firstNames: string }) => `${(p.usageName || p.birthName).toUpperCase()} ${p.firstNames}`;
+/** NOM Prénom, the one way a person is named (shared/french.ts). */
+export const shortName = (p: { birthName: string; usageName: string; firstNames: string }) => personName(p);
 
 export function reindexPerson(db: Db, id: number): void {
   const p = getPerson(db, id);
@@ -35,13 +37,21 @@ export function reindexPerson(db: Db, id: number): void {
   }
 }
 
-export function createHousehold(db: Db, h: { address: string; postcode: string; communeInsee: string | null }, now: string): number {
-  return Number(db.prepare('INSERT INTO households (address, postcode, commune_insee, created_at) VALUES (?, ?, ?, ?)').run(h.address, h.postcode, h.communeInsee, now).lastInsertRowid);
+export function createHousehold(db: Db, h: { address: string; addressComplement?: string; postcode: string; communeInsee: string | null }, now: string): number {
+  return Number(
+    db.prepare('INSERT INTO households (address, address_complement, postcode, commune_insee, created_at) VALUES (?, ?, ?, ?, ?)').run(h.address, h.addressComplement ?? '', h.postcode, h.communeInsee, now).lastInsertRowid,
+  );
 }
 
-/** `postcode` undefined leaves the stored one as it is. */
-export function updateHousehold(db: Db, id: number, h: { address: string; postcode?: string | undefined; communeInsee: string | null }): void {
-  db.prepare('UPDATE households SET address = ?, postcode = coalesce(?, postcode), commune_insee = ? WHERE id = ?').run(h.address, h.postcode ?? null, h.communeInsee, id);
+/** `postcode` or `addressComplement` undefined leaves the stored one as it is. */
+export function updateHousehold(db: Db, id: number, h: { address: string; addressComplement?: string | undefined; postcode?: string | undefined; communeInsee: string | null }): void {
+  db.prepare('UPDATE households SET address = ?, address_complement = coalesce(?, address_complement), postcode = coalesce(?, postcode), commune_insee = ? WHERE id = ?').run(
+    h.address,
+    h.addressComplement ?? null,
+    h.postcode ?? null,
+    h.communeInsee,
+    id,
+  );
 }
 
 export function householdExists(db: Db, id: number): boolean {
@@ -241,8 +251,11 @@ export interface MemberRow extends PersonInput {
 
 export function householdOf(db: Db, householdId: number) {
   const h = db
-    .prepare('SELECT h.id, h.address, h.postcode, h.commune_insee AS communeInsee, c.name AS communeName FROM households h LEFT JOIN communes c ON c.insee = h.commune_insee WHERE h.id = ?')
-    .get(householdId) as { id: number; address: string; postcode: string; communeInsee: string | null; communeName: string | null } | undefined;
+    .prepare(
+      `SELECT h.id, h.address, h.address_complement AS addressComplement, h.postcode, h.commune_insee AS communeInsee, c.name AS communeName
+       FROM households h LEFT JOIN communes c ON c.insee = h.commune_insee WHERE h.id = ?`,
+    )
+    .get(householdId) as { id: number; address: string; addressComplement: string; postcode: string; communeInsee: string | null; communeName: string | null } | undefined;
   if (!h) return null;
   const members = db
     .prepare(

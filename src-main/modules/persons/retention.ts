@@ -45,7 +45,7 @@ export const retentionHandlers = {
       if (early.length) {
         throw new PasseurError(
           'conflict',
-          `Rien n’a été supprimé : ${early.length} personne(s) de la sélection ne sont plus concernées (un dossier ouvert, un contact depuis le ${limitDate.split('-').reverse().join('/')}, ou déjà supprimées). Rechargez la liste.`,
+          `Rien n’a été supprimé : ${early.length > 1 ? `${early.length} personnes de la sélection ne sont plus concernées` : '1 personne de la sélection n’est plus concernée'} (un dossier ouvert, un contact depuis le ${limitDate.split('-').reverse().join('/')}, ou déjà supprimée). Rechargez la liste.`,
         );
       }
       const refs = ctx.app.modules.flatMap((m) => m.personRefs ?? []);

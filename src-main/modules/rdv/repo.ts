@@ -4,6 +4,7 @@ import type { AppointmentOut } from './contract';
 import { addDays } from '../../shared/time';
 import type { Busy, Hours, PermanenceRule } from './rules';
 import { daysOf } from '../../store/labels';
+import { personName } from '../../shared/french';
 
 const SELECT = `SELECT a.id, a.professional_id AS proId, u.display_name AS proName, a.person_id AS personId,
   p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, a.household_id AS householdId,
@@ -35,7 +36,7 @@ interface Row {
 const shape = (r: Row): AppointmentOut => ({
   id: r.id,
   professional: { id: r.proId, displayName: r.proName },
-  person: { id: r.personId, name: `${(r.usageName || r.birthName).toUpperCase()} ${r.firstNames}` },
+  person: { id: r.personId, name: personName(r) },
   householdId: r.householdId,
   dsu: r.dsuId !== null && r.dsuNumber !== null ? { id: r.dsuId, number: r.dsuNumber } : null,
   startsAt: r.startsAt,

@@ -10,14 +10,12 @@ import { m0002AccueilDsu } from './0002-accueil-dsu';
 import { m0003Aides } from './0003-aides';
 import { m0004Courriers } from './0004-courriers';
 import { m0005Situation } from './0005-situation';
+import { m0006AdressesLogo } from './0006-adresses-logo';
 import { m0007Agenda } from './0007-agenda';
 
 export type { Migration } from './migration';
 
-/** Version 6 is held by an empty step until its own change lands, so the list stays gapless. */
-const held = (version: number): Migration => ({ version, name: `000${version}-held`, up: () => undefined });
-
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, held(6), m0007Agenda];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, migrate } from './index';
+import { splitAddress } from './0006-adresses-logo';
 
 function plan(db: Database.Database, sql: string): string {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
@@ -201,6 +202,38 @@ describe('migrations', () => {
     });
     it('reads a file’s versions, newest first, from an index', () => {
       expect(plan(db, 'SELECT * FROM dsu_situations WHERE dsu_id = 1 ORDER BY id DESC')).toContain('dsu_situations_by_dsu');
+    });
+  });
+  describe('0006-adresses-logo', () => {
+    const db = new Database(':memory:');
+    migrate(db, 5);
+    db.prepare("INSERT INTO site (id, name, code, created_at) VALUES (1, 'MDS', 'MDS', 't')").run();
+    const ins = db.prepare("INSERT INTO households (id, address, postcode, created_at) VALUES (?, ?, ?, 't')");
+    ins.run(1, '5 rue Léon Cladel', '82000');
+    ins.run(2, '14 avenue Gambetta\nRésidence Les Tilleuls, bât. B\nappartement 12', '82000');
+    ins.run(3, '3 chemin des Vignes 82200 Moissac', '');
+    ins.run(4, 'Lieu-dit Le Bourg\n82130 Lafrançaise', '');
+    ins.run(5, '', '');
+    migrate(db, 6);
+    const row = (id: number) => db.prepare('SELECT address, address_complement AS complement, postcode FROM households WHERE id = ?').get(id);
+    it('keeps every existing address: first line the street, the others the complement, a trailing postcode moved to its field', () => {
+      expect(row(1)).toEqual({ address: '5 rue Léon Cladel', complement: '', postcode: '82000' });
+      expect(row(2)).toEqual({ address: '14 avenue Gambetta', complement: 'Résidence Les Tilleuls, bât. B, appartement 12', postcode: '82000' });
+      expect(row(3)).toEqual({ address: '3 chemin des Vignes', complement: '', postcode: '82200' });
+      expect(row(4)).toEqual({ address: 'Lieu-dit Le Bourg', complement: '', postcode: '82130' });
+      expect(row(5)).toEqual({ address: '', complement: '', postcode: '' });
+    });
+    it('never overwrites a postcode already set, and leaves a number that is not a postcode in the street', () => {
+      expect(splitAddress('3 chemin des Vignes 82200 Moissac', '82000')).toEqual({ address: '3 chemin des Vignes 82200 Moissac', complement: '', postcode: '82000' });
+      expect(splitAddress('1200 route de Toulouse', '')).toEqual({ address: '1200 route de Toulouse', complement: '', postcode: '' });
+    });
+    it('keeps the complement on one line and the site logo a PNG or JPEG of 500 kB at most', () => {
+      expect(() => db.prepare("UPDATE households SET address_complement = 'a' || char(10) || 'b' WHERE id = 1").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE households SET address_complement = ? WHERE id = 1").run('x'.repeat(201))).toThrow(/CHECK/);
+      expect(db.prepare('SELECT logo, logo_mime FROM site').get()).toEqual({ logo: null, logo_mime: null });
+      db.prepare("UPDATE site SET logo = ?, logo_mime = 'image/png'").run(Buffer.alloc(512000));
+      expect(() => db.prepare('UPDATE site SET logo = ?').run(Buffer.alloc(512001))).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE site SET logo_mime = 'image/gif'").run()).toThrow(/CHECK/);
     });
   });
 });

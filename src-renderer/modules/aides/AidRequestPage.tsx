@@ -275,7 +275,7 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
           label={t('aides.beneficiary')}
           value={draft.personId}
           onChange={(v) => set({ personId: v })}
-          options={(dsu?.household.members ?? []).map((m) => ({ id: String(m.id), label: `${personName(m)}${m.role ? ` (${t(`labels.${m.role}`)})` : ''}` }))}
+          options={(dsu?.household.members ?? []).map((m) => ({ id: String(m.id), label: `${personName(m)}${m.role ? ` (${t(`labels.${m.role}`, { context: m.sex })})` : ''}` }))}
           error={err('personId')}
         />
         <TextInput label={t('aides.requestedOn')} name="requestedOn" value={draft.requestedOn} onChange={(v) => set({ requestedOn: v })} description={t('aides.dateHint')} error={err('requestedOn')} />

@@ -3,7 +3,7 @@
  * problem named with its field), measure its impact on the last 12 months of requests,
  * activate it. Decisions already taken keep the version they were evaluated under.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../api';
 import { must } from '../../api';
@@ -11,6 +11,7 @@ import { errorText } from '../../app/errors';
 import { Alert, Button, ConfirmDialog, PageHeader, TextAreaInput } from '../../ui/components';
 import { formatCents, formatDateTime, isoToFr, saveFile } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
+import { ReglementDocument } from './ReglementDocument';
 
 type Replay = Output<'reglement:replay'>;
 
@@ -22,6 +23,10 @@ export function ReglementPage() {
   const [replay, setReplay] = useState<{ id: number; label: string; data: Replay } | null>(null);
   const [activating, setActivating] = useState<{ id: number; label: string } | null>(null);
   const [editing, setEditing] = useState<{ id: number; label: string; document: string } | null>(null);
+  // The version read as a document: the one in force today until another is chosen.
+  const [chosen, setChosen] = useState<{ id: number; title: string } | null>(null);
+  const inForce = versions.data?.find((v) => v.inForceToday) ?? versions.data?.find((v) => v.status === 'actif');
+  const shown = chosen ?? (inForce ? { id: inForce.id, title: inForce.title } : null);
   const edit = async (id: number, label: string) => {
     try {
       setEditing({ id, label, document: (await must('reglement:get', { id })).document });
@@ -95,6 +100,9 @@ export function ReglementPage() {
                   </td>
                   <td>{v.requests}</td>
                   <td className="actions">
+                    <Button variant="quiet" aria-label={t('aides.reglement.doc.readOf', { label })} onPress={() => setChosen({ id: v.id, title: v.title })}>
+                      {t('aides.reglement.doc.read')}
+                    </Button>
                     <Button variant="quiet" onPress={() => void download(v.id, label)}>
                       {t('aides.reglement.download')}
                     </Button>
@@ -118,6 +126,7 @@ export function ReglementPage() {
           </tbody>
         </table>
       )}
+      {shown && <ReglementReading key={shown.id} id={shown.id} title={shown.title} focus={chosen !== null} />}
       {replay && (
         <section className="panel" aria-labelledby="replay-title">
           <h2 id="replay-title">{t('aides.reglement.replayTitle', { label: replay.label })}</h2>
@@ -138,7 +147,7 @@ export function ReglementPage() {
               <tbody>
                 {replay.data.rows.map((r) => (
                   <tr key={r.dispositif}>
-                    <th scope="row">{r.dispositif}</th>
+                    <th scope="row">{r.label}</th>
                     <td>{r.requests}</td>
                     <td>{r.changed}</td>
                     <td>
@@ -188,5 +197,23 @@ export function ReglementPage() {
         </ConfirmDialog>
       )}
     </>
+  );
+}
+
+/** One version shown as a French document; the heading takes the focus when the user chose it. */
+function ReglementReading({ id, title, focus }: { id: number; title: string; focus: boolean }) {
+  const doc = useResource(() => must('reglement:get', { id }));
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus && doc.data) heading.current?.focus();
+  }, [focus, doc.data]);
+  return (
+    <section className="panel reglement-reading" aria-labelledby="reading-title">
+      <h2 id="reading-title" ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
+      {doc.error && <Alert kind="error">{doc.error}</Alert>}
+      {doc.data && <ReglementDocument document={doc.data.document} idPrefix={`reglement-${id}`} />}
+    </section>
   );
 }

@@ -6,7 +6,7 @@ import type { DsuOut, IntakeOptions, PartnerOut } from '../../../src-main/module
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, DialogActions, ConfirmDialog, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
-import { fileToBase64, formatPhone, isoToFr, parseFrDate, personName, saveFile, today } from '../../ui/format';
+import { fileToBase64, formatPhone, isoToFr, parseFrDate, personName, postalLine, saveFile, today } from '../../ui/format';
 import { CONSENT_FORMS as FORMS, DOCUMENT_KINDS as DOC_KINDS } from '../../../src-main/modules/dsu/kinds';
 import { AccessExportButton } from '../persons';
 
@@ -23,7 +23,7 @@ interface Props {
 /** The household in the DSU's header: address, members with their role, and each one's right-of-access copy. */
 export function HouseholdSummary({ dsu }: { dsu: DsuOut }) {
   const { t } = useTranslation();
-  const address = [dsu.household.address, [dsu.household.postcode, dsu.household.communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const address = postalLine(dsu.household);
   return (
     <section className="dsu-header-part" aria-labelledby="household-title">
       <h2 id="household-title" className="inline-heading">{t('dsu.household')}</h2>
@@ -34,7 +34,7 @@ export function HouseholdSummary({ dsu }: { dsu: DsuOut }) {
             <strong>{personName(m)}</strong>
             <span className="muted">
               {' '}
-              ({[m.role ? t(`labels.${m.role}`) : '', m.birthDate ? isoToFr(m.birthDate) : '', m.phone ? formatPhone(m.phone) : ''].filter(Boolean).join(', ')})
+              ({[m.role ? t(`labels.${m.role}`, { context: m.sex }) : '', m.birthDate ? isoToFr(m.birthDate) : '', m.phone ? formatPhone(m.phone) : ''].filter(Boolean).join(', ')})
             </span>{' '}
             <AccessExportButton personId={m.id} name={personName(m)} />
           </li>
@@ -164,7 +164,7 @@ export function DsuDocuments({ dsu, onChanged, onError }: Props) {
             <Button variant="quiet" onPress={() => void must('dsu:getDocument', { id: d.id }).then(saveFile, (e: unknown) => onError(errorText(e)))}>
               {d.title}
             </Button>{' '}
-            <span className="muted">{t('documents.meta', { kind: t(`labels.${d.kind}`), date: isoToFr(d.docDate), size: Math.max(1, Math.round(d.size / 1024)) })}</span>
+            <span className="muted">{t('documents.meta', { kind: t(`documents.kinds.${d.kind}`), date: isoToFr(d.docDate), size: Math.max(1, Math.round(d.size / 1024)) })}</span>
           </li>
         ))}
       </ul>
@@ -182,7 +182,7 @@ export function DsuDocuments({ dsu, onChanged, onError }: Props) {
             <TextInput label={t('documents.docTitle')} name="title" value={title} onChange={setTitle} />
             <TextInput label={t('documents.date')} name="docDate" value={date} onChange={setDate} error={error?.field === 'docDate' ? error.message : undefined} />
           </div>
-          <SelectField label={t('documents.kind')} value={kind} onChange={setKind} options={DOC_KINDS.map((k) => ({ id: k, label: t(`labels.${k}`) }))} />
+          <SelectField label={t('documents.kind')} value={kind} onChange={setKind} options={DOC_KINDS.map((k) => ({ id: k, label: t(`documents.kinds.${k}`) }))} />
           {error && error.field !== 'docDate' && <Alert kind="error">{error.message}</Alert>}
           <div className="actions">
             <Button variant="secondary" type="submit" isDisabled={busy}>

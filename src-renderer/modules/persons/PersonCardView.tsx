@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PersonCard } from '../../../src-main/modules';
 import { Button } from '../../ui/components';
-import { formatPhone, isoToFr, personName, timeOf } from '../../ui/format';
+import { formatPhone, isoToFr, personName, postalLine, timeOf } from '../../ui/format';
 
 export function PersonCardView({ card, onEdit, onAddMember, onPick }: { card: PersonCard; onEdit: () => void; onAddMember: (() => void) | null; onPick: (id: number) => void }) {
   const { t } = useTranslation();
@@ -40,7 +40,7 @@ export function PersonCardView({ card, onEdit, onAddMember, onPick }: { card: Pe
           </>
         )}
         <dt>{t('person.address')}</dt>
-        <dd>{card.household ? [card.household.address, [card.household.postcode, card.household.communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ') || t('common.none') : t('person.noHousehold')}</dd>
+        <dd>{card.household ? postalLine(card.household) || t('common.none') : t('person.noHousehold')}</dd>
         <dt>{t('person.dsu')}</dt>
         <dd data-testid="dsu-ref">
           {card.dsu ? t('intake.dsuRef', { number: card.dsu.number, referent: card.dsu.referent.displayName }) + (card.dsu.status !== 'actif' ? ` (${t(`labels.${card.dsu.status}`)})` : '') : t('person.noDsu')}
@@ -69,7 +69,7 @@ export function PersonCardView({ card, onEdit, onAddMember, onPick }: { card: Pe
                     {personName(m)}
                   </Button>
                 )}{' '}
-                — {m.role ? t(`labels.${m.role}`) : ''}
+                — {m.role ? t(`labels.${m.role}`, { context: m.sex }) : ''}
                 {m.birthDate ? `, ${isoToFr(m.birthDate)}` : ''}
               </li>
             ))}

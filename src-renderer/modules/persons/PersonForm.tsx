@@ -56,6 +56,7 @@ export function PersonForm({
   const [phone, setPhone] = useState(seed.phone);
   const [email, setEmail] = useState(editing?.person.email ?? '');
   const [address, setAddress] = useState(editing?.household?.address ?? '');
+  const [complement, setComplement] = useState(editing?.household?.addressComplement ?? '');
   const [postcode, setPostcode] = useState(editing?.household?.postcode ?? '');
   const [commune, setCommune] = useState<string | null>(editing?.household?.communeInsee ?? null);
   const [role, setRole] = useState<Role>(householdId !== null ? 'enfant' : ((editing?.person.role as Role | null) ?? 'demandeur'));
@@ -104,13 +105,13 @@ export function PersonForm({
     try {
       if (editing) {
         const saved = await must('persons:update', { id: editing.person.id, ...person });
-        if (saved.household && (address !== saved.household.address || postcode.trim() !== saved.household.postcode || commune !== saved.household.communeInsee)) {
-          await must('households:update', { id: saved.household.id, address, postcode: postcode.trim(), communeInsee: commune });
+        if (saved.household && (address !== saved.household.address || complement !== saved.household.addressComplement || postcode.trim() !== saved.household.postcode || commune !== saved.household.communeInsee)) {
+          await must('households:update', { id: saved.household.id, address, addressComplement: complement, postcode: postcode.trim(), communeInsee: commune });
           onSaved(await must('persons:get', { id: saved.person.id }));
         } else onSaved(saved);
         return;
       }
-      const household = householdId !== null ? { existingId: householdId, role } : { address, postcode: postcode.trim(), communeInsee: commune, role: 'demandeur' as const };
+      const household = householdId !== null ? { existingId: householdId, role } : { address, addressComplement: complement, postcode: postcode.trim(), communeInsee: commune, role: 'demandeur' as const };
       onSaved(await must('persons:create', { ...person, household, confirmNotDuplicate: confirmOther }));
     } catch (err) {
       setError({ message: errorText(err), field: fieldOf(err), duplicate: err instanceof ApiError && err.code === 'duplicate_suspected' });
@@ -160,7 +161,15 @@ export function PersonForm({
         ) : (
           (!editing || editing.household) && (
             <div className="grid-2">
-              <TextInput label={t('person.address')} name="address" value={address} onChange={setAddress} />
+              <TextInput label={t('person.street')} name="address" value={address} onChange={setAddress} error={fieldError('household.address') ?? fieldError('address')} />
+              <TextInput
+                label={t('person.addressComplement')}
+                name="addressComplement"
+                value={complement}
+                onChange={setComplement}
+                description={t('person.addressComplementHelp')}
+                error={fieldError('household.addressComplement') ?? fieldError('addressComplement')}
+              />
               <TextInput
                 label={t('person.postcode')}
                 name="postcode"

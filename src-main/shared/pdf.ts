@@ -1,0 +1,158 @@
+/**
+ * Every PDF the app writes (decision letters, commission agenda, DSU export, right-of-access
+ * copy, agenda) starts here, so that all of them:
+ * - print every character they are given: the standard PDF fonts only know Windows-1252
+ *   ("→" came out as "!’"), so a full Unicode TrueType font shipped in `resources/fonts/`
+ *   (DejaVu Sans, licence beside it) is embedded, subset to the glyphs used;
+ * - are tagged PDFs (RGAA 13.3): language fr-FR, a title shown by the reader, every text in a
+ *   structure element (H1, H2, P…) of one `Document` element, decoration and page footers
+ *   marked as artifacts.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+import { PasseurError } from './errors';
+
+/** The three faces the documents use, registered under these names. */
+export const FONT = { regular: 'Passeur-Regular', bold: 'Passeur-Bold', italic: 'Passeur-Italic' } as const;
+const FILES: Record<keyof typeof FONT, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' };
+
+/**
+ * The folder holding the fonts: beside the packaged app (`process.resourcesPath/resources`,
+ * electron-builder's extraResources), else the project's `resources/` found by walking up
+ * from this file (sources under Vitest, `out/main` under `passeur serve`).
+ */
+export function fontDir(resourcesPath: string | undefined = (process as { resourcesPath?: string }).resourcesPath, here = path.dirname(fileURLToPath(import.meta.url))): string {
+  const candidates: string[] = [];
+  if (resourcesPath) candidates.push(path.join(resourcesPath, 'resources', 'fonts'));
+  let dir = here;
+  for (let i = 0; i < 5; i++) {
+    candidates.push(path.join(dir, 'resources', 'fonts'));
+    dir = path.dirname(dir);
+  }
+  const found = candidates.find((c) => existsSync(path.join(c, FILES.regular)));
+  if (!found) throw new PasseurError('internal', 'Les polices des documents PDF sont introuvables : réinstallez l’application (dossier resources/fonts manquant).');
+  return found;
+}
+
+export interface PdfOptions {
+  /** The document's title, shown by the reader in place of the file name. */
+  title: string;
+  author: string;
+  margin: number;
+  subject?: string;
+}
+
+export interface Pdf {
+  doc: PDFKit.PDFDocument;
+  /** The text width between the margins. */
+  width: number;
+  margin: number;
+  /** The structure root every text is tagged under (set `structParent` to nest elsewhere). */
+  root: PDFKit.PDFStructureElement;
+  /** Draws decoration (rules, logo, footers) outside the document's logical content. */
+  artifact(draw: () => void, type?: 'Layout' | 'Pagination'): void;
+  /** A horizontal rule at the current line, as decoration. */
+  rule(color?: string): void;
+  /** Writes `text` on every page's bottom margin, followed by "page i sur n". */
+  footer(text: string): void;
+  /** Ends the document and resolves to its bytes. */
+  end(): Promise<Buffer>;
+}
+
+/**
+ * Opens an A4 PDF with the embedded fonts and tagging. Every `doc.text` is tagged: as `P`
+ * unless its options give another `structType` (`H1`, `H2`…), under `root` unless they give
+ * another `structParent`; inside `artifact()` nothing is tagged.
+ */
+export function openPdf(o: PdfOptions): Pdf {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: o.margin,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'fr-FR',
+    displayTitle: true,
+    info: { Title: o.title, Author: o.author, ...(o.subject ? { Subject: o.subject } : {}) },
+  });
+  const dir = fontDir();
+  for (const [face, name] of Object.entries(FONT)) doc.registerFont(name, path.join(dir, FILES[face as keyof typeof FONT]));
+  doc.font(FONT.regular);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+
+  let inArtifact = false;
+  const text = doc.text.bind(doc) as (...args: unknown[]) => PDFKit.PDFDocument;
+  // Tag each text: the last argument is its options when it is an object.
+  (doc as { text: unknown }).text = (...args: unknown[]) => {
+    if (inArtifact) return text(...args);
+    const last = args[args.length - 1];
+    const opts = last && typeof last === 'object' ? (last as PDFKit.Mixins.TextOptions) : undefined;
+    const withTag = { ...(opts ?? {}), structParent: opts?.structParent ?? root, structType: opts?.structType ?? 'P' };
+    return opts ? text(...args.slice(0, -1), withTag) : text(...args, withTag);
+  };
+
+  const width = doc.page.width - 2 * o.margin;
+  const artifact = (draw: () => void, type: 'Layout' | 'Pagination' = 'Layout') => {
+    inArtifact = true;
+    doc.markContent('Artifact', { type });
+    try {
+      draw();
+    } finally {
+      doc.endMarkedContent();
+      inArtifact = false;
+    }
+  };
+  return {
+    doc,
+    width,
+    margin: o.margin,
+    root,
+    artifact,
+    rule(color = '#1d3557') {
+      const y = doc.y + 2;
+      artifact(() => doc.moveTo(o.margin, y).lineTo(o.margin + width, y).strokeColor(color).lineWidth(0.5).stroke());
+    },
+    footer(label: string) {
+      const range = doc.bufferedPageRange();
+      for (let i = range.start; i < range.start + range.count; i++) {
+        doc.switchToPage(i);
+        doc.page.margins.bottom = 0; // the footer sits in the margin; no page break for it
+        artifact(() => {
+          doc.font(FONT.regular).fontSize(8).fillColor('#666').text(`${label ? `${label} — ` : ''}page ${i + 1} sur ${range.count}`, o.margin, doc.page.height - 40, { width, align: 'center', lineBreak: false });
+        }, 'Pagination');
+      }
+    },
+    end() {
+      root.end();
+      doc.end();
+      return done;
+    },
+  };
+}
+
+/**
+ * Why an image cannot be a letter's logo, in French, or null when it can: a PNG or JPEG
+ * whose bytes say so, that pdfkit can read (an interlaced or damaged PNG is refused here
+ * rather than at the first letter).
+ */
+export function logoProblem(mime: string, data: Buffer, maxBytes: number): string | null {
+  if (data.length === 0) return 'Logo : le fichier est vide. Choisissez une image PNG ou JPEG.';
+  if (data.length > maxBytes) return `Logo trop volumineux (${Math.ceil(data.length / 1000)} Ko) : 500 Ko au plus. Réduisez l’image et recommencez.`;
+  const png = data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
+  if (mime === 'image/png' ? !png : !jpeg) return `Logo : ce fichier n’est pas une image ${mime === 'image/png' ? 'PNG' : 'JPEG'}. Choisissez une image PNG ou JPEG.`;
+  try {
+    const probe = new PDFDocument({ autoFirstPage: false }) as PDFKit.PDFDocument & { openImage(src: Buffer): { width: number; height: number } };
+    const img = probe.openImage(data);
+    if (!(img.width > 0 && img.height > 0)) throw new Error('empty');
+  } catch {
+    return 'Logo : cette image ne peut pas être lue (fichier abîmé ou format non pris en charge). Enregistrez-la à nouveau en PNG ou JPEG.';
+  }
+  return null;
+}

@@ -12,9 +12,7 @@ import { AppCore } from './api/app';
 import { dispatch } from './api/dispatch';
 import type { Channel, Input, Output, Result } from './modules';
 import type { DispatchOutcome } from './api/dispatch';
-import { appendAudit } from './store/audit';
-import { oneTimePassword } from './shared/passwords';
-import { findUserByLogin, setMustChangePassword } from './store/users';
+import { recoverAccount } from './store/recovery';
 import { createHttpHost } from './host/http';
 import { isPasseurError, PasseurError } from './shared/errors';
 import { setQuiet } from './shared/log';
@@ -285,18 +283,8 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     try {
       const login = flag(args, 'user', true);
       const code = await prompt('Code de secours : ', 'PASSEUR_RECOVERY_CODE');
-      await app.vault.unlockWithRecovery(code);
-      const db = app.vault.db;
-      const user = findUserByLogin(db, login);
-      if (!user || user.disabled) throw new PasseurError('not_found', `Aucun compte actif « ${login} » sur ce site.`);
-      const otp = oneTimePassword();
-      const ring = await app.vault.setUserSecret(user.login, otp);
-      db.transaction(() => {
-        setMustChangePassword(db, user.id, true);
-        appendAudit(db, { userId: null, action: 'user.password_recover', entity: 'user', entityId: user.id });
-        app.vault.saveKeyring(ring);
-      })();
-      out(`Mot de passe provisoire de ${user.login} : ${otp}`);
+      const r = await recoverAccount(app.vault, login, code, app.clock());
+      out(`Mot de passe provisoire de ${r.login} : ${r.oneTimePassword}`);
       out('À changer à la première connexion.');
       return 0;
     } finally {

@@ -62,6 +62,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'recover --user IDENTIFIANT',
     help: 'Donne un nouveau mot de passe provisoire à un compte grâce au code de secours (PASSEUR_RECOVERY_CODE ou saisie masquée), application arrêtée.',
   },
+  demo: {
+    values: ['data', 'scale', 'seed'],
+    usage: 'demo --data DOSSIER [--scale site|departement] [--seed N]',
+    help: 'Crée dans un dossier vide un site de démonstration fictif (communes de Tarn-et-Garonne, une année d’activité) par l’API de l’application ; un compte par rôle, dont les mots de passe provisoires sont affichés. Même graine, même contenu.',
+  },
   'bareme evaluate': {
     values: ['reglement', 'demande'],
     usage: 'bareme evaluate --reglement FICHIER --demande FICHIER',

@@ -25,6 +25,7 @@ import { describeOwner, folderBusy, readOwner } from './store/lock';
 import { backupStore, controlRequest, ownFolder } from './host/control';
 import { demandeSchema, evaluate, parseReglement, reglementJsonSchema } from './modules/aides';
 import { registry } from './modules';
+import { createDemo } from './demo/demo';
 
 async function prompt(question: string, env: string): Promise<string> {
   const fromEnv = process.env[env];
@@ -275,6 +276,23 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
           : `Les fichiers remplacés sont gardés entiers dans ${r.kept} (copie non vérifiée : ${r.keptNote}).`,
       );
     }
+    return 0;
+  }
+
+  if (command === 'demo') {
+    if (!flag(args, 'data') && !process.env.PASSEUR_DATA?.trim()) throw new UsageError('Indiquez le dossier à créer : passeur demo --data DOSSIER (un dossier vide ou qui n’existe pas).');
+    const scale = flag(args, 'scale') ?? 'site';
+    if (scale !== 'site' && scale !== 'departement') throw new UsageError('--scale attend « site » (une MDS) ou « departement » (tout le territoire).');
+    const seedText = flag(args, 'seed') ?? '82';
+    if (!/^\d{1,9}$/.test(seedText)) throw new UsageError('--seed attend un nombre entier positif (9 chiffres au plus), par exemple --seed 82.');
+    const started = Date.now();
+    const demo = await createDemo(dir, scale, Number(seedText));
+    const c = demo.counts;
+    out(`Site de démonstration « ${demo.site.name} » (${demo.site.code}) créé dans ${dir} en ${Math.round((Date.now() - started) / 100) / 10} s — graine ${seedText}, données entièrement fictives.`);
+    out(`${demo.site.communes} communes de Tarn-et-Garonne ; ${c.households} foyers, ${c.persons} personnes, ${c.firstContacts} premiers accueils, ${c.dsu} DSU, ${c.journal} entrées de journal, ${c.appointments} rendez-vous, ${c.aids} demandes d’aide, ${c.commissions} séances de commission.`);
+    out('Comptes (mot de passe provisoire, à changer à la première connexion) :');
+    for (const a of demo.accounts) out(`  ${a.role.padEnd(12)} ${a.login.padEnd(14)} ${a.oneTimePassword}   ${a.displayName}`);
+    out(`Ouvrir : passeur serve --data ${dir}   (ou : PASSEUR_DATA=${dir} npm start)`);
     return 0;
   }
 

@@ -264,22 +264,24 @@ export async function createDemo(dir: string, scale: DemoScale, seed: number, ho
                 ? await attempt(as(resp()), 'aid:act', { action: 'grant', id: saved.id, grantedCents: a.amountCents, paymentMode: 'virement_beneficiaire', payeeKind: 'beneficiaire', confirmEnvelope: true })
                 : null;
             if (!granted) {
-              await attempt(as(resp()), 'aid:act', { action: 'toCommission', id: saved.id, favorable: r() < 0.7, opinion: 'Situation examinée avec la référente ; demande au-delà du barème, présentée à la commission.' });
+              const sent = await attempt(as(resp()), 'aid:act', { action: 'toCommission', id: saved.id, favorable: r() < 0.7, opinion: 'Situation examinée avec la référente ; demande au-delà du barème, présentée à la commission.' });
+              if (sent) toCommission.push(saved.id);
             }
           });
         });
       }
     }
 
+    /** Requests sent to the commission and not yet on a session's agenda. */
+    const toCommission: number[] = [];
     async function commission(day: Date): Promise<void> {
+      if (!toCommission.length) return;
+      const files = toCommission.splice(0);
       const session = await must(as(resp()), 'commission:save', { heldOn: isoDay(day), place: siteDef.name, members: ['Conseillère départementale du canton', 'Responsable de la MDS'] });
-      const detail = await must(as(resp()), 'commission:get', { id: session.id });
-      const files = detail.candidates.map((c) => c.id);
-      if (!files.length) return;
       await must(as(resp()), 'commission:assign', { id: session.id, add: files });
       counts.commissions++;
       for (const requestId of files) {
-        await attempt(as(resp()), 'commission:decide',
+        await must(as(resp()), 'commission:decide',
           r() < 0.75
             ? { id: session.id, requestId, decision: 'accordee', grantedCents: between(r, 5, 30) * 1000, paymentMode: 'virement_beneficiaire', payeeKind: 'beneficiaire', confirmEnvelope: true }
             : { id: session.id, requestId, decision: 'refusee', reasons: 'Ressources du foyer au-dessus du barème au regard des charges présentées.' },

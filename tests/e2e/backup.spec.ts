@@ -15,6 +15,8 @@ test('the admin backs up, an account is created, the backup is restored: the acc
   await seedSite(server.url);
   await page.goto(server.url);
   await login(page, ADMIN.login, ADMIN.password);
+  // The home page says when the site was last backed up (never, here).
+  await expect(page.getByText('Aucune sauvegarde faite depuis cet écran', { exact: false })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'Sauvegarde et restauration' }).click();
   await expect(page.getByRole('heading', { name: 'Sauvegarde et restauration', level: 1 })).toBeVisible();
   await expect(page.getByText('Aucune sauvegarde dans ce dossier pour l’instant.')).toBeVisible();
@@ -70,6 +72,8 @@ test('the admin backs up, an account is created, the backup is restored: the acc
   await restored.getByRole('button', { name: 'Se reconnecter' }).click();
   await expect(page.getByRole('heading', { name: 'Connexion à Passeur' })).toBeVisible();
   await login(page, ADMIN.login, ADMIN.password);
+  await expect(page.getByText(/^Dernière sauvegarde : \d{2}\/\d{2}\/\d{4}.*\(1 dans le dossier des sauvegardes\)/)).toBeVisible();
+  await shot(page, 'accueil-admin');
   await page.getByRole('navigation').getByRole('link', { name: 'Utilisateurs' }).click();
   await expect(page.getByRole('cell', { name: 'admin', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'ass.apres', exact: true })).toHaveCount(0);

@@ -62,6 +62,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'recover --user IDENTIFIANT',
     help: 'Donne un nouveau mot de passe provisoire à un compte grâce au code de secours (PASSEUR_RECOVERY_CODE ou saisie masquée), application arrêtée.',
   },
+  demo: {
+    values: ['data', 'scale', 'seed'],
+    usage: 'demo --data DOSSIER [--scale site|departement] [--seed N]',
+    help: 'Crée dans un dossier vide un site de démonstration fictif (communes de Tarn-et-Garonne, une année d’activité) par l’API de l’application ; un compte par rôle, dont les mots de passe provisoires sont affichés. Même graine, même contenu.',
+  },
   'bareme evaluate': {
     values: ['reglement', 'demande'],
     usage: 'bareme evaluate --reglement FICHIER --demande FICHIER',
@@ -78,14 +83,14 @@ ${Object.values(COMMANDS)
   .map((c) => `  ${c.usage}\n      ${c.help}`)
   .join('\n')}
 
-Options des commandes qui travaillent sur un site : ${DATA} (défaut : ${defaultDataDir()}), --user IDENTIFIANT.
+Options des commandes qui travaillent sur un site : ${DATA} (défaut : variable PASSEUR_DATA, sinon ${defaultDataDir({ ...process.env, PASSEUR_DATA: '' })}), --user IDENTIFIANT.
 Toutes : --help, --verbose.
 Mot de passe : variable PASSEUR_PASSWORD, sinon saisie masquée. Code de secours : PASSEUR_RECOVERY_CODE.
 Aide d’une commande : passeur <commande> --help.`;
 
 function commandHelp(spec: CommandSpec): string {
   const opts = [...spec.values.map((v) => `--${v}`), ...(spec.switches ?? []).map((v) => `--${v}`)].join(', ');
-  return `Usage : passeur ${spec.usage}\n\n${spec.help}\n\nOptions : ${opts || 'aucune'}.${spec.values.includes('data') ? `\nDossier de données par défaut : ${defaultDataDir()}.` : ''}`;
+  return `Usage : passeur ${spec.usage}\n\n${spec.help}\n\nOptions : ${opts || 'aucune'}.${spec.values.includes('data') ? `\nDossier de données par défaut : ${defaultDataDir()}${process.env.PASSEUR_DATA?.trim() ? ' (variable PASSEUR_DATA)' : ''}.` : ''}`;
 }
 
 export class UsageError extends Error {}

@@ -12,9 +12,7 @@ import { AppCore } from './api/app';
 import { dispatch } from './api/dispatch';
 import type { Channel, Input, Output, Result } from './modules';
 import type { DispatchOutcome } from './api/dispatch';
-import { appendAudit } from './store/audit';
-import { oneTimePassword } from './shared/passwords';
-import { findUserByLogin, setMustChangePassword } from './store/users';
+import { recoverAccount } from './store/recovery';
 import { createHttpHost } from './host/http';
 import { isPasseurError, PasseurError } from './shared/errors';
 import { setQuiet } from './shared/log';
@@ -27,6 +25,7 @@ import { describeOwner, folderBusy, readOwner } from './store/lock';
 import { backupStore, controlRequest, ownFolder } from './host/control';
 import { demandeSchema, evaluate, parseReglement, reglementJsonSchema } from './modules/aides';
 import { registry } from './modules';
+import { createDemo } from './demo/demo';
 
 async function prompt(question: string, env: string): Promise<string> {
   const fromEnv = process.env[env];
@@ -280,23 +279,30 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     return 0;
   }
 
+  if (command === 'demo') {
+    if (!flag(args, 'data') && !process.env.PASSEUR_DATA?.trim()) throw new UsageError('Indiquez le dossier à créer : passeur demo --data DOSSIER (un dossier vide ou qui n’existe pas).');
+    const scale = flag(args, 'scale') ?? 'site';
+    if (scale !== 'site' && scale !== 'departement') throw new UsageError('--scale attend « site » (une MDS) ou « departement » (tout le territoire).');
+    const seedText = flag(args, 'seed') ?? '82';
+    if (!/^\d{1,9}$/.test(seedText)) throw new UsageError('--seed attend un nombre entier positif (9 chiffres au plus), par exemple --seed 82.');
+    const started = Date.now();
+    const demo = await createDemo(dir, scale, Number(seedText));
+    const c = demo.counts;
+    out(`Site de démonstration « ${demo.site.name} » (${demo.site.code}) créé dans ${dir} en ${Math.round((Date.now() - started) / 100) / 10} s — graine ${seedText}, données entièrement fictives.`);
+    out(`${demo.site.communes} communes de Tarn-et-Garonne ; ${c.households} foyers, ${c.persons} personnes, ${c.firstContacts} premiers accueils, ${c.dsu} DSU, ${c.journal} entrées de journal, ${c.appointments} rendez-vous, ${c.aids} demandes d’aide, ${c.commissions} séances de commission.`);
+    out('Comptes (mot de passe provisoire, à changer à la première connexion) :');
+    for (const a of demo.accounts) out(`  ${a.role.padEnd(12)} ${a.login.padEnd(14)} ${a.oneTimePassword}   ${a.displayName}`);
+    out(`Ouvrir : passeur serve --data ${dir}   (ou : PASSEUR_DATA=${dir} npm start)`);
+    return 0;
+  }
+
   if (command === 'recover') {
     const app = ownAlone(dir, command);
     try {
       const login = flag(args, 'user', true);
       const code = await prompt('Code de secours : ', 'PASSEUR_RECOVERY_CODE');
-      await app.vault.unlockWithRecovery(code);
-      const db = app.vault.db;
-      const user = findUserByLogin(db, login);
-      if (!user || user.disabled) throw new PasseurError('not_found', `Aucun compte actif « ${login} » sur ce site.`);
-      const otp = oneTimePassword();
-      const ring = await app.vault.setUserSecret(user.login, otp);
-      db.transaction(() => {
-        setMustChangePassword(db, user.id, true);
-        appendAudit(db, { userId: null, action: 'user.password_recover', entity: 'user', entityId: user.id });
-        app.vault.saveKeyring(ring);
-      })();
-      out(`Mot de passe provisoire de ${user.login} : ${otp}`);
+      const r = await recoverAccount(app.vault, login, code, app.clock());
+      out(`Mot de passe provisoire de ${r.login} : ${r.oneTimePassword}`);
       out('À changer à la première connexion.');
       return 0;
     } finally {

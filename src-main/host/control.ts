@@ -16,10 +16,9 @@ import path from 'node:path';
 import type { AppCore } from '../api/app';
 import type { Result } from '../api/spec';
 import { admit, dispatch, type DispatchOutcome } from '../api/dispatch';
-import { appendAudit } from '../store/audit';
 import { isPasseurError, PasseurError } from '../shared/errors';
 import { log } from '../shared/log';
-import { writeBackup } from '../store/backup';
+import { writeAuditedBackup } from '../store/backup';
 
 /** A request never needs more: logins, user records, a backup path. */
 const MAX_REQUEST = 1 << 20;
@@ -68,23 +67,12 @@ export function backupStore(app: AppCore, token: string, to: string): Result<{ b
   const session = app.sessions.get(token);
   const refused = admit(app, session, { access: ['admin'] }, 'store:backup');
   if (refused) return refused.result as Result<never>;
-  const target = path.resolve(to);
-  let bytes: number;
   try {
-    bytes = writeBackup(app.vault, target).bytes;
+    return { ok: true, value: writeAuditedBackup(app.vault, session!.userId, path.resolve(to), app.clock()) };
   } catch (e) {
     if (isPasseurError(e)) return { ok: false, error: { code: e.code, message: e.message } };
-    log('backupStore', 'failed', { error: (e as Error)?.name ?? 'Error' });
-    return { ok: false, error: { code: 'internal', message: `La sauvegarde n’a pas pu être écrite (${(e as NodeJS.ErrnoException).code ?? 'erreur système'}). Vérifiez le dossier de destination et l’espace disque ; aucun fichier de sauvegarde n’a été créé.` } };
+    throw e;
   }
-  try {
-    const db = app.vault.db;
-    db.transaction(() => appendAudit(db, { userId: session!.userId, action: 'store.backup', entity: 'store', detail: { bytes } }, app.clock()))();
-  } catch (e) {
-    log('backupStore', 'audit_failed', { error: (e as Error)?.name ?? 'Error' });
-    return { ok: false, error: { code: 'internal', message: `La sauvegarde est écrite (${target}), mais sa ligne du journal d’audit n’a pas pu être ajoutée. Prévenez l’administrateur.` } };
-  }
-  return { ok: true, value: { bytes, path: target } };
 }
 
 async function answer(app: AppCore, req: ControlRequest): Promise<DispatchOutcome> {

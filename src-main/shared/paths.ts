@@ -9,7 +9,9 @@ export function userDataDir(platform = process.platform, env = process.env, home
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Passeur');
 }
 
-/** The site's data folder (database + keyring) inside userData. */
-export function defaultDataDir(): string {
-  return path.join(userDataDir(), 'data');
+/** The site's data folder (database + keyring) when no `--data` names one: PASSEUR_DATA
+ *  when set (as for the desktop app), otherwise `data` inside userData. */
+export function defaultDataDir(env = process.env): string {
+  const fromEnv = env.PASSEUR_DATA?.trim();
+  return fromEnv ? path.resolve(fromEnv) : path.join(userDataDir(process.platform, env), 'data');
 }

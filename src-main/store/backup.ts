@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isPasseurError, PasseurError } from '../shared/errors';
 import { log } from '../shared/log';
+import { appendAudit } from './audit';
 import { vacuumInto } from './database';
 import { BACKUP_SCRATCH, fsyncDir, fsyncFile, RESTORE_MARKER } from './files';
 import { writeKeyring, type Keyring } from './keyring';
@@ -26,7 +27,7 @@ interface BackupHeader {
 }
 
 /** Layout: magic line, header length (decimal) line, JSON header, raw encrypted db pages. */
-export function writeBackup(vault: Vault, target: string): { bytes: number } {
+export function writeBackup(vault: Vault, target: string, now = new Date()): { bytes: number; createdAt: string } {
   const db = vault.db;
   if (fs.existsSync(target)) {
     throw new PasseurError('conflict', `Le fichier ${path.basename(target)} existe déjà : choisissez un autre nom de sauvegarde.`);
@@ -42,7 +43,7 @@ export function writeBackup(vault: Vault, target: string): { bytes: number } {
     const header: BackupHeader = {
       format: 'passeur-backup',
       version: 1,
-      createdAt: new Date().toISOString(),
+      createdAt: now.toISOString(),
       dbBytes: dbBytes.length,
       dbSha256: createHash('sha256').update(dbBytes).digest('hex'),
       keyring: vault.keyring(),
@@ -55,10 +56,97 @@ export function writeBackup(vault: Vault, target: string): { bytes: number } {
     fs.renameSync(tmpOut, target);
     fsyncDir(path.dirname(target));
     log('writeBackup', 'written', { bytes: out.length });
-    return { bytes: out.length };
+    return { bytes: out.length, createdAt: header.createdAt };
   } finally {
     fs.rmSync(tmpDb, { force: true });
   }
+}
+
+/** Where the admin screen writes and finds its backups: a folder of the data folder. */
+export const BACKUPS_DIR = 'sauvegardes';
+/** A backup's file name as the admin screen writes it and accepts it back. */
+export const BACKUP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.passeur$/;
+
+/**
+ * A backup by a logged-in admin, then its audit row: the one path of `passeur backup` (run
+ * here or handed to the owner) and of the admin screen. Refusals leave no file behind.
+ */
+export function writeAuditedBackup(vault: Vault, userId: number, target: string, now: Date): { bytes: number; path: string; createdAt: string } {
+  let bytes: number;
+  let createdAt: string;
+  try {
+    ({ bytes, createdAt } = writeBackup(vault, target, now));
+  } catch (e) {
+    if (isPasseurError(e)) throw e;
+    log('writeAuditedBackup', 'failed', { error: (e as Error)?.name ?? 'Error' });
+    throw new PasseurError('internal', `La sauvegarde n’a pas pu être écrite (${(e as NodeJS.ErrnoException).code ?? 'erreur système'}). Vérifiez le dossier de destination et l’espace disque ; aucun fichier de sauvegarde n’a été créé.`);
+  }
+  try {
+    const db = vault.db;
+    db.transaction(() => appendAudit(db, { userId, action: 'store.backup', entity: 'store', detail: { bytes } }, now))();
+  } catch (e) {
+    log('writeAuditedBackup', 'audit_failed', { error: (e as Error)?.name ?? 'Error' });
+    throw new PasseurError('internal', `La sauvegarde est écrite (${target}), mais sa ligne du journal d’audit n’a pas pu être ajoutée. Prévenez l’administrateur.`);
+  }
+  return { bytes, path: target, createdAt };
+}
+
+/** A free name for a new backup of the admin screen, in its folder (created, owner-only). */
+export function newBackupTarget(dataDir: string, siteCode: string, now: Date): string {
+  const dir = path.join(dataDir, BACKUPS_DIR);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  const base = `passeur-${siteCode.replace(/[^A-Za-z0-9]/g, '')}-${stamp}`;
+  for (let i = 1; ; i++) {
+    const file = path.join(dir, `${base}${i > 1 ? `-${i}` : ''}.passeur`);
+    if (!fs.existsSync(file) && !fs.existsSync(`${file}.partiel`)) return file;
+  }
+}
+
+export interface BackupListing {
+  file: string;
+  path: string;
+  bytes: number;
+  /** When the backup was made (its header), or null when the header is unreadable. */
+  createdAt: string | null;
+}
+
+/** The header alone (the first bytes), for a listing: the content is checked at restore. */
+function peekCreatedAt(file: string): string | null {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(256 * 1024);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    const head = buf.subarray(0, n);
+    if (!head.subarray(0, BACKUP_MAGIC.length).equals(Buffer.from(BACKUP_MAGIC))) return null;
+    const nl = head.indexOf(0x0a, BACKUP_MAGIC.length);
+    const len = Number(head.subarray(BACKUP_MAGIC.length, nl).toString('ascii'));
+    if (!Number.isInteger(len) || len <= 0 || nl + 1 + len > head.length) return null;
+    const header = JSON.parse(head.subarray(nl + 1, nl + 1 + len).toString('utf8')) as Partial<BackupHeader>;
+    return header.format === 'passeur-backup' && typeof header.createdAt === 'string' ? header.createdAt : null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/** The backups of the admin screen's folder, newest first. */
+export function listBackups(dataDir: string): BackupListing[] {
+  const dir = path.join(dataDir, BACKUPS_DIR);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => BACKUP_NAME.test(f))
+    .flatMap((file) => {
+      const p = path.join(dir, file);
+      const st = fs.statSync(p, { throwIfNoEntry: false });
+      return st?.isFile() ? [{ file, path: p, bytes: st.size, createdAt: peekCreatedAt(p), mtime: st.mtimeMs }] : [];
+    })
+    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.mtime - a.mtime)
+    .map(({ mtime: _mtime, ...b }) => b);
 }
 
 const badBackup = (why: string) => new PasseurError('backup_invalid', `Ce fichier n'est pas une sauvegarde Passeur utilisable : ${why}. Rien n'a été restauré.`);
@@ -124,10 +212,20 @@ function keepFile(from: string, to: string): void {
  *      open or to be initialised and says to run the restore again.
  * Nothing is ever deleted.
  */
-export async function restoreBackup(file: string, dataDir: string, login: string, password: string): Promise<RestoreOutcome> {
+export interface RestoreOptions {
+  /** The folder's lock, already held by this process (the app restoring from its admin
+   *  screen): used, and not released, instead of being taken. */
+  heldLock?: FolderLock;
+  /** Called once the backup has opened with the account, before the first file is kept or
+   *  replaced: the app closes its own connection to the live database there. */
+  beforeReplace?: () => void;
+}
+
+export async function restoreBackup(file: string, dataDir: string, login: string, password: string, options: RestoreOptions = {}): Promise<RestoreOutcome & { createdAt: string }> {
   const { header, db } = readBackup(file);
   const dir = path.resolve(dataDir);
-  const lock = FolderLock.acquire(dir, 'restore', 'Arrêtez-le d’abord (fermez l’application ou arrêtez « passeur serve »), puis relancez la restauration. Rien n’a été modifié.');
+  const lock =
+    options.heldLock ?? FolderLock.acquire(dir, 'restore', 'Arrêtez-le d’abord (fermez l’application ou arrêtez « passeur serve »), puis relancez la restauration. Rien n’a été modifié.');
   // Staging folders of an interrupted restore: ours to clear, the lock is ours.
   for (const f of fs.readdirSync(dir)) if (f.startsWith('.restore-')) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
   const staging = fs.mkdtempSync(path.join(dir, '.restore-'));
@@ -141,6 +239,7 @@ export async function restoreBackup(file: string, dataDir: string, login: string
     } finally {
       probe.close();
     }
+    options.beforeReplace?.();
     const markerFile = path.join(dir, RESTORE_MARKER);
     const resuming = fs.existsSync(markerFile);
     const present = [KEYRING_FILE, DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`].filter((f) => fs.existsSync(path.join(dir, f)));
@@ -188,9 +287,9 @@ export async function restoreBackup(file: string, dataDir: string, login: string
     fs.rmSync(markerFile, { force: true });
     fsyncDir(dir);
     log('restoreBackup', 'restored', { kept: kept !== null, kept_verified: keptVerified });
-    return { kept, keptVerified, keptNote };
+    return { kept, keptVerified, keptNote, createdAt: header.createdAt };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
-    lock.release();
+    if (!options.heldLock) lock.release();
   }
 }

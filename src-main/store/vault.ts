@@ -314,6 +314,19 @@ export class Vault {
     return { ...ring, holders: [...ring.holders.filter((h) => !(h.kind === 'user' && h.login === lower)), holder] };
   }
 
+  /** A keyring whose recovery holder is replaced: `code` now unseals the database key, and
+   *  the former code no longer does. */
+  async withRecoveryCode(code: string): Promise<Keyring> {
+    const key = this.requireKey();
+    const ring = this.keyring();
+    const holder = await makeHolder('recovery', 'recovery', code, key);
+    if (ring.pendingKeyCheck) {
+      if (!this.pendingKey) throw new PasseurError('rotation_incomplete', 'Un changement de clé de la base est en cours : réessayez dans un instant.');
+      holder.pendingSealedDbKey = await sealTo(holder, this.pendingKey);
+    }
+    return { ...ring, holders: [...ring.holders.filter((h) => h.kind !== 'recovery'), holder] };
+  }
+
   /** Rewraps a user's private key under a new password. */
   async changeUserSecret(login: string, oldPassword: string, newPassword: string): Promise<Keyring> {
     const ring = this.keyring();
@@ -452,6 +465,18 @@ export class Vault {
   private releaseLock(): void {
     this.lock?.release();
     this.lock = null;
+  }
+
+  /** Closes the database and forgets the keys, keeping the folder: the next login opens it
+   *  again (after a restore from the admin screen, the restored files). */
+  closeDatabase(): void {
+    if (this.db_) {
+      this.db_.close();
+      this.db_ = null;
+    }
+    if (this.key) this.key.fill(0);
+    this.key = null;
+    this.pendingKey = null;
   }
 
   /** Closes the database, forgets the keys and gives the folder back. */

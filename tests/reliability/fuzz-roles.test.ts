@@ -480,6 +480,8 @@ beforeAll(async () => {
     'admin:getSite': {},
     'admin:saveSite': { serviceName: 'Service social', addressLines: ['2 rue de la Banque'], postcode: '82000', city: 'Montauban', phone: '05 63 00 00 00' },
     'admin:setLogo': { logo: null },
+    'admin:restoreBackup': { file: 'absente.passeur', login: 'admin', password: 'pas le bon mot de passe' },
+    'auth:recover': { login: 'dominique', recoveryCode: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' },
     'audit:list': { limit: 5 },
     'persons:search': { q: 'martin julie' },
     'persons:duplicates': { birthName: 'Martin', firstNames: 'Julie', birthDate: '1985-04-12', phone: '0563000001' },

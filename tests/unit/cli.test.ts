@@ -43,6 +43,22 @@ describe('passeur CLI', () => {
     expect(await run(['audit', 'verify', '--data', target, '--user', 'admin'], say)).toBe(0);
   });
 
+  it('takes the data folder from PASSEUR_DATA when --data is absent, as the desktop app does; --data wins', async () => {
+    const dir = tmpDir();
+    const other = tmpDir();
+    process.env.PASSEUR_DATA = dir;
+    try {
+      expect(await run(['init', '--site-name', 'MDS Montauban Est', '--site-code', 'MTB', '--admin', 'admin'], say)).toBe(0);
+      expect(out).toContain(`Site créé dans ${dir}.`);
+      expect(fs.existsSync(path.join(dir, 'passeur.db'))).toBe(true);
+      expect(await run(['audit', 'verify', '--user', 'admin'], say)).toBe(0);
+      expect(await run(['init', '--data', other, '--site-name', 'Autre site', '--site-code', 'AUT', '--admin', 'admin'], say)).toBe(0);
+      expect(out).toContain(`Site créé dans ${other}.`);
+    } finally {
+      delete process.env.PASSEUR_DATA;
+    }
+  });
+
   it('refuses with a French message and changes nothing: wrong password, unknown role, missing option, existing file', async () => {
     const dir = tmpDir();
     await init(dir);

@@ -61,6 +61,21 @@ export const accountContract = {
     beforePasswordChange: true,
   }),
 
+  /** A forgotten password: the site's recovery code gives the account a one-time password. */
+  'auth:recover': channel({
+    input: z.strictObject({
+      login: loginSchema,
+      recoveryCode: z
+        .string()
+        .max(64)
+        .refine((c) => /^[0-9A-Za-z]{25}$/.test(c.replace(/[\s-]/g, '')), { message: 'Code de secours : 25 lettres ou chiffres (5 groupes de 5), tel qu’il est imprimé.' }),
+    }),
+    output: z.object({ login: z.string(), oneTimePassword: z.string() }),
+    access: 'public',
+    whenLocked: true,
+    beforePasswordChange: true,
+  }),
+
   'site:info': channel({
     input: empty,
     output: z.object({

@@ -9,6 +9,10 @@ import { appendAudit } from '../../store/audit';
 import { checkPasswordPolicy } from '../../shared/passwords';
 import type { Session } from '../../auth/sessions';
 import { findUserById, setMustChangePassword } from '../../store/users';
+import { recoverAccount } from '../../store/recovery';
+
+/** The throttle's key for recovery codes: one for the site (a login never holds '#'). */
+const RECOVERY_ATTEMPTS = '#code-de-secours';
 
 export function sessionInfo(ctx: CallContext, s: Session): SessionInfo {
   const db = ctx.app.vault.db;
@@ -112,6 +116,31 @@ export const authHandlers = {
     });
     s.mustChangePassword = false;
     return sessionInfo(ctx, s);
+  },
+
+  'auth:recover': async (ctx, input) => {
+    const vault = ctx.app.vault;
+    if (!vault.isInitialized()) throw new PasseurError('not_initialized', "Aucun site n'est encore créé dans ce dossier de données : commencez par la création du site.");
+    try {
+      ctx.app.throttle.check(RECOVERY_ATTEMPTS);
+    } catch {
+      throw new PasseurError('too_many_attempts', 'Trop de codes de secours erronés : attendez quelques minutes avant de réessayer, code imprimé sous les yeux.');
+    }
+    let r;
+    try {
+      r = await recoverAccount(vault, input.login, input.recoveryCode, ctx.now);
+    } catch (e) {
+      if (e instanceof PasseurError && e.code === 'bad_credentials') {
+        ctx.app.throttle.failed(RECOVERY_ATTEMPTS);
+        throw new PasseurError('bad_credentials', 'Code de secours incorrect. Il figure sur la fiche remise à la création du site ou à son dernier renouvellement (5 groupes de 5 caractères). Rien n’a été changé.', 'recoveryCode');
+      }
+      throw e;
+    }
+    ctx.app.throttle.succeeded(RECOVERY_ATTEMPTS);
+    ctx.app.throttle.succeeded(r.login);
+    for (const s of ctx.app.sessions.destroyUser(r.userId)) ctx.app.emit(s, 'session:ended');
+    log('auth:recover', 'one_time_password', { user_id: r.userId });
+    return { login: r.login, oneTimePassword: r.oneTimePassword };
   },
 
   'site:info': (ctx) => ({ ...siteRow(ctx.app.vault.db), communes: listCommunes(ctx.app.vault.db) }),

@@ -66,6 +66,12 @@ const siteOut = z.object({
   logo: z.object({ mime: logoMime, contentBase64: z.string() }).nullable(),
 });
 
+const backupOut = z.object({ file: z.string(), path: z.string(), bytes: z.number().int(), createdAt: z.string().nullable() });
+const backupFile = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.passeur$/, { message: 'Sauvegarde : choisissez un fichier de la liste des sauvegardes (nom en .passeur).' });
+const password = z.string().min(1, { message: 'Saisissez le mot de passe.' }).max(256);
+
 export const adminContract = {
   'admin:listUsers': channel({ input: empty, output: z.array(userOut), access: ['admin'] }),
   'admin:createUser': channel({
@@ -137,6 +143,18 @@ export const adminContract = {
     output: siteOut,
     access: ['admin'],
   }),
+
+  /** Backups (README « Où vivent les données ») : the same writer as `passeur backup`. */
+  'admin:listBackups': channel({ input: empty, output: z.object({ folder: z.string(), backups: z.array(backupOut) }), access: ['admin'] }),
+  'admin:backup': channel({ input: nothing, output: backupOut, access: ['admin'] }),
+  /** The same checks as `passeur restore`; every session ends, the app asks for a login again. */
+  'admin:restoreBackup': channel({
+    input: z.strictObject({ file: backupFile, login: loginSchema, password }),
+    output: z.object({ createdAt: z.string(), kept: z.string().nullable(), keptVerified: z.boolean(), keptNote: z.string().nullable() }),
+    access: ['admin'],
+  }),
+  /** A new recovery code for the site, shown once; the former one stops working. */
+  'admin:renewRecoveryCode': channel({ input: nothing, output: z.object({ recoveryCode: z.string() }), access: ['admin'] }),
 
   'audit:verify': channel({
     input: nothing,

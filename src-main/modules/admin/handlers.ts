@@ -1,5 +1,6 @@
 /** Channels `admin:*` and `audit:*`: accounts, territory, settings, audit log. */
-import { PasseurError } from '../../shared/errors';
+import path from 'node:path';
+import { isPasseurError, PasseurError } from '../../shared/errors';
 import { log } from '../../shared/log';
 import type { CallContext } from '../../api/app';
 import type { AdminHandlers } from './contract';
@@ -9,6 +10,8 @@ import type { Role } from '../../shared/roles';
 import { countActiveAdmins, findUserById, findUserByLogin, listUsers, setDisabled, setDisplayName, setMustChangePassword, setRoles, type UserRow } from '../../store/users';
 import { createUserWithSecret } from '../../store/vault';
 import { clearIntent, durably, getIntent, setIntent, type DisableIntent } from '../../store/intents';
+import { listBackups, newBackupTarget, restoreBackup, writeAuditedBackup, BACKUPS_DIR } from '../../store/backup';
+import { renewRecoveryCode } from '../../store/recovery';
 import * as repo from './repo';
 import { LOGO_MAX_BYTES } from './contract';
 import { logoProblem } from '../../shared/pdf';
@@ -256,6 +259,67 @@ export const adminHandlers = {
     })();
     return siteOut(ctx);
   },
+
+  'admin:listBackups': (ctx) => ({ folder: path.join(ctx.app.vault.dataDir, BACKUPS_DIR), backups: listBackups(ctx.app.vault.dataDir) }),
+
+  'admin:backup': (ctx) => {
+    const vault = ctx.app.vault;
+    const target = newBackupTarget(vault.dataDir, repo.siteRow(vault.db).code, ctx.now);
+    const r = writeAuditedBackup(vault, actor(ctx), target, ctx.now);
+    return { file: path.basename(r.path), path: r.path, bytes: r.bytes, createdAt: r.createdAt };
+  },
+
+  'admin:restoreBackup': async (ctx, input) => {
+    const vault = ctx.app.vault;
+    actor(ctx);
+    const entry = listBackups(vault.dataDir).find((b) => b.file === input.file);
+    if (!entry) throw new PasseurError('not_found', `La sauvegarde « ${input.file} » n’est pas (ou plus) dans le dossier des sauvegardes. Rechargez la liste ; une sauvegarde venue d’ailleurs se copie d’abord dans ce dossier.`, 'file');
+    const lock = vault.folderLock;
+    if (!lock) throw new PasseurError('conflict', 'Ce processus ne tient pas le dossier de données : restaurez avec « passeur restore », application fermée. Rien n’a été modifié.');
+    ctx.app.throttle.check(input.login);
+    let closed = false;
+    let outcome;
+    try {
+      outcome = await vault.exclusive(() =>
+        restoreBackup(entry.path, vault.dataDir, input.login, input.password, {
+          heldLock: lock,
+          beforeReplace: () => {
+            // From here on, the live files change: every session ends, the database closes.
+            for (const s of ctx.app.sessions.all()) {
+              ctx.app.sessions.destroy(s.token);
+              if (s.token !== ctx.session?.token) ctx.app.emit(s, 'session:ended');
+            }
+            vault.closeDatabase();
+            closed = true;
+          },
+        }),
+      );
+    } catch (e) {
+      if (isPasseurError(e) && e.code === 'bad_credentials') {
+        ctx.app.throttle.failed(input.login);
+        throw new PasseurError('bad_credentials', `Ce compte n’ouvre pas cette sauvegarde : identifiant ou mot de passe incorrect, tel qu’il était le jour de la sauvegarde. Rien n’a été restauré.`, 'password');
+      }
+      if (isPasseurError(e) && e.code === 'account_disabled') throw new PasseurError('account_disabled', 'Ce compte est désactivé dans la sauvegarde : restaurez avec un autre compte. Rien n’a été restauré.', 'login');
+      if (closed) {
+        ctx.setSession(null);
+        log('admin:restoreBackup', 'failed_after_close', { error: isPasseurError(e) ? e.code : ((e as Error)?.name ?? 'Error') });
+        throw new PasseurError('internal', `La restauration n’a pas pu s’achever (${isPasseurError(e) ? e.message : 'erreur du système de fichiers'}). Les sessions sont fermées : reconnectez-vous ; si le site refuse de s’ouvrir, relancez la restauration avec « passeur restore ».`);
+      }
+      throw e;
+    }
+    ctx.app.throttle.succeeded(input.login);
+    // The restored site opens with the same account (proved again), and says it was restored.
+    const user = await vault.authenticate(input.login, input.password);
+    const db = vault.db;
+    db.transaction(() =>
+      appendAudit(db, { userId: user.id, action: 'store.restore', entity: 'store', detail: { backupCreatedAt: outcome.createdAt, kept: outcome.kept !== null, keptVerified: outcome.keptVerified } }, ctx.now),
+    )();
+    ctx.setSession(null);
+    log('admin:restoreBackup', 'restored', { kept: outcome.kept !== null, kept_verified: outcome.keptVerified });
+    return outcome;
+  },
+
+  'admin:renewRecoveryCode': async (ctx) => ({ recoveryCode: await renewRecoveryCode(ctx.app.vault, actor(ctx), ctx.now) }),
 
   'audit:verify': (ctx) => {
     const r = verifyAudit(ctx.app.vault.db);

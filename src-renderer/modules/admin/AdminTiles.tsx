@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { formatDateTime } from '../../ui/format';
 
 /** The admin's view of accounts and territory, on the home page. */
 export function AdminTiles() {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ active: number; pending: number; disabled: number; communes: number; uncovered: number; sectors: number } | null>(null);
+  const [state, setState] = useState<{ active: number; pending: number; disabled: number; communes: number; uncovered: number; sectors: number; backups: number; lastBackup: string | null; backupOld: boolean } | null>(null);
   useEffect(() => {
     void (async () => {
-      const [users, site, sectors] = await Promise.all([call('admin:listUsers', {}), call('site:info', {}), call('admin:listSectors', {})]);
-      if (!users.ok || !site.ok || !sectors.ok) return;
+      const [users, site, sectors, backups] = await Promise.all([call('admin:listUsers', {}), call('site:info', {}), call('admin:listSectors', {}), call('admin:listBackups', {})]);
+      if (!users.ok || !site.ok || !sectors.ok || !backups.ok) return;
       setState({
         active: users.value.filter((u) => !u.disabled).length,
         pending: users.value.filter((u) => !u.disabled && u.mustChangePassword).length,
@@ -17,6 +18,9 @@ export function AdminTiles() {
         communes: site.value.communes.length,
         uncovered: site.value.communes.filter((c) => c.sectorId === null).length,
         sectors: sectors.value.length,
+        backups: backups.value.backups.length,
+        lastBackup: backups.value.backups.find((b) => b.createdAt)?.createdAt ?? null,
+        backupOld: backups.value.backups.some((b) => b.createdAt) && !backups.value.backups.some((b) => b.createdAt && Date.now() - new Date(b.createdAt).getTime() <= 7 * 86_400_000),
       });
     })();
   }, []);
@@ -35,6 +39,12 @@ export function AdminTiles() {
           <p>{t('home.territory', { communes: state.communes, sectors: state.sectors })}</p>
           {state.uncovered > 0 && <p className="warning-text">{t('home.uncovered', { count: state.uncovered })}</p>}
           <a href="#/admin/secteurs">{t('home.manageSectors')}</a>
+        </li>
+        <li className="tile">
+          <h3>{t('nav.backup')}</h3>
+          <p>{state.lastBackup ? t('backup.tileLast', { date: formatDateTime(state.lastBackup), count: state.backups }) : t('backup.tileNone')}</p>
+          {state.backupOld && <p className="warning-text">{t('backup.tileOld')}</p>}
+          <a href="#/admin/sauvegardes">{t('backup.tileLink')}</a>
         </li>
       </ul>
     </section>

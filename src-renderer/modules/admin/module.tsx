@@ -2,6 +2,7 @@
 import { defineUiModule } from '../module';
 import { AdminTiles } from './AdminTiles';
 import { AuditPage } from './AuditPage';
+import { BackupPage } from './BackupPage';
 import { SectorsPage } from './SectorsPage';
 import { SettingsPage } from './SettingsPage';
 import { UsersPage } from './UsersPage';
@@ -12,6 +13,7 @@ export const adminUi = defineUiModule({
     { key: 'users', route: '#/admin/utilisateurs', roles: ['admin'], position: 150, render: ({ session }) => <UsersPage session={session} /> },
     { key: 'sectors', route: '#/admin/secteurs', roles: ['admin', 'responsable'], position: 160, render: ({ session }) => <SectorsPage canEdit={session.user.roles.includes('admin')} /> },
     { key: 'settings', route: '#/admin/parametres', roles: ['admin'], position: 170, render: () => <SettingsPage /> },
+    { key: 'backup', route: '#/admin/sauvegardes', roles: ['admin'], position: 175, render: ({ session }) => <BackupPage session={session} /> },
     { key: 'audit', route: '#/journal', roles: ['admin', 'responsable'], position: 180, render: () => <AuditPage /> },
   ],
   homeTiles: [{ key: 'admin', roles: ['admin'], render: () => <AdminTiles /> }],

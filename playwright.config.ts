@@ -32,10 +32,17 @@ export default defineConfig({
     screenshot: 'off',
   },
   projects: [
+    // Every journey runs at the two screen sizes of the site's workstations; the layout check
+    // (tests/e2e/layout.ts) runs on each screen state at both.
     {
       name: 'chromium',
       testIgnore: /electron\.spec\.ts/,
-      use: { browserName: 'chromium', launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true } },
+      use: { browserName: 'chromium', viewport: { width: 1366, height: 768 }, launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true } },
+    },
+    {
+      name: 'chromium-1920',
+      testIgnore: /electron\.spec\.ts/,
+      use: { browserName: 'chromium', viewport: { width: 1920, height: 1080 }, launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true } },
     },
     {
       name: 'electron',

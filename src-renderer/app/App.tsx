@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { I18nProvider } from 'react-aria-components';
 import { call, on, onSessionTrouble } from '../api';
@@ -9,6 +9,8 @@ import { ChangePasswordPage } from './ChangePasswordPage';
 import { LockScreen } from './LockScreen';
 import { Shell } from './Shell';
 import { useIdle } from './useIdle';
+import { useFocusKeeper } from './useFocusKeeper';
+import { IdleWarning } from './IdleWarning';
 
 type Phase =
   | { kind: 'loading' }
@@ -21,6 +23,16 @@ type Phase =
 export function App() {
   const { t, i18n } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  useFocusKeeper();
+  /** The last place of the focus in the page (not in the idle warning): it goes back there after unlocking. */
+  const focusBeforeLock = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const remember = (e: FocusEvent) => {
+      if (e.target instanceof HTMLElement && e.target.closest('.shell-holder')) focusBeforeLock.current = e.target;
+    };
+    document.addEventListener('focusin', remember);
+    return () => document.removeEventListener('focusin', remember);
+  }, []);
 
   const fromSession = useCallback((s: SessionInfo | null, notice?: string) => {
     if (!s) setPhase(notice ? { kind: 'login', notice } : { kind: 'login' });
@@ -43,6 +55,22 @@ export function App() {
   const lock = useCallback(() => {
     setPhase((p) => (p.kind === 'app' ? { kind: 'locked', session: { ...p.session, locked: true } } : p));
   }, []);
+  const unlockedAt = useRef(false);
+  const unlocked = useCallback(
+    (s: SessionInfo) => {
+      unlockedAt.current = true;
+      fromSession(s);
+    },
+    [fromSession],
+  );
+  // The page kept under the lock screen is shown again: the keyboard goes on where it was.
+  useEffect(() => {
+    if (phase.kind !== 'app' || !unlockedAt.current) return;
+    unlockedAt.current = false;
+    const back = focusBeforeLock.current;
+    if (back?.isConnected) back.focus();
+    else document.getElementById('page-title')?.focus();
+  }, [phase.kind]);
   const ended = useCallback(() => setPhase({ kind: 'login', notice: t('login.sessionEnded') }), [t]);
 
   useEffect(() => {
@@ -58,7 +86,7 @@ export function App() {
     return () => offs.forEach((off) => off());
   }, [session?.user.id, lock, ended]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  useIdle(phase.kind === 'app' ? phase.session.idleLockMinutes : null, () => {
+  const idle = useIdle(phase.kind === 'app' ? phase.session.idleLockMinutes : null, () => {
     void call('auth:lock', {}).finally(lock);
   });
 
@@ -66,6 +94,12 @@ export function App() {
     await call('auth:logout', {});
     setPhase({ kind: 'login', notice: t('login.loggedOut') });
   }, [t]);
+
+  // The window title of the screens outside the shell (the shell names its own pages).
+  useEffect(() => {
+    const key = { loading: 'common.loading', setup: 'a11y.titleSetup', login: 'a11y.titleLogin', changePassword: 'a11y.titleChangePassword', locked: 'lock.title', app: null }[phase.kind];
+    if (key) document.title = t('a11y.title', { page: t(key) });
+  }, [phase.kind, t]);
 
   let body;
   switch (phase.kind) {
@@ -95,10 +129,28 @@ export function App() {
       body = <ChangePasswordPage session={phase.session} onChanged={(s) => fromSession(s)} onLogout={logout} />;
       break;
     case 'locked':
-      body = <LockScreen session={phase.session} onUnlocked={(s) => fromSession(s)} onLogout={logout} />;
-      break;
     case 'app':
-      body = <Shell session={phase.session} onLock={() => void call('auth:lock', {}).finally(lock)} onLogout={logout} />;
+      // Locked, the page stays mounted but hidden (display: none, out of the accessibility tree,
+      // nothing on screen): what was being typed is still there after unlocking, in memory only.
+      body = (
+        <>
+          <div className="shell-holder" hidden={phase.kind === 'locked'}>
+            <Shell session={phase.session} onLock={() => void call('auth:lock', {}).finally(lock)} onLogout={logout} />
+          </div>
+          {phase.kind === 'locked' && <LockScreen session={phase.session} onUnlocked={unlocked} onLogout={logout} />}
+          {phase.kind === 'app' && idle.secondsLeft !== null && (
+            <IdleWarning
+              seconds={idle.secondsLeft}
+              onStay={() => {
+                idle.stay();
+                // The server counts inactivity from the last call: one call starts its count again too.
+                void call('auth:session', {});
+              }}
+              onLock={() => void call('auth:lock', {}).finally(lock)}
+            />
+          )}
+        </>
+      );
       break;
   }
   return <I18nProvider locale={i18n.language === 'en' ? 'en-GB' : 'fr-FR'}>{body}</I18nProvider>;

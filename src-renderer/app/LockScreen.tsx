@@ -6,7 +6,10 @@ import type { SessionInfo } from '../../src-main/modules';
 import { Alert, Button, TextInput } from '../ui/components';
 import { errorText } from './errors';
 
-/** Shown after inactivity: the content is unmounted, only the password brings it back. */
+/**
+ * Shown after inactivity: the page under it is hidden (kept in memory, with what was being
+ * typed), only the password brings it back.
+ */
 export function LockScreen({ session, onUnlocked, onLogout }: { session: SessionInfo; onUnlocked: (s: SessionInfo) => void; onLogout: () => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
@@ -28,6 +31,7 @@ export function LockScreen({ session, onUnlocked, onLogout }: { session: Session
       <section className="card" aria-labelledby="lock-title">
         <h1 id="lock-title">{t('lock.title')}</h1>
         <p>{t('lock.explain', { name: session.user.displayName, minutes: session.idleLockMinutes })}</p>
+        <p>{t('a11y.keptWork')}</p>
         {error && <Alert kind="error">{error}</Alert>}
         <Form onSubmit={submit} validationBehavior="aria">
           <TextInput label={t('fields.password')} name="password" type="password" value={password} onChange={setPassword} isRequired autoComplete="current-password" autoFocus />

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../src-main/modules';
 import { Button } from '../ui/components';
@@ -13,6 +13,16 @@ export function Shell({ session, onLock, onLogout }: { session: SessionInfo; onL
   const items = navFor(session.user.roles, UI_MODULES);
   const current = itemFor(items, route);
   const mainRef = useRef<HTMLElement>(null);
+  // On a narrow window (320 px) the menu folds behind a « Menu » button (RGAA 10.11).
+  // It folds again when a page is chosen (the state belongs to the route it was opened on).
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === route;
+
+  // Each screen names itself in the window title (RGAA 8.6): « Accueil — Passeur ».
+  const pageName = current ? t(`nav.${current.key}`) : t('shell.notAvailableTitle');
+  useEffect(() => {
+    document.title = t('a11y.title', { page: pageName });
+  }, [pageName, t]);
 
   // Moving between pages puts the focus on the new page's title, as a screen reader expects.
   // A page may name the field where work starts (the intake's search box, `data-page-focus`).
@@ -29,6 +39,9 @@ export function Shell({ session, onLock, onLogout }: { session: SessionInfo; onL
         {t('shell.skip')}
       </a>
       <header className="topbar">
+        <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="sidenav" onClick={() => setMenuOpenOn(menuOpen ? null : route)}>
+          {t('a11y.menu')}
+        </button>
         <div className="brand">
           <span className="brand-name">Passeur</span>
           <span className="brand-site">
@@ -48,7 +61,7 @@ export function Shell({ session, onLock, onLogout }: { session: SessionInfo; onL
         </div>
       </header>
       <div className="body">
-        <nav className="sidenav" aria-label={t('shell.nav')}>
+        <nav id="sidenav" className={menuOpen ? 'sidenav open' : 'sidenav'} aria-label={t('shell.nav')}>
           <ul>
             {items.map((item) => (
               <li key={item.key}>

@@ -3,7 +3,7 @@
  * give every control its keyboard behaviour, focus management and ARIA semantics.
  */
 import type React from 'react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   Button as AriaButton,
   type ButtonProps,
@@ -51,9 +51,29 @@ interface FieldProps {
   autoComplete?: string;
   autoFocus?: boolean;
   isReadOnly?: boolean;
+  /** The expected format, shown under the label (`date`: jj/mm/aaaa, `time`: hh:mm). */
+  format?: 'date' | 'time';
+  /** The label is read by assistive technologies but not shown (a column header shows it once). */
+  labelHidden?: boolean;
+}
+
+/**
+ * What people need to know before typing, shown under the label and read with the field
+ * (aria-describedby): « obligatoire », the expected format, then the field's own help.
+ */
+function useHint(p: { isRequired?: boolean | undefined; format?: 'date' | 'time' | undefined; description?: string | undefined }): string | null {
+  const { t } = useTranslation();
+  const parts = [
+    p.isRequired ? t('a11y.required') : null,
+    p.format ? t('a11y.format', { format: t(p.format === 'date' ? 'a11y.dateFormat' : 'a11y.timeFormat') }) : null,
+  ].filter((x): x is string => !!x);
+  const head = parts.length ? parts.join(', ') : null;
+  if (head && p.description) return `${head.charAt(0).toUpperCase()}${head.slice(1)}. ${p.description}`;
+  return head ? `${head.charAt(0).toUpperCase()}${head.slice(1)}` : (p.description ?? null);
 }
 
 export function TextInput(p: FieldProps) {
+  const hint = useHint(p);
   return (
     <TextField
       className="field"
@@ -68,38 +88,65 @@ export function TextInput(p: FieldProps) {
       {...(p.autoFocus ? { autoFocus: true } : {})}
       validationBehavior="aria"
     >
-      <Label>{p.label}</Label>
+      <Label className={p.labelHidden ? 'visually-hidden' : undefined}>{p.label}</Label>
+      {hint && <Text slot="description" className="field-hint">{hint}</Text>}
       <Input {...(p.placeholder ? { placeholder: p.placeholder } : {})} {...(p.inputRef ? { ref: p.inputRef } : {})} {...(p.onKeyDown ? { onKeyDown: p.onKeyDown } : {})} {...(p.pageFocus ? { 'data-page-focus': true } : {})} />
-      {p.description && <Text slot="description">{p.description}</Text>}
       <FieldError>{p.error}</FieldError>
     </TextField>
   );
 }
 
 export function TextAreaInput(p: Omit<FieldProps, 'type'> & { rows?: number }) {
+  const hint = useHint(p);
   return (
     <TextField className="field" name={p.name} value={p.value} onChange={p.onChange} isInvalid={!!p.error} isRequired={p.isRequired ?? false} validationBehavior="aria">
       <Label>{p.label}</Label>
+      {hint && <Text slot="description" className="field-hint">{hint}</Text>}
       <AriaTextArea rows={p.rows ?? 4} />
-      {p.description && <Text slot="description">{p.description}</Text>}
       <FieldError>{p.error}</FieldError>
     </TextField>
   );
 }
 
-export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ReactNode }) {
+/**
+ * A message in a live region (role alert or status: read out when it appears, RGAA 7.5).
+ * `focus`: the message takes the focus when it appears or changes — for the outcome of an
+ * action whose button is gone or disabled, so that the keyboard goes on from there (12.8).
+ */
+export function Alert({ kind, children, focus = false }: { kind: 'error' | 'success' | 'info'; children: ReactNode; focus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const text = typeof children === 'string' ? children : null;
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus, text]);
   return (
-    <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    // Focusable by script (not by Tab): after an action, the keyboard goes on from the message
+    // that says what happened (src-renderer/app/useFocusKeeper.ts).
+    <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'} tabIndex={-1} ref={ref}>
       {children}
     </div>
   );
 }
 
-export function DialogBox({ title, isOpen, onClose, children, isDismissable = true }: { title: string; isOpen: boolean; onClose: () => void; children: ReactNode; isDismissable?: boolean }) {
+export function DialogBox({
+  title,
+  isOpen,
+  onClose,
+  children,
+  isDismissable = true,
+  role = 'dialog',
+}: {
+  title: string;
+  isOpen: boolean;
+  onClose: () => void;
+  children: ReactNode;
+  isDismissable?: boolean;
+  role?: 'dialog' | 'alertdialog';
+}) {
   return (
     <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable={isDismissable} isKeyboardDismissDisabled={!isDismissable}>
       <Modal className="modal">
-        <Dialog className="dialog">
+        <Dialog className="dialog" role={role}>
           <Heading slot="title" className="dialog-title">
             {title}
           </Heading>
@@ -151,6 +198,7 @@ export function RadioList<T extends string>({
   onChange,
   error,
   orientation = 'horizontal',
+  isRequired = false,
 }: {
   label: string;
   options: { value: T; label: string }[];
@@ -159,10 +207,15 @@ export function RadioList<T extends string>({
   onChange: (v: T) => void;
   error?: string | undefined;
   orientation?: 'horizontal' | 'vertical';
+  isRequired?: boolean;
 }) {
+  const hint = useHint({ isRequired });
+  // An empty string is "nothing chosen" too: React Aria would take it for a value and leave
+  // every radio out of the Tab order (tabindex=-1), so that no option could be reached.
   return (
-    <RadioGroup className={`field radio-group radio-${orientation}`} value={value} onChange={(v) => onChange(v as T)} isInvalid={!!error} orientation={orientation} validationBehavior="aria">
+    <RadioGroup className={`field radio-group radio-${orientation}`} value={value === '' ? null : value} onChange={(v) => onChange(v as T)} isInvalid={!!error} isRequired={isRequired} orientation={orientation} validationBehavior="aria">
       <Label>{label}</Label>
+      {hint && <Text slot="description" className="field-hint">{hint}</Text>}
       <div className="radio-options">
         {options.map((o) => (
           <Radio key={o.value} value={o.value} className="radio">
@@ -195,6 +248,8 @@ export function SelectField({
   onChange,
   error,
   placeholder,
+  isRequired = false,
+  labelHidden = false,
 }: {
   label: string;
   options: { id: string; label: string }[];
@@ -202,11 +257,23 @@ export function SelectField({
   onChange: (v: string | null) => void;
   error?: string | undefined;
   placeholder?: string;
+  isRequired?: boolean;
+  labelHidden?: boolean;
 }) {
   const { t } = useTranslation();
+  const hint = useHint({ isRequired });
   return (
-    <Select className="field select" selectedKey={value} onSelectionChange={(k) => onChange(k === null ? null : String(k))} isInvalid={!!error} placeholder={placeholder ?? t('common.choose')}>
-      <Label>{label}</Label>
+    <Select
+      className="field select"
+      selectedKey={value}
+      onSelectionChange={(k) => onChange(k === null ? null : String(k))}
+      isInvalid={!!error}
+      isRequired={isRequired}
+      validationBehavior="aria"
+      placeholder={placeholder ?? t('common.choose')}
+    >
+      <Label className={labelHidden ? 'visually-hidden' : undefined}>{label}</Label>
+      {hint && <Text slot="description" className="field-hint">{hint}</Text>}
       <AriaButton className="select-button">
         <SelectValue />
         <span aria-hidden="true">▾</span>

@@ -18,5 +18,5 @@ export async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.PASSEUR_SHOTS;
   if (!dir) return;
   fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${dir}/${name}-${page.viewportSize()?.width ?? 0}.png`, fullPage: true });
 }

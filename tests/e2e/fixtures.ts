@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expectNoOverflow } from './layout';
 
 export interface Server {
   url: string;
@@ -65,8 +66,12 @@ export const test = base.extend<{ server: Server; watch: (page: Page) => void }>
   },
 });
 
-/** axe on the current screen: no serious or critical violation. */
+/**
+ * axe on the current screen (no serious or critical violation), then the layout check: no
+ * sideways scrolling, no control, card or cell spilling out of its container.
+ */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await expectNoOverflow(page, screen);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(

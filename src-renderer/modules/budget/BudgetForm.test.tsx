@@ -35,18 +35,36 @@ describe('three months of resources in the budget form', () => {
   it('asks for the two earlier months where the dispositif averages three, and shows the average', () => {
     let value: BudgetDraft = { resources: [{ kind: 'salaires', amount: '1100', label: '' }], charges: [] };
     const { rerender } = render(<BudgetForm value={value} onChange={(b) => (value = b)} threeMonths />);
-    fireEvent.change(screen.getByLabelText('Il y a deux mois (€)'), { target: { value: '900' } });
+    fireEvent.change(screen.getByLabelText('Salaires — il y a deux mois (€)'), { target: { value: '900' } });
     rerender(<BudgetForm value={value} onChange={(b) => (value = b)} threeMonths />);
-    fireEvent.change(screen.getByLabelText('Le mois dernier (€)'), { target: { value: '1000' } });
+    fireEvent.change(screen.getByLabelText('Salaires — le mois dernier (€)'), { target: { value: '1000' } });
     rerender(<BudgetForm value={value} onChange={(b) => (value = b)} threeMonths />);
     expect(value.resources[0]!.earlier).toEqual(['900', '1000']);
-    expect(screen.getByLabelText('Ce mois-ci (€)')).toHaveProperty('value', '1100');
+    expect(screen.getByLabelText('Salaires — ce mois-ci (€)')).toHaveProperty('value', '1100');
     expect(screen.getByText(/Moyenne sur les trois mois : 1\s000,00\s€/)).toBeTruthy();
   });
 
   it('a one-month dispositif keeps the single monthly amount', () => {
     render(<BudgetForm value={{ resources: [{ kind: 'rsa', amount: '646,52', label: '' }], charges: [] }} onChange={() => undefined} />);
-    expect(screen.getByLabelText('Montant mensuel (€)')).toBeTruthy();
-    expect(screen.queryByLabelText('Il y a deux mois (€)')).toBeNull();
+    expect(screen.getByLabelText('RSA — montant mensuel (€)')).toBeTruthy();
+    expect(screen.queryByLabelText(/il y a deux mois/)).toBeNull();
+  });
+
+  it('gives every line its own labels (RGAA 11.2), the column headers shown once', () => {
+    const { container } = render(
+      <BudgetForm
+        value={{ resources: [{ kind: 'rsa', amount: '646,52', label: '' }, { kind: 'apl_al', amount: '280', label: '' }], charges: [{ kind: 'loyer', amount: '420', label: '' }] }}
+        onChange={() => undefined}
+      />,
+    );
+    expect(screen.getByLabelText('APL / AL — montant mensuel (€)')).toHaveProperty('value', '280');
+    expect(screen.getByLabelText('Loyer — montant mensuel (€)')).toHaveProperty('value', '420');
+    const names = Array.from(container.querySelectorAll('input')).map((i) => i.labels?.[0]?.textContent ?? '');
+    expect(new Set(names).size).toBe(names.length);
+    const kinds = Array.from(container.querySelectorAll('.select-button')).map((b) => b.getAttribute('aria-labelledby') ?? '');
+    const kindLabels = kinds.map((ids) => ids.split(' ').map((id) => container.ownerDocument.getElementById(id)?.textContent ?? '').join(' '));
+    expect(kindLabels.map((l) => l.replace(/(RSA|APL \/ AL|Loyer)▾?/g, '').trim())).toEqual(['Nature — ressource 1', 'Nature — ressource 2', 'Nature — charge 1']);
+    // « Montant mensuel (€) » is written once per side, as its column header.
+    expect(container.querySelectorAll('.budget-head').length).toBe(2);
   });
 });

@@ -70,6 +70,7 @@ export function BudgetForm({ value, onChange, readOnly = false, threeMonths = fa
     const set = (i: number, patch: Partial<BudgetLine>) => onChange({ ...value, [key]: lines.map((l, j) => (j === i ? { ...l, ...patch } : l)) });
     const money = (s: string) => (s.trim() && parseEuros(s) === null ? t('aides.amountInvalid') : undefined);
     const earlierOf = (l: BudgetLine): [string, string] => l.earlier ?? ['', ''];
+    const kindName = (l: BudgetLine) => t(`aides.budget.kinds.${l.kind}`);
     const cents = (s: string) => parseEuros(s) ?? 0;
     // The three months' sum of each line (an empty earlier month repeats the month in course), ÷ 3 rounded down.
     const average = Math.floor(lines.reduce((s, l) => s + cents(l.amount) + (hasEarlier(l) ? cents(earlierOf(l)[0]) + cents(earlierOf(l)[1]) : 2 * cents(l.amount)), 0) / 3);
@@ -78,6 +79,19 @@ export function BudgetForm({ value, onChange, readOnly = false, threeMonths = fa
         <legend>{t(`aides.budget.${key}`)}</legend>
         {withMonths && !readOnly && <p className="muted small">{t('aides.budget.threeMonthsLead')}</p>}
         {lines.length === 0 && <p className="muted">{t('common.none')}</p>}
+        {/* The column headers, shown once; each control has its own label naming its line (RGAA 11.2). */}
+        {!readOnly && lines.length > 0 && (
+          <div className={withMonths ? 'budget-head three' : 'budget-head'} aria-hidden="true">
+            <span>{t('aides.budget.kind')}</span>
+            {withMonths && (
+              <>
+                <span>{t('aides.budget.monthMinus2')}</span>
+                <span>{t('aides.budget.monthMinus1')}</span>
+              </>
+            )}
+            <span>{withMonths ? t('aides.budget.monthCurrent') : t('aides.budget.amount')}</span>
+          </div>
+        )}
         {lines.map((l, i) => (
           <div className={withMonths && !readOnly ? 'budget-line three' : 'budget-line'} key={i}>
             {readOnly ? (
@@ -88,14 +102,14 @@ export function BudgetForm({ value, onChange, readOnly = false, threeMonths = fa
               </span>
             ) : (
               <>
-                <SelectField label={t('aides.budget.kind')} value={l.kind} onChange={(k) => set(i, { kind: k ?? l.kind })} options={kinds.map((k) => ({ id: k, label: t(`aides.budget.kinds.${k}`) }))} />
+                <SelectField labelHidden label={t('a11y.budgetKindN', { side: t(key === 'resources' ? 'a11y.resource' : 'a11y.charge'), n: i + 1 })} value={l.kind} onChange={(k) => set(i, { kind: k ?? l.kind })} options={kinds.map((k) => ({ id: k, label: t(`aides.budget.kinds.${k}`) }))} />
                 {withMonths && (
                   <>
-                    <TextInput label={t('aides.budget.monthMinus2')} name={`${key}-${i}-m2`} value={earlierOf(l)[0]} onChange={(v) => set(i, { earlier: [v, earlierOf(l)[1]] })} error={money(earlierOf(l)[0])} />
-                    <TextInput label={t('aides.budget.monthMinus1')} name={`${key}-${i}-m1`} value={earlierOf(l)[1]} onChange={(v) => set(i, { earlier: [earlierOf(l)[0], v] })} error={money(earlierOf(l)[1])} />
+                    <TextInput labelHidden label={t('a11y.budgetM2Of', { kind: kindName(l) })} name={`${key}-${i}-m2`} value={earlierOf(l)[0]} onChange={(v) => set(i, { earlier: [v, earlierOf(l)[1]] })} error={money(earlierOf(l)[0])} />
+                    <TextInput labelHidden label={t('a11y.budgetM1Of', { kind: kindName(l) })} name={`${key}-${i}-m1`} value={earlierOf(l)[1]} onChange={(v) => set(i, { earlier: [earlierOf(l)[0], v] })} error={money(earlierOf(l)[1])} />
                   </>
                 )}
-                <TextInput label={withMonths ? t('aides.budget.monthCurrent') : t('aides.budget.amount')} name={`${key}-${i}`} value={l.amount} onChange={(v) => set(i, { amount: v })} error={money(l.amount)} />
+                <TextInput labelHidden label={t(withMonths ? 'a11y.budgetCurrentOf' : 'a11y.budgetAmountOf', { kind: kindName(l) })} name={`${key}-${i}`} value={l.amount} onChange={(v) => set(i, { amount: v })} error={money(l.amount)} />
                 <Button variant="quiet" aria-label={t('aides.budget.remove', { kind: t(`aides.budget.kinds.${l.kind}`) })} onPress={() => onChange({ ...value, [key]: lines.filter((_, j) => j !== i) })}>
                   ✕
                 </Button>

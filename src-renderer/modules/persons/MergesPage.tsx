@@ -22,7 +22,7 @@ function PersonPicker({ label, value, onChange }: { label: string; value: Person
         <RadioList
           label={t('merge.results')}
           orientation="vertical"
-          value={value ? String(value.id) : ''}
+          value={value ? String(value.id) : null}
           onChange={(v) => onChange(hits.find((h) => String(h.id) === v) ?? null)}
           options={hits.map((h) => ({ value: String(h.id), label: describe(h) }))}
         />
@@ -43,7 +43,11 @@ export function MergesPage() {
     <>
       <PageHeader title={t('nav.merges')} />
       <p className="lead">{t('merge.lead')}</p>
-      {notice && <Alert kind="success">{notice}</Alert>}
+      {notice && (
+        <Alert kind="success" focus>
+          {notice}
+        </Alert>
+      )}
       <div className="grid-2">
         <PersonPicker label={t('merge.keep')} value={keep} onChange={setKeep} />
         <PersonPicker label={t('merge.absorb')} value={absorb} onChange={setAbsorb} />

@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+
+/**
+ * Where the keyboard goes on after an action (RGAA 12.8). When the focused element vanishes
+ * or is disabled — a form replaced by the record it saved, a button disabled while its call
+ * runs, a dialog whose trigger is gone, a page that replaces « Chargement… » with its
+ * content — the focus would fall to <body>, and a keyboard or screen-reader user would start
+ * again from the top of the window. It goes instead to the message that says what happened
+ * (the newest alert or status), or, after moving to another page, to that page's starting
+ * field or title. A click on a blank part of the page (the focused element still there and
+ * usable) is left alone.
+ */
+export function useFocusKeeper(): void {
+  useEffect(() => {
+    let lastAlert: HTMLElement | null = null;
+    let lastFocused: HTMLElement | null = null;
+    let routeChangedAt = 0;
+    let timer = 0;
+
+    const lost = () => !document.activeElement || document.activeElement === document.body;
+    const unusable = (el: HTMLElement | null) => !!el && (!el.isConnected || el.matches(':disabled, [aria-disabled="true"], [data-disabled]') || el.getClientRects().length === 0);
+    const target = (): HTMLElement | null => {
+      // A modal dialog keeps the focus inside itself: React Aria puts it back.
+      if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return null;
+      const main = document.querySelector('main') ?? document.body;
+      const start = main.querySelector<HTMLElement>('[data-page-focus]') ?? document.getElementById('page-title') ?? main.querySelector<HTMLElement>('h1');
+      const alert = lastAlert?.isConnected ? lastAlert : main.querySelector<HTMLElement>('.alert');
+      const fresh = Date.now() - routeChangedAt < 3000;
+      return (fresh ? (start ?? alert) : (alert ?? start)) ?? main.querySelector<HTMLElement>('input, button, a[href]');
+    };
+    const place = () => {
+      if (!lost() || !unusable(lastFocused)) return;
+      const t = target();
+      if (!t) return;
+      if (!t.matches('input, button, a[href], textarea, select, [tabindex]')) t.setAttribute('tabindex', '-1');
+      t.focus();
+    };
+    // After React Aria's own focus restoration (next animation frame) has had its chance.
+    const schedule = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(place, 60);
+    };
+
+    const observer = new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of Array.from(r.addedNodes)) {
+          if (!(n instanceof HTMLElement)) continue;
+          const found = n.matches('.alert') ? n : n.querySelector<HTMLElement>('.alert');
+          if (found) lastAlert = found;
+        }
+      if (lost() && unusable(lastFocused)) schedule();
+    });
+    const onFocusIn = (e: FocusEvent) => {
+      if (e.target instanceof HTMLElement && e.target !== document.body) lastFocused = e.target;
+    };
+    const onFocusOut = () => schedule();
+    const onRoute = () => {
+      routeChangedAt = Date.now();
+      lastAlert = null;
+    };
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'data-disabled'] });
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('focusout', onFocusOut);
+    window.addEventListener('hashchange', onRoute);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('focusout', onFocusOut);
+      window.removeEventListener('hashchange', onRoute);
+      window.clearTimeout(timer);
+    };
+  }, []);
+}

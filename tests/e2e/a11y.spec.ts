@@ -1,0 +1,205 @@
+/**
+ * Accessibility (RGAA 4.1) journeys, by keyboard alone: booking from the agenda and merging
+ * two records (7.3 person pickers), where the focus lands after each action (12.8), the idle
+ * warning and the work kept across the lock (13.1), page titles (8.6), and the signed-in
+ * screens at 320 px with the menu folded (10.11). See README « Accessibilité (RGAA 4.1) ».
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectAccessible, tabTo, test } from './fixtures';
+import { expectNoOverflow } from './layout';
+import { seedTeam } from './seed';
+import { shot } from './actions';
+
+/** Types into a field reached with Tab (never a click). */
+async function typeInto(page: Page, field: Locator, text: string, max = 80): Promise<void> {
+  await tabTo(page, field, max);
+  await page.keyboard.type(text);
+}
+
+async function keyboardLogin(page: Page, login: string, password: string): Promise<void> {
+  await expect(page.getByLabel('Identifiant')).toBeFocused();
+  await page.keyboard.type(login);
+  await typeInto(page, page.getByLabel('Mot de passe', { exact: true }), password, 5);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#page-title')).toBeFocused();
+}
+
+/** Follows a menu link with the keyboard; the new page's title (or its starting field) has the focus. */
+async function keyboardNav(page: Page, name: string): Promise<void> {
+  await tabTo(page, page.getByRole('navigation').getByRole('link', { name, exact: true }), 40);
+  await page.keyboard.press('Enter');
+}
+
+/** Chooses, with the arrow keys, the radio of `group` whose name matches `name`. */
+async function chooseRadio(page: Page, group: Locator, name: RegExp): Promise<void> {
+  const radios = group.getByRole('radio');
+  await tabTo(page, radios.first(), 10);
+  const names = await radios.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+  const index = names.findIndex((n) => name.test(n));
+  expect(index, `${String(name)} among ${names.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press('Space');
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  await expect(radios.nth(index)).toBeChecked();
+  await expect(radios.nth(index)).toBeFocused();
+}
+
+test('7.3, 12.8: an appointment booked from the agenda by keyboard alone', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const sec = await team.as('sophie');
+  await team.rpc('persons:create', { birthName: 'Moreau', firstNames: 'Inès', birthDate: '1985-03-02', household: { address: '3 rue du Moustier', communeInsee: '82121', role: 'demandeur' } }, sec);
+
+  await page.goto(server.url);
+  await keyboardLogin(page, 'alice', team.users.alice!.password);
+  await expect(page).toHaveTitle('Accueil — Passeur');
+  await keyboardNav(page, 'Rendez-vous');
+  await expect(page.getByRole('heading', { name: 'Agendas', level: 1 })).toBeFocused();
+  await expect(page).toHaveTitle('Rendez-vous — Passeur');
+
+  await tabTo(page, page.getByRole('button', { name: 'Nouveau rendez-vous' }));
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Rechercher la personne')).toBeFocused();
+  await page.keyboard.type('moreau');
+  const people = dialog.getByRole('radiogroup', { name: 'Personne' });
+  await expect(people.getByRole('radio')).toHaveCount(1);
+  // Nothing chosen yet: the radios are in the Tab order (they were all tabindex=-1).
+  await expect(people.getByRole('radio').first()).not.toHaveAttribute('tabindex', '-1');
+  await chooseRadio(page, people, /MOREAU Inès/);
+  await expectAccessible(page, 'agenda — nouveau rendez-vous');
+
+  await tabTo(page, dialog.getByRole('button', { name: 'Premier créneau libre' }), 20);
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('Heure')).toHaveValue(/^\d{2}:\d{2}$/);
+  await expect(dialog.getByLabel('Date', { exact: true })).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  await tabTo(page, dialog.getByRole('button', { name: 'Réserver' }), 20);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  const notice = page.getByRole('status').filter({ hasText: /Rendez-vous de MOREAU Inès le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} enregistré\./ });
+  await expect(notice).toBeVisible();
+  // The keyboard goes on from the button that opened the dialog.
+  await expect(page.getByRole('button', { name: 'Nouveau rendez-vous' })).toBeFocused();
+  await expect(page.locator('.agenda-item', { hasText: 'MOREAU Inès' })).toBeVisible();
+  await shot(page, 'a11y-agenda-reserve');
+});
+
+test('7.3, 12.8: two person records merged by keyboard alone', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const sec = await team.as('sophie');
+  await team.rpc('persons:create', { birthName: 'Garcia', firstNames: 'Luis', birthDate: '1960-01-01', household: { address: '', communeInsee: '82121' } }, sec);
+  await team.rpc('persons:create', { birthName: 'Garcia', firstNames: 'Luis', phone: '0611111111', household: { address: '', communeInsee: null }, confirmNotDuplicate: true }, sec);
+
+  await page.goto(server.url);
+  await keyboardLogin(page, 'remi', team.users.remi!.password);
+  await keyboardNav(page, 'Fusion de fiches');
+  await expect(page.getByRole('heading', { name: 'Fusion de fiches', level: 1 })).toBeFocused();
+  await expect(page).toHaveTitle('Fusion de fiches — Passeur');
+
+  const keep = page.getByRole('group', { name: 'Fiche conservée' });
+  await typeInto(page, keep.getByLabel('Rechercher'), 'garcia', 20);
+  await expect(keep.getByRole('radio')).toHaveCount(2);
+  await chooseRadio(page, keep, /01\/01\/1960/);
+  const absorb = page.getByRole('group', { name: 'Fiche réunie à la première' });
+  await typeInto(page, absorb.getByLabel('Rechercher'), 'garcia', 20);
+  await expect(absorb.getByRole('radio')).toHaveCount(2);
+  await chooseRadio(page, absorb, /06 11 11 11 11/);
+  await expectAccessible(page, 'fusion — deux fiches choisies');
+
+  await tabTo(page, page.getByRole('button', { name: 'Fusionner les fiches' }), 20);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await tabTo(page, dialog.getByRole('button', { name: 'Fusionner les fiches' }), 10);
+  await page.keyboard.press('Enter');
+  // The button that opened the dialog is disabled now (nothing chosen): the focus goes to the
+  // message saying what happened, not to <body>.
+  const done = page.getByRole('status').filter({ hasText: 'Fiches fusionnées sur GARCIA Luis.' });
+  await expect(done).toBeVisible();
+  await expect(done).toBeFocused();
+
+  await tabTo(page, page.getByRole('button', { name: 'Annuler la fusion' }), 20);
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('dialog').getByRole('button', { name: 'Annuler la fusion' }), 10);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Fusion annulée.' })).toBeFocused();
+});
+
+test('13.1, 12.8: the idle lock warns a minute before, « Rester connecté » keeps the session, and what was typed survives the lock', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const sec = await team.as('sophie');
+  const alice = await team.as('alice');
+  const card = (await team.rpc('persons:create', { birthName: 'Moreau', firstNames: 'Inès', household: { address: '3 rue du Moustier', communeInsee: '82121', role: 'demandeur' } }, sec)).value as { household: { id: number } };
+  const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: team.users.alice!.id }, alice)).value as { id: number; number: string };
+
+  await page.clock.install();
+  await page.goto(server.url);
+  await keyboardLogin(page, 'alice', team.users.alice!.password);
+  await page.evaluate((id) => (window.location.hash = `#/dsu/${id}`), dsu.id);
+  // Opening a DSU: the focus on its title once loaded (it was lost while « Chargement… » showed).
+  await expect(page.getByRole('heading', { name: `DSU ${dsu.number} — MOREAU Inès`, level: 1 })).toBeFocused();
+  await expect(page).toHaveTitle('Dossiers sociaux (DSU) — Passeur');
+  const summary = page.getByRole('form', { name: 'Nouvelle intervention' }).getByLabel('Résumé');
+  await typeInto(page, summary, 'Entretien : point sur les dettes de loyer, à compléter');
+
+  // 10 minutes without activity by default: the warning shows during the last minute.
+  await page.clock.runFor('09:05');
+  const warning = page.getByRole('alertdialog', { name: 'Votre session va se verrouiller' });
+  await expect(warning).toContainText(/Votre session va se verrouiller dans \d+ s/);
+  await expect(warning.getByRole('button', { name: 'Rester connecté' })).toBeFocused();
+  await expectAccessible(page, 'avertissement de verrouillage');
+  await page.keyboard.press('Enter');
+  await expect(warning).toHaveCount(0);
+  await expect(summary).toBeFocused();
+  await page.clock.runFor('01:00');
+  await expect(page.getByRole('heading', { name: 'Session verrouillée' })).toHaveCount(0);
+
+  // Without activity this time, the lock comes; the text typed is still there after unlocking.
+  await page.clock.runFor('10:10');
+  await expect(page.getByRole('heading', { name: 'Session verrouillée' })).toBeVisible();
+  await expect(page).toHaveTitle('Session verrouillée — Passeur');
+  await expect(page.getByText('Ce que vous aviez saisi est conservé')).toBeVisible();
+  // Nothing of the page shows under the lock (kept in memory, display: none).
+  await expect(summary).toBeHidden();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await expectAccessible(page, 'session verrouillée');
+  await expect(page.getByLabel('Mot de passe', { exact: true })).toBeFocused();
+  await page.keyboard.type(team.users.alice!.password);
+  await page.keyboard.press('Enter');
+  await expect(summary).toHaveValue('Entretien : point sur les dettes de loyer, à compléter');
+  await expect(summary).toBeFocused();
+});
+
+test('10.11, 8.6: at 320 px the menu folds behind a button and no signed-in screen scrolls sideways', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(server.url);
+  await expect(page).toHaveTitle('Connexion — Passeur');
+  await expectNoOverflow(page, 'connexion à 320 px');
+  await keyboardLogin(page, 'alice', team.users.alice!.password);
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await expect(nav).toBeHidden();
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  for (const [link, title] of [
+    ['Premier accueil', 'Premier accueil — Passeur'],
+    ['Rendez-vous', 'Rendez-vous — Passeur'],
+    ['Dossiers sociaux (DSU)', 'Dossiers sociaux (DSU) — Passeur'],
+    ['Aides financières', 'Aides financières — Passeur'],
+    ['Partenaires', 'Partenaires — Passeur'],
+    ['Mon compte', 'Mon compte — Passeur'],
+    ['Accueil', 'Accueil — Passeur'],
+  ] as const) {
+    await tabTo(page, menu, 40);
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav).toBeVisible();
+    await keyboardNav(page, link);
+    await expect(page).toHaveTitle(title);
+    await expect(nav).toBeHidden();
+    await expect(page.locator('main')).not.toHaveAttribute('aria-busy', 'true');
+    await expectNoOverflow(page, `${link} à 320 px`);
+    await shot(page, `a11y-320-${link.replace(/\W+/g, '-')}`);
+  }
+});

@@ -9,7 +9,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentOut } from '../../../src-main/modules';
-import { closedLabel, dayName, lanes, openOn, rowsOf, span, STEP_MIN, SLOT_MIN, timeName, toHm, toMin, freeSlots, type Hours } from './grid';
+import { closedLabel, dayName, lanes, openOn, rowsOf, span, STEP_MIN, SLOT_MIN, timeName, toHm, toMin, freeSlots, type Hours, type PermanenceDay } from './grid';
 
 export interface Column {
   key: string;
@@ -17,6 +17,8 @@ export interface Column {
   title: string;
   professional: { id: number; displayName: string; roles: string[] };
   appointments: AppointmentOut[];
+  /** The permanences this professional holds that day. */
+  permanences: PermanenceDay[];
 }
 
 export function TimeGrid({
@@ -32,7 +34,7 @@ export function TimeGrid({
   hours: Hours;
   now: string;
   busy: boolean;
-  onSlot: (c: Column, startsAt: string) => void;
+  onSlot: (c: Column, startsAt: string, permanence: PermanenceDay | null) => void;
   onOpen: (a: AppointmentOut) => void;
   describedBy: string;
 }) {
@@ -41,7 +43,7 @@ export function TimeGrid({
   const ref = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<string | null>(null);
   const all = columns.flatMap((c) => c.appointments);
-  const { start, end } = span(hours, [...new Set(columns.map((c) => c.day))], all);
+  const { start, end } = span(hours, [...new Set(columns.map((c) => c.day))], all, columns.flatMap((c) => c.permanences));
   const rows = (end - start) / STEP_MIN;
   const hoursMarks: number[] = [];
   for (let m = start; m < end; m += 60) hoursMarks.push(m);
@@ -52,10 +54,10 @@ export function TimeGrid({
     const shown = c.appointments.filter((a) => a.status !== 'annule');
     const laid = lanes(shown);
     const laneCount = Math.max(1, ...laid.map((l) => l.lane + 1));
-    const slots = freeSlots(hours, c.day, shown, now);
+    const slots = freeSlots(hours, c.day, shown, now, c.permanences);
     const items = [
       ...laid.map(({ item, lane }) => ({ kind: 'appt' as const, key: `a${item.id}`, at: item.startsAt, item, lane })),
-      ...slots.map((s) => ({ kind: 'slot' as const, key: `s${ci}-${s}`, at: s })),
+      ...slots.map((s) => ({ kind: 'slot' as const, key: `s${ci}-${s.at}`, at: s.at, permanence: s.permanence })),
     ].sort((a, b) => a.at.localeCompare(b.at));
     for (const i of items) cells.push(i.key);
     return { c, ci, items, laneCount };
@@ -134,6 +136,12 @@ export function TimeGrid({
               const to = (toMin(r.to) - start) / STEP_MIN + 1;
               return <div key={r.from} className="tgrid-open" aria-hidden="true" style={{ gridRow: `${Math.max(1, from)} / ${Math.min(rows + 1, to)}`, gridColumn: '1 / -1' }} />;
             })}
+            {/* A permanence: the band of its hours, named (its slots say it too). */}
+            {c.permanences.map((p) => (
+              <div key={`p${p.id}`} className="tgrid-permanence" style={{ gridRow: `${(toMin(p.startsAt) - start) / STEP_MIN + 1} / ${(toMin(p.endsAt) - start) / STEP_MIN + 1}`, gridColumn: '1 / -1' }}>
+                <span>{t('agenda.permanenceBand', { place: p.place, commune: p.communeName })}</span>
+              </div>
+            ))}
             {busy
               ? null
               : items.map((i) => {
@@ -149,8 +157,12 @@ export function TimeGrid({
                         data-at={i.at}
                         tabIndex={tabStop === i.key ? 0 : -1}
                         onFocus={() => setActive(i.key)}
-                        onClick={() => onSlot(c, i.at)}
-                        aria-label={t('agenda.slotName', { day: dayName(c.day, lang), time: timeName(i.at, lang), name: c.professional.displayName })}
+                        onClick={() => onSlot(c, i.at, i.permanence)}
+                        aria-label={
+                          i.permanence
+                            ? t('agenda.slotNamePermanence', { day: dayName(c.day, lang), time: timeName(i.at, lang), name: c.professional.displayName, place: i.permanence.place })
+                            : t('agenda.slotName', { day: dayName(c.day, lang), time: timeName(i.at, lang), name: c.professional.displayName })
+                        }
                         style={{ gridRow: `${r} / span ${SLOT_MIN / STEP_MIN}`, gridColumn: '1 / -1' }}
                       >
                         <span aria-hidden="true">{timeName(i.at, lang)}</span>

@@ -1,7 +1,8 @@
 /**
  * The agenda's time grid as the front desk uses it (DOMAIN §7), in Chromium against `passeur
  * serve`: a day with two professionals side by side, booking for each from a free slot, moving
- * an appointment (and being told in French when the new slot is taken), cancelling with a
+ * an appointment by its card (and being told in French when the new slot is taken) or by
+ * dragging it onto a free slot, cancelling with a
  * reason, printing a convocation, and the next day's reminder list as CSV. By keyboard where it
  * matters; axe on the grid and on each dialog.
  */
@@ -189,6 +190,12 @@ test('agenda grid: book for two professionals side by side, move, cancel with a 
   await expect(grid.locator('.tgrid-head')).toHaveCount(5);
   await expectAccessible(page, 'agenda — semaine');
   await view(page, 'agenda-semaine');
+
+  // Dragged onto the Wednesday's 9 h: moved there, under the same rule, said and focused.
+  const wednesday = fr(new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+  await grid.getByRole('button', { name: `${dayFr}, 11 h – 11 h 30, DUPONT Marie, Accompagnement au bureau, Claire Conseillère (CESF)` }).dragTo(grid.getByRole('button', { name: `Réserver le ${wednesday} à 9 h avec Claire Conseillère` }));
+  await expect(page.getByText(`Rendez-vous de DUPONT Marie déplacé : ${wednesday}, 9 h, avec Claire Conseillère.`)).toBeVisible();
+  await expect(grid.getByRole('button', { name: `${wednesday}, 9 h – 9 h 30, DUPONT Marie, Accompagnement au bureau, Claire Conseillère (CESF)` })).toBeFocused();
 });
 
 test('opening hours and permanences: the administrator sets the hours, a closed day and a permanence; the agenda shades the day, refuses to book it, and books into the permanence', async ({ page, server, watch }) => {

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppointmentOut, SessionInfo } from '../../../src-main/modules';
 import { hasAny, WORKERS } from '../../../src-main/shared/roles';
 import { call, must } from '../../api';
+import { errorText } from '../../app/errors';
 import { Alert, Button, CheckboxList, PageHeader, RadioList, SelectField } from '../../ui/components';
 import { addDaysIso, isoToFr, mondayOf, nowMinute, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
@@ -116,6 +117,21 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
     setVersion((v) => v + 1);
   };
 
+  /** Dragged onto a free slot: moved there (same length; the permanence's place when dropped into one), or told why not. */
+  const dropOn = async (id: number, c: Column, startsAt: string, permanence: PermanenceDay | null) => {
+    const a = data?.appointments.find((x) => x.id === id);
+    if (!a) return;
+    const minutes = Math.round((Date.parse(`${a.endsAt}:00Z`) - Date.parse(`${a.startsAt}:00Z`)) / 60000);
+    const place = permanence ? t('agenda.permanencePlace', { place: permanence.place, address: [permanence.address, permanence.communeName].filter(Boolean).join(', ') }) : a.kind === 'permanence' ? t('intake.defaultPlace') : a.place;
+    try {
+      const moved = await must('rdv:move', { id, professionalId: c.professional.id, startsAt, durationMin: minutes, place });
+      done(t('agenda.moved', { name: moved.person.name, when: `${dayName(moved.startsAt.slice(0, 10), lang)}, ${timeName(moved.startsAt, lang)}`, pro: moved.professional.displayName }), moved.id);
+    } catch (e) {
+      setNotice(null);
+      setError(errorText(e));
+    }
+  };
+
   const heading =
     view === 'week'
       ? t('agenda.weekOf', { name: weekId ? (proOf(weekId)?.displayName ?? '') : '', date: isoToFr(weekStart) })
@@ -180,7 +196,7 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
         data && (
           <>
             {closedToday && <Alert kind="info">{t('agenda.closedDay')}</Alert>}
-            <TimeGrid columns={columns} hours={data.hours} now={now} busy={busy} describedBy="agenda-help" onSlot={(c, startsAt, permanence) => setBooking({ pro: c.professional, startsAt, permanence })} onOpen={setOpened} />
+            <TimeGrid columns={columns} hours={data.hours} now={now} busy={busy} describedBy="agenda-help" onSlot={(c, startsAt, permanence) => setBooking({ pro: c.professional, startsAt, permanence })} onOpen={setOpened} onDropOn={(id, c, startsAt, permanence) => void dropOn(id, c, startsAt, permanence)} />
           </>
         )
       )}

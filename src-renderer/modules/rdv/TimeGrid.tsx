@@ -11,6 +11,9 @@ import { useTranslation } from 'react-i18next';
 import type { AppointmentOut } from '../../../src-main/modules';
 import { closedLabel, dayName, lanes, openOn, rowsOf, span, STEP_MIN, SLOT_MIN, timeName, toHm, toMin, freeSlots, type Hours, type PermanenceDay } from './grid';
 
+/** What a dragged appointment carries: its id, under a type of its own. */
+const DRAG_TYPE = 'application/x-passeur-appointment';
+
 export interface Column {
   key: string;
   day: string;
@@ -28,6 +31,7 @@ export function TimeGrid({
   busy,
   onSlot,
   onOpen,
+  onDropOn,
   describedBy,
 }: {
   columns: Column[];
@@ -36,6 +40,8 @@ export function TimeGrid({
   busy: boolean;
   onSlot: (c: Column, startsAt: string, permanence: PermanenceDay | null) => void;
   onOpen: (a: AppointmentOut) => void;
+  /** An appointment dragged onto a free slot (the same move as the card's dialog, under the same rule). */
+  onDropOn: (appointmentId: number, c: Column, startsAt: string, permanence: PermanenceDay | null) => void;
   describedBy: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -158,6 +164,15 @@ export function TimeGrid({
                         tabIndex={tabStop === i.key ? 0 : -1}
                         onFocus={() => setActive(i.key)}
                         onClick={() => onSlot(c, i.at, i.permanence)}
+                        onDragOver={(e) => {
+                          if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
+                        }}
+                        onDrop={(e) => {
+                          const id = Number(e.dataTransfer.getData(DRAG_TYPE));
+                          if (!id) return;
+                          e.preventDefault();
+                          onDropOn(id, c, i.at, i.permanence);
+                        }}
                         aria-label={
                           i.permanence
                             ? t('agenda.slotNamePermanence', { day: dayName(c.day, lang), time: timeName(i.at, lang), name: c.professional.displayName, place: i.permanence.place })
@@ -183,6 +198,11 @@ export function TimeGrid({
                       tabIndex={tabStop === i.key ? 0 : -1}
                       onFocus={() => setActive(i.key)}
                       onClick={() => onOpen(a)}
+                      draggable={a.status === 'prevu' && a.startsAt > now}
+                      onDragStart={(e) => {
+                        e.dataTransfer.setData(DRAG_TYPE, String(a.id));
+                        e.dataTransfer.effectAllowed = 'move';
+                      }}
                       // Named in full; what is seen is part of the name, in the same order (day, time, person, kind, status, professional).
                       aria-label={`${dayName(c.day, lang)}, ${timeName(a.startsAt, lang)} – ${timeName(a.endsAt, lang)}, ${a.person.name}, ${t(`labels.${a.kind}`)}${a.status !== 'prevu' ? `, ${t(`labels.${a.status}`)}` : ''}, ${proLabel(c)}`}
                       style={{ gridRow: `${r.from} / ${r.to}`, gridColumn: `${i.lane + 1}` }}

@@ -1,7 +1,8 @@
 /**
  * The agenda's time grid as the front desk uses it (DOMAIN §7), in Chromium against `passeur
  * serve`: a day with two professionals side by side, booking for each from a free slot, moving
- * an appointment (and being told in French when the new slot is taken), cancelling with a
+ * an appointment by its card (and being told in French when the new slot is taken) or by
+ * dragging it onto a free slot, cancelling with a
  * reason, printing a convocation, and the next day's reminder list as CSV. By keyboard where it
  * matters; axe on the grid and on each dialog.
  */
@@ -142,7 +143,7 @@ test('agenda grid: book for two professionals side by side, move, cancel with a 
   const letter = await pdfText(page, () => dialog.getByRole('button', { name: 'Éditer la convocation' }).click());
   expect(letter.name).toMatch(new RegExp(`^convocation-${day}-\\d+\\.pdf$`));
   for (const s of ['MDS Montauban Est', '2 rue de la Banque', 'Madame Marie DUPONT', '3 rue du Moustier', '82000 MONTAUBAN', `Date : ${dayFr} ${day.slice(0, 4)}`, 'Heure : 11 h', 'Claire Conseillère', '• Avis d’imposition', '• Quittance de loyer']) expect(letter.text).toContain(s);
-  expect(letter.text.match(/MDS Montauban Est/g)).toHaveLength(2);
+  expect(letter.text.match(/MDS Montauban Est/g)).toHaveLength(1);
   await expect(page.getByText('Convocation de DUPONT Marie enregistrée (PDF).')).toBeVisible();
   await page.keyboard.press('Escape');
 
@@ -189,30 +190,59 @@ test('agenda grid: book for two professionals side by side, move, cancel with a 
   await expect(grid.locator('.tgrid-head')).toHaveCount(5);
   await expectAccessible(page, 'agenda — semaine');
   await view(page, 'agenda-semaine');
+
+  // Dragged onto the Wednesday's 9 h: moved there, under the same rule, said and focused.
+  const wednesday = fr(new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+  await grid.getByRole('button', { name: `${dayFr}, 11 h – 11 h 30, DUPONT Marie, Accompagnement au bureau, Claire Conseillère (CESF)` }).dragTo(grid.getByRole('button', { name: `Réserver le ${wednesday} à 9 h avec Claire Conseillère` }));
+  await expect(page.getByText(`Rendez-vous de DUPONT Marie déplacé : ${wednesday}, 9 h, avec Claire Conseillère.`)).toBeVisible();
+  await expect(grid.getByRole('button', { name: `${wednesday}, 9 h – 9 h 30, DUPONT Marie, Accompagnement au bureau, Claire Conseillère (CESF)` })).toBeFocused();
 });
 
-test('opening hours: the administrator sets them and a closed day; the agenda shades it and refuses to book it', async ({ page, server, watch }) => {
+test('opening hours and permanences: the administrator sets the hours, a closed day and a permanence; the agenda shades the day, refuses to book it, and books into the permanence', async ({ page, server, watch }) => {
   watch(page);
   const team = await seedTeam(server.url);
   const { iso: day, steps } = nextTuesday();
   await page.goto(server.url);
   await login(page, 'admin', 'une longue phrase secrète');
-  await page.getByRole('navigation').getByRole('link', { name: 'Horaires d’ouverture' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Horaires et permanences' }).click();
   await expect(page.getByRole('heading', { name: 'Horaires d’ouverture', level: 1 })).toBeVisible();
-  await expect(page.getByLabel('Lundi')).toHaveValue('08:30-12:30, 13:30-17:30');
-  await page.getByLabel('Mercredi').fill('8h30 - 12h30');
-  await page.getByLabel('Samedi').fill('09:00-1200');
+  await expect(page.getByRole('textbox', { name: 'Lundi' })).toHaveValue('08:30-12:30, 13:30-17:30');
+  await page.getByRole('textbox', { name: 'Mercredi' }).fill('8h30 - 12h30');
+  await page.getByRole('textbox', { name: 'Samedi' }).fill('09:00-1200');
   await page.getByRole('button', { name: 'Enregistrer les horaires' }).click();
   await expect(page.getByText('Samedi : plages non comprises. Écrivez par exemple 08:30-12:30, 13:30-17:30.')).toBeVisible();
-  await page.getByLabel('Samedi').fill('');
+  await page.getByRole('textbox', { name: 'Samedi' }).fill('');
   await page.getByLabel('Jour fermé').fill(day.split('-').reverse().join('/'));
   await page.getByLabel('Motif (ex. pont, formation)').fill('Journée de formation');
   await page.getByRole('button', { name: 'Ajouter ce jour' }).click();
   await page.getByRole('button', { name: 'Enregistrer les horaires' }).click();
   await expect(page.getByText('Horaires et jours de fermeture enregistrés.')).toBeVisible();
-  await expect(page.getByLabel('Mercredi')).toHaveValue('08:30-12:30');
+  await expect(page.getByRole('textbox', { name: 'Mercredi' })).toHaveValue('08:30-12:30');
   await expectAccessible(page, 'horaires d’ouverture');
   await view(page, 'horaires');
+
+  // A permanence on Wednesdays at France services de Montech, held by Bruno.
+  const perm = page.getByRole('form', { name: 'Nouvelle permanence' });
+  await perm.getByLabel('Lieu', { exact: true }).fill('France services de Montech');
+  await perm.getByLabel('Adresse').fill('2 place de la Mairie');
+  await perm.getByRole('button', { name: 'Enregistrer la permanence' }).click();
+  await expect(perm.getByText('Choisissez la commune de la permanence.')).toBeVisible();
+  await perm.getByRole('button', { name: /Commune/ }).click();
+  await page.getByRole('option', { name: 'Montech' }).click();
+  await perm.getByRole('button', { name: /Professionnel/ }).click();
+  await page.getByRole('option', { name: 'Bruno Volant' }).click();
+  await perm.getByRole('button', { name: /Jour$/ }).click();
+  await page.getByRole('option', { name: 'Mercredi' }).click();
+  await perm.getByLabel('De (HH:MM)').fill('14:00');
+  await perm.getByLabel('À (HH:MM)').fill('12:00');
+  await perm.getByRole('button', { name: 'Enregistrer la permanence' }).click();
+  await expect(perm.getByText('La permanence finit (12:00) avant de commencer (14:00) : corrigez ses heures.')).toBeVisible();
+  await perm.getByLabel('De (HH:MM)').fill('09:00');
+  await perm.getByRole('button', { name: 'Enregistrer la permanence' }).click();
+  await expect(page.getByText('Permanence « France services de Montech » de Bruno Volant enregistrée.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Permanences' })).toContainText('France services de Montech (Montech) — le mercredi de 09:00 à 12:00, chaque semaine, avec Bruno Volant');
+  await expectAccessible(page, 'permanences');
+  await view(page, 'permanences');
 
   // The desk sees the day closed, and the API refuses to book it.
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -225,4 +255,23 @@ test('opening hours: the administrator sets them and a closed day; the agenda sh
   const sec = await team.as('sophie');
   const card = (await team.rpc('persons:create', { birthName: 'Roux', firstNames: 'Léa', household: { address: '1 rue Basse', communeInsee: '82121', role: 'demandeur' } }, sec)).value as { person: { id: number } };
   await expect(team.rpc('rdv:book', { professionalId: team.users.alice!.id, personId: card.person.id, startsAt: `${day}T10:00`, durationMin: 30, kind: 'vad', place: 'Domicile' }, sec)).rejects.toThrow(/Le site est fermé le .* \(Journée de formation\) : choisissez un autre jour\./);
+
+  // The next day, Wednesday: Bruno's permanence in his column, booked into.
+  await page.getByRole('button', { name: 'Jour suivant' }).click();
+  const shown = page.getByRole('group', { name: 'Agendas affichés' });
+  const bruno = shown.getByRole('checkbox', { name: 'Bruno Volant' });
+  if (!(await bruno.isChecked())) await press(page, bruno);
+  const grid = page.getByTestId('agenda');
+  await expect(grid).toHaveAttribute('aria-busy', 'false');
+  const wednesday = fr(new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+  await expect(grid).toContainText('Permanence — France services de Montech (Montech)');
+  await grid.getByRole('button', { name: `Réserver le ${wednesday} à 9 h avec Bruno Volant, permanence France services de Montech` }).click();
+  const dialog = page.getByRole('dialog', { name: `Rendez-vous avec Bruno Volant — ${wednesday}, 9 h` });
+  await expect(dialog.getByLabel('Lieu')).toHaveValue('Permanence France services de Montech, 2 place de la Mairie, Montech');
+  await dialog.getByLabel('Rechercher la personne').fill('roux');
+  await press(page, dialog.getByRole('radio', { name: /ROUX Léa/ }));
+  await dialog.getByRole('button', { name: 'Réserver' }).click();
+  await expect(grid.getByRole('button', { name: `${wednesday}, 9 h – 9 h 30, ROUX Léa, Permanence, Bruno Volant (ASS)` })).toBeFocused();
+  await expectAccessible(page, 'agenda — permanence');
+  await view(page, 'agenda-permanence');
 });

@@ -247,7 +247,7 @@ describe('the time grid, moving, cancelling, convocations and reminders', () => 
     const file = await t.must(t.sec.token, 'rdv:convocation', { id: a.id, bring: ['Avis d’imposition 2026', 'Trois derniers bulletins de salaire'] });
     expect(file).toMatchObject({ mime: 'application/pdf', fileName: `convocation-2026-12-01-${a.id}.pdf` });
     const text = pdfText(file.contentBase64, 'convocation');
-    expect(text.match(/MDS Montauban Est/g)).toHaveLength(2); // the heading, and the signature's service
+    expect(text.match(/MDS Montauban Est/g)).toHaveLength(1); // once, in the heading (the admin typed it as service and as an address line too)
     for (const s of ['2 rue de la Banque', '82000 Montauban', 'Tél. 05 63 00 00 00', 'Marie DUPONT', '12 rue de la République', 'MONTAUBAN', 'Date : mardi 1er décembre 2026', 'Heure : 9 h 30 (jusqu’à 10 h 15 environ)', 'Lieu : MDS – bureau 2', '• Avis d’imposition 2026', '• Trois derniers bulletins de salaire', 'Alice Assistante']) {
       expect(text, s).toContain(s);
     }

@@ -112,8 +112,8 @@ export function renderConvocation(d: ConvocationData): Promise<Buffer> {
   const phone = d.site.phone ? ` au ${d.site.phone}` : '';
   para(`Si vous ne pouvez pas venir, merci de nous prévenir${phone} le plus tôt possible : un autre rendez-vous vous sera proposé.`);
   para('Veuillez agréer l’expression de nos salutations distinguées.');
+  // Signed by the professional; the site's name stays once, in the heading.
   doc.moveDown(1).font('Helvetica-Bold').text(t(d.professional), right, doc.y, { width: half });
-  doc.font('Helvetica').text(t(head.title), right, doc.y, { width: half });
   footer(doc, width, 'Convocation — document personnel');
   doc.end();
   return done;

@@ -9,12 +9,13 @@ import { useTranslation } from 'react-i18next';
 import type { AppointmentOut, SessionInfo } from '../../../src-main/modules';
 import { hasAny, WORKERS } from '../../../src-main/shared/roles';
 import { call, must } from '../../api';
+import { errorText } from '../../app/errors';
 import { Alert, Button, CheckboxList, PageHeader, RadioList, SelectField } from '../../ui/components';
 import { addDaysIso, isoToFr, mondayOf, nowMinute, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { AppointmentDialog, BookDialog, HonourDialog } from './AppointmentDialogs';
 import { RemindersDialog } from './RemindersDialog';
-import { dayName, openOn, timeName, type Hours } from './grid';
+import { dayName, openOn, timeName, type Hours, type PermanenceDay } from './grid';
 import { TimeGrid, type Column } from './TimeGrid';
 
 type Pro = { id: number; displayName: string; roles: string[] };
@@ -35,12 +36,12 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
   const weekId = weekPro ?? shownIds[0] ?? (pros[0] ? String(pros[0].id) : null);
   const ids = view === 'week' ? (weekId ? [weekId] : []) : shownIds;
 
-  const [data, setData] = useState<{ appointments: AppointmentOut[]; hours: Hours } | null>(null);
+  const [data, setData] = useState<{ appointments: AppointmentOut[]; hours: Hours; permanences: PermanenceDay[] } | null>(null);
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const [booking, setBooking] = useState<{ pro: Pro; startsAt: string } | null>(null);
+  const [booking, setBooking] = useState<{ pro: Pro; startsAt: string; permanence: PermanenceDay | null } | null>(null);
   const [opened, setOpened] = useState<AppointmentOut | null>(null);
   const [honouring, setHonouring] = useState<AppointmentOut | null>(null);
   const [reminders, setReminders] = useState(false);
@@ -87,17 +88,26 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
     if (view === 'week' && weekId && proOf(weekId)) {
       for (let i = 0; i < days; i++) {
         const d = addDaysIso(weekStart, i);
-        columns.push({ key: d, day: d, title: dayName(d, lang), professional: proOf(weekId)!, appointments: data.appointments.filter((a) => a.startsAt.startsWith(d)) });
+        columns.push({ key: d, day: d, title: dayName(d, lang), professional: proOf(weekId)!, appointments: data.appointments.filter((a) => a.startsAt.startsWith(d)), permanences: data.permanences.filter((p) => p.day === d) });
       }
     } else if (view === 'day') {
       for (const id of shownIds) {
         const p = proOf(id);
-        if (p) columns.push({ key: id, day, title: p.displayName, professional: p, appointments: data.appointments.filter((a) => a.startsAt.startsWith(day) && String(a.professional.id) === id) });
+        if (p) {
+          columns.push({
+            key: id,
+            day,
+            title: p.displayName,
+            professional: p,
+            appointments: data.appointments.filter((a) => a.startsAt.startsWith(day) && String(a.professional.id) === id),
+            permanences: data.permanences.filter((x) => x.day === day && String(x.professionalId) === id),
+          });
+        }
       }
     }
   }
   const cancelled = columns.flatMap((c) => c.appointments.filter((a) => a.status === 'annule'));
-  const closedToday = data && view === 'day' && openOn(data.hours, day).length === 0;
+  const closedToday = data && view === 'day' && openOn(data.hours, day).length === 0 && data.permanences.length === 0;
 
   const done = (message: string, focus: number | 'heading', goTo?: string) => {
     setNotice(message);
@@ -105,6 +115,21 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
     focusNext.current = focus;
     if (goTo) setDay(goTo);
     setVersion((v) => v + 1);
+  };
+
+  /** Dragged onto a free slot: moved there (same length; the permanence's place when dropped into one), or told why not. */
+  const dropOn = async (id: number, c: Column, startsAt: string, permanence: PermanenceDay | null) => {
+    const a = data?.appointments.find((x) => x.id === id);
+    if (!a) return;
+    const minutes = Math.round((Date.parse(`${a.endsAt}:00Z`) - Date.parse(`${a.startsAt}:00Z`)) / 60000);
+    const place = permanence ? t('agenda.permanencePlace', { place: permanence.place, address: [permanence.address, permanence.communeName].filter(Boolean).join(', ') }) : a.kind === 'permanence' ? t('intake.defaultPlace') : a.place;
+    try {
+      const moved = await must('rdv:move', { id, professionalId: c.professional.id, startsAt, durationMin: minutes, place });
+      done(t('agenda.moved', { name: moved.person.name, when: `${dayName(moved.startsAt.slice(0, 10), lang)}, ${timeName(moved.startsAt, lang)}`, pro: moved.professional.displayName }), moved.id);
+    } catch (e) {
+      setNotice(null);
+      setError(errorText(e));
+    }
   };
 
   const heading =
@@ -171,7 +196,7 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
         data && (
           <>
             {closedToday && <Alert kind="info">{t('agenda.closedDay')}</Alert>}
-            <TimeGrid columns={columns} hours={data.hours} now={now} busy={busy} describedBy="agenda-help" onSlot={(c, startsAt) => setBooking({ pro: c.professional, startsAt })} onOpen={setOpened} />
+            <TimeGrid columns={columns} hours={data.hours} now={now} busy={busy} describedBy="agenda-help" onSlot={(c, startsAt, permanence) => setBooking({ pro: c.professional, startsAt, permanence })} onOpen={setOpened} onDropOn={(id, c, startsAt, permanence) => void dropOn(id, c, startsAt, permanence)} />
           </>
         )
       )}
@@ -192,6 +217,7 @@ export function AgendaPage({ session }: { session: SessionInfo }) {
         <BookDialog
           professional={booking.pro}
           startsAt={booking.startsAt}
+          permanence={booking.permanence}
           onClose={() => setBooking(null)}
           onBooked={(a) => {
             setBooking(null);

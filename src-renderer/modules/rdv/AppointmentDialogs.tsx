@@ -11,7 +11,7 @@ import { isoToFr, nowMinute, parseFrDate, personName, saveFile } from '../../ui/
 import { usePersonSearch } from '../persons';
 import { CANCEL_REASONS, RDV_KINDS as KINDS } from '../../../src-main/modules/rdv/kinds';
 import { FIELDS } from '../../../src-main/modules/dsu/kinds';
-import { dayName, timeName } from './grid';
+import { dayName, timeName, type PermanenceDay } from './grid';
 
 type Kind = AppointmentOut['kind'];
 type Pro = { id: number; displayName: string; roles: string[] };
@@ -26,16 +26,29 @@ function slotOf(date: string, time: string): string | null {
   return day && m ? `${day}T${m[1]!.padStart(2, '0')}:${m[2]}` : null;
 }
 
-export function BookDialog({ professional, startsAt, onClose, onBooked }: { professional: Pro; startsAt: string; onClose: () => void; onBooked: (a: AppointmentOut) => void }) {
+export function BookDialog({
+  professional,
+  startsAt,
+  permanence,
+  onClose,
+  onBooked,
+}: {
+  professional: Pro;
+  startsAt: string;
+  /** Booked into a permanence: its kind and its place. */
+  permanence: PermanenceDay | null;
+  onClose: () => void;
+  onBooked: (a: AppointmentOut) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState('');
   const hits = usePersonSearch(q, 8).results?.results ?? [];
   const [person, setPerson] = useState<string>('');
-  const [kind, setKind] = useState<Kind>('accompagnement_presentiel');
+  const [kind, setKind] = useState<Kind>(permanence ? 'permanence' : 'accompagnement_presentiel');
   const [date, setDate] = useState(isoToFr(startsAt));
   const [time, setTime] = useState(startsAt.slice(11));
   const [duration, setDuration] = useState('30');
-  const [place, setPlace] = useState(t('intake.defaultPlace'));
+  const [place, setPlace] = useState(permanence ? t('agenda.permanencePlace', { place: permanence.place, address: [permanence.address, permanence.communeName].filter(Boolean).join(', ') }) : t('intake.defaultPlace'));
   const [error, setError] = useState<Err>(null);
   const [busy, setBusy] = useState(false);
 

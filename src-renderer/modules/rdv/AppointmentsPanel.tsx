@@ -16,6 +16,7 @@ export function AppointmentsPanel({ dsuId }: { dsuId: number }) {
         {(data ?? []).map((a) => (
           <li key={a.id}>
             {isoToFr(a.startsAt)} {timeOf(a.startsAt)} — {a.person.name} — {a.professional.displayName} — {t(`labels.${a.kind}`)} — {t(`labels.${a.status}`)}
+            {a.cancelReason && ` (${t(`agenda.cancelReasons.${a.cancelReason}`)})`}
           </li>
         ))}
       </ul>

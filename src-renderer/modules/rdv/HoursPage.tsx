@@ -1,7 +1,7 @@
 /**
  * The site's opening hours and closed days (DOMAIN §7: settings, not code), set by the
  * administrator: the agenda shades what is closed, the next free slot keeps to the hours,
- * and no appointment can be booked on a closed day.
+ * and no appointment can be booked on a closed day. Below, the permanences.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
@@ -11,6 +11,7 @@ import { errorText, fieldOf } from '../../app/errors';
 import { Alert, Button, PageHeader, TextInput } from '../../ui/components';
 import { isoToFr, parseFrDate } from '../../ui/format';
 import type { Hours } from './grid';
+import { PermanencesSection } from './PermanencesSection';
 
 const DAYS = [0, 1, 2, 3, 4, 5, 6];
 const show = (r: Hours['week'][number]) => r.map((x) => `${x.from}-${x.to}`).join(', ');
@@ -130,6 +131,7 @@ export function HoursPage() {
           </div>
         </Form>
       )}
+      <PermanencesSection />
     </>
   );
 }

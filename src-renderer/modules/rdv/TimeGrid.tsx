@@ -9,7 +9,10 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentOut } from '../../../src-main/modules';
-import { closedLabel, dayName, lanes, openOn, rowsOf, span, STEP_MIN, SLOT_MIN, timeName, toHm, toMin, freeSlots, type Hours } from './grid';
+import { closedLabel, dayName, lanes, openOn, rowsOf, span, STEP_MIN, SLOT_MIN, timeName, toHm, toMin, freeSlots, type Hours, type PermanenceDay } from './grid';
+
+/** What a dragged appointment carries: its id, under a type of its own. */
+const DRAG_TYPE = 'application/x-passeur-appointment';
 
 export interface Column {
   key: string;
@@ -17,6 +20,8 @@ export interface Column {
   title: string;
   professional: { id: number; displayName: string; roles: string[] };
   appointments: AppointmentOut[];
+  /** The permanences this professional holds that day. */
+  permanences: PermanenceDay[];
 }
 
 export function TimeGrid({
@@ -26,14 +31,17 @@ export function TimeGrid({
   busy,
   onSlot,
   onOpen,
+  onDropOn,
   describedBy,
 }: {
   columns: Column[];
   hours: Hours;
   now: string;
   busy: boolean;
-  onSlot: (c: Column, startsAt: string) => void;
+  onSlot: (c: Column, startsAt: string, permanence: PermanenceDay | null) => void;
   onOpen: (a: AppointmentOut) => void;
+  /** An appointment dragged onto a free slot (the same move as the card's dialog, under the same rule). */
+  onDropOn: (appointmentId: number, c: Column, startsAt: string, permanence: PermanenceDay | null) => void;
   describedBy: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -41,7 +49,7 @@ export function TimeGrid({
   const ref = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<string | null>(null);
   const all = columns.flatMap((c) => c.appointments);
-  const { start, end } = span(hours, [...new Set(columns.map((c) => c.day))], all);
+  const { start, end } = span(hours, [...new Set(columns.map((c) => c.day))], all, columns.flatMap((c) => c.permanences));
   const rows = (end - start) / STEP_MIN;
   const hoursMarks: number[] = [];
   for (let m = start; m < end; m += 60) hoursMarks.push(m);
@@ -52,10 +60,10 @@ export function TimeGrid({
     const shown = c.appointments.filter((a) => a.status !== 'annule');
     const laid = lanes(shown);
     const laneCount = Math.max(1, ...laid.map((l) => l.lane + 1));
-    const slots = freeSlots(hours, c.day, shown, now);
+    const slots = freeSlots(hours, c.day, shown, now, c.permanences);
     const items = [
       ...laid.map(({ item, lane }) => ({ kind: 'appt' as const, key: `a${item.id}`, at: item.startsAt, item, lane })),
-      ...slots.map((s) => ({ kind: 'slot' as const, key: `s${ci}-${s}`, at: s })),
+      ...slots.map((s) => ({ kind: 'slot' as const, key: `s${ci}-${s.at}`, at: s.at, permanence: s.permanence })),
     ].sort((a, b) => a.at.localeCompare(b.at));
     for (const i of items) cells.push(i.key);
     return { c, ci, items, laneCount };
@@ -134,6 +142,12 @@ export function TimeGrid({
               const to = (toMin(r.to) - start) / STEP_MIN + 1;
               return <div key={r.from} className="tgrid-open" aria-hidden="true" style={{ gridRow: `${Math.max(1, from)} / ${Math.min(rows + 1, to)}`, gridColumn: '1 / -1' }} />;
             })}
+            {/* A permanence: the band of its hours, named (its slots say it too). */}
+            {c.permanences.map((p) => (
+              <div key={`p${p.id}`} className="tgrid-permanence" style={{ gridRow: `${(toMin(p.startsAt) - start) / STEP_MIN + 1} / ${(toMin(p.endsAt) - start) / STEP_MIN + 1}`, gridColumn: '1 / -1' }}>
+                <span>{t('agenda.permanenceBand', { place: p.place, commune: p.communeName })}</span>
+              </div>
+            ))}
             {busy
               ? null
               : items.map((i) => {
@@ -149,8 +163,21 @@ export function TimeGrid({
                         data-at={i.at}
                         tabIndex={tabStop === i.key ? 0 : -1}
                         onFocus={() => setActive(i.key)}
-                        onClick={() => onSlot(c, i.at)}
-                        aria-label={t('agenda.slotName', { day: dayName(c.day, lang), time: timeName(i.at, lang), name: c.professional.displayName })}
+                        onClick={() => onSlot(c, i.at, i.permanence)}
+                        onDragOver={(e) => {
+                          if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
+                        }}
+                        onDrop={(e) => {
+                          const id = Number(e.dataTransfer.getData(DRAG_TYPE));
+                          if (!id) return;
+                          e.preventDefault();
+                          onDropOn(id, c, i.at, i.permanence);
+                        }}
+                        aria-label={
+                          i.permanence
+                            ? t('agenda.slotNamePermanence', { day: dayName(c.day, lang), time: timeName(i.at, lang), name: c.professional.displayName, place: i.permanence.place })
+                            : t('agenda.slotName', { day: dayName(c.day, lang), time: timeName(i.at, lang), name: c.professional.displayName })
+                        }
                         style={{ gridRow: `${r} / span ${SLOT_MIN / STEP_MIN}`, gridColumn: '1 / -1' }}
                       >
                         <span aria-hidden="true">{timeName(i.at, lang)}</span>
@@ -171,6 +198,11 @@ export function TimeGrid({
                       tabIndex={tabStop === i.key ? 0 : -1}
                       onFocus={() => setActive(i.key)}
                       onClick={() => onOpen(a)}
+                      draggable={a.status === 'prevu' && a.startsAt > now}
+                      onDragStart={(e) => {
+                        e.dataTransfer.setData(DRAG_TYPE, String(a.id));
+                        e.dataTransfer.effectAllowed = 'move';
+                      }}
                       // Named in full; what is seen is part of the name, in the same order (day, time, person, kind, status, professional).
                       aria-label={`${dayName(c.day, lang)}, ${timeName(a.startsAt, lang)} – ${timeName(a.endsAt, lang)}, ${a.person.name}, ${t(`labels.${a.kind}`)}${a.status !== 'prevu' ? `, ${t(`labels.${a.status}`)}` : ''}, ${proLabel(c)}`}
                       style={{ gridRow: `${r.from} / ${r.to}`, gridColumn: `${i.lane + 1}` }}

@@ -36,8 +36,8 @@ export function openOn(hours: Hours, day: string): Range[] {
 }
 
 /** The minutes the grid spans: the earliest opening to the latest closing of the days shown, widened to hold every appointment; 8:00–18:00 when nothing is open. */
-export function span(hours: Hours, days: string[], appointments: Pick<AppointmentOut, 'startsAt' | 'endsAt'>[]): { start: number; end: number } {
-  const ranges = days.flatMap((d) => openOn(hours, d));
+export function span(hours: Hours, days: string[], appointments: Pick<AppointmentOut, 'startsAt' | 'endsAt'>[], permanences: Pick<PermanenceDay, 'startsAt' | 'endsAt'>[] = []): { start: number; end: number } {
+  const ranges = [...days.flatMap((d) => openOn(hours, d)), ...permanences.map((p) => ({ from: p.startsAt, to: p.endsAt }))];
   let start = ranges.length ? Math.min(...ranges.map((r) => toMin(r.from))) : 8 * 60;
   let end = ranges.length ? Math.max(...ranges.map((r) => toMin(r.to))) : 18 * 60;
   for (const a of appointments) {
@@ -69,20 +69,39 @@ export function lanes<T extends Pick<AppointmentOut, 'startsAt' | 'endsAt'>>(ite
     });
 }
 
-/** The free half-hours of a day within its opening hours, not taken by a planned or honoured appointment, not past. */
-export function freeSlots(hours: Hours, day: string, taken: Pick<AppointmentOut, 'startsAt' | 'endsAt' | 'status'>[], now: string): string[] {
-  const out: string[] = [];
+/** A day a permanence is held (from `rdv:grid`). */
+export interface PermanenceDay {
+  id: number;
+  professionalId: number;
+  day: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  address: string;
+  communeName: string;
+}
+
+/**
+ * The free half-hours of a professional's day, not taken by a planned or honoured appointment,
+ * not past: within the site's opening hours, except while the professional holds a permanence
+ * elsewhere; and within each permanence's hours (tagged with it), even outside the site's.
+ */
+export function freeSlots(hours: Hours, day: string, taken: Pick<AppointmentOut, 'startsAt' | 'endsAt' | 'status'>[], now: string, permanences: PermanenceDay[] = []): { at: string; permanence: PermanenceDay | null }[] {
+  const out: { at: string; permanence: PermanenceDay | null }[] = [];
   const busy = taken.filter((a) => a.status === 'prevu' || a.status === 'honore');
-  for (const r of openOn(hours, day)) {
+  const held = permanences.filter((p) => p.day === day);
+  const ranges: { from: string; to: string; permanence: PermanenceDay | null }[] = [...openOn(hours, day).map((r) => ({ ...r, permanence: null })), ...held.map((p) => ({ from: p.startsAt, to: p.endsAt, permanence: p }))];
+  for (const r of ranges) {
     for (let m = toMin(r.from); m + SLOT_MIN <= toMin(r.to); m += SLOT_MIN) {
       const s = `${day}T${toHm(m)}`;
       const e = `${day}T${toHm(m + SLOT_MIN)}`;
       if (s < now) continue;
       if (busy.some((b) => b.startsAt < e && s < b.endsAt)) continue;
-      out.push(s);
+      if (!r.permanence && held.some((p) => `${day}T${p.startsAt}` < e && s < `${day}T${p.endsAt}`)) continue;
+      out.push({ at: s, permanence: r.permanence });
     }
   }
-  return out;
+  return out.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** « mardi 1er décembre » in French, « Tuesday 1 December » in English. */

@@ -35,6 +35,11 @@ beforeAll(async () => {
   ids.document = (await team.must(s, 'dsu:addDocument', { dsuId: ids.dsu, kind: 'rapport', title: `${MARK}-titre`, docDate: '2026-11-23', contentBase64: PDF.toString('base64') })).id;
   ids.consent = (await team.must(s, 'dsu:addConsent', { dsuId: ids.dsu, personId: p.person.id, recipientLabel: `${MARK}-destinataire`, scope: `${MARK}-objet`, form: 'ecrit', givenOn: '2026-11-23' })).id;
   await team.must(s, 'dsu:addIntervenant', { dsuId: ids.dsu, externalName: `${MARK}-educ`, mission: `${MARK}-mission` });
+  await team.must(s, 'dsu:saveSituation', {
+    dsuId: ids.dsu,
+    basedOn: null,
+    situation: { validOn: '2026-11-23', housing: { status: 'heberge_tiers', landlord: `${MARK}-hebergeant` }, referentParcours: { name: `${MARK}-parcours` }, note: `${MARK}-situation` },
+  });
   ids.intervenant = (team.app.vault.db.prepare('SELECT id FROM dsu_intervenants').get() as { id: number }).id;
   await team.must(team.ass2.token, 'dsu:get', { id: ids.dsu, reason: `${MARK}-motif d’accès exceptionnel` });
   const aid = await team.must(s, 'aid:save', {
@@ -117,6 +122,8 @@ function inputFor(c: Channel): unknown {
     'dsu:retention': {},
     'dsu:archive': { ids: [ids.dsu] },
     'dsu:export': { id: ids.dsu, format: 'json' },
+    'dsu:situation': { dsuId: ids.dsu },
+    'dsu:saveSituation': { dsuId: ids.dsu, basedOn: null, situation: { validOn: '2026-11-23' } },
     'aid:options': {},
     'aid:evaluate': { dsuId: ids.dsu, personId: p.person.id, requestedOn: '2026-11-23', dispositif: 'secours_cd', nature: 'alimentaire', object: 'x', amountCents: 100, paymentMode: 'virement_beneficiaire', budget: { resources: [], charges: [] } },
     'aid:save': { dsuId: ids.dsu, personId: p.person.id, requestedOn: '2026-11-23', dispositif: 'secours_cd', nature: 'alimentaire', object: 'x', amountCents: 100, paymentMode: 'virement_beneficiaire', budget: { resources: [], charges: [] } },
@@ -162,6 +169,8 @@ describe('what the secretaire receives', () => {
   it('has the social content in the store (so the test below means something)', async () => {
     const full = JSON.stringify([await team.must(team.ass.token, 'dsu:get', { id: ids.dsu }), await team.must(team.ass.token, 'intake:forDsu', { dsuId: ids.dsu })]);
     for (const m of ['resume', 'note', 'titre', 'objet', 'demande', 'urgence', 'motif d’accès']) expect(full).toContain(`${MARK}-${m}`);
+    const situation = JSON.stringify(await team.must(team.ass.token, 'dsu:situation', { dsuId: ids.dsu }));
+    for (const m of ['hebergeant', 'parcours', 'situation']) expect(situation).toContain(`${MARK}-${m}`);
     const aid = JSON.stringify(await team.must(team.ass.token, 'aid:get', { id: ids.aid }));
     for (const m of ['objet-aide', 'note-sociale', 'budget', 'avis']) expect(aid).toContain(`${MARK}-${m}`);
   });

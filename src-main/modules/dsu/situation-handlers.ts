@@ -6,6 +6,7 @@
  * professional, partner) is checked here, with a French message.
  */
 import { PasseurError } from '../../shared/errors';
+import { hasAny, SOCIAL } from '../../shared/roles';
 import type { CallContext } from '../../api/app';
 import { appendAudit } from '../../store/audit';
 import type { Db } from '../../store/database';
@@ -69,7 +70,9 @@ function checked(ctx: CallContext, householdId: number, s: SituationInput, lates
   let referentParcours = s.referentParcours;
   if (referentParcours?.userId != null) {
     const u = findUserById(db, referentParcours.userId);
-    if (!u || u.disabled) throw new PasseurError('invalid_input', 'Référent de parcours : ce compte n’existe pas ou n’est plus actif ; choisissez un professionnel actif de la MDS.', 'referentParcours');
+    if (!u || u.disabled || !hasAny(u.roles, SOCIAL)) {
+      throw new PasseurError('invalid_input', 'Référent de parcours : ce compte n’est pas celui d’un professionnel actif de la MDS (ASS, CESF ou responsable) ; choisissez-en un, ou nommez un autre professionnel.', 'referentParcours');
+    }
     referentParcours = { ...referentParcours, name: u.displayName };
   }
   if (referentParcours?.partnerId != null) {

@@ -117,12 +117,14 @@ export function DsuPage({ id, session, panels, tab: tabInRoute }: { id: number; 
         )}
       </PageHeader>
       <div className="dsu-header">
-        <p className="dsu-status">
-          <span className={`status-badge status-${dsu.status}`}>{t(`labels.${dsu.status}`)}</span>{' '}
-          {dsu.closeReason && t('dsu.closedBecause', { reason: t(`labels.${dsu.closeReason}`) })} {t('dsu.dates', { opened: isoToFr(dsu.openedAt), last: isoToFr(dsu.lastContactOn) })}
-        </p>
         <HouseholdSummary dsu={dsu} />
-        <Team dsu={dsu} options={options} partners={[]} canAssign={session.user.roles.includes('responsable')} onChanged={changed} onError={setError} />
+        <div>
+          <p className="dsu-status">
+            <span className={`status-badge status-${dsu.status}`}>{t(`labels.${dsu.status}`)}</span>{' '}
+            {dsu.closeReason && t('dsu.closedBecause', { reason: t(`labels.${dsu.closeReason}`) })} {t('dsu.dates', { opened: isoToFr(dsu.openedAt), last: isoToFr(dsu.lastContactOn) })}
+          </p>
+          <Team dsu={dsu} options={options} partners={[]} canAssign={session.user.roles.includes('responsable')} onChanged={changed} onError={setError} />
+        </div>
       </div>
       {dsu.access === 'exceptionnel' && <Alert kind="info">{t('dsu.exceptionalBanner')}</Alert>}
       {!dsu.canWrite && <Alert kind="info">{dsu.status === 'archive' ? t('dsu.archivedReadOnly') : t('dsu.closedReadOnly')}</Alert>}

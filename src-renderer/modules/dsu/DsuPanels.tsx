@@ -66,7 +66,9 @@ export function Team({ dsu, options, canAssign, onChanged, onError }: Props) {
   };
   return (
     <section className="dsu-header-part" aria-labelledby="team-title">
-      <h2 id="team-title">{t('dsu.team')}</h2>
+      <h2 id="team-title" className="visually-hidden">
+        {t('dsu.team')}
+      </h2>
       <p className="dsu-referent">
         <strong>{t('dsu.referent')}</strong> : {dsu.referent.displayName}{' '}
         {canAssign && dsu.canWrite && (

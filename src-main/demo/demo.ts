@@ -77,6 +77,8 @@ export async function createDemo(dir: string, scale: DemoScale, seed: number, ho
   const app = new AppCore(target, registry, 'demo');
   app.clock = () => new Date(now);
   const counts: DemoSummary['counts'] = { households: 0, persons: 0, firstContacts: 0, dsu: 0, journal: 0, appointments: 0, aids: 0, commissions: 0 };
+  const existed = fs.existsSync(target);
+  let done = false;
   try {
     const must = async <C extends Channel>(token: string | null, channel: C, input: Input<C>): Promise<Output<C>> => {
       const out = await dispatch(app, token, channel, input);
@@ -303,8 +305,14 @@ export async function createDemo(dir: string, scale: DemoScale, seed: number, ho
       const reset = await must(as(admin), 'admin:resetPassword', { userId: m.id });
       accounts.push({ login: m.login, displayName: users.find((u) => u.id === m.id)!.displayName, role: m.role, oneTimePassword: reset.oneTimePassword });
     }
+    done = true;
     return { site: { name: siteDef.name, code: siteDef.code, communes: communes.length }, counts, accounts };
   } finally {
     app.close();
+    // A demonstration stopped half-way leaves nothing behind: the folder was empty (or absent).
+    if (!done) {
+      if (existed) for (const f of fs.readdirSync(target)) fs.rmSync(path.join(target, f), { recursive: true, force: true });
+      else fs.rmSync(target, { recursive: true, force: true });
+    }
   }
 }

@@ -118,14 +118,8 @@ function peekCreatedAt(file: string): string | null {
   try {
     fd = fs.openSync(file, 'r');
     const buf = Buffer.alloc(256 * 1024);
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    const head = buf.subarray(0, n);
-    if (!head.subarray(0, BACKUP_MAGIC.length).equals(Buffer.from(BACKUP_MAGIC))) return null;
-    const nl = head.indexOf(0x0a, BACKUP_MAGIC.length);
-    const len = Number(head.subarray(BACKUP_MAGIC.length, nl).toString('ascii'));
-    if (!Number.isInteger(len) || len <= 0 || nl + 1 + len > head.length) return null;
-    const header = JSON.parse(head.subarray(nl + 1, nl + 1 + len).toString('utf8')) as Partial<BackupHeader>;
-    return header.format === 'passeur-backup' && typeof header.createdAt === 'string' ? header.createdAt : null;
+    const head = parseHeader(buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0)));
+    return typeof head === 'string' ? null : head.header.createdAt;
   } catch {
     return null;
   } finally {
@@ -151,6 +145,22 @@ export function listBackups(dataDir: string): BackupListing[] {
 
 const badBackup = (why: string) => new PasseurError('backup_invalid', `Ce fichier n'est pas une sauvegarde Passeur utilisable : ${why}. Rien n'a été restauré.`);
 
+/** The header of a backup's first bytes, or why it is not one (a French phrase). */
+function parseHeader(buf: Buffer): { header: BackupHeader; bodyStart: number } | string {
+  if (!buf.subarray(0, BACKUP_MAGIC.length).equals(Buffer.from(BACKUP_MAGIC))) return "l'en-tête est absent";
+  const nl = buf.indexOf(0x0a, BACKUP_MAGIC.length);
+  const len = Number(buf.subarray(BACKUP_MAGIC.length, nl).toString('ascii'));
+  if (!Number.isInteger(len) || len <= 0 || nl + 1 + len > buf.length) return "l'en-tête est tronqué";
+  let header: BackupHeader;
+  try {
+    header = JSON.parse(buf.subarray(nl + 1, nl + 1 + len).toString('utf8')) as BackupHeader;
+  } catch {
+    return "l'en-tête est illisible";
+  }
+  if (header.format !== 'passeur-backup' || header.version !== 1) return 'format inconnu';
+  return { header, bodyStart: nl + 1 + len };
+}
+
 export function readBackup(file: string): { header: BackupHeader; db: Buffer } {
   let buf: Buffer;
   try {
@@ -158,18 +168,10 @@ export function readBackup(file: string): { header: BackupHeader; db: Buffer } {
   } catch {
     throw badBackup('fichier introuvable ou illisible');
   }
-  if (!buf.subarray(0, BACKUP_MAGIC.length).equals(Buffer.from(BACKUP_MAGIC))) throw badBackup("l'en-tête est absent");
-  const nl = buf.indexOf(0x0a, BACKUP_MAGIC.length);
-  const len = Number(buf.subarray(BACKUP_MAGIC.length, nl).toString('ascii'));
-  if (!Number.isInteger(len) || len <= 0 || nl + 1 + len > buf.length) throw badBackup("l'en-tête est tronqué");
-  let header: BackupHeader;
-  try {
-    header = JSON.parse(buf.subarray(nl + 1, nl + 1 + len).toString('utf8')) as BackupHeader;
-  } catch {
-    throw badBackup("l'en-tête est illisible");
-  }
-  if (header.format !== 'passeur-backup' || header.version !== 1) throw badBackup('format inconnu');
-  const db = buf.subarray(nl + 1 + len);
+  const head = parseHeader(buf);
+  if (typeof head === 'string') throw badBackup(head);
+  const { header, bodyStart } = head;
+  const db = buf.subarray(bodyStart);
   if (db.length !== header.dbBytes || createHash('sha256').update(db).digest('hex') !== header.dbSha256) {
     throw badBackup('le contenu est tronqué ou altéré (empreinte SHA-256 différente)');
   }

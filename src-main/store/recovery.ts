@@ -38,7 +38,10 @@ export async function recoverAccount(vault: Vault, login: string, code: string, 
 export async function renewRecoveryCode(vault: Vault, userId: number, now: Date): Promise<string> {
   const code = await newRecoveryCode();
   await vault.exclusive(async () => {
-    const ring = await vault.withRecoveryCode(code);
+    // The recovery holder replaced: the new code unseals the database key, the former one no longer does.
+    const holder = await vault.holderFor('recovery', 'recovery', code);
+    const current = vault.keyring();
+    const ring = { ...current, holders: [...current.holders.filter((h) => h.kind !== 'recovery'), holder] };
     const db = vault.db;
     db.transaction(() => {
       appendAudit(db, { userId, action: 'store.recovery_renewed', entity: 'store' }, now);

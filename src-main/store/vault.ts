@@ -301,30 +301,22 @@ export class Vault {
     return this.key;
   }
 
-  /** Adds or replaces a user's holder: their password now unseals the database key. */
-  async setUserSecret(login: string, password: string): Promise<Keyring> {
-    const key = this.requireKey();
-    const ring = this.keyring();
-    const lower = login.toLowerCase();
-    const holder = await makeHolder('user', `user:${lower}`, password, key, lower);
-    if (ring.pendingKeyCheck) {
+  /** A holder for `secret` holding the current key (and the staged one, mid-rotation). */
+  async holderFor(kind: 'user' | 'recovery', id: string, secret: string, login?: string) {
+    const holder = await makeHolder(kind, id, secret, this.requireKey(), login);
+    if (this.keyring().pendingKeyCheck) {
       if (!this.pendingKey) throw new PasseurError('rotation_incomplete', 'Un changement de clé de la base est en cours : réessayez dans un instant.');
       holder.pendingSealedDbKey = await sealTo(holder, this.pendingKey);
     }
-    return { ...ring, holders: [...ring.holders.filter((h) => !(h.kind === 'user' && h.login === lower)), holder] };
+    return holder;
   }
 
-  /** A keyring whose recovery holder is replaced: `code` now unseals the database key, and
-   *  the former code no longer does. */
-  async withRecoveryCode(code: string): Promise<Keyring> {
-    const key = this.requireKey();
+  /** Adds or replaces a user's holder: their password now unseals the database key. */
+  async setUserSecret(login: string, password: string): Promise<Keyring> {
+    const lower = login.toLowerCase();
+    const holder = await this.holderFor('user', `user:${lower}`, password, lower);
     const ring = this.keyring();
-    const holder = await makeHolder('recovery', 'recovery', code, key);
-    if (ring.pendingKeyCheck) {
-      if (!this.pendingKey) throw new PasseurError('rotation_incomplete', 'Un changement de clé de la base est en cours : réessayez dans un instant.');
-      holder.pendingSealedDbKey = await sealTo(holder, this.pendingKey);
-    }
-    return { ...ring, holders: [...ring.holders.filter((h) => h.kind !== 'recovery'), holder] };
+    return { ...ring, holders: [...ring.holders.filter((h) => !(h.kind === 'user' && h.login === lower)), holder] };
   }
 
   /** Rewraps a user's private key under a new password. */
@@ -467,27 +459,18 @@ export class Vault {
     this.lock = null;
   }
 
-  /** Closes the database and forgets the keys, keeping the folder: the next login opens it
-   *  again (after a restore from the admin screen, the restored files). */
+  /** Closes the database and forgets the keys, keeping the folder (the next login opens it). */
   closeDatabase(): void {
-    if (this.db_) {
-      this.db_.close();
-      this.db_ = null;
-    }
-    if (this.key) this.key.fill(0);
+    this.db_?.close();
+    this.db_ = null;
+    this.key?.fill(0);
     this.key = null;
     this.pendingKey = null;
   }
 
   /** Closes the database, forgets the keys and gives the folder back. */
   close(): void {
-    if (this.db_) {
-      this.db_.close();
-      this.db_ = null;
-    }
-    if (this.key) this.key.fill(0);
-    this.key = null;
-    this.pendingKey = null;
+    this.closeDatabase();
     this.releaseLock();
   }
 }

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError, must } from '../api';
-import { Alert, Button, CheckboxList, TextAreaInput, TextInput } from '../ui/components';
+import { Alert, Button, TextAreaInput, TextInput } from '../ui/components';
 import { errorText, fieldOf } from './errors';
+import { RecoveryCodeSheet } from './RecoveryCodeSheet';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** "82121 Montauban" per line → communes; returns the number of the first bad line. */
@@ -27,7 +28,6 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [recovery, setRecovery] = useState<string | null>(null);
-  const [kept, setKept] = useState<string[]>([]);
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
 
   async function submit(e: FormEvent) {
@@ -64,19 +64,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
         <section className="card wide" aria-labelledby="recovery-title">
           <h1 id="recovery-title">{t('setup.recoveryTitle')}</h1>
           <p>{t('setup.recoveryExplain')}</p>
-          <p className="recovery-code" data-testid="recovery-code">
-            {recovery}
-          </p>
-          <Alert kind="info">{t('setup.recoveryOnce')}</Alert>
-          <CheckboxList label={t('setup.recoveryConfirmLabel')} options={[{ value: 'kept', label: t('setup.recoveryKept') }]} value={kept} onChange={setKept} />
-          <div className="actions">
-            <Button variant="secondary" onPress={() => window.print()}>
-              {t('setup.print')}
-            </Button>
-            <Button variant="primary" isDisabled={!kept.includes('kept')} onPress={onDone}>
-              {t('setup.continue')}
-            </Button>
-          </div>
+          <RecoveryCodeSheet code={recovery} doneLabel={t('setup.continue')} onDone={onDone} />
         </section>
       </main>
     );

@@ -7,6 +7,7 @@
  */
 import type { Db } from '../../src-main/store/database';
 import { indexText } from '../../src-main/modules/persons/rules';
+import { rng } from '../../src-main/demo/plan';
 
 export interface SiteSize {
   persons: number;
@@ -42,16 +43,7 @@ const TYPES = ['entretien_bureau', 'entretien_telephonique', 'vad', 'accompagnem
 const FIELDS = ['acces_aux_droits', 'logement_hebergement', 'insertion', 'budget', 'enfance', 'personnes_agees_handicapees', 'sante'];
 const WORDS = 'situation logement loyer dette dossier CAF aide demande famille enfant école santé budget emploi rendez-vous accompagnement facture énergie courrier bailleur'.split(' ');
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 /** Zipf-like pick: the first names of a list are much more frequent than the last. */
 const zipf = (r: () => number, list: string[]) => list[Math.floor(list.length * Math.pow(r(), 2.2))]!;

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Output, SessionInfo } from '../../../src-main/modules';
 import { must } from '../../api';
 import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, CheckboxList, ConfirmDialog, DialogActions, DialogBox, PageHeader, TextInput } from '../../ui/components';
+import { RecoveryCodeSheet } from '../../app/RecoveryCodeSheet';
+import { Alert, Button, ConfirmDialog, DialogActions, DialogBox, PageHeader, TextInput } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 
@@ -193,7 +194,6 @@ function RecoveryCode() {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [code, setCode] = useState<string | null>(null);
-  const [kept, setKept] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <section className="panel" aria-labelledby="recovery-title">
@@ -213,7 +213,6 @@ function RecoveryCode() {
           onConfirm={async () => {
             const r = await must('admin:renewRecoveryCode', {});
             setConfirming(false);
-            setKept([]);
             setCode(r.recoveryCode);
           }}
         >
@@ -223,26 +222,14 @@ function RecoveryCode() {
       {code && (
         <DialogBox title={t('recovery.newTitle')} isOpen onClose={() => undefined} isDismissable={false}>
           <p>{t('recovery.newExplain')}</p>
-          <p className="recovery-code" data-testid="recovery-code">
-            {code}
-          </p>
-          <Alert kind="info">{t('setup.recoveryOnce')}</Alert>
-          <CheckboxList label={t('setup.recoveryConfirmLabel')} options={[{ value: 'kept', label: t('setup.recoveryKept') }]} value={kept} onChange={setKept} />
-          <div className="actions">
-            <Button variant="secondary" onPress={() => window.print()}>
-              {t('setup.print')}
-            </Button>
-            <Button
-              variant="primary"
-              isDisabled={!kept.includes('kept')}
-              onPress={() => {
-                setCode(null);
-                setNotice(t('recovery.renewed'));
-              }}
-            >
-              {t('recovery.done')}
-            </Button>
-          </div>
+          <RecoveryCodeSheet
+            code={code}
+            doneLabel={t('recovery.done')}
+            onDone={() => {
+              setCode(null);
+              setNotice(t('recovery.renewed'));
+            }}
+          />
         </DialogBox>
       )}
     </section>

@@ -164,6 +164,8 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await page.getByRole('navigation').getByRole('link', { name: 'Aides financières' }).click();
   await expect(page.getByRole('table', { name: 'Mes demandes' }).getByRole('row')).toHaveCount(3);
   await shot(page, 'aides-liste');
+  // Every column fits: nothing cut off on the right.
+  expect(await page.locator('.datatable-scroll').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
   await page.getByRole('link', { name: second }).click();
   await expect(page.getByText('Refusée', { exact: true }).first()).toBeVisible();
   const refusal = await pdfText(page, () => page.getByRole('button', { name: 'Courrier de décision (PDF)' }).click());

@@ -165,3 +165,59 @@ test('DSU list at volume: 20+ files on a 1366×768 screen, the header kept while
   expect(Math.abs((await table.getByRole('columnheader').first().boundingBox())!.y - top)).toBeLessThan(4);
   await expectAccessible(page, 'liste des DSU — volume');
 });
+
+test('commission: the requests waiting for a session are named only under a consent in force', async ({ page, server, watch }) => {
+  test.setTimeout(120_000);
+  watch(page);
+  const team = await seedTeam(server.url);
+  const { users } = team;
+  const sec = await team.as('sophie');
+  const alice = await team.as('alice');
+  const remi = await team.as('remi');
+  const today = new Date().toISOString().slice(0, 10);
+  const waiting = async (birthName: string, consent: boolean) => {
+    const card = (await team.rpc('persons:create', { birthName, firstNames: 'Odette', birthDate: '1958-09-21', household: { address: '3 rue de la Comédie', postcode: '82000', communeInsee: '82121', role: 'demandeur' } }, sec))
+      .value as { person: { id: number }; household: { id: number } };
+    const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: users.alice!.id }, alice)).value as { id: number };
+    const c = consent
+      ? ((await team.rpc('dsu:addConsent', { dsuId: dsu.id, personId: card.person.id, recipientLabel: 'Commission des aides financières', scope: 'Présentation de la demande', form: 'ecrit', givenOn: today }, alice)).value as { id: number })
+      : null;
+    const aid = (
+      await team.rpc(
+        'aid:save',
+        {
+          dsuId: dsu.id,
+          personId: card.person.id,
+          requestedOn: today,
+          dispositif: 'secours_cd',
+          nature: 'energie',
+          object: 'Facture d’électricité',
+          amountCents: 24000,
+          paymentMode: 'virement_beneficiaire',
+          payeeKind: 'beneficiaire',
+          noteSociale: 'Coupure annoncée.',
+          ...(c ? { consentId: c.id } : {}),
+          budget: { resources: [{ kind: 'rsa', amountCents: 30000 }], charges: [{ kind: 'loyer', amountCents: 45000 }] },
+        },
+        alice,
+      )
+    ).value as { id: number; number: string };
+    await team.rpc('aid:act', { action: 'submit', id: aid.id }, alice);
+    await team.rpc('aid:act', { action: 'take', id: aid.id }, remi);
+    await team.rpc('aid:act', { action: 'toCommission', id: aid.id, favorable: true, opinion: 'Avis favorable.' }, remi);
+    return aid.number;
+  };
+  const named = await waiting('Rousseau', true);
+  const hidden = await waiting('Lacombe', false);
+  await team.rpc('commission:save', { heldOn: today, place: 'Salle 2', members: ['Rémi Responsable'] }, remi);
+
+  await page.goto(server.url);
+  await login(page, 'remi', users.remi!.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Commission des aides' }).click();
+  await expect(page.getByRole('heading', { name: 'Demandes en attente de commission (2)' })).toBeVisible();
+  await expect(page.getByLabel(new RegExp(`^${named} — ROUSSEAU Odette — `))).toHaveCount(1);
+  await expect(page.getByLabel(new RegExp(`^${hidden} — identité non communiquée \\(pas de consentement en vigueur\\) — `))).toHaveCount(1);
+  await expect(page.getByText(/Lacombe/i)).toHaveCount(0);
+  await expectAccessible(page, 'commission — demandes en attente');
+  await shots(page, 'commission-attente');
+});

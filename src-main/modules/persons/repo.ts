@@ -2,7 +2,7 @@
 import { prep, type Db } from '../../store/database';
 import type { z } from 'zod';
 import type { PersonCard, PersonHit, personFields } from './contract';
-import { exactExpression, fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, rankPerson, similarNames, type MatchReason, type RankedPerson } from './rules';
+import { exactExpression, fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, rankIndexed, rankPerson, similarNames, type MatchReason } from './rules';
 import { personName } from '../../shared/french';
 
 /** What a person's record holds as the contract writes it (`personFields`), one source. */
@@ -92,15 +92,21 @@ const FUZZY_WORDS = 2;
 /** Words tried in place of a mistyped one, at most. */
 const MAX_TERMS = 40;
 
-type Candidate = RankedPerson & { id: number };
+type Candidate = { id: number; text: string; birthName: string; usageName: string };
 
-/** The records matching an FTS5 expression, with the fields the ranking reads (the index first, then each row by its key). */
+/** The records matching an FTS5 expression: their index text, and their surnames (to cut it into fields). */
 function candidates(db: Db, expr: string, limit: number): Candidate[] {
   return prep(
     db,
-    `SELECT p.id, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, p.birth_date AS birthDate, p.phone
-       FROM (SELECT rowid AS id FROM person_search WHERE person_search MATCH ? LIMIT ?) s CROSS JOIN persons p ON p.id = s.id`,
+    `SELECT p.id, s.text, p.birth_name AS birthName, p.usage_name AS usageName
+       FROM (SELECT rowid AS id, text FROM person_search WHERE person_search MATCH ? LIMIT ?) s CROSS JOIN persons p ON p.id = s.id`,
   ).all(expr, limit) as Candidate[];
+}
+
+/** The rank read from the record itself, for an index text that does not match its names. */
+function rankFromRow(db: Db, id: number, q: ReturnType<typeof parseQuery>) {
+  const p = getPerson(db, id);
+  return p ? rankPerson(p, q) : null;
 }
 
 /**
@@ -134,7 +140,8 @@ export function searchPersons(db: Db, q: string, limit: number): { results: (Per
   const consider = (rows: Candidate[]) => {
     for (const r of rows) {
       if (scored.has(r.id)) continue;
-      const s = rankPerson(r, parsed);
+      const indexed = rankIndexed(r.text, r, parsed);
+      const s = indexed === undefined ? rankFromRow(db, r.id, parsed) : indexed;
       if (s) scored.set(r.id, s);
     }
   };

@@ -184,10 +184,30 @@ function nameMatch(token: string, surnames: string[][], firstNames: string[], ty
  * phone), then a typo — a typo ranks below every exact or prefix match.
  */
 export function rankPerson(p: RankedPerson, q: ParsedQuery): { score: number; reason: MatchReason } | null {
-  const birth = fold(p.birthName).split(' ').filter(Boolean);
-  const usage = fold(p.usageName).split(' ').filter(Boolean);
+  return rankWords(
+    { birth: fold(p.birthName).split(' ').filter(Boolean), usage: fold(p.usageName).split(' ').filter(Boolean), first: fold(p.firstNames).split(' ').filter(Boolean) },
+    { date: dateDigits(p.birthDate), year: p.birthDate?.slice(0, 4) ?? '', phone: normalizePhone(p.phone) },
+    q,
+  );
+}
+
+/**
+ * The same rank from the record's index text (`indexText`, already folded) and the two
+ * surnames as stored (to know how many words each has): the search ranks up to 400
+ * candidates per keystroke without folding them again. Null when the text does not match the
+ * names (then `rankPerson`).
+ */
+export function rankIndexed(text: string, p: Pick<RankedPerson, 'birthName' | 'usageName'>, q: ParsedQuery): { score: number; reason: MatchReason } | null | undefined {
+  const names = namesOfIndex(text, p);
+  if (!names) return undefined;
+  return rankWords(names.names, names.digits, q);
+}
+
+type NameWords = { birth: string[]; usage: string[]; first: string[] };
+type DigitWords = { date: string; year: string; phone: string };
+
+function rankWords({ birth, usage, first }: NameWords, { date, year, phone }: DigitWords, q: ParsedQuery): { score: number; reason: MatchReason } | null {
   const surnames = usage.length && usage.join(' ') !== birth.join(' ') ? [birth, usage] : [birth];
-  const first = fold(p.firstNames).split(' ').filter(Boolean);
   const matches: TokenMatch[] = [];
   let typos = 0;
   for (const t of q.words) {
@@ -201,9 +221,6 @@ export function rankPerson(p: RankedPerson, q: ParsedQuery): { score: number; re
     matches.push(m);
   }
   if (q.digits.length) {
-    const date = dateDigits(p.birthDate);
-    const year = p.birthDate?.slice(0, 4) ?? '';
-    const phone = normalizePhone(p.phone);
     for (const d of q.digits) {
       if ((date && date.startsWith(d)) || (year && year.startsWith(d))) matches.push({ points: POINTS.date, kind: 'date', word: d });
       else if (phone && phone.startsWith(d)) matches.push({ points: POINTS.phone, kind: 'telephone', word: d });
@@ -218,6 +235,28 @@ export function rankPerson(p: RankedPerson, q: ParsedQuery): { score: number; re
   }
   const top = matches.reduce((a, m) => (m.points > a.points ? m : a));
   return { score: top.points * 1000 + sum, reason: { kind: top.kind, word: top.word } };
+}
+
+/** Words of a name as `fold` cuts them (letters, digits and their accents; anything else separates). */
+const wordCount = (s: string) => s.match(/[\p{L}\p{N}\p{M}]+/gu)?.length ?? 0;
+
+/**
+ * The words of a record's index text (`indexText`: birth name, usage name, first names, then
+ * the birth date as said and its year, then the phone), cut as the two surnames count their
+ * words. Null when the text does not have them.
+ */
+export function namesOfIndex(text: string, p: Pick<RankedPerson, 'birthName' | 'usageName'>): { names: NameWords; digits: DigitWords } | null {
+  const words = text.split(' ');
+  const nb = wordCount(p.birthName);
+  const nu = wordCount(p.usageName);
+  if (nb === 0 || words.length < nb + nu) return null;
+  const rest = words.slice(nb + nu);
+  const split = rest.findIndex((w) => /^\d+$/.test(w));
+  const first = split === -1 ? rest : rest.slice(0, split);
+  const extra = split === -1 ? [] : rest.slice(split);
+  // Date and year come together; a lone extra is the phone.
+  const [date, year, phone] = extra.length >= 2 ? [extra[0]!, extra[1]!, extra[2] ?? ''] : ['', '', extra[0] ?? ''];
+  return { names: { birth: words.slice(0, nb), usage: words.slice(nb, nb + nu), first }, digits: { date, year, phone } };
 }
 
 /** FTS5 expression of whole words only (no beginnings): finds the exact matches first when beginnings are too many. */

@@ -49,7 +49,8 @@ export function AidesListPage({ session }: { session: SessionInfo }) {
           toolbar={filters.controls}
           columnFilters={filters.columnFilters}
           countText={filters.countText}
-          hidden={['urgent', 'age']}
+          // « Mes demandes »: she instructed them all.
+          hidden={scope === 'mine' ? ['urgent', 'age', 'instructor'] : ['urgent', 'age']}
         />
       )}
     </div>

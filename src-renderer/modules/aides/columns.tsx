@@ -60,7 +60,14 @@ export function useAidColumns(kind: 'list' | 'queue', onOpen?: (row: AidSummary)
       }),
       col.accessor('amountCents', { header: () => t('aides.amountShort'), sortFn: 'basic', cell: (c) => <span className="nowrap">{formatCents(c.getValue())}</span> }),
       ...(kind === 'list'
-        ? [col.accessor((r) => t(`aides.statuses.${r.status}`) + (r.appeal ? ` (${t('aides.appeal')})` : ''), { id: 'status', header: () => t('aides.status'), sortFn: 'french' })]
+        ? [
+            col.accessor((r) => t(`aides.statuses.${r.status}`) + (r.appeal ? ` (${t('aides.appeal')})` : ''), {
+              id: 'status',
+              header: () => t('aides.status'),
+              sortFn: 'french',
+              cell: (c) => <Clip text={c.getValue()} />,
+            }),
+          ]
         : []),
       col.accessor((r) => (r.outcome ? t(`aides.outcomes.${r.outcome}`) : ''), {
         id: 'outcome',

@@ -292,6 +292,20 @@ describe('the time grid, moving, cancelling, convocations and reminders', () => 
     expect(none.ok || none.error.code).toBe('not_found');
   });
 
+  it('refuses in French a convocation to a person without a postal address, writing nothing; once it is known, a woman is addressed as Madame by her usage name', async () => {
+    const zoe = await t.must(t.sec.token, 'persons:create', { birthName: 'Martin', usageName: 'Lefèvre', sex: 'F', firstNames: 'Zoé', birthDate: '1970-01-01', phone: '', household: { communeInsee: null, role: 'demandeur' } });
+    const a = await t.must(t.sec.token, 'rdv:book', { professionalId: t.ass.id, personId: zoe.person.id, startsAt: '2026-12-03T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' });
+    const before = hashDir(t.dir);
+    const r = await t.call(t.sec.token, 'rdv:convocation', { id: a.id, bring: [] });
+    expect(r.ok || [r.error.code, r.error.message]).toEqual(['conflict', 'Cette personne n’a pas d’adresse postale enregistrée : complétez son foyer (adresse, code postal, commune) avant d’éditer la convocation.']);
+    expect(hashDir(t.dir)).toEqual(before);
+    await t.must(t.sec.token, 'households:update', { id: zoe.household!.id, address: '5 place Nationale', postcode: '82000', communeInsee: '82121' });
+    const text = pdfText((await t.must(t.sec.token, 'rdv:convocation', { id: a.id, bring: [] })).contentBase64, 'convocation-madame');
+    expect(text).toContain('Madame LEFÈVRE Zoé 5 place Nationale 82000 MONTAUBAN');
+    expect(text).toContain('Objet : convocation à un rendez-vous Madame, Vous êtes invité(e)');
+    expect(text).not.toContain('Merci d’apporter');
+  });
+
   it('lists the next day’s reminders with the phones, as PDF and CSV, each read audited', async () => {
     const rows = await t.must(t.sec.token, 'rdv:reminders', { day: '2026-11-24' });
     expect(rows.map((r) => [r.startsAt, r.name, r.phone, r.professional])).toEqual([

@@ -42,6 +42,8 @@ export interface PdfOptions {
   author: string;
   margin: number;
   subject?: string;
+  /** Portrait unless told (a list read across, such as the agenda's reminders). */
+  layout?: 'portrait' | 'landscape';
 }
 
 export interface Pdf {
@@ -69,6 +71,7 @@ export interface Pdf {
 export function openPdf(o: PdfOptions): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: o.layout ?? 'portrait',
     margin: o.margin,
     bufferPages: true,
     pdfVersion: '1.7',

@@ -7,16 +7,35 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tmpDir } from '../../../tests/helpers/tmp';
-import { frLongDate, remindersCsv, siteHeading } from './letters';
+import { frPhone, frTime, remindersCsv, siteHeading } from './letters';
 
 const WEEKDAY = [{ from: '08:30', to: '12:30' }, { from: '13:30', to: '17:30' }];
 const HOURS: Hours = { week: [WEEKDAY, WEEKDAY, WEEKDAY, WEEKDAY, WEEKDAY, [], []], closed: [] };
 
-function pdfText(b64: string, name: string): string {
+function pdfFile(b64: string, name: string): string {
   const dir = process.env.PASSEUR_LETTERS ?? tmpDir('passeur-rdv-');
   const file = path.join(dir, `${name}.pdf`);
   fs.writeFileSync(file, Buffer.from(b64, 'base64'));
-  return execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/[\s\u00a0]+/g, ' ');
+  return file;
+}
+function pdfText(b64: string, name: string): string {
+  return execFileSync('pdftotext', ['-layout', pdfFile(b64, name), '-']).toString().replace(/[\s\u00a0]+/g, ' ');
+}
+/** What pdfinfo, pdffonts and pdfimages say of a PDF: as every document of the app, tagged, titled, in the embedded DejaVu font only. */
+function pdfFacts(b64: string, name: string) {
+  const file = pdfFile(b64, name);
+  const fonts = execFileSync('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean);
+  const images = execFileSync('pdfimages', ['-list', file]).toString().split('\n').slice(2).filter(Boolean);
+  return { info: execFileSync('pdfinfo', [file]).toString(), fonts, images, raw: fs.readFileSync(file).toString('latin1') };
+}
+function expectLikeEveryPdf(facts: ReturnType<typeof pdfFacts>, title: string) {
+  expect(facts.info).toMatch(/Tagged:\s+yes/);
+  expect(facts.info).toMatch(/PDF version:\s+1\.7/);
+  expect(facts.info.split('\n').find((l) => l.startsWith('Title:'))?.replace(/^Title:\s+/, '')).toBe(title);
+  expect(facts.raw).toMatch(/\/Lang \(fr-FR\)/);
+  expect(facts.fonts.length).toBeGreaterThan(0);
+  // Only DejaVu, embedded as a subset (the columns "emb" and "sub"): no standard font left.
+  for (const l of facts.fonts) expect(l).toMatch(/^[A-Z]{6}\+DejaVuSans\S*\s+CID TrueType.*\byes\s+yes\s+yes\b/);
 }
 
 let team: Team;
@@ -55,9 +74,11 @@ describe('appointment rules', () => {
     expect(checkWeek([[{ from: '12:00', to: '09:00' }], [], [], [], [], [], []])).toMatch(/^Le lundi, la plage 12:00–09:00 finit avant de commencer/);
     expect(checkWeek([[], [{ from: '08:00', to: '12:00' }, { from: '11:00', to: '13:00' }], [], [], [], [], []])).toMatch(/^Le mardi, les plages 08:00–12:00 et 11:00–13:00 se chevauchent/);
   });
-  it('writes dates as French does, and never repeats the site’s name in the heading', () => {
-    expect(frLongDate('2026-12-01')).toBe('mardi 1er décembre 2026');
-    expect(frLongDate('2026-11-23', false)).toBe('lundi 23 novembre');
+  it('writes hours and phones as French does, and never repeats the site’s name in the heading', () => {
+    expect(frTime('2026-12-01T09:30')).toBe('9 h 30');
+    expect(frTime('14:00')).toBe('14 h');
+    expect(frPhone('0612345678')).toBe('06 12 34 56 78');
+    expect(frPhone('+33612345678')).toBe('+33612345678');
     const site = { name: 'MDS Montauban Est', serviceName: 'MDS Montauban Est', addressLines: ['MDS Montauban Est', '2 rue de la Banque'], postcode: '82000', city: 'Montauban', phone: '05 63 00 00 00' };
     expect(siteHeading(site)).toEqual({ title: 'MDS Montauban Est', lines: ['2 rue de la Banque', '82000 Montauban', 'Tél. 05 63 00 00 00'] });
     expect(siteHeading({ ...site, serviceName: 'Service social départemental', addressLines: [] }).lines).toEqual(['MDS Montauban Est', '82000 Montauban', 'Tél. 05 63 00 00 00']);
@@ -242,18 +263,47 @@ describe('the time grid, moving, cancelling, convocations and reminders', () => 
     expect(n.n).toBe(1);
   });
 
-  it('prints a convocation: the site’s block once, the person’s postal address, the date in French, what to bring', async () => {
+  it('prints a convocation: the site’s logo and block once, the person’s postal address with its complement, the date in French, what to bring', async () => {
     const a = await bookAt(t.ass.id, '2026-12-01T09:30');
-    const file = await t.must(t.sec.token, 'rdv:convocation', { id: a.id, bring: ['Avis d’imposition 2026', 'Trois derniers bulletins de salaire'] });
+    await t.must(t.sec.token, 'households:update', { id: person.household!.id, address: '12 rue de la République', addressComplement: 'Résidence « Les Œillets », bât. B', postcode: '82000', communeInsee: '82121' });
+    const png = fs.readFileSync(path.join(__dirname, '../../../build/icon.png'));
+    // A fresh admin session: the test's clock has moved past the first one's idle lock.
+    const adminId = (t.app.vault.db.prepare("SELECT id FROM users WHERE login = 'admin'").get() as { id: number }).id;
+    const adminToken = t.app.sessions.create({ userId: adminId, login: 'admin', roles: ['admin'], mustChangePassword: false }).token;
+    await t.must(adminToken, 'admin:setLogo', { logo: { mime: 'image/png', contentBase64: png.toString('base64') } });
+    const file = await t.must(t.sec.token, 'rdv:convocation', { id: a.id, bring: ['Avis d’imposition 2026', 'Trois derniers bulletins de salaire', 'Facture « Cœur de ville » → 1 234,56 €'] });
     expect(file).toMatchObject({ mime: 'application/pdf', fileName: `convocation-2026-12-01-${a.id}.pdf` });
     const text = pdfText(file.contentBase64, 'convocation');
     expect(text.match(/MDS Montauban Est/g)).toHaveLength(1); // once, in the heading (the admin typed it as service and as an address line too)
-    for (const s of ['2 rue de la Banque', '82000 Montauban', 'Tél. 05 63 00 00 00', 'Marie DUPONT', '12 rue de la République', 'MONTAUBAN', 'Date : mardi 1er décembre 2026', 'Heure : 9 h 30 (jusqu’à 10 h 15 environ)', 'Lieu : MDS – bureau 2', '• Avis d’imposition 2026', '• Trois derniers bulletins de salaire', 'Alice Assistante']) {
+    // The address block in La Poste's order: name (no civility known: none written), complement, street, postcode and commune in capitals.
+    expect(text).toContain('Tél. 05 63 00 00 00 DUPONT Marie Résidence « Les Œillets », bât. B 12 rue de la République 82000 MONTAUBAN');
+    for (const s of ['2 rue de la Banque', '82000 Montauban', 'Tél. 05 63 00 00 00', 'Montauban, le 23 novembre 2026', 'Objet : convocation à un rendez-vous Madame, Monsieur, Vous êtes invité(e)', 'Date : mardi 1er décembre 2026', 'Heure : 9 h 30 (jusqu’à 10 h 15 environ)', 'Lieu : MDS – bureau 2', '• Avis d’imposition 2026', '• Trois derniers bulletins de salaire', '• Facture « Cœur de ville » → 1 234,56 €', 'Alice Assistante', 'Convocation — document personnel — page 1 sur 1']) {
       expect(text, s).toContain(s);
     }
-    expect(t.app.vault.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'appointment.convocation' AND entity_id = ?").get(String(a.id))).toEqual({ n: 1 });
+    const facts = pdfFacts(file.contentBase64, 'convocation');
+    expectLikeEveryPdf(facts, 'Convocation à un rendez-vous le mardi 1er décembre 2026');
+    expect(facts.raw).toMatch(/\/S \/H1/);
+    expect(facts.images.length).toBeGreaterThanOrEqual(1); // the site's logo (and its transparency mask)
+    // Without a logo, none is printed.
+    await t.must(adminToken, 'admin:setLogo', { logo: null });
+    expect(pdfFacts((await t.must(t.sec.token, 'rdv:convocation', { id: a.id, bring: [] })).contentBase64, 'convocation-sans-logo').images).toHaveLength(0);
+    expect(t.app.vault.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'appointment.convocation' AND entity_id = ?").get(String(a.id))).toEqual({ n: 2 });
     const none = await t.call(t.sec.token, 'rdv:convocation', { id: 424242, bring: [] });
     expect(none.ok || none.error.code).toBe('not_found');
+  });
+
+  it('refuses in French a convocation to a person without a postal address, writing nothing; once it is known, a woman is addressed as Madame by her usage name', async () => {
+    const zoe = await t.must(t.sec.token, 'persons:create', { birthName: 'Martin', usageName: 'Lefèvre', sex: 'F', firstNames: 'Zoé', birthDate: '1970-01-01', phone: '', household: { communeInsee: null, role: 'demandeur' } });
+    const a = await t.must(t.sec.token, 'rdv:book', { professionalId: t.ass.id, personId: zoe.person.id, startsAt: '2026-12-03T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' });
+    const before = hashDir(t.dir);
+    const r = await t.call(t.sec.token, 'rdv:convocation', { id: a.id, bring: [] });
+    expect(r.ok || [r.error.code, r.error.message]).toEqual(['conflict', 'Cette personne n’a pas d’adresse postale enregistrée : complétez son foyer (adresse, code postal, commune) avant d’éditer la convocation.']);
+    expect(hashDir(t.dir)).toEqual(before);
+    await t.must(t.sec.token, 'households:update', { id: zoe.household!.id, address: '5 place Nationale', postcode: '82000', communeInsee: '82121' });
+    const text = pdfText((await t.must(t.sec.token, 'rdv:convocation', { id: a.id, bring: [] })).contentBase64, 'convocation-madame');
+    expect(text).toContain('Madame LEFÈVRE Zoé 5 place Nationale 82000 MONTAUBAN');
+    expect(text).toContain('Objet : convocation à un rendez-vous Madame, Vous êtes invité(e)');
+    expect(text).not.toContain('Merci d’apporter');
   });
 
   it('lists the next day’s reminders with the phones, as PDF and CSV, each read audited', async () => {
@@ -269,7 +319,20 @@ describe('the time grid, moving, cancelling, convocations and reminders', () => 
     expect(pdf).toContain('Rendez-vous à rappeler — mardi 24 novembre 2026');
     expect(pdf).toContain('06 12 34 56 78');
     expect(pdf.match(/MDS Montauban Est/g)).toHaveLength(1);
+    expect(pdf).toContain('liste éditée le 23/11/2026 : 3 rendez-vous prévus. Document confidentiel.');
+    expect(pdf).toContain('Rappels du 24/11/2026 — confidentiel — page 1 sur 1');
     expect(t.app.vault.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'appointment.reminders'").get()).toEqual({ n: 3 });
+    // Every character is printed as typed, in a tagged PDF whose table a reader can follow.
+    await t.must(t.sec.token, 'rdv:book', { professionalId: t.ass.id, personId: person.person.id, startsAt: '2026-12-02T14:00', durationMin: 30, kind: 'vad', place: 'Épicerie « Cœur » → entrée 2 €, l’étage' });
+    const file = await t.must(t.sec.token, 'rdv:remindersFile', { day: '2026-12-02', format: 'pdf' });
+    const text = pdfText(file.contentBase64, 'rappels-caracteres');
+    expect(text).toContain('14 h – 14 h 30');
+    expect(text).toContain('Épicerie « Cœur » → entrée 2 €, l’étage (visite à domicile)');
+    expect(text).toContain('1 rendez-vous prévu.');
+    const facts = pdfFacts(file.contentBase64, 'rappels-caracteres');
+    expectLikeEveryPdf(facts, 'Rendez-vous à rappeler — mercredi 2 décembre 2026');
+    expect(facts.info).toMatch(/Page size:\s+841\.89 x 595\.28 pts/); // A4 landscape
+    for (const s of ['Table', 'TR', 'TH', 'TD', 'H1']) expect(facts.raw).toMatch(new RegExp(`/S /${s}\\b`));
   });
 
   it('keeps the opening hours and closed days as settings: the admin changes them, booking and next-free follow', async () => {

@@ -6,7 +6,8 @@ import { appendAudit } from '../../store/audit';
 import { frDate, localDay, localMinute } from '../../shared/time';
 import { sessionOf, type CallContext } from '../../api/app';
 import * as dsuModule from '../dsu';
-import { sitePostal } from '../admin';
+import { siteLogo, sitePostal } from '../admin';
+import { civility, personName, postalLines } from '../../shared/french';
 import { communeExists, getPerson, householdOf } from '../persons';
 import { book, checkSlot, hm } from './booking';
 import { remindersCsv, renderConvocation, renderReminders } from './letters';
@@ -94,14 +95,17 @@ export const rdvHandlers = {
     if (appt.startsAt < localMinute(ctx.now)) throw new PasseurError('conflict', 'Ce rendez-vous est passé : une convocation n’a plus lieu d’être.');
     const person = getPerson(db, appt.person.id)!;
     const h = person.householdId !== null ? householdOf(db, person.householdId) : null;
-    const lines = h ? [h.address, [h.postcode, (h.communeName ?? '').toUpperCase()].filter(Boolean).join(' ')].filter(Boolean) : [];
+    // The postal address: complement, number and street, then postcode and commune.
+    const lines = h ? postalLines(h) : [];
     if (lines.length === 0) throw new PasseurError('conflict', 'Cette personne n’a pas d’adresse postale enregistrée : complétez son foyer (adresse, code postal, commune) avant d’éditer la convocation.');
-    const civility = person.sex === 'F' ? 'Madame' : person.sex === 'M' ? 'Monsieur' : 'Madame, Monsieur';
+    const title = civility(person.sex);
     db.transaction(() => audit(ctx, 'appointment.convocation', appt.id))();
     const pdf = await renderConvocation({
       site: sitePostal(db),
+      logo: siteLogo(db),
       today: localDay(ctx.now),
-      recipient: { name: `${civility === 'Madame, Monsieur' ? '' : `${civility} `}${person.firstNames} ${(person.usageName || person.birthName).toUpperCase()}`, salutation: `${civility},`, lines },
+      // Unknown civility: « Madame, Monsieur » opens the letter, the name stands alone on the envelope.
+      recipient: { name: `${person.sex === 'F' || person.sex === 'M' ? `${title} ` : ''}${personName(person)}`, salutation: `${title},`, lines },
       startsAt: appt.startsAt,
       endsAt: appt.endsAt,
       kindLabel: dsuModule.label(appt.kind),

@@ -39,6 +39,8 @@ export function IntakePage() {
   }, [focusCard]);
 
   /** A saved record: the person the contact is about stays the subject; a member added to the household never replaces them. */
+  /** The record just saved, announced (RGAA 7.5) above its card. */
+  const [personSaved, setPersonSaved] = useState<string | null>(null);
   const saved = async (c: PersonCard) => {
     if (form?.kind === 'member' && card) {
       setCard(await must('persons:get', { id: card.person.id }));
@@ -46,6 +48,7 @@ export function IntakePage() {
     } else {
       setCard(c);
       setMemberAdded(null);
+      if (form) setPersonSaved(personName(c.person));
     }
     setForm(null);
     setFocusCard((n) => n + 1);
@@ -116,6 +119,8 @@ export function IntakePage() {
                   <button
                     type="button"
                     className={`result${card?.person.id === r.id ? ' result-current' : ''}`}
+                    // The chosen result is said in words and to assistive technologies, not by its border alone (RGAA 7.1).
+                    aria-current={card?.person.id === r.id ? 'true' : undefined}
                     onClick={() => void open(r.id)}
                     onKeyDown={(e) => {
                       if (e.key === 'ArrowDown') {
@@ -129,7 +134,10 @@ export function IntakePage() {
                       }
                     }}
                   >
-                    <span className="result-name">{personName(r)}</span>
+                    <span className="result-name">
+                      {personName(r)}
+                      {card?.person.id === r.id && <span className="result-selected"> — {t('a11y.selected')}</span>}
+                    </span>
                     <span className="result-meta">
                       {[r.birthDate ? t('intake.bornOn', { date: isoToFr(r.birthDate) }) : null, r.phone ? formatPhone(r.phone) : null, r.commune].filter(Boolean).join(' · ')}
                     </span>
@@ -171,6 +179,7 @@ export function IntakePage() {
           )}
           {!done && !form && card && options && (
             <>
+              {personSaved === personName(card.person) && !memberAdded && <Alert kind="success">{t('a11y.personSaved', { name: personSaved })}</Alert>}
               {memberAdded && <Alert kind="success">{t('intake.memberAdded', { name: memberAdded, subject: personName(card.person) })}</Alert>}
               <PersonCardView card={card} onEdit={() => setForm({ kind: 'edit', card })} onAddMember={card.household ? () => setForm({ kind: 'member', householdId: card.household!.id }) : null} onPick={(id) => void open(id)} />
               <FirstContactForm

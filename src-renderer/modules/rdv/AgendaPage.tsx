@@ -235,11 +235,13 @@ function BookDialog({ professionalId, professionalName, onClose, onBooked }: { p
 
 
 
+  const [slotNotice, setSlotNotice] = useState('');
   const slot = async () => {
     try {
       const r = await must('rdv:nextFree', { professionalId, from: nowMinute(), durationMin: Number(duration) || 45 });
       setDate(isoToFr(r.startsAt));
       setTime(r.startsAt.slice(11));
+      setSlotNotice(t('a11y.slotProposed', { date: isoToFr(r.startsAt), time: r.startsAt.slice(11) }));
     } catch (e) {
       setError({ message: errorText(e) });
     }
@@ -275,13 +277,16 @@ function BookDialog({ professionalId, professionalName, onClose, onBooked }: { p
         <div className="grid-2">
           <SelectField label={t('intake.kind')} value={kind} onChange={(v) => v && setKind(v as Kind)} options={KINDS.map((k) => ({ id: k, label: t(`labels.${k}`) }))} />
           <TextInput label={t('intake.place')} name="place" value={place} onChange={setPlace} />
-          <TextInput label={t('intake.date')} name="date" value={date} onChange={setDate} placeholder={t('person.datePlaceholder')} />
-          <TextInput label={t('intake.time')} name="time" value={time} onChange={setTime} placeholder={t('intake.timePlaceholder')} />
+          <TextInput label={t('intake.date')} name="date" value={date} onChange={setDate} format="date" isRequired />
+          <TextInput label={t('intake.time')} name="time" value={time} onChange={setTime} format="time" isRequired />
           <TextInput label={t('intake.duration')} name="duration" value={duration} onChange={setDuration} />
         </div>
         <Button variant="secondary" onPress={() => void slot()}>
           {t('intake.nextFree')}
         </Button>
+        <p role="status" className="small">
+          {slotNotice}
+        </p>
         {error && <Alert kind="error">{error.message}</Alert>}
         <DialogActions submitLabel={t('agenda.confirmBook')} />
       </Form>

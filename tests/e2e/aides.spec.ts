@@ -197,7 +197,12 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await newSession.getByLabel('Membres').fill('Mme la Vice-présidente');
   await newSession.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('heading', { name: 'Ordre du jour (0)' })).toBeVisible(); // the new session is the one shown
-  await page.getByLabel(new RegExp(`^${second}.*Recours gracieux`)).check({ force: true });
+  // The candidates list re-renders once the new session is loaded: check until it holds.
+  const appealBox = page.getByLabel(new RegExp(`^${second}.*Recours gracieux`));
+  await expect(async () => {
+    await appealBox.check({ force: true });
+    await expect(appealBox).toBeChecked({ timeout: 1000 });
+  }).toPass();
   await page.getByRole('button', { name: 'Inscrire 1 demande' }).click();
   await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
   await decide.getByLabel('Montant accordé (€)').fill('180');

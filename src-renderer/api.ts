@@ -24,10 +24,13 @@ declare global {
 export class ApiError extends Error {
   readonly code: string;
   readonly field: string | undefined;
-  constructor(code: string, message: string, field?: string) {
+  /** Every faulty field of a refused input (path → French sentence). */
+  readonly fields: Record<string, string>;
+  constructor(code: string, message: string, field?: string, fields?: Record<string, string>) {
     super(message);
     this.code = code;
     this.field = field;
+    this.fields = fields ?? (field ? { [field]: message } : {});
   }
 }
 
@@ -69,7 +72,7 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
 /** Like `call`, but throws an ApiError on refusal. */
 export async function must<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   const r = await call(channel, input);
-  if (!r.ok) throw new ApiError(r.error.code, r.error.message, r.error.field);
+  if (!r.ok) throw new ApiError(r.error.code, r.error.message, r.error.field, r.error.fields);
   return r.value;
 }
 

@@ -14,6 +14,8 @@ import { findUserById } from '../store/users';
 import { rowsChangedBesidesAudit } from '../store/audit';
 import type { AppCore, CallContext } from './app';
 import type { ChannelSpec, DataChanged, Result } from './spec';
+import { FIELD_LABELS } from './field-labels';
+import { TEXT_LABELS } from './text';
 
 z.config(z.locales.fr());
 
@@ -25,14 +27,32 @@ export interface DispatchOutcome {
   sessionToken?: string | null;
 }
 
-function describeIssues(error: z.ZodError): { message: string; field?: string } {
+/**
+ * A refusal in the words of the form (RGAA 11.10): « Nom de naissance : à renseigner. »,
+ * the field named in French, never by its technical name. Every faulty field is listed in
+ * `fields` (path → sentence) so that a form shows all its errors at once; `message` and
+ * `field` are the first one's.
+ */
+export function describeIssues(error: z.ZodError): { message: string; field?: string; fields?: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (!(path in fields)) fields[path] = sentenceOf(issue);
+  }
   const first = error.issues[0];
   const field = first?.path.map(String).join('.') || undefined;
-  const msg = first?.message ?? 'donnée invalide';
-  return {
-    message: field ? `Donnée invalide (${field}) : ${msg}` : `Donnée invalide : ${msg}`,
-    ...(field ? { field } : {}),
-  };
+  const message = first ? sentenceOf(first) : 'Donnée invalide.';
+  const named = Object.fromEntries(Object.entries(fields).filter(([k]) => k !== ''));
+  return { message, ...(field ? { field } : {}), ...(Object.keys(named).length ? { fields: named } : {}) };
+}
+
+function sentenceOf(issue: z.core.$ZodIssue): string {
+  const msg = issue.message;
+  if ([...TEXT_LABELS].some((l) => msg.startsWith(`${l} : `))) return msg;
+  const last = [...issue.path].reverse().find((p) => typeof p === 'string');
+  const label = last !== undefined ? FIELD_LABELS[last] : undefined;
+  if (label) return msg.startsWith(`${label} `) ? msg : `${label} : ${msg}`;
+  return `Donnée invalide : ${msg}`;
 }
 
 export function allowed(spec: ChannelSpec, session: Session | null): boolean {
@@ -42,8 +62,8 @@ export function allowed(spec: ChannelSpec, session: Session | null): boolean {
   return hasAny(session.roles, spec.access);
 }
 
-const fail = (code: string, message: string, field?: string): DispatchOutcome => ({
-  result: { ok: false, error: field ? { code, message, field } : { code, message } },
+const fail = (code: string, message: string, field?: string, fields?: Record<string, string>): DispatchOutcome => ({
+  result: { ok: false, error: { code, message, ...(field ? { field } : {}), ...(fields ? { fields } : {}) } },
 });
 
 /**
@@ -108,8 +128,8 @@ export async function dispatch(app: AppCore, token: string | null, channel: stri
   const { spec, handler } = entry;
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    const { message, field } = describeIssues(parsed.error);
-    return fail('invalid_input', message, field);
+    const { message, field, fields } = describeIssues(parsed.error);
+    return fail('invalid_input', message, field, fields);
   }
   const session = app.sessions.get(token);
   if (spec.access !== 'public') {

@@ -24,6 +24,8 @@ export interface ApiError {
   code: string;
   message: string;
   field?: string;
+  /** Every faulty field of a refused input (path → French sentence), for forms. */
+  fields?: Record<string, string>;
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

@@ -26,13 +26,17 @@ export function hasControlChars(s: string, multiLine = false): boolean {
 
 export const controlCharsMessage = (label: string) => `${label} : caractères de contrôle interdits (supprimez-les ou retapez le texte).`;
 
+/** The labels text fields were declared with: their refusals already start with « label : ». */
+export const TEXT_LABELS = new Set<string>();
+const remember = (label: string) => (TEXT_LABELS.add(label), label);
+
 /** Adds the one-line rule to a string schema (after its `trim()`, so edges are trimmed first). */
 export const oneLine = <T extends z.ZodString>(schema: T, label: string): T =>
-  schema.refine((s) => !hasControlChars(s), { message: controlCharsMessage(label) });
+  schema.refine((s) => !hasControlChars(s), { message: controlCharsMessage(remember(label)) });
 
 /** Adds the multi-line rule: tab, line feed and carriage return allowed, other control characters refused. */
 export const multiLine = <T extends z.ZodString>(schema: T, label: string): T =>
-  schema.refine((s) => !hasControlChars(s, true), { message: controlCharsMessage(label) });
+  schema.refine((s) => !hasControlChars(s, true), { message: controlCharsMessage(remember(label)) });
 
 const trimmed = (max: number, label: string) => z.string().trim().max(max, { message: `${label} : ${max} caractères au plus.` });
 

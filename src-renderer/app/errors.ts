@@ -15,3 +15,8 @@ export function errorText(e: unknown): string {
 export function fieldOf(e: unknown): string | undefined {
   return e instanceof ApiError ? e.field : undefined;
 }
+
+/** Every faulty field of a refusal (path → sentence), to show them all at once beside their fields. */
+export function fieldsOf(e: unknown): Record<string, string> {
+  return e instanceof ApiError ? e.fields : {};
+}

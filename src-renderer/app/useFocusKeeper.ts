@@ -18,6 +18,9 @@ export function useFocusKeeper(): void {
     let timer = 0;
 
     const lost = () => !document.activeElement || document.activeElement === document.body;
+    // A focused button that gets disabled may stay document.activeElement without any event,
+    // though the keyboard can no longer go on from it.
+    const stranded = () => lost() || (document.activeElement === lastFocused && unusable(lastFocused));
     const unusable = (el: HTMLElement | null) => !!el && (!el.isConnected || el.matches(':disabled, [aria-disabled="true"], [data-disabled]') || el.getClientRects().length === 0);
     const target = (): HTMLElement | null => {
       // A modal dialog keeps the focus inside itself: React Aria puts it back.
@@ -28,10 +31,33 @@ export function useFocusKeeper(): void {
       const fresh = Date.now() - routeChangedAt < 3000;
       return (fresh ? (start ?? alert) : (alert ?? start)) ?? main.querySelector<HTMLElement>('input, button, a[href]');
     };
+    /** When the focused element became unusable (0: it has not). */
+    let strandedSince = 0;
+    let lastAlertAt = 0;
     const place = () => {
-      if (!lost() || !unusable(lastFocused)) return;
+      if (!stranded()) {
+        strandedSince = 0;
+        return;
+      }
+      if (!unusable(lastFocused)) {
+        // A button disabled while its call ran is usable again and nothing took the focus: to the
+        // message the call ended with, or back to the button.
+        if (strandedSince && lastAlert?.isConnected && lastAlertAt >= strandedSince) lastAlert.focus();
+        else if (strandedSince && lastFocused) lastFocused.focus();
+        strandedSince = 0;
+        return;
+      }
+      if (!strandedSince) strandedSince = Date.now();
+      // Disabled but still there (a call running): wait a moment for the message that ends it.
+      const waiting = !!lastFocused?.isConnected && lastFocused.getClientRects().length > 0;
+      if (waiting && lastAlertAt < strandedSince && Date.now() - strandedSince < 1500) {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(place, 100);
+        return;
+      }
       const t = target();
       if (!t) return;
+      strandedSince = 0;
       if (!t.matches('input, button, a[href], textarea, select, [tabindex]')) t.setAttribute('tabindex', '-1');
       t.focus();
     };
@@ -46,14 +72,26 @@ export function useFocusKeeper(): void {
         for (const n of Array.from(r.addedNodes)) {
           if (!(n instanceof HTMLElement)) continue;
           const found = n.matches('.alert') ? n : n.querySelector<HTMLElement>('.alert');
-          if (found) lastAlert = found;
+          if (found) {
+            lastAlert = found;
+            lastAlertAt = Date.now();
+          }
         }
-      if (lost() && unusable(lastFocused)) schedule();
+      // Seen when it happens: a call may disable and re-enable its button before `place` runs.
+      if (unusable(lastFocused) && stranded() && !strandedSince) strandedSince = Date.now();
+      if (stranded() && (unusable(lastFocused) || strandedSince)) schedule();
     });
     const onFocusIn = (e: FocusEvent) => {
-      if (e.target instanceof HTMLElement && e.target !== document.body) lastFocused = e.target;
+      if (e.target instanceof HTMLElement && e.target !== document.body) {
+        lastFocused = e.target;
+        strandedSince = 0;
+        clearStickyBar(e.target);
+      }
     };
-    const onFocusOut = () => schedule();
+    const onFocusOut = (e: FocusEvent) => {
+      if (e.target === lastFocused && unusable(lastFocused) && !strandedSince) strandedSince = Date.now();
+      schedule();
+    };
     const onRoute = () => {
       routeChangedAt = Date.now();
       lastAlert = null;
@@ -70,4 +108,18 @@ export function useFocusKeeper(): void {
       window.clearTimeout(timer);
     };
   }, []);
+}
+
+/**
+ * A field that receives the focus under a sticky action bar (the aid form's « Enregistrer »
+ * bar, on a short window) scrolls up above it (RGAA 10.7): the browser only makes sure the
+ * field is in the window, not that nothing covers it.
+ */
+function clearStickyBar(el: HTMLElement): void {
+  for (const bar of Array.from(document.querySelectorAll<HTMLElement>('.sticky-actions'))) {
+    if (bar.contains(el) || bar.getClientRects().length === 0) continue;
+    const top = bar.getBoundingClientRect().top;
+    const r = el.getBoundingClientRect();
+    if (r.bottom > top && r.top < top + bar.offsetHeight) window.scrollBy({ top: Math.min(r.bottom - top + 8, r.top - 8), behavior: 'instant' });
+  }
 }

@@ -88,7 +88,7 @@ export function TextInput(p: FieldProps) {
       {...(p.autoFocus ? { autoFocus: true } : {})}
       validationBehavior="aria"
     >
-      <Label className={p.labelHidden ? 'visually-hidden' : undefined}>{p.label}</Label>
+      <Label {...(p.labelHidden ? { className: 'visually-hidden' } : {})}>{p.label}</Label>
       {hint && <Text slot="description" className="field-hint">{hint}</Text>}
       <Input {...(p.placeholder ? { placeholder: p.placeholder } : {})} {...(p.inputRef ? { ref: p.inputRef } : {})} {...(p.onKeyDown ? { onKeyDown: p.onKeyDown } : {})} {...(p.pageFocus ? { 'data-page-focus': true } : {})} />
       <FieldError>{p.error}</FieldError>
@@ -272,7 +272,7 @@ export function SelectField({
       validationBehavior="aria"
       placeholder={placeholder ?? t('common.choose')}
     >
-      <Label className={labelHidden ? 'visually-hidden' : undefined}>{label}</Label>
+      <Label {...(labelHidden ? { className: 'visually-hidden' } : {})}>{label}</Label>
       {hint && <Text slot="description" className="field-hint">{hint}</Text>}
       <AriaButton className="select-button">
         <SelectValue />

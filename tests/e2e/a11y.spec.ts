@@ -5,7 +5,7 @@
  * screens at 320 px with the menu folded (10.11). See README « Accessibilité (RGAA 4.1) ».
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, tabTo, test } from './fixtures';
+import { expect, expectAccessible, expectFocusKept, tabTo, test } from './fixtures';
 import { expectNoOverflow } from './layout';
 import { seedTeam } from './seed';
 import { shot } from './actions';
@@ -71,6 +71,8 @@ test('7.3, 12.8: an appointment booked from the agenda by keyboard alone', async
   await tabTo(page, dialog.getByRole('button', { name: 'Premier créneau libre' }), 20);
   await page.keyboard.press('Enter');
   await expect(dialog.getByLabel('Heure')).toHaveValue(/^\d{2}:\d{2}$/);
+  // The slot found is announced (RGAA 7.5), not only written into the fields.
+  await expect(dialog.getByRole('status')).toHaveText(/^Créneau proposé : le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\.$/);
   await expect(dialog.getByLabel('Date', { exact: true })).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
   await tabTo(page, dialog.getByRole('button', { name: 'Réserver' }), 20);
   await page.keyboard.press('Enter');
@@ -202,4 +204,89 @@ test('10.11, 8.6: at 320 px the menu folds behind a button and no signed-in scre
     await expectNoOverflow(page, `${link} à 320 px`);
     await shot(page, `a11y-320-${link.replace(/\W+/g, '-')}`);
   }
+});
+
+test('7.1, 12.8: the person chosen among the intake results is said in words, not by a border alone', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const sec = await team.as('sophie');
+  for (const firstNames of ['Inès', 'Jules'])
+    await team.rpc('persons:create', { birthName: 'Moreau', firstNames, household: { address: '3 rue du Moustier', communeInsee: '82121', role: 'demandeur' }, confirmNotDuplicate: true }, sec);
+
+  await page.goto(server.url);
+  await keyboardLogin(page, 'sophie', team.users.sophie!.password);
+  await keyboardNav(page, 'Premier accueil');
+  const search = page.getByLabel('Nom, prénom, date de naissance ou téléphone');
+  await expect(search).toBeFocused();
+  await page.keyboard.type('moreau');
+  const results = page.getByRole('list', { name: 'Personnes trouvées' });
+  await expect(results.getByRole('button')).toHaveCount(2);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const second = (await page.evaluate(() => document.activeElement?.textContent ?? '')).includes('Jules') ? 'Jules' : 'Inès';
+  const other = second === 'Jules' ? 'Inès' : 'Jules';
+  await page.keyboard.press('Enter');
+  const chosen = results.getByRole('button', { name: new RegExp(`MOREAU ${second}`) });
+  await expect(chosen).toHaveAttribute('aria-current', 'true');
+  await expect(chosen).toContainText('sélectionnée');
+  await expect(results.getByRole('button', { name: new RegExp(`MOREAU ${other}`) })).not.toHaveAttribute('aria-current', 'true');
+  await expect(results.getByRole('button', { name: new RegExp(`MOREAU ${other}`) })).not.toContainText('sélectionnée');
+  await expectFocusKept(page, 'ouverture d’une fiche trouvée');
+  await expectAccessible(page, 'premier accueil — fiche choisie');
+});
+
+test('10.7: on a short window, a field reached with Tab is never hidden under the sticky action bar', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const sec = await team.as('sophie');
+  const alice = await team.as('alice');
+  const card = (await team.rpc('persons:create', { birthName: 'Martin', firstNames: 'Louise', birthDate: '1961-03-02', household: { address: '5 rue Léon Cladel', postcode: '82000', communeInsee: '82121', role: 'demandeur' } }, sec)).value as { household: { id: number } };
+  const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: team.users.alice!.id }, alice)).value as { id: number; number: string };
+
+  await page.setViewportSize({ width: 1366, height: 600 });
+  await page.goto(server.url);
+  await keyboardLogin(page, 'alice', team.users.alice!.password);
+  await page.evaluate((id) => (window.location.hash = `#/dsu/${id}`), dsu.id);
+  await tabTo(page, page.getByRole('link', { name: 'Nouvelle demande d’aide' }), 80);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Nouvelle demande d’aide — dossier ${dsu.number}`, level: 1 })).toBeFocused();
+  const bar = page.locator('.sticky-actions');
+  for (const field of [page.getByLabel('Objet de la demande'), page.getByRole('textbox', { name: 'Note sociale' })]) {
+    await tabTo(page, field, 120);
+    const f = (await field.boundingBox())!;
+    const b = (await bar.boundingBox())!;
+    expect(f.y + f.height, 'le bas du champ est au-dessus de la barre d’actions').toBeLessThanOrEqual(b.y + 1);
+    expect(f.y, 'le champ est dans la fenêtre').toBeGreaterThanOrEqual(0);
+  }
+});
+
+test('11.10: the journal form shows every error at once, each beside its field, announced and focused as one summary', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const sec = await team.as('sophie');
+  const alice = await team.as('alice');
+  const card = (await team.rpc('persons:create', { birthName: 'Moreau', firstNames: 'Inès', household: { address: '3 rue du Moustier', communeInsee: '82121', role: 'demandeur' } }, sec)).value as { household: { id: number } };
+  const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: team.users.alice!.id }, alice)).value as { id: number; number: string };
+
+  await page.goto(server.url);
+  await keyboardLogin(page, 'alice', team.users.alice!.password);
+  await page.evaluate((id) => (window.location.hash = `#/dsu/${id}`), dsu.id);
+  const form = page.getByRole('form', { name: 'Nouvelle intervention' });
+  const date = form.getByLabel('Date', { exact: true });
+  // Required fields and the date format are written under their labels, and read with them.
+  await expect(date).toHaveAccessibleDescription(/Obligatoire, format jj\/mm\/aaaa/);
+  await expect(form.getByLabel('Résumé')).toHaveAccessibleDescription(/Obligatoire/);
+  await tabTo(page, date, 80);
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await tabTo(page, form.getByRole('button', { name: 'Enregistrer l’intervention' }), 20);
+  await page.keyboard.press('Enter');
+  // All three at once, beside their fields, announced and focused as one summary.
+  await expect(form.getByRole('alert').filter({ hasText: 'Le formulaire contient 3 erreurs : corrigez les champs signalés.' })).toBeFocused();
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(date).toHaveAccessibleDescription(/Date invalide/);
+  await expect(form.getByLabel('Résumé')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Résumé')).toHaveAccessibleDescription(/Résumé : à renseigner\./);
+  await expect(form.getByText('Choisissez le champ d’intervention.')).toBeVisible();
+  await expectAccessible(page, 'journal — trois erreurs');
 });

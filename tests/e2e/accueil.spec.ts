@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, expectFocusKept, test } from './fixtures';
 import { seedTeam } from './seed';
 import { login, logout, shot } from './actions';
 
@@ -79,6 +79,8 @@ test('1. secretaire: phone intake of a new family by keyboard alone, duplicate w
   await tab(page.getByRole('button', { name: 'Enregistrer la personne' }));
   await press('Enter');
   await expect(page.getByText('4 rue des Carmes, Résidence du Tescou, 82000 Montauban')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Fiche de LEMOINE Sarah enregistrée.' })).toBeVisible();
+  await expectFocusKept(page, 'fiche enregistrée');
 
   // The family: a child joins the household.
   await expect(page.getByRole('heading', { name: 'LEMOINE Sarah' })).toBeVisible();
@@ -96,6 +98,7 @@ test('1. secretaire: phone intake of a new family by keyboard alone, duplicate w
   // The call is about Sarah: adding her son never changes whose first contact this is, and the
   // keyboard goes on from her card.
   await expect(page.getByText('Nouveau membre du foyer enregistré : LEMOINE Tom. Le premier accueil reste celui de LEMOINE Sarah.')).toBeVisible();
+  await expectFocusKept(page, 'membre enregistré');
   await expect(page.getByRole('heading', { name: 'LEMOINE Sarah' })).toBeFocused();
   await expect(page.getByRole('button', { name: 'LEMOINE Tom' })).toBeVisible();
   await expect(page.getByText('Montauban Est — ASS : Alice Assistante, CESF : Claire Conseillère')).toBeVisible();
@@ -196,6 +199,7 @@ test('2. ASS: from her agenda to the DSU — interview, VAD in binôme, document
   await page.getByRole('dialog', { name: 'Rendez-vous de MOREAU Inès' }).getByRole('link', { name: `Ouvrir le dossier ${dsu.number}` }).click();
 
   await expect(page.getByRole('heading', { name: `DSU ${dsu.number} — MOREAU Inès`, level: 1 })).toBeVisible();
+  await expectFocusKept(page, 'ouverture du DSU');
   await page.getByRole('tab', { name: 'Premiers accueils' }).click();
   await expect(page.getByText('« Des dettes de loyer »', { exact: false })).toBeVisible();
   await expectAccessible(page, 'DSU');
@@ -230,10 +234,12 @@ test('2. ASS: from her agenda to the DSU — interview, VAD in binôme, document
   await docs.getByLabel('Titre (sinon le nom du fichier)').fill('Quittance d’octobre');
   await docs.getByRole('button', { name: 'Ajouter le document' }).click();
   await expect(docs.getByRole('button', { name: 'Quittance d’octobre' })).toBeVisible();
+  await expectFocusKept(page, 'document ajouté');
   // A file that is not what its name says is refused, in French.
   await docs.getByLabel('Fichier (PDF, PNG ou JPEG, 10 Mo au plus)').setInputFiles({ name: 'faux.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ pas un pdf') });
   await docs.getByRole('button', { name: 'Ajouter le document' }).click();
   await expect(docs.getByRole('alert')).toContainText('seuls les PDF, PNG et JPEG sont acceptés');
+  await expectFocusKept(page, 'document refusé');
 
   // A consent, then its withdrawal.
   await page.getByRole('tab', { name: 'Consentements' }).click();

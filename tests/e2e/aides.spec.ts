@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, tabTo, test } from './fixtures';
+import { expect, expectAccessible, expectFocusKept, tabTo, test } from './fixtures';
 import { seedTeam } from './seed';
 import { login, logout, shot } from './actions';
 
@@ -48,6 +48,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await page.getByRole('tab', { name: 'Aides' }).click();
   await page.getByRole('link', { name: 'Nouvelle demande d’aide' }).click();
   await expect(page.getByRole('heading', { name: `Nouvelle demande d’aide — dossier ${martin.dsu.number}` })).toBeVisible();
+  await expectFocusKept(page, 'ouverture d’une demande d’aide');
   await choose(page, page, /Dispositif$/, 'Secours du Conseil départemental');
   await choose(page, page, /Nature$/, 'Alimentaire');
   await page.getByLabel('Objet de la demande').fill('Courses en attendant le versement du RSA');
@@ -65,6 +66,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await shot(page, 'aide-formulaire');
   await page.getByRole('button', { name: 'Soumettre au responsable' }).click();
   await expect(page.getByText(/Demande AF-\d{4}-\d{5} soumise au responsable\./)).toBeVisible();
+  await expectFocusKept(page, 'demande soumise au responsable');
   const first = (/AF-\d{4}-\d{5}/.exec((await page.getByRole('heading', { level: 1 }).textContent())!) ?? [''])[0];
 
   // --- … and one above it: the evaluation says why, live ------------------------------------------
@@ -103,6 +105,8 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await shot(page, 'validation');
   await tabTo(page, detail.getByRole('button', { name: 'Prendre en charge' }), 120);
   await page.keyboard.press('Enter');
+  await expect(detail.getByRole('button', { name: 'Prendre en charge' })).toHaveCount(0);
+  await expectFocusKept(page, 'prendre en charge');
   await tabTo(page, detail.getByRole('button', { name: 'Accorder' }), 120);
   await page.keyboard.press('Enter');
   const grant = page.getByRole('dialog', { name: 'Accorder' });
@@ -128,6 +132,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await expectAccessible(page, 'validation — avis pour la commission');
   await opinion.getByRole('button', { name: 'Transmettre à la commission avec avis' }).click();
   await expect(page.getByText(`${second} : Demande envoyée en commission avec votre avis.`)).toBeVisible();
+  await expectFocusKept(page, 'avis pour la commission');
 
   // --- The commission refuses --------------------------------------------------------------------------
   await page.getByRole('navigation').getByRole('link', { name: 'Commission des aides' }).click();
@@ -144,6 +149,7 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await page.getByLabel(new RegExp(`^${second}`)).check({ force: true });
   await page.getByRole('button', { name: 'Inscrire 1 demande' }).click();
   await expect(page.getByRole('heading', { name: 'Ordre du jour (1)' })).toBeVisible();
+  await expectFocusKept(page, 'inscrire à l’ordre du jour');
   await expect(page.getByText('Identité non communiquée : pas de consentement en vigueur.')).toBeVisible();
   await expect(page.getByText('Avis du responsable (Défavorable) : Plafond dépassé ; mobiliser d’abord le chèque énergie.')).toBeVisible();
   await expectAccessible(page, 'commission');
@@ -197,7 +203,12 @@ test('aides: barème, validation, commission, recours, payment to the supplier, 
   await newSession.getByLabel('Membres').fill('Mme la Vice-présidente');
   await newSession.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('heading', { name: 'Ordre du jour (0)' })).toBeVisible(); // the new session is the one shown
-  await page.getByLabel(new RegExp(`^${second}.*Recours gracieux`)).check({ force: true });
+  // The candidates list re-renders once the new session is loaded: check until it holds.
+  const appealBox = page.getByLabel(new RegExp(`^${second}.*Recours gracieux`));
+  await expect(async () => {
+    await appealBox.check({ force: true });
+    await expect(appealBox).toBeChecked({ timeout: 1000 });
+  }).toPass();
   await page.getByRole('button', { name: 'Inscrire 1 demande' }).click();
   await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
   await decide.getByLabel('Montant accordé (€)').fill('180');
@@ -323,6 +334,7 @@ test('règlement: a faulty version is refused field by field, a new one is measu
   ).toContainText(/100,00\s€.*150,00\s€/);
   await v2.getByRole('button', { name: 'Mesurer l’impact' }).click();
   await expect(page.getByRole('heading', { name: 'Impact de exemple-v2 sur les 12 derniers mois' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Impact de exemple-v2 mesuré : \d+ demande\(s\) sur \d+ changeraient de résultat\.$/ })).toBeVisible();
   await expectAccessible(page, 'règlement — impact');
   await v2.getByRole('button', { name: 'Activer' }).click();
   await page.getByRole('dialog', { name: 'Activer exemple-v2 ?' }).getByRole('button', { name: 'Activer' }).click();

@@ -80,6 +80,24 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   ).toEqual([]);
 }
 
+/**
+ * After an action, the focus is on something visible, never fallen to <body> (RGAA 12.8):
+ * a keyboard or screen-reader user goes on from there.
+ */
+export async function expectFocusKept(page: Page, step: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const a = document.activeElement;
+          if (!a || a === document.body) return 'le focus est tombé sur <body>';
+          return a.getClientRects().length > 0 ? 'ok' : `le focus est sur un élément caché (${a.tagName.toLowerCase()})`;
+        }),
+      { message: `focus après « ${step} »` },
+    )
+    .toBe('ok');
+}
+
 /** Presses Tab until `target` has the focus (at most `max` times): proves keyboard reach. */
 export async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {

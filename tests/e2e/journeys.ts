@@ -4,7 +4,7 @@
  * navigation of their role; a secretaire calling an admin channel directly is refused.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible } from './fixtures';
+import { expect, expectAccessible, expectFocusKept } from './fixtures';
 import { login, logout } from './actions';
 
 const ADMIN_PASSWORD = 'une longue phrase secrète';
@@ -41,6 +41,7 @@ export async function foundationJourney(page: Page, callAsPage: (channel: string
 
   // The recovery code, shown once.
   await expect(page.getByRole('heading', { name: 'Code de secours' })).toBeVisible();
+  await expectFocusKept(page, 'site créé');
   await expect(page.getByTestId('recovery-code')).toHaveText(/^([0-9A-Z]{5}-){4}[0-9A-Z]{5}$/);
   await expectAccessible(page, 'code de secours');
   const cont = page.getByRole('button', { name: 'Continuer vers la connexion' });
@@ -50,6 +51,7 @@ export async function foundationJourney(page: Page, callAsPage: (channel: string
 
   // Login as admin.
   await expect(page.getByRole('heading', { name: 'Connexion à Passeur' })).toBeVisible();
+  await expectFocusKept(page, 'fin de la création du site');
   await expectAccessible(page, 'connexion');
   await login(page, 'admin', 'pas le bon mot de passe');
   await expect(page.getByRole('alert')).toContainText('Identifiant ou mot de passe incorrect');

@@ -66,7 +66,7 @@ describe('passeur CLI', () => {
     process.env.PASSEUR_PASSWORD = 'pas le bon mot de passe';
     await expect(run(['user', 'add', 'x.y', '--roles', 'ass', '--data', dir, '--user', 'admin'], say)).rejects.toThrow(/Identifiant ou mot de passe incorrect/);
     process.env.PASSEUR_PASSWORD = PW;
-    await expect(run(['user', 'add', 'x.y', '--roles', 'chef', '--data', dir, '--user', 'admin'], say)).rejects.toThrow(/Donnée invalide \(roles\.0\)/);
+    await expect(run(['user', 'add', 'x.y', '--roles', 'chef', '--data', dir, '--user', 'admin'], say)).rejects.toThrow(/Rôles : /);
     await expect(run(['user', 'add', 'x.y', '--data', dir, '--user', 'admin'], say)).rejects.toThrow(/--roles manquante/);
     await expect(run(['backup', '--to', path.join(dir, 'passeur.db'), '--data', dir, '--user', 'admin'], say)).rejects.toThrow(/existe déjà/);
     // Logins leave audit rows; the refused commands themselves wrote nothing else.

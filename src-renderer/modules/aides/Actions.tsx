@@ -228,14 +228,14 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
           {dialog === 'appeal' && (
             <>
               <p>{t('aides.appealExplain')}</p>
-              <TextInput label={t('aides.appealOn')} name="appealOn" value={day} onChange={setDay} isRequired description={t('aides.dateHint')} />
+              <TextInput label={t('aides.appealOn')} name="appealOn" value={day} onChange={setDay} isRequired format="date" />
               <TextAreaInput label={t('aides.appealReason')} name="appealReason" value={text} onChange={setText} isRequired rows={3} />
             </>
           )}
           {dialog === 'payment' && (
             <>
-              <TextInput label={t('aides.mandatedOn')} name="mandatedOn" value={day} onChange={setDay} description={t('aides.dateHint')} error={fieldError('mandatedOn')} />
-              <TextInput label={t('aides.paidOn')} name="paidOn" value={paid} onChange={setPaid} description={t('aides.dateHint')} error={fieldError('paidOn')} />
+              <TextInput label={t('aides.mandatedOn')} name="mandatedOn" value={day} onChange={setDay} format="date" error={fieldError('mandatedOn')} />
+              <TextInput label={t('aides.paidOn')} name="paidOn" value={paid} onChange={setPaid} format="date" error={fieldError('paidOn')} />
             </>
           )}
           {error && dialog && !overEnvelope && <Alert kind="error">{error}</Alert>}

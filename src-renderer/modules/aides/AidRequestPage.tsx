@@ -9,7 +9,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AidOptions, AidOut, DsuOut, EvaluationOut } from '../../../src-main/modules';
 import { must, type Input } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
+import { errorText, fieldOf, fieldsOf } from '../../app/errors';
 import { Alert, Button, CheckboxField, PageHeader, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
 import { centsToInput, formatCents, formatDateTime, isoToFr, parseEuros, parseFrDate, personName, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
@@ -124,6 +124,8 @@ export function AidRequestPage({ id, dsuId }: { id?: number; dsuId?: number }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [field, setField] = useState<string | undefined>();
+  /** Every faulty field of the last refusal, each shown beside its field (RGAA 11.10). */
+  const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [live, setLive] = useState<{ evaluation: EvaluationOut | null; error: string | null; history: AidOut['history'] }>({ evaluation: null, error: null, history: [] });
   const [busy, setBusy] = useState(false);
@@ -173,6 +175,7 @@ export function AidRequestPage({ id, dsuId }: { id?: number; dsuId?: number }) {
     const b = inputOf(theDsuId, draft);
     if (!('input' in b)) {
       setField(b.field);
+      setFields({});
       setError(t(b.key));
       return;
     }
@@ -184,11 +187,13 @@ export function AidRequestPage({ id, dsuId }: { id?: number; dsuId?: number }) {
       setDraft(draftOf(a));
       setError(null);
       setField(undefined);
+      setFields({});
       setNotice(then === 'submit' ? t('aides.done.submit', { number: a.number }) : t('aides.saved', { number: a.number }));
       if (!aid) window.history.replaceState(null, '', `#/aides/${a.id}`);
     } catch (e) {
       setError(errorText(e));
       setField(fieldOf(e));
+      setFields(fieldsOf(e));
     } finally {
       setBusy(false);
     }
@@ -220,7 +225,7 @@ export function AidRequestPage({ id, dsuId }: { id?: number; dsuId?: number }) {
       <div className="aid-layout">
         <div>
           {editable ? (
-            <RequestForm draft={draft} setDraft={setDraft} options={options.data} dsu={dsu} partners={partners.data ?? []} field={field} error={error} />
+            <RequestForm draft={draft} setDraft={setDraft} options={options.data} dsu={dsu} partners={partners.data ?? []} field={field} fields={fields} error={error} />
           ) : (
             <RequestSummary aid={aid!} />
           )}
@@ -245,12 +250,30 @@ export function AidRequestPage({ id, dsuId }: { id?: number; dsuId?: number }) {
   );
 }
 
-function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: { draft: Draft; setDraft: (d: Draft) => void; options: AidOptions; dsu: DsuOut | null; partners: { id: number; organisation: string; service: string }[]; field: string | undefined; error: string | null }) {
+function RequestForm({
+  draft,
+  setDraft,
+  options,
+  dsu,
+  partners,
+  field,
+  fields,
+  error,
+}: {
+  draft: Draft;
+  setDraft: (d: Draft) => void;
+  options: AidOptions;
+  dsu: DsuOut | null;
+  partners: { id: number; organisation: string; service: string }[];
+  field: string | undefined;
+  fields: Record<string, string>;
+  error: string | null;
+}) {
   const { t } = useTranslation();
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const disp = options.dispositifs.find((d) => d.code === draft.dispositif);
   const nature = disp?.natures.find((n) => n.code === draft.nature);
-  const err = (f: string) => (field === f ? (error ?? undefined) : undefined);
+  const err = (f: string) => fields[f] ?? (field === f ? (error ?? undefined) : undefined);
   const lastBudget = async () => {
     if (!dsu) return;
     const last = await must('aid:lastBudget', { dsuId: dsu.id });
@@ -276,9 +299,10 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
           value={draft.personId}
           onChange={(v) => set({ personId: v })}
           options={(dsu?.household.members ?? []).map((m) => ({ id: String(m.id), label: `${personName(m)}${m.role ? ` (${t(`labels.${m.role}`, { context: m.sex })})` : ''}` }))}
+          isRequired
           error={err('personId')}
         />
-        <TextInput label={t('aides.requestedOn')} name="requestedOn" value={draft.requestedOn} onChange={(v) => set({ requestedOn: v })} description={t('aides.dateHint')} error={err('requestedOn')} />
+        <TextInput label={t('aides.requestedOn')} name="requestedOn" value={draft.requestedOn} onChange={(v) => set({ requestedOn: v })} format="date" isRequired error={err('requestedOn')} />
         <SelectField
           label={t('aides.dispositif')}
           value={draft.dispositif}
@@ -293,9 +317,10 @@ function RequestForm({ draft, setDraft, options, dsu, partners, field, error }: 
             });
           }}
           options={options.dispositifs.map((d) => ({ id: d.code, label: d.label }))}
+          isRequired
           error={err('dispositif')}
         />
-        <SelectField label={t('aides.nature')} value={draft.nature} onChange={(v) => set({ nature: disp?.natures.find((n) => n.code === v)?.code ?? null })} options={(disp?.natures ?? []).map((n) => ({ id: n.code, label: t(`aides.natures.${n.code}`) }))} error={err('nature')} />
+        <SelectField label={t('aides.nature')} value={draft.nature} onChange={(v) => set({ nature: disp?.natures.find((n) => n.code === v)?.code ?? null })} options={(disp?.natures ?? []).map((n) => ({ id: n.code, label: t(`aides.natures.${n.code}`) }))} isRequired error={err('nature')} />
       </div>
       {disp?.description && <p className="muted small">{disp.description}</p>}
       <TextInput label={t('aides.object')} name="object" value={draft.object} onChange={(v) => set({ object: v })} isRequired description={t('aides.objectHint')} error={err('object')} />

@@ -86,7 +86,7 @@ function SessionDialog({ isOpen, onClose, onSaved }: { isOpen: boolean; onClose:
   return (
     <DialogBox title={t('aides.commission.new')} isOpen={isOpen} onClose={onClose}>
       <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
-        <TextInput label={t('aides.commission.heldOn')} name="heldOn" value={day} onChange={setDay} isRequired description={t('aides.dateHint')} />
+        <TextInput label={t('aides.commission.heldOn')} name="heldOn" value={day} onChange={setDay} isRequired format="date" />
         <TextInput label={t('aides.commission.place')} name="place" value={place} onChange={setPlace} />
         <TextAreaInput label={t('aides.commission.members')} name="members" value={members} onChange={setMembers} isRequired rows={4} description={t('aides.commission.membersHint')} />
         {error && <Alert kind="error">{error}</Alert>}

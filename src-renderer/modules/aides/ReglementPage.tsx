@@ -49,7 +49,10 @@ export function ReglementPage() {
   };
   const measure = async (id: number, label: string) => {
     try {
-      setReplay({ id, label, data: await must('reglement:replay', { id }) });
+      const data = await must('reglement:replay', { id });
+      setReplay({ id, label, data });
+      // The measure appears below the list: said at once (RGAA 7.5).
+      setNotice(t('a11y.impactMeasured', { label, count: data.requests, changed: data.changed }));
     } catch (e) {
       setError(errorText(e));
     }

@@ -4,7 +4,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { DsuOut, IntakeOptions, JournalEntryOut, PartnerOut, SessionInfo } from '../../../src-main/modules';
 import { must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
+import { errorText, fieldOf, fieldsOf } from '../../app/errors';
 import { Alert, Button, SelectField, TextAreaInput, TextInput } from '../../ui/components';
 import { isoToFr, parseFrDate, today } from '../../ui/format';
 import { FIELDS, JOURNAL_TYPES as TYPES } from '../../../src-main/modules/dsu/kinds';
@@ -86,7 +86,8 @@ function EntryForm({ dsu, session, options, partners, onSaved }: { dsu: DsuOut; 
   const [note, setNote] = useState('');
   const [coAuthor, setCoAuthor] = useState<string | null>('none');
   const [partner, setPartner] = useState<string | null>('none');
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  /** `fields`: every faulty field at once, each shown beside its field (RGAA 11.10). */
+  const [error, setError] = useState<{ message: string; field?: string | undefined; fields?: Record<string, string> } | null>(null);
   const [saved, setSaved] = useState(false);
 
   const withdrawn = partner && partner !== 'none' ? dsu.consents.filter((c) => c.partnerId === Number(partner) && c.withdrawnOn) : [];
@@ -95,8 +96,12 @@ function EntryForm({ dsu, session, options, partners, onSaved }: { dsu: DsuOut; 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const day = parseFrDate(date);
-    if (!day) return setError({ message: t('person.birthDateInvalid'), field: 'occurredOn' });
-    if (!field) return setError({ message: t('journal.chooseField'), field: 'field' });
+    const problems: Record<string, string> = {};
+    if (!day) problems.occurredOn = t('person.birthDateInvalid');
+    if (!field) problems.field = t('journal.chooseField');
+    if (!summary.trim()) problems.summary = t('a11y.requiredField', { label: t('journal.summary') });
+    const count = Object.keys(problems).length;
+    if (count > 0 || !day) return setError({ message: t('a11y.errorsSummary', { count }), fields: problems });
     try {
       await must('dsu:addEntry', {
         dsuId: dsu.id,
@@ -116,18 +121,18 @@ function EntryForm({ dsu, session, options, partners, onSaved }: { dsu: DsuOut; 
       setSaved(true);
       onSaved();
     } catch (err) {
-      setError({ message: errorText(err), field: fieldOf(err) });
+      setError({ message: errorText(err), field: fieldOf(err), fields: fieldsOf(err) });
     }
   };
-  const fe = (n: string) => (error?.field === n ? error.message : undefined);
+  const fe = (n: string) => error?.fields?.[n] ?? (error?.field === n ? error.message : undefined);
 
   return (
     <Form className="panel entry-form" onSubmit={(e) => void submit(e)} validationBehavior="aria" aria-labelledby="entry-form-title">
       <h3 id="entry-form-title">{t('journal.add')}</h3>
       <div className="grid-3">
-        <TextInput label={t('journal.date')} name="occurredOn" value={date} onChange={setDate} placeholder={t('person.datePlaceholder')} error={fe('occurredOn')} />
+        <TextInput label={t('journal.date')} name="occurredOn" value={date} onChange={setDate} format="date" isRequired error={fe('occurredOn')} />
         <SelectField label={t('journal.type')} value={type} onChange={setType} options={TYPES.map((x) => ({ id: x, label: t(`labels.${x}`) }))} />
-        <SelectField label={t('journal.field')} value={field} onChange={setField} error={fe('field')} options={FIELDS.map((x) => ({ id: x, label: t(`labels.${x}`) }))} />
+        <SelectField label={t('journal.field')} value={field} onChange={setField} isRequired error={fe('field')} options={FIELDS.map((x) => ({ id: x, label: t(`labels.${x}`) }))} />
       </div>
       <TextAreaInput label={t('journal.summary')} name="summary" value={summary} onChange={(v) => (setSummary(v), setSaved(false))} isRequired rows={3} error={fe('summary')} />
       <TextAreaInput label={t('journal.restrictedNote')} name="restrictedNote" value={note} onChange={setNote} rows={1} description={t('journal.restrictedHint')} />
@@ -151,7 +156,13 @@ function EntryForm({ dsu, session, options, partners, onSaved }: { dsu: DsuOut; 
           {t('journal.consentWithdrawn', { names: withdrawn.map((c) => `${c.person.name} (${isoToFr(c.withdrawnOn)})`).join(', ') })}
         </Alert>
       )}
-      {error && !['occurredOn', 'field', 'summary', 'coAuthorIds'].includes(error.field ?? '') && <Alert kind="error">{error.message}</Alert>}
+      {error && (error.fields && Object.keys(error.fields).length > 0 ? (
+        <Alert kind="error" focus>
+          {error.message}
+        </Alert>
+      ) : (
+        !['occurredOn', 'field', 'summary', 'coAuthorIds'].includes(error.field ?? '') && <Alert kind="error">{error.message}</Alert>
+      ))}
       {saved && <Alert kind="success">{t('journal.saved')}</Alert>}
       <div className="actions">
         <Button variant="primary" type="submit">

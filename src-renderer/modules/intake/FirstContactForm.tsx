@@ -47,6 +47,8 @@ export function FirstContactForm({
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
   const [busy, setBusy] = useState(false);
 
+  /** The slot found, announced (RGAA 7.5): the date and time fields change without a word otherwise. */
+  const [slotNotice, setSlotNotice] = useState('');
   const findSlot = async () => {
     if (!professional) {
       setError({ message: t('intake.chooseProfessional'), field: 'appointment' });
@@ -57,6 +59,7 @@ export function FirstContactForm({
       const r = await must('rdv:nextFree', { professionalId: Number(professional), from: from < nowMinute() ? nowMinute() : from, durationMin: Number(duration) || 45 });
       setDate(isoToFr(r.startsAt));
       setTime(r.startsAt.slice(11));
+      setSlotNotice(t('a11y.slotProposed', { date: isoToFr(r.startsAt), time: r.startsAt.slice(11) }));
       setError(null);
     } catch (e) {
       setError({ message: errorText(e) });
@@ -148,14 +151,17 @@ export function FirstContactForm({
           <div className="grid-2">
             <SelectField label={t('intake.professional')} value={professional} onChange={setProfessional} options={pros} />
             <SelectField label={t('intake.kind')} value={kind} onChange={(v) => v && setKind(v as Kind)} options={KINDS.map((k) => ({ id: k, label: t(`labels.${k}`) }))} />
-            <TextInput label={t('intake.date')} name="date" value={date} onChange={setDate} placeholder={t('person.datePlaceholder')} error={fieldError('appointment') ?? fieldError('startsAt')} />
-            <TextInput label={t('intake.time')} name="time" value={time} onChange={setTime} placeholder={t('intake.timePlaceholder')} />
+            <TextInput label={t('intake.date')} name="date" value={date} onChange={setDate} format="date" error={fieldError('appointment') ?? fieldError('startsAt')} />
+            <TextInput label={t('intake.time')} name="time" value={time} onChange={setTime} format="time" />
             <TextInput label={t('intake.duration')} name="duration" value={duration} onChange={setDuration} />
             <TextInput label={t('intake.place')} name="place" value={place} onChange={setPlace} />
           </div>
           <Button variant="secondary" onPress={() => void findSlot()}>
             {t('intake.nextFree')}
           </Button>
+          <p role="status" className="small">
+            {slotNotice}
+          </p>
         </fieldset>
       )}
       {outcome === 'dsu' &&

@@ -40,6 +40,8 @@ export function IntakePage({ canOpenDsu = false }: { canOpenDsu?: boolean }) {
   }, [focusCard]);
 
   /** A saved record: the person the contact is about stays the subject; a member added to the household never replaces them. */
+  /** The record just saved, announced (RGAA 7.5) above its card. */
+  const [personSaved, setPersonSaved] = useState<string | null>(null);
   const saved = async (c: PersonCard) => {
     if (form?.kind === 'member' && card) {
       setCard(await must('persons:get', { id: card.person.id }));
@@ -47,6 +49,7 @@ export function IntakePage({ canOpenDsu = false }: { canOpenDsu?: boolean }) {
     } else {
       setCard(c);
       setMemberAdded(null);
+      if (form) setPersonSaved(personName(c.person));
     }
     setForm(null);
     setFocusCard((n) => n + 1);
@@ -117,6 +120,8 @@ export function IntakePage({ canOpenDsu = false }: { canOpenDsu?: boolean }) {
                   <button
                     type="button"
                     className={`result${card?.person.id === r.id ? ' result-current' : ''}`}
+                    // The chosen result is said in words and to assistive technologies, not by its border alone (RGAA 7.1).
+                    aria-current={card?.person.id === r.id ? 'true' : undefined}
                     onClick={() => void open(r.id)}
                     onKeyDown={(e) => {
                       if (e.key === 'ArrowDown') {
@@ -130,7 +135,10 @@ export function IntakePage({ canOpenDsu = false }: { canOpenDsu?: boolean }) {
                       }
                     }}
                   >
-                    <span className="result-name">{personName(r)}</span>
+                    <span className="result-name">
+                      {personName(r)}
+                      {card?.person.id === r.id && <span className="result-selected"> — {t('a11y.selected')}</span>}
+                    </span>
                     <span className="result-reason">{matchReasonText(t, r.reason)}</span>
                     <span className="result-meta">
                       {[r.birthDate ? t('intake.bornOn', { date: isoToFr(r.birthDate) }) : null, r.phone ? formatPhone(r.phone) : null, r.commune].filter(Boolean).join(' · ')}
@@ -173,6 +181,7 @@ export function IntakePage({ canOpenDsu = false }: { canOpenDsu?: boolean }) {
           )}
           {!done && !form && card && options && (
             <>
+              {personSaved === personName(card.person) && !memberAdded && <Alert kind="success">{t('a11y.personSaved', { name: personSaved })}</Alert>}
               {memberAdded && <Alert kind="success">{t('intake.memberAdded', { name: memberAdded, subject: personName(card.person) })}</Alert>}
               <PersonCardView card={card} onEdit={() => setForm({ kind: 'edit', card })} onAddMember={card.household ? () => setForm({ kind: 'member', householdId: card.household!.id }) : null} onPick={(id) => void open(id)} />
               <PersonFirstContacts key={`fc-${card.person.id}`} card={card} canOpenDsu={canOpenDsu} />

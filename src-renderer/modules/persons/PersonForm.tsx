@@ -7,7 +7,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { IntakeOptions, Output, PersonCard } from '../../../src-main/modules';
 import { ApiError, call, must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
+import { errorText, fieldOf, fieldsOf } from '../../app/errors';
 import { Alert, Button, CheckboxField, RadioList, SelectField, TextInput } from '../../ui/components';
 import { formatPhone, isoToFr, parseFrDate, personName } from '../../ui/format';
 import { HOUSEHOLD_ROLES } from '../../../src-main/modules/intake/kinds';
@@ -63,7 +63,8 @@ export function PersonForm({
   const [found, setDuplicates] = useState<Duplicate[]>([]);
   const duplicates = !birthName.trim() && !phone.trim() ? [] : found;
   const [confirmOther, setConfirmOther] = useState(false);
-  const [error, setError] = useState<{ message: string; field?: string | undefined; duplicate?: boolean } | null>(null);
+  /** `fields`: every faulty field at once (RGAA 11.10), beside its field; `message`: what the alert says. */
+  const [error, setError] = useState<{ message: string; field?: string | undefined; fields?: Record<string, string>; duplicate?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const isoBirth = birthDate.trim() ? parseFrDate(birthDate) : null;
@@ -91,12 +92,15 @@ export function PersonForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (birthInvalid) {
-      setError({ message: t('person.birthDateInvalid'), field: 'birthDate' });
-      return;
-    }
-    if (postcodeInvalid) {
-      setError({ message: t('person.postcodeInvalid'), field: 'household.postcode' });
+    // Every problem found here is shown at once, each beside its field.
+    const local: Record<string, string> = {};
+    if (!birthName.trim()) local.birthName = t('a11y.requiredField', { label: t('person.birthName') });
+    if (!firstNames.trim()) local.firstNames = t('a11y.requiredField', { label: t('person.firstNames') });
+    if (birthInvalid) local.birthDate = t('person.birthDateInvalid');
+    if (postcodeInvalid) local['household.postcode'] = t('person.postcodeInvalid');
+    const problems = Object.keys(local).length;
+    if (problems > 0) {
+      setError({ message: t('a11y.errorsSummary', { count: problems }), fields: local });
       return;
     }
     setBusy(true);
@@ -114,13 +118,15 @@ export function PersonForm({
       const household = householdId !== null ? { existingId: householdId, role } : { address, addressComplement: complement, postcode: postcode.trim(), communeInsee: commune, role: 'demandeur' as const };
       onSaved(await must('persons:create', { ...person, household, confirmNotDuplicate: confirmOther }));
     } catch (err) {
-      setError({ message: errorText(err), field: fieldOf(err), duplicate: err instanceof ApiError && err.code === 'duplicate_suspected' });
+      const fields = fieldsOf(err);
+      const count = Object.keys(fields).length;
+      setError({ message: count > 1 ? t('a11y.errorsSummary', { count }) : errorText(err), field: fieldOf(err), fields, duplicate: err instanceof ApiError && err.code === 'duplicate_suspected' });
     } finally {
       setBusy(false);
     }
   };
 
-  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
+  const fieldError = (name: string) => error?.fields?.[name] ?? (error?.field === name ? error.message : undefined);
 
   return (
     <div className="person-form-layout">
@@ -135,7 +141,7 @@ export function PersonForm({
             name="birthDate"
             value={birthDate}
             onChange={setBirthDate}
-            placeholder={t('person.datePlaceholder')}
+            format="date"
             error={birthInvalid ? t('person.birthDateInvalid') : fieldError('birthDate')}
           />
           <TextInput label={t('person.phone')} name="phone" type="tel" value={phone} onChange={setPhone} error={fieldError('phone')} />
@@ -187,7 +193,11 @@ export function PersonForm({
             </div>
           )
         )}
-        {error && <Alert kind="error">{error.message}</Alert>}
+        {error && (
+          <Alert kind="error" focus>
+            {error.message}
+          </Alert>
+        )}
         {error?.duplicate && <CheckboxField label={t('person.confirmOther')} value={confirmOther} onChange={setConfirmOther} />}
         <div className="actions">
           <Button variant="secondary" onPress={onCancel}>

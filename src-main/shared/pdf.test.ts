@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fontDir, FONT, openPdf } from './pdf';
+import { fontDir, FONT, guillemets, openPdf } from './pdf';
 
 function extract(bytes: Buffer) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'passeur-pdf-'));
@@ -42,6 +42,10 @@ describe('openPdf', () => {
     expect(raw).toMatch(/\/S \/Document/);
     expect(raw).toMatch(/\/S \/P/);
     expect(raw).toMatch(/\/StructTreeRoot/);
+  });
+
+  it('keeps French guillemets with their word', () => {
+    expect(guillemets('le dispositif « Secours » et « Allocation »')).toBe('le dispositif «\u00a0Secours\u00a0» et «\u00a0Allocation\u00a0»');
   });
 
   it('finds the fonts beside the packaged app first, else in the project’s resources', () => {

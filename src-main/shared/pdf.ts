@@ -36,6 +36,9 @@ export function fontDir(resourcesPath: string | undefined = (process as { resour
   return found;
 }
 
+/** « word » with no-break spaces, so that a line never starts with » nor ends with «. */
+export const guillemets = (s: string): string => s.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»');
+
 export interface PdfOptions {
   /** The document's title, shown by the reader in place of the file name. */
   title: string;
@@ -90,7 +93,9 @@ export function openPdf(o: PdfOptions): Pdf {
   doc.addStructure(root);
 
   let inArtifact = false;
-  const text = doc.text.bind(doc) as (...args: unknown[]) => PDFKit.PDFDocument;
+  const raw = doc.text.bind(doc) as (...args: unknown[]) => PDFKit.PDFDocument;
+  // French guillemets keep their word on the same line (no-break spaces inside « »).
+  const text = (...args: unknown[]) => raw(...args.map((a, i) => (i === 0 && typeof a === 'string' ? guillemets(a) : a)));
   // Tag each text: the last argument is its options when it is an object.
   (doc as { text: unknown }).text = (...args: unknown[]) => {
     if (inArtifact) return text(...args);

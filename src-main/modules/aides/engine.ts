@@ -84,7 +84,7 @@ const TYPE_LABEL: Record<HouseholdType, string> = {
   personne_seule: 'personne seule',
   couple: 'couple sans enfant',
   famille_monoparentale: 'famille monoparentale',
-  couple_avec_enfants: 'couple avec enfant(s)',
+  couple_avec_enfants: 'couple avec enfants',
 };
 
 export interface Composition {

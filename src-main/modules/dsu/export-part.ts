@@ -59,7 +59,7 @@ export function dsuExport(db: Db, personId: number): ExportPart[] {
             { label: 'Statut', value: label(dsu.status) },
             { label: 'Ouvert le', value: frDate(dsu.openedAt) },
             ...(dsu.closedAt ? [{ label: 'Clos le', value: frDate(dsu.closedAt) }] : []),
-            { label: 'Référent(e)', value: dsu.referent },
+            { label: 'Référent social', value: dsu.referent },
           ],
         },
       ],

@@ -52,8 +52,8 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   if (d.closedAt) line('Clos le', frDate(d.closedAt));
   if (d.archivedAt) line('Archivé le', frDate(d.archivedAt));
   line('Dernier contact', frDate(d.lastContactOn));
-  line('Référent(e) social(e)', d.referent.displayName);
-  for (const i of d.intervenants) line(`Co-intervenant(e)${i.endedOn ? ` jusqu’au ${frDate(i.endedOn)}` : ''}`, `${i.user?.displayName ?? i.externalName ?? ''} — ${i.mission}`);
+  line('Référent social', d.referent.displayName);
+  for (const i of d.intervenants) line(`Co-intervention${i.endedOn ? ` jusqu’au ${frDate(i.endedOn)}` : ''}`, `${i.user?.displayName ?? i.externalName ?? ''} — ${i.mission}`);
 
   heading('Le foyer');
   line('Adresse', postalLine(d.household));

@@ -13,7 +13,7 @@ export function intakeExport(db: Db, personId: number): ExportPart[] {
       entries: repo.firstContactsOfPerson(db, personId).map((f) => ({
         heading: `${frDate(f.at)} — ${label(f.mode)}`,
         fields: [
-          { label: 'Reçu(e) par', value: f.takenBy },
+          { label: 'Accueil fait par', value: f.takenBy },
           { label: 'Motifs', value: (JSON.parse(f.motifs) as string[]).join(', ') },
           { label: 'Demande', value: f.request },
           ...(f.urgent ? [{ label: 'Urgence', value: f.urgencyReason }] : []),

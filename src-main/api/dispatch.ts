@@ -146,6 +146,7 @@ export async function dispatch(app: AppCore, token: string | null, channel: stri
     },
   };
   const before = dataChanges(app);
+  const connection = app.vault.isOpen() ? app.vault.db : null;
   try {
     const value = await handler(ctx, parsed.data);
     const shaped = spec.output.safeParse(value);
@@ -155,7 +156,9 @@ export async function dispatch(app: AppCore, token: string | null, channel: stri
     }
     // One cache rule for every list on every desk: a call that changed the store says so to
     // every open session (the module only), and the screens read again what they show.
-    const after = dataChanges(app);
+    // A call that replaced the store under the sessions (a restore) ended them all: nobody is
+    // left to read again, and the screen that made it says what happened.
+    const after = connection !== null && app.vault.isOpen() && app.vault.db === connection ? dataChanges(app) : null;
     if (before !== null && after !== null && after !== before) app.broadcast('data:changed', { module: entry.module } satisfies DataChanged);
     return { result: { ok: true, value: shaped.data }, ...(sessionToken !== undefined ? { sessionToken } : {}) };
   } catch (e) {

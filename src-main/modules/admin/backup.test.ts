@@ -67,7 +67,11 @@ describe('backups from the admin screen', () => {
     // After the backup: an account created, which the restore takes away.
     await s.userWith('sec.durand', ['secretaire']);
     expect(logins(s)).toContain('sec.durand');
+    const events: string[] = [];
+    s.app.bus.on('event', (_token: string | null, name: string) => events.push(name));
     const out = await s.must(s.adminToken, 'admin:restoreBackup', { file: b.file, login: 'admin', password: ADMIN_PASSWORD });
+    // Nobody is told to read again (every session has ended): the restoring screen keeps its report.
+    expect(events).not.toContain('data:changed');
     expect(out).toMatchObject({ createdAt: b.createdAt, keptVerified: true, keptNote: null });
     expect(out.kept).toMatch(/avant-restauration-/);
     // Every session ended, the caller's too: everyone logs in again.

@@ -30,6 +30,17 @@ async function keyboardNav(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Opens a tab of the DSU by keyboard (Tab reaches the open one, the arrows move to `name`); the address keeps it (`#/dsu/12/<key>`). */
+async function openDsuTab(page: Page, name: string, key: string): Promise<void> {
+  const tabs = page.getByRole('tablist', { name: /^Sections du dossier/ });
+  await tabTo(page, tabs.getByRole('tab', { selected: true }), 80);
+  const tab = tabs.getByRole('tab', { name, exact: true });
+  for (let i = 0; i < 10 && (await tab.getAttribute('aria-selected')) !== 'true'; i++) await page.keyboard.press('ArrowRight');
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(tab).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`#/dsu/\\d+/${key}$`));
+}
+
 /** Chooses, with the arrow keys, the radio of `group` whose name matches `name`. */
 async function chooseRadio(page: Page, group: Locator, name: RegExp): Promise<void> {
   const radios = group.getByRole('radio');
@@ -56,9 +67,33 @@ test('7.3, 12.8: an appointment booked from the agenda by keyboard alone', async
   await expect(page.getByRole('heading', { name: 'Agendas', level: 1 })).toBeFocused();
   await expect(page).toHaveTitle('Rendez-vous — Passeur');
 
-  await tabTo(page, page.getByRole('button', { name: 'Nouveau rendez-vous' }));
+  // Alice's own day: the next day with free slots (today's may be over), by the « Jour suivant » button.
+  const grid = page.getByTestId('agenda');
+  const next = page.getByRole('button', { name: 'Jour suivant' });
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
+  for (let ahead = 1; ahead <= 7; ahead++) {
+    const d = new Date(`${today}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + ahead);
+    const dayFr = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(d).replace(/ 1 /, ' 1er ');
+    await tabTo(page, next, 40);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.agenda-heading')).toContainText(dayFr);
+    await expect(grid).toHaveAttribute('aria-busy', 'false');
+    if ((await grid.locator('.tgrid-slot').count()) > 0) break;
+  }
+
+  // One Tab stop into the grid, the arrows move from slot to slot, Enter books the one reached.
+  const stop = grid.locator('[data-cell][tabindex="0"]');
+  await tabTo(page, stop, 80);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const slot = page.locator(':focus');
+  await expect(slot).toHaveClass(/tgrid-slot/);
+  const label = (await slot.getAttribute('aria-label')) ?? '';
+  const [, day, time] = /^Réserver le (.+) à (.+) avec Alice Assistante$/.exec(label) ?? [];
+  expect(day && time, `créneau libre atteint : ${label}`).toBeTruthy();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('dialog', { name: `Rendez-vous avec Alice Assistante — ${day!}, ${time!}` });
   await expect(dialog.getByLabel('Rechercher la personne')).toBeFocused();
   await page.keyboard.type('moreau');
   const people = dialog.getByRole('radiogroup', { name: 'Personne' });
@@ -68,20 +103,16 @@ test('7.3, 12.8: an appointment booked from the agenda by keyboard alone', async
   await chooseRadio(page, people, /MOREAU Inès/);
   await expectAccessible(page, 'agenda — nouveau rendez-vous');
 
-  await tabTo(page, dialog.getByRole('button', { name: 'Premier créneau libre' }), 20);
-  await page.keyboard.press('Enter');
-  await expect(dialog.getByLabel('Heure')).toHaveValue(/^\d{2}:\d{2}$/);
-  // The slot found is announced (RGAA 7.5), not only written into the fields.
-  await expect(dialog.getByRole('status')).toHaveText(/^Créneau proposé : le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}\.$/);
-  await expect(dialog.getByLabel('Date', { exact: true })).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
   await tabTo(page, dialog.getByRole('button', { name: 'Réserver' }), 20);
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
-  const notice = page.getByRole('status').filter({ hasText: /Rendez-vous de MOREAU Inès le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} enregistré\./ });
+  const notice = page.getByRole('status').filter({ hasText: `Rendez-vous de MOREAU Inès avec Alice Assistante le ${day!} à ${time!} enregistré.` });
   await expect(notice).toBeVisible();
-  // The keyboard goes on from the button that opened the dialog.
-  await expect(page.getByRole('button', { name: 'Nouveau rendez-vous' })).toBeFocused();
-  await expect(page.locator('.agenda-item', { hasText: 'MOREAU Inès' })).toBeVisible();
+  // The keyboard goes on from the appointment just booked, in the grid.
+  const booked = grid.getByRole('button', { name: new RegExp(`^${day!}, ${time!} – .*MOREAU Inès`) });
+  await expect(booked).toBeFocused();
+  await expect(booked).toHaveAttribute('tabindex', '0');
+  await expectAccessible(page, 'agenda — rendez-vous réservé');
   await shot(page, 'a11y-agenda-reserve');
 });
 
@@ -141,6 +172,7 @@ test('13.1, 12.8: the idle lock warns a minute before, « Rester connecté » ke
   // Opening a DSU: the focus on its title once loaded (it was lost while « Chargement… » showed).
   await expect(page.getByRole('heading', { name: `DSU ${dsu.number} — MOREAU Inès`, level: 1 })).toBeFocused();
   await expect(page).toHaveTitle('Dossiers sociaux (DSU) — Passeur');
+  await openDsuTab(page, 'Journal', 'journal');
   const summary = page.getByRole('form', { name: 'Nouvelle intervention' }).getByLabel('Résumé');
   await typeInto(page, summary, 'Entretien : point sur les dettes de loyer, à compléter');
 
@@ -247,6 +279,8 @@ test('10.7: on a short window, a field reached with Tab is never hidden under th
   await page.goto(server.url);
   await keyboardLogin(page, 'alice', team.users.alice!.password);
   await page.evaluate((id) => (window.location.hash = `#/dsu/${id}`), dsu.id);
+  await expect(page.getByRole('heading', { name: `DSU ${dsu.number} — MARTIN Louise`, level: 1 })).toBeFocused();
+  await openDsuTab(page, 'Aides', 'aides');
   await tabTo(page, page.getByRole('link', { name: 'Nouvelle demande d’aide' }), 80);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: `Nouvelle demande d’aide — dossier ${dsu.number}`, level: 1 })).toBeFocused();
@@ -271,6 +305,8 @@ test('11.10: the journal form shows every error at once, each beside its field, 
   await page.goto(server.url);
   await keyboardLogin(page, 'alice', team.users.alice!.password);
   await page.evaluate((id) => (window.location.hash = `#/dsu/${id}`), dsu.id);
+  await expect(page.getByRole('heading', { name: `DSU ${dsu.number} — MOREAU Inès`, level: 1 })).toBeFocused();
+  await openDsuTab(page, 'Journal', 'journal');
   const form = page.getByRole('form', { name: 'Nouvelle intervention' });
   const date = form.getByLabel('Date', { exact: true });
   // Required fields and the date format are written under their labels, and read with them.

@@ -85,12 +85,12 @@ test('DSU: header and tabs by keyboard, the tab kept in the address across a rel
   await page.keyboard.press('Home');
   await expect(situation).toBeFocused();
   await expect(page.getByRole('tabpanel', { name: 'Situation' })).toBeVisible();
-  // Tab leaves the tab list for the open panel (or the first control in it), and stays in it
-  // when the panel's content replaces « Chargement… ».
+  // Tab leaves the tab list for the open panel (or the first control in it), once the panel shows
+  // its content (as the user sees it), and the focus stays there.
+  await expect(page.getByRole('tabpanel', { name: 'Situation' }).getByRole('button', { name: 'Renseigner la situation' })).toBeVisible();
   await page.keyboard.press('Tab');
   const situationId = await situation.getAttribute('id');
-  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.getAttribute('aria-labelledby') ?? null)).toBe(situationId);
-  await expect(page.getByRole('tabpanel', { name: 'Situation' }).getByRole('button', { name: 'Renseigner la situation' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Situation' }).getByRole('button', { name: 'Renseigner la situation' })).toBeFocused();
   await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.getAttribute('aria-labelledby') ?? null)).toBe(situationId);
 
   for (const name of ['Aides', 'Documents', 'Consentements']) {

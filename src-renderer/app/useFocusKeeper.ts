@@ -39,10 +39,20 @@ export function useFocusKeeper(): void {
         strandedSince = 0;
         return;
       }
+      // A tab panel is focusable only while it has no control of its own (« Chargement… »): when its
+      // content arrives, the focus goes on to the first control in it rather than to <body>.
+      if (lastFocused?.isConnected && lastFocused.getClientRects().length > 0 && !lastFocused.matches(FOCUSABLE)) {
+        const inner = lastFocused.querySelector<HTMLElement>(TABBABLE);
+        if (inner) {
+          strandedSince = 0;
+          inner.focus();
+          return;
+        }
+      }
       if (!unusable(lastFocused)) {
         // A button disabled while its call ran is usable again and nothing took the focus: to the
         // message the call ended with, or back to the button.
-        if (strandedSince && lastAlert?.isConnected && lastAlertAt >= strandedSince) lastAlert.focus();
+        if (strandedSince && lastAlert?.isConnected && lastAlertAt >= strandedSince) focusOn(lastAlert);
         else if (strandedSince && lastFocused) lastFocused.focus();
         strandedSince = 0;
         return;
@@ -58,8 +68,7 @@ export function useFocusKeeper(): void {
       const t = target();
       if (!t) return;
       strandedSince = 0;
-      if (!t.matches('input, button, a[href], textarea, select, [tabindex]')) t.setAttribute('tabindex', '-1');
-      t.focus();
+      focusOn(t);
     };
     // After React Aria's own focus restoration (next animation frame) has had its chance.
     const schedule = () => {
@@ -80,6 +89,7 @@ export function useFocusKeeper(): void {
       // Seen when it happens: a call may disable and re-enable its button before `place` runs.
       if (unusable(lastFocused) && stranded() && !strandedSince) strandedSince = Date.now();
       if (stranded() && (unusable(lastFocused) || strandedSince)) schedule();
+      else if (lastFocused?.isConnected && !lastFocused.matches(FOCUSABLE)) schedule();
     });
     const onFocusIn = (e: FocusEvent) => {
       if (e.target instanceof HTMLElement && e.target !== document.body) {
@@ -96,7 +106,7 @@ export function useFocusKeeper(): void {
       routeChangedAt = Date.now();
       lastAlert = null;
     };
-    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'data-disabled'] });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'data-disabled', 'tabindex'] });
     document.addEventListener('focusin', onFocusIn);
     document.addEventListener('focusout', onFocusOut);
     window.addEventListener('hashchange', onRoute);
@@ -108,6 +118,15 @@ export function useFocusKeeper(): void {
       window.clearTimeout(timer);
     };
   }, []);
+}
+
+const FOCUSABLE = 'input, button, a[href], textarea, select, [tabindex]';
+const TABBABLE = 'input:not([disabled]), button:not([disabled]), a[href], textarea:not([disabled]), select:not([disabled]), [tabindex="0"]';
+
+/** Focuses `el`, made focusable by script first when it is a message or a title. */
+function focusOn(el: HTMLElement): void {
+  if (!el.matches(FOCUSABLE)) el.setAttribute('tabindex', '-1');
+  el.focus();
 }
 
 /**

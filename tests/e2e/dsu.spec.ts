@@ -85,9 +85,13 @@ test('DSU: header and tabs by keyboard, the tab kept in the address across a rel
   await page.keyboard.press('Home');
   await expect(situation).toBeFocused();
   await expect(page.getByRole('tabpanel', { name: 'Situation' })).toBeVisible();
-  // Tab leaves the tab list for the open panel (or the first control in it).
+  // Tab leaves the tab list for the open panel (or the first control in it), once the panel shows
+  // its content (as the user sees it), and the focus stays there.
+  await expect(page.getByRole('tabpanel', { name: 'Situation' }).getByRole('button', { name: 'Renseigner la situation' })).toBeVisible();
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.getAttribute('aria-labelledby') ?? null)).toBe(await situation.getAttribute('id'));
+  const situationId = await situation.getAttribute('id');
+  await expect(page.getByRole('tabpanel', { name: 'Situation' }).getByRole('button', { name: 'Renseigner la situation' })).toBeFocused();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.getAttribute('aria-labelledby') ?? null)).toBe(situationId);
 
   for (const name of ['Aides', 'Documents', 'Consentements']) {
     await tablist.getByRole('tab', { name }).click();
@@ -135,7 +139,7 @@ test('DSU situation: filled in, updated, its history read; a bad amount refused 
   await form.getByRole('button', { name: 'Ajouter une mesure' }).click();
   await choose(page, form, / Mesure$/, 'MASP (mesure d’accompagnement social personnalisé)');
   await form.getByRole('button', { name: 'Ajouter une ressource' }).click();
-  await choose(page, form, / Nature$/, 'RSA');
+  await choose(page, form, / Nature — ressource 1$/, 'RSA');
   await form.getByLabel('Montant mensuel (€)').first().fill('646,52');
   await form.getByRole('button', { name: 'Ajouter une charge' }).click();
   await form.getByLabel('Montant mensuel (€)').nth(1).fill('520');

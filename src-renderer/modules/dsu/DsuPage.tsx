@@ -139,7 +139,12 @@ export function DsuPage({ id, session, panels, tab: tabInRoute }: { id: number; 
         </section>
       )}
       <div className="dsu-live" role="status" aria-live="polite">
-        {notice && <p className="alert alert-success">{notice}</p>}
+        {/* Focusable by script: after an action, the keyboard goes on from the message (useFocusKeeper). */}
+        {notice && (
+          <p className="alert alert-success" tabIndex={-1}>
+            {notice}
+          </p>
+        )}
       </div>
       {error && <Alert kind="error">{error}</Alert>}
       <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => selectTab(String(k))}>

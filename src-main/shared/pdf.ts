@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { PasseurError } from './errors';
+import { frLongDate } from './french';
 
 /** The three faces the documents use, registered under these names. */
 export const FONT = { regular: 'Passeur-Regular', bold: 'Passeur-Bold', italic: 'Passeur-Italic' } as const;
@@ -163,4 +164,55 @@ export function logoProblem(mime: string, data: Buffer, maxBytes: number): strin
     return 'Logo : cette image ne peut pas être lue (fichier abîmé ou format non pris en charge). Enregistrez-la à nouveau en PNG ou JPEG.';
   }
   return null;
+}
+
+/** The site's postal block as the administrator set it (admin:saveSite). */
+export interface SiteBlock {
+  name: string;
+  serviceName: string;
+  addressLines: string[];
+  postcode: string;
+  city: string;
+  phone: string;
+}
+
+/**
+ * The site's heading on a letter: the service's name as title (the site's name without one),
+ * then the site's name only when it says something more — or, with no service name at all,
+ * `fallback` (the département's service) —, the address and phone; no line repeats the title.
+ */
+export function siteHeading(site: SiteBlock, fallback = ''): { title: string; lines: string[] } {
+  const title = site.serviceName || site.name;
+  const second = site.serviceName ? (site.serviceName.trim() !== site.name.trim() ? site.name : '') : fallback;
+  const lines = [second, ...site.addressLines, [site.postcode, site.city].filter(Boolean).join(' ')];
+  if (site.phone) lines.push(`Tél. ${site.phone}`);
+  return { title, lines: lines.filter((l, i) => l && l.trim() !== title.trim() && lines.indexOf(l) === i) };
+}
+
+/**
+ * The top of a letter: the site's logo (decoration: its name is written under it) and heading
+ * on the left, the recipient's name and postal address placed for a window envelope on the
+ * right (about 5 cm from the top), then « Ville, le … ». Leaves the cursor at the left margin.
+ */
+export function letterHead(pdf: Pdf, o: { site: SiteBlock; fallback?: string; logo?: { data: Buffer } | null; recipient: { name: string; lines: string[] }; today: string }): void {
+  const { doc, width, margin } = pdf;
+  const half = width / 2 - 10;
+  const right = margin + width / 2;
+  const head = siteHeading(o.site, o.fallback);
+  let headTop = margin;
+  if (o.logo) {
+    const logo = o.logo;
+    pdf.artifact(() => doc.image(logo.data, margin, 34, { fit: [150, 56] }));
+    headTop = 34 + 56 + 8;
+  }
+  doc.font(FONT.bold).fontSize(12).text(head.title, margin, headTop, { width: half });
+  doc.font(FONT.regular).fontSize(9.5).fillColor('#333');
+  for (const l of head.lines) doc.text(l, { width: half });
+  doc.fillColor('#000');
+  doc.font(FONT.bold).fontSize(10.5).text(o.recipient.name, right, Math.max(doc.y + 14, 142), { width: half });
+  doc.font(FONT.regular);
+  for (const l of o.recipient.lines) doc.text(l, right, doc.y, { width: half });
+  doc.moveDown(1.2).text(`${o.site.city ? `${o.site.city}, l` : 'L'}e ${frLongDate(o.today)}`, right, doc.y, { width: half });
+  doc.x = margin;
+  doc.moveDown(1.5);
 }

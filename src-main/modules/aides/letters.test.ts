@@ -11,7 +11,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aidTeam, secours, TODAY, type AidTeam } from '../../../tests/helpers/aides';
 import { hashDir, tmpDir } from '../../../tests/helpers/tmp';
-import { appealMentions, isAdverse, postalBlock, signatureLines } from './letters';
+import { appealMentions, DEPARTMENT_SERVICE, isAdverse, signatureLines } from './letters';
+import { siteHeading } from '../../shared/pdf';
 
 let team: AidTeam;
 beforeAll(async () => {
@@ -88,7 +89,7 @@ describe('the pieces of a letter, pure', () => {
   });
 
   it('the heading falls back on the site’s name when the administrator set nothing', () => {
-    expect(postalBlock({ name: 'MDS Montauban', code: 'MTB', serviceName: '', addressLines: [], postcode: '', city: '', phone: '' })).toEqual({
+    expect(siteHeading({ name: 'MDS Montauban', serviceName: '', addressLines: [], postcode: '', city: '', phone: '' }, DEPARTMENT_SERVICE)).toEqual({
       title: 'MDS Montauban',
       lines: ['Conseil départemental — Service social départemental'],
     });

@@ -12,7 +12,7 @@ import { natureLabel } from './kinds';
 import { euros } from '../../shared/money';
 import { inForce, type AppealStage } from '../../shared/parameters';
 import { frDate } from '../../shared/time';
-import { FONT, openPdf } from '../../shared/pdf';
+import { FONT, letterHead, openPdf } from '../../shared/pdf';
 import { frLongDate, plural } from '../../shared/french';
 
 const MARGIN = 60;
@@ -61,11 +61,8 @@ export function appealMentions(day: string, stage: AppealStage): { titre: string
 }
 
 /** The site's heading: what the administrator set, else the site's name and the département's service. */
-export function postalBlock(site: LetterData['site']): { title: string; lines: string[] } {
-  const lines = [site.serviceName ? site.name : 'Conseil départemental — Service social départemental', ...site.addressLines, [site.postcode, site.city].filter(Boolean).join(' ')];
-  if (site.phone) lines.push(`Tél. ${site.phone}`);
-  return { title: site.serviceName || site.name, lines: lines.filter(Boolean) };
-}
+/** Under the site's name when the administrator set no service name. */
+export const DEPARTMENT_SERVICE = 'Conseil départemental — Service social départemental';
 
 /** Signed as the decision was taken: by delegation of the Président, or the commission's decision notified by a responsable. */
 export function signatureLines(dec: AidOut['decisions'][number]): { before: string[]; name: string; after: string } {
@@ -87,26 +84,7 @@ export function renderLetter(d: LetterData): Promise<Buffer> {
   /** An indented block: every line indented, not only the first. */
   const indented = (s: string, font: string) => doc.font(font).fontSize(10.5).fillColor('#000').text(s, MARGIN + 14, doc.y, { width: width - 14 });
 
-  // Heading (left) and the address, placed for a window envelope (right, about 5 cm from the top).
-  const head = postalBlock(d.site);
-  let headTop = MARGIN;
-  if (d.logo) {
-    // The logo is the site's mark above its name, which the text says: decoration for a reader.
-    const logo = d.logo;
-    pdf.artifact(() => doc.image(logo.data, MARGIN, 34, { fit: [150, 56] }));
-    headTop = 34 + 56 + 8;
-  }
-  doc.font(FONT.bold).fontSize(12).text(head.title, MARGIN, headTop, { width: half });
-  doc.font(FONT.regular).fontSize(9.5).fillColor('#333');
-  for (const l of head.lines) doc.text(l, { width: half });
-  doc.fillColor('#000');
-  const headBottom = doc.y;
-  doc.font(FONT.bold).fontSize(10.5).text(d.recipient.name, right, Math.max(headBottom + 14, 142), { width: half });
-  doc.font(FONT.regular);
-  for (const l of d.recipient.lines) doc.text(l, right, doc.y, { width: half });
-  doc.moveDown(1.2).text(`${d.site.city ? `${d.site.city}, l` : 'L'}e ${frLongDate(d.today)}`, right, doc.y, { width: half });
-  doc.x = MARGIN;
-  doc.moveDown(1.5);
+  letterHead(pdf, { site: d.site, fallback: DEPARTMENT_SERVICE, logo: d.logo, recipient: d.recipient, today: d.today });
   doc.font(FONT.bold).text(`Objet : votre demande d’aide financière n° ${a.number} — ${a.dispositifLabel}`, MARGIN, doc.y, { width, structType: 'H1' });
   doc.font(FONT.regular).text(`Dossier suivi par ${a.dsu.referent.displayName}, dossier social n° ${a.dsu.number}`, { width }).moveDown(1);
 

@@ -5,7 +5,9 @@
  * call). Both are written by `openPdf`, as every document of the app: embedded font, tagged.
  */
 import { frDate } from '../../shared/time';
-import { FONT, openPdf } from '../../shared/pdf';
+import { FONT, letterHead, openPdf, siteHeading, type SiteBlock } from '../../shared/pdf';
+
+export { siteHeading, type SiteBlock };
 import { frLongDate, plural } from '../../shared/french';
 
 const MARGIN = 60;
@@ -19,23 +21,6 @@ export function frTime(local: string): string {
 /** `0671223344` → `06 71 22 33 44` (French numbers by pairs); anything else as stored. */
 export const frPhone = (digits: string) => (/^0\d{9}$/.test(digits) ? digits.replace(/(\d{2})(?=\d)/g, '$1 ') : digits);
 
-export interface SiteBlock {
-  name: string;
-  serviceName: string;
-  addressLines: string[];
-  postcode: string;
-  city: string;
-  phone: string;
-}
-
-/** The site's heading: the service's name as title, then the site's name only when it says something more, the address and phone. */
-export function siteHeading(site: SiteBlock): { title: string; lines: string[] } {
-  const title = site.serviceName || site.name;
-  const lines = [site.serviceName && site.serviceName.trim() !== site.name.trim() ? site.name : '', ...site.addressLines, [site.postcode, site.city].filter(Boolean).join(' ')];
-  if (site.phone) lines.push(`Tél. ${site.phone}`);
-  // No line repeats the title (an address line holding the site's name, for instance).
-  return { title, lines: lines.filter((l, i) => l && l.trim() !== title.trim() && lines.indexOf(l) === i) };
-}
 
 export interface ConvocationData {
   site: SiteBlock;
@@ -59,24 +44,7 @@ export function renderConvocation(d: ConvocationData): Promise<Buffer> {
   const right = MARGIN + width / 2;
   const para = (s: string) => doc.font(FONT.regular).fontSize(10.5).fillColor('#000').text(s, MARGIN, doc.y, { width, align: 'justify' }).moveDown(0.6);
 
-  // Heading (left) and the address placed for a window envelope (right, about 5 cm from the top).
-  const head = siteHeading(d.site);
-  let headTop = MARGIN;
-  if (d.logo) {
-    // The logo is the site's mark above its name, which the text says: decoration for a reader.
-    const logo = d.logo;
-    pdf.artifact(() => doc.image(logo.data, MARGIN, 34, { fit: [150, 56] }));
-    headTop = 34 + 56 + 8;
-  }
-  doc.font(FONT.bold).fontSize(12).text(head.title, MARGIN, headTop, { width: half });
-  doc.font(FONT.regular).fontSize(9.5).fillColor('#333');
-  for (const l of head.lines) doc.text(l, { width: half });
-  doc.fillColor('#000');
-  doc.font(FONT.bold).fontSize(10.5).text(d.recipient.name, right, Math.max(doc.y + 14, 142), { width: half });
-  doc.font(FONT.regular);
-  for (const l of d.recipient.lines) doc.text(l, right, doc.y, { width: half });
-  doc.moveDown(1.2).text(`${d.site.city ? `${d.site.city}, l` : 'L'}e ${frLongDate(d.today)}`, right, doc.y, { width: half });
-  doc.moveDown(1.5);
+  letterHead(pdf, { site: d.site, logo: d.logo, recipient: d.recipient, today: d.today });
   doc.font(FONT.bold).text('Objet : convocation à un rendez-vous', MARGIN, doc.y, { width, structType: 'H1' }).moveDown(1);
 
   para(d.recipient.salutation);

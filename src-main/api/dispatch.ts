@@ -122,6 +122,16 @@ function dataChanges(app: AppCore): number | null {
   return app.vault.isOpen() ? rowsChangedBesidesAudit(app.vault.db) : null;
 }
 
+/** Tells every open session that `module` changed the store. The call is done and committed
+ *  by then: a failure to tell is logged, never turned into a refusal of what was recorded. */
+function dataChanged(app: AppCore, module: string): void {
+  try {
+    app.broadcast('data:changed', { module } satisfies DataChanged);
+  } catch (e) {
+    log('dispatch', 'broadcast_error', { error: (e as Error)?.name ?? 'Error' });
+  }
+}
+
 export async function dispatch(app: AppCore, token: string | null, channel: string, rawInput: unknown): Promise<DispatchOutcome> {
   const entry = app.channels.get(channel);
   if (!entry) return fail('unknown_channel', `Opération inconnue : ${channel.slice(0, 60)}.`);
@@ -159,7 +169,7 @@ export async function dispatch(app: AppCore, token: string | null, channel: stri
     // A call that replaced the store under the sessions (a restore) ended them all: nobody is
     // left to read again, and the screen that made it says what happened.
     const after = connection !== null && app.vault.isOpen() && app.vault.db === connection ? dataChanges(app) : null;
-    if (before !== null && after !== null && after !== before) app.broadcast('data:changed', { module: entry.module } satisfies DataChanged);
+    if (before !== null && after !== null && after !== before) dataChanged(app, entry.module);
     return { result: { ok: true, value: shaped.data }, ...(sessionToken !== undefined ? { sessionToken } : {}) };
   } catch (e) {
     if (isPasseurError(e)) return fail(e.code, e.message, e.field);

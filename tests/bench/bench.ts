@@ -195,7 +195,7 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   const persons = (enc.prepare('SELECT id FROM persons ORDER BY random() LIMIT 1000').all() as { id: number }[]).map((p) => p.id);
   app.clock = () => now;
   // The same dispatcher on the plain copy: what it reads of the core (the account check on every call included).
-  const plainApp = { vault: { db: plain, isOpen: () => true }, modules: app.modules, channels: app.channels, sessions: app.sessions, clock: () => now, emit: () => {} } as unknown as AppCore;
+  const plainApp = { vault: { db: plain, isOpen: () => true }, modules: app.modules, channels: app.channels, sessions: app.sessions, clock: () => now, emit: () => {}, broadcast: () => {} } as unknown as AppCore;
   const secToken = app.sessions.create({ userId: SECRETAIRE, login: 'accueil', roles: ['secretaire'], mustChangePassword: false }).token;
   const record = (target: AppCore) => (i: number) =>
     dispatch(target, secToken, 'intake:record', {

@@ -8,6 +8,8 @@ import { frDate } from './time';
 import dsuRetention from '../../resources/parameters/dsu_retention.json';
 import recoursDelai from '../../resources/parameters/recours_delai.json';
 import mentionsRecours from '../../resources/parameters/mentions_recours.json';
+import baremeSaisies from '../../resources/parameters/bareme_saisies.json';
+import rsaForfaitaire from '../../resources/parameters/rsa_forfaitaire.json';
 
 export interface ParameterEntry<V> {
   from: string;
@@ -37,7 +39,28 @@ const PARAMETERS = {
    * the request (`initiale`) or on the person's recours gracieux (`sur_recours`).
    */
   mentions_recours: mentionsRecours as Parameter<{ mentions: { titre: string; decisions: AppealStage[]; texte: string; source: string }[] }>,
+  /** Barème des saisies sur rémunérations (code du travail R3252-2, R3252-3), renewed every 1 January. */
+  bareme_saisies: baremeSaisies as Parameter<BaremeSaisies>,
+  /** RSA montant forfaitaire by household composition (CASF L262-2, R262-1), renewed every 1 April. */
+  rsa_forfaitaire: rsaForfaitaire as Parameter<RsaForfaitaire>,
 };
+/** A fraction [numerator, denominator] of a tranche of the barème des saisies. */
+export type Fraction = [number, number];
+export interface BaremeSaisies {
+  /** Annual thresholds in cents, ascending; the last tranche has `upTo_cents: null` (no ceiling). */
+  tranches: { upTo_cents: number | null; fraction: Fraction }[];
+  /** Added to every threshold per dependant, in cents a year. */
+  perDependant_cents: number;
+}
+export interface RsaForfaitaire {
+  /** Monthly amount in cents for a person alone with 0, 1 or 2 children or dependants. */
+  alone_cents: [number, number, number];
+  /** Monthly amount in cents for a couple with 0, 1 or 2 children or dependants. */
+  couple_cents: [number, number, number];
+  /** Added per child beyond the second, in cents a month. */
+  perFurtherChild_cents: number;
+}
+
 export type ParameterId = keyof typeof PARAMETERS;
 type ValueOf<P extends ParameterId> = (typeof PARAMETERS)[P] extends Parameter<infer V> ? V : never;
 

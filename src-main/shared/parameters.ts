@@ -10,6 +10,7 @@ import recoursDelai from '../../resources/parameters/recours_delai.json';
 import mentionsRecours from '../../resources/parameters/mentions_recours.json';
 import baremeSaisies from '../../resources/parameters/bareme_saisies.json';
 import rsaForfaitaire from '../../resources/parameters/rsa_forfaitaire.json';
+import surendettementDelais from '../../resources/parameters/surendettement_delais.json';
 
 export interface ParameterEntry<V> {
   from: string;
@@ -43,6 +44,8 @@ const PARAMETERS = {
   bareme_saisies: baremeSaisies as Parameter<BaremeSaisies>,
   /** RSA montant forfaitaire by household composition (CASF L262-2, R262-1), renewed every 1 April. */
   rsa_forfaitaire: rsaForfaitaire as Parameter<RsaForfaitaire>,
+  /** The overindebtedness procedure's delays (code de la consommation). */
+  surendettement_delais: surendettementDelais as Parameter<{ recevabilite_months: number; recours_recevabilite_days: number; contestation_mesures_days: number; plan_max_months: number }>,
 };
 /** A fraction [numerator, denominator] of a tranche of the barème des saisies. */
 export type Fraction = [number, number];
@@ -62,7 +65,7 @@ export interface RsaForfaitaire {
 }
 
 export type ParameterId = keyof typeof PARAMETERS;
-type ValueOf<P extends ParameterId> = (typeof PARAMETERS)[P] extends Parameter<infer V> ? V : never;
+export type ValueOf<P extends ParameterId> = (typeof PARAMETERS)[P] extends Parameter<infer V> ? V : never;
 
 export function inForce<P extends ParameterId>(id: P, day: string): ParameterEntry<ValueOf<P>> {
   const p = PARAMETERS[id] as Parameter<ValueOf<P>>;
@@ -73,3 +76,56 @@ export function inForce<P extends ParameterId>(id: P, day: string): ParameterEnt
   }
   return entry;
 }
+
+/** An entry in force on a day, with the warning it carries when its parameter is overdue for renewal. */
+export interface InForce<V> extends ParameterEntry<V> {
+  id: ParameterId;
+  label: string;
+  /**
+   * Set when the day is on or past the parameter's expected renewal after this entry and no newer
+   * entry is known: the computation still uses this entry, and the sentence names the parameter
+   * to update. Null otherwise.
+   */
+  warning: string | null;
+}
+
+/**
+ * Where computations read legal parameters: the files of `resources/parameters/` (the command
+ * line, pure tests) or those plus the entries an administrator added (the app). Rules take one
+ * as an argument and never read a file or the store themselves.
+ */
+export type ParameterLookup = <P extends ParameterId>(id: P, day: string) => InForce<ValueOf<P>>;
+
+/** The parameter's definition (label, renewal, the entries shipped in `resources/`). */
+export function parameterDefinition<P extends ParameterId>(id: P): Parameter<ValueOf<P>> {
+  return PARAMETERS[id] as Parameter<ValueOf<P>>;
+}
+export const PARAMETER_IDS = Object.keys(PARAMETERS) as ParameterId[];
+
+/** The first `MM-DD` renewal day strictly after `from`. */
+export function nextRenewal(from: string, renewal: string): string {
+  const sameYear = `${from.slice(0, 4)}-${renewal}`;
+  return sameYear > from ? sameYear : `${Number(from.slice(0, 4)) + 1}-${renewal}`;
+}
+
+/** The entry in force on `day` among `entries`, with its renewal warning (see `InForce`). */
+export function entryInForce<V>(p: Parameter<V>, entries: readonly ParameterEntry<V>[], day: string): InForce<V> {
+  const sorted = [...entries].sort((a, b) => b.from.localeCompare(a.from));
+  const entry = sorted.find((e) => e.from <= day);
+  if (!entry) {
+    const first = sorted[sorted.length - 1];
+    throw new PasseurError('invalid_input', `Paramètre « ${p.label} » : aucune valeur connue au ${frDate(day)} (première valeur au ${frDate(first?.from) || '—'}).`);
+  }
+  let warning: string | null = null;
+  if (p.renewal) {
+    const due = nextRenewal(entry.from, p.renewal);
+    const newer = sorted.some((e) => e.from > entry.from);
+    if (day >= due && !newer) {
+      warning = `Paramètre « ${p.label} » à mettre à jour : une nouvelle valeur était attendue au ${frDate(due)} ; le calcul utilise celle du ${frDate(entry.from)}.`;
+    }
+  }
+  return { ...entry, id: p.id as ParameterId, label: p.label, warning };
+}
+
+/** The lookup on the files of `resources/parameters/` only. */
+export const fileParameters: ParameterLookup = (id, day) => entryInForce(parameterDefinition(id), parameterDefinition(id).entries, day);

@@ -290,6 +290,9 @@ export const stageInputSchema = z
 
 export const stagesInputSchema = z.array(stageInputSchema, { message: 'une liste d’étapes' }).max(200, { message: '200 étapes au plus' });
 
+/** The deadlines' input as the command line reads it: `{ "stages": [...] }`. */
+export const deadlinesInputSchema = z.object({ stages: stagesInputSchema }, { message: 'un objet { "stages": [ … ] }' }).strict();
+
 const STAGE_LABEL: Record<StageKind, string> = {
   depot: 'dépôt du dossier',
   recevabilite: 'décision sur la recevabilité',

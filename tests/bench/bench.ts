@@ -7,8 +7,10 @@
  * SQLite copy with the same schema, rows and settings, as a ratio.
  *
  * Aides financières: see `aides.ts` (evaluation, the responsable's queue, replay).
+ * Surendettement: see `surendettement.ts` (capacity to repay, deadlines; pure rules).
  *
  * `--small`: a site ten times smaller (quick check). `--search-detail`: the slowest saisies.
+ * `--surendettement`: the surendettement rules only (seconds, no site generated).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
@@ -30,6 +32,7 @@ import { dsuHandlers } from '../../src-main/modules/dsu/handlers';
 import { intakeHandlers } from '../../src-main/modules/intake/handlers';
 import { rdvHandlers } from '../../src-main/modules/rdv/handlers';
 import { aidesBench } from './aides';
+import { surendettementBench } from './surendettement';
 import { registry } from '../../src-main/modules';
 
 const PASSWORD = 'une longue phrase secrète';
@@ -37,6 +40,10 @@ const PASSWORD = 'une longue phrase secrète';
 export async function main(argv: string[]): Promise<void> {
   setQuiet(true);
   const json = argv.includes('--json');
+  if (argv.includes('--surendettement')) {
+    report(surendettementBench(), json);
+    return;
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passeur-bench-'));
   const results: BenchResult[] = [];
   try {
@@ -88,6 +95,7 @@ export async function main(argv: string[]): Promise<void> {
       v.close();
     });
     results.push(result('déverrouillage (Argon2id + descellement + ouverture + contrôle des pages)', unlock));
+    results.push(...surendettementBench());
     const small = { persons: 7_000, households: 3_000, journal: 40_000, dsuShare: 0.75 };
     results.push(...(await accueil(dir, argv.includes('--small') ? small : FULL, json, argv.includes('--search-detail'))));
   } finally {

@@ -103,6 +103,16 @@ describe('passeur surendettement', () => {
     expect(noInput.stderr).toContain('Option --input manquante');
   });
 
+  it('the README shows the example files as they are', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Surendettement en ligne de commande'), readme.indexOf('## Où vivent les données'));
+    const blocks = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+    expect(blocks).toEqual([
+      JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'capacite.json'), 'utf8')),
+      JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'echeances.json'), 'utf8')),
+    ]);
+  });
+
   it('help lists both commands', () => {
     const r = passeur(['surendettement', '--help']);
     expect(r.code).toBe(0);

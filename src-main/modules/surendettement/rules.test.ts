@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PasseurError } from '../../shared/errors';
 import { entryInForce, fileParameters, parameterDefinition, type ParameterLookup } from '../../shared/parameters';
-import { computeCapacity, computeDeadlines, quotiteSaisissable, rsaAmount, type CapacityInput, type StageInput } from './rules';
+import { nonWorkingReason } from '../../shared/legal-days';
+import { addDays } from '../../shared/time';
+import { computeCapacity, computeDeadlines, quotiteSaisissable, rsaAmount, STAGE_KINDS, type CapacityInput, type StageInput } from './rules';
 
 const salary = (cents: number) => [{ kind: 'salaire', monthly_cents: cents }];
 
@@ -268,6 +270,35 @@ describe('deadlines of the procedure', () => {
     expect(r.pending).toEqual(['Recours contre la décision de recevabilité du 02/03/2026 : date de notification inconnue, délai non calculé.']);
   });
 
+  it('properties: any valid procedure gives sorted deadlines of its last cycle, appeal days on working days', () => {
+    const stage = fc.record({
+      kind: fc.constantFrom(...STAGE_KINDS),
+      offset: fc.integer({ min: 0, max: 1500 }),
+      notifiedAfter: fc.option(fc.integer({ min: 0, max: 20 })),
+      durationMonths: fc.option(fc.integer({ min: 1, max: 84 })),
+      mainResidenceLoans: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(stage, { maxLength: 10 }), (raw) => {
+        const stages: StageInput[] = raw.map((r) => {
+          const date = addDays('2024-06-01', r.offset);
+          return { kind: r.kind, date, notified: r.notifiedAfter === null ? null : addDays(date, r.notifiedAfter), durationMonths: r.durationMonths, mainResidenceLoans: r.mainResidenceLoans };
+        });
+        const { deadlines: out } = computeDeadlines(stages, fileParameters);
+        const cycleStart = stages.filter((s) => s.kind === 'depot' || s.kind === 'redepot').reduce((m, s) => (s.date > m ? s.date : m), '');
+        out.forEach((d, k) => {
+          if (k > 0) expect(d.due >= out[k - 1]!.due).toBe(true);
+          expect(d.due >= d.from.date).toBe(true);
+          expect(d.from.date >= cycleStart).toBe(true);
+          if (d.kind === 'recours_recevabilite' || d.kind === 'contestation_mesures') expect(nonWorkingReason(d.due)).toBeNull();
+          if (d.kind !== 'audience') expect(out.filter((x) => x.kind === d.kind)).toHaveLength(1);
+          expect(d.rule.length).toBeGreaterThan(20);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuses bad stages with a French message naming the stage and the field', () => {
     expect(refused(() => deadlines([{ kind: 'depot', date: '2026-13-01' }])).message).toBe('Échéances de la procédure : étape n° 1 (date) — cette date n’existe pas dans le calendrier.');
     expect(refused(() => deadlines([{ kind: 'depot', date: '2026-01-01' }, { kind: 'jugement' as never, date: '2026-02-01' }])).message).toContain('étape n° 2 (kind) — une étape parmi : depot, recevabilite');
@@ -275,5 +306,7 @@ describe('deadlines of the procedure', () => {
       'Échéances de la procédure : étape n° 1 (décision sur la recevabilité) — la notification (01/03/2026) précède la décision (10/03/2026) ; corrigez l’une des deux dates.',
     );
     expect(refused(() => deadlines([{ kind: 'plan_conventionnel', date: '2026-03-10', durationMonths: 0 }])).message).toContain('étape n° 1 (durationMonths) — une durée d’au moins 1 mois');
+    expect(refused(() => deadlines([{ kind: 'depot', date: '9999-12-31' }])).message).toBe('Échéances de la procédure : étape n° 1 (date) — une année entre 1900 et 2199 ; vérifiez la date.');
+    expect(refused(() => deadlines([{ kind: 'depot', date: '31/12/2026' }])).message).toBe('Échéances de la procédure : étape n° 1 (date) — date attendue au format AAAA-MM-JJ, par exemple 2026-03-15.');
   });
 });

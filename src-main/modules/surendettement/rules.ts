@@ -64,11 +64,12 @@ export interface CapacityResult {
 
 const DAY_FORMAT = 'date attendue au format AAAA-MM-JJ, par exemple 2026-03-15';
 const DAY_EXISTS = 'cette date n’existe pas dans le calendrier';
-/** A day `AAAA-MM-JJ` that exists, with messages naming nothing (the path names the field). */
-const calendarDay = z
-  .string({ message: DAY_FORMAT })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: DAY_FORMAT })
-  .refine((s) => isoDate.safeParse(s).success, { message: DAY_EXISTS });
+/** A day `AAAA-MM-JJ` that exists, between 1900 and 2199; one message each (the path names the field). */
+const calendarDay = z.string({ message: DAY_FORMAT }).superRefine((s, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) ctx.addIssue({ code: 'custom', message: DAY_FORMAT });
+  else if (!isoDate.safeParse(s).success) ctx.addIssue({ code: 'custom', message: DAY_EXISTS });
+  else if (s < '1900-01-01' || s > '2199-12-31') ctx.addIssue({ code: 'custom', message: 'une année entre 1900 et 2199 ; vérifiez la date' });
+});
 
 const cents = (what: string) =>
   z

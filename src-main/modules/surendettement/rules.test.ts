@@ -73,7 +73,7 @@ describe('capacity to repay (L731-1, L731-2, R731-1)', () => {
     // A budget below the RSA never lowers the part kept: the RSA applies.
     const low = computeCapacity({ ...input, everydayExpenses_cents: 100_000 }, fileParameters);
     expect(low).toMatchObject({ everyday_cents: 187_492, everydayFrom: 'rsa', capacity_cents: 67_043 });
-    expect(low.explanation.some((s) => s.includes('cette part n’est jamais inférieure au RSA : 1\u00a0874,92\u00a0€'))).toBe(true);
+    expect(low.explanation).toContain('Part des ressources réservée aux dépenses courantes : le budget indiqué (1\u00a0000,00\u00a0€) est inférieur au montant forfaitaire du RSA ; cette part n’est jamais inférieure au RSA : 1\u00a0874,92\u00a0€.');
   });
 
   it('resources under the first threshold: 1/20 only, and nothing left above the RSA', () => {

@@ -205,7 +205,7 @@ export function computeCapacity(input: CapacityInput, params: ParameterLookup): 
   const everyday = everydayFrom === 'budget' ? budget! : rsa;
   if (budget === null) explanation.push(`Part des ressources réservée aux dépenses courantes : aucun budget indiqué, c’est le montant forfaitaire du RSA, ${euros(rsa)}.`);
   else if (everydayFrom === 'budget') explanation.push(`Part des ressources réservée aux dépenses courantes : le budget indiqué, ${euros(budget)}, supérieur au montant forfaitaire du RSA (${euros(rsa)}).`);
-  else explanation.push(`Part des ressources réservée aux dépenses courantes : le budget indiqué (${euros(budget)}) ${budget === rsa ? 'égale' : 'est inférieur à'} celui du RSA ; cette part n’est jamais inférieure au RSA : ${euros(rsa)}.`);
+  else explanation.push(`Part des ressources réservée aux dépenses courantes : le budget indiqué (${euros(budget)}) ${budget === rsa ? 'est égal au' : 'est inférieur au'} montant forfaitaire du RSA ; cette part n’est jamais inférieure au RSA : ${euros(rsa)}.`);
   const remainder = Math.max(0, resources - everyday);
   explanation.push(
     resources > everyday
@@ -294,7 +294,8 @@ export const stagesInputSchema = z.array(stageInputSchema, { message: 'une liste
 /** The deadlines' input as the command line reads it: `{ "stages": [...] }`. */
 export const deadlinesInputSchema = z.object({ stages: stagesInputSchema }, { message: 'un objet { "stages": [ … ] }' }).strict();
 
-const STAGE_LABEL: Record<StageKind, string> = {
+/** Each stage in French, as the sentences name it. */
+export const STAGE_LABELS: Record<StageKind, string> = {
   depot: 'dépôt du dossier',
   recevabilite: 'décision sur la recevabilité',
   orientation: 'orientation',
@@ -323,7 +324,7 @@ function checkStages(stages: StageInput[]): void {
   }
   stages.forEach((s, n) => {
     if (s.notified && s.notified < s.date) {
-      throw new PasseurError('invalid_input', `Échéances de la procédure : étape n° ${n + 1} (${STAGE_LABEL[s.kind]}) — la notification (${frDate(s.notified)}) précède la décision (${frDate(s.date)}) ; corrigez l’une des deux dates.`, `${n}.notified`);
+      throw new PasseurError('invalid_input', `Échéances de la procédure : étape n° ${n + 1} (${STAGE_LABELS[s.kind]}) — la notification (${frDate(s.notified)}) précède la décision (${frDate(s.date)}) ; corrigez l’une des deux dates.`, `${n}.notified`);
     }
   });
 }
@@ -424,7 +425,7 @@ export function computeDeadlines(stages: StageInput[], params: ParameterLookup):
       if (months > v.plan_max_months && !plan.mainResidenceLoans) {
         throw new PasseurError(
           'invalid_input',
-          `Échéances de la procédure : ${STAGE_LABEL[plan.kind]} du ${frDate(plan.date)} — une durée de ${months} mois dépasse le maximum de ${v.plan_max_months} mois (code de la consommation, art. L733-3). Réduisez la durée, ou indiquez que les mesures portent sur des prêts de la résidence principale (mainResidenceLoans).`,
+          `Échéances de la procédure : ${STAGE_LABELS[plan.kind]} du ${frDate(plan.date)} — une durée de ${months} mois dépasse le maximum de ${v.plan_max_months} mois (code de la consommation, art. L733-3). Réduisez la durée, ou indiquez que les mesures portent sur des prêts de la résidence principale (mainResidenceLoans).`,
           'durationMonths',
         );
       }

@@ -98,3 +98,51 @@ test('the admin adds next year’s barème from the parameters screen and the wa
   await expect(tasks.getByRole('listitem').filter({ hasText: RSA })).toBeVisible();
   await shot(page, 'parametres-accueil-apres');
 });
+
+test('the RSA’s revalued amounts through its composition form; a bad file is refused with each problem and where it is', async ({ page, server, watch }) => {
+  watch(page);
+  await seedSite(server.url);
+  await page.goto(server.url);
+  await login(page, ADMIN.login, ADMIN.password);
+  await expect(page.getByRole('heading', { name: `Bonjour ${ADMIN.name}` })).toBeVisible();
+  // From the home tile's link.
+  await page.getByTestId('parameters-tile').getByRole('link', { name: new RegExp(`^${RSA}`) }).click();
+  await expect(page.getByRole('heading', { name: RSA, level: 1 })).toBeVisible();
+  // The overdue warning names the parameter; the amounts read as a composition table.
+  await expect(page.locator('.parameter-warning')).toContainText(`Paramètre « ${RSA} » à mettre à jour : une nouvelle valeur était attendue au 01/04/2026`);
+  const table = page.getByRole('table', { name: /Montant forfaitaire du RSA, À partir du 01\/04\/2025/ });
+  await expect(table.getByRole('row', { name: /^Personne seule sans enfant/ })).toContainText('646,52 €');
+  await expect(table.getByRole('row', { name: /^Couple avec 2 enfants/ })).toContainText('1 357,70 €');
+  await expectAccessible(page, 'paramètre RSA');
+  await shot(page, 'parametres-rsa');
+
+  // A file with two problems: nothing imported, each named with its path.
+  const bad = JSON.stringify({ id: 'rsa_forfaitaire', entries: [{ from: '2026-04-01', value: { alone_cents: [65000, 0, 117000], couple_cents: [97500, 117000, 136500], perFurtherChild_cents: 26000 }, source: '' }] });
+  await page.locator('input[type=file]').setInputFiles({ name: 'rsa.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  const refused = page.getByRole('alert').filter({ hasText: 'Rien n’a été importé' });
+  await expect(refused).toContainText('le fichier contient 2 problèmes');
+  await expect(refused.getByRole('listitem').filter({ hasText: 'entries[0].value.alone_cents.1' })).toContainText('Personne seule avec 1 enfant : doit être supérieur à zéro.');
+  await expect(refused.getByRole('listitem').filter({ hasText: 'entries[0].source' })).toContainText('Source : à renseigner');
+  await expectAccessible(page, 'import refusé');
+  await shot(page, 'parametres-import-refuse');
+
+  // The form: amounts in euros, prefilled from the latest value.
+  await expect(page.getByLabel('En vigueur à partir du', { exact: true })).toHaveValue('01/04/2026');
+  const amounts: [string, string][] = [
+    ['Personne seule sans enfant (€ par mois)', '651,69'],
+    ['Personne seule avec 1 enfant (€ par mois)', '977,54'],
+    ['Personne seule avec 2 enfants (€ par mois)', '1173,04'],
+    ['Couple sans enfant (€ par mois)', '977,54'],
+    ['Couple avec 1 enfant (€ par mois)', '1173,04'],
+    ['Couple avec 2 enfants (€ par mois)', '1368,55'],
+    ['Par enfant supplémentaire au-delà du 2e (€ par mois)', '260,68'],
+  ];
+  for (const [label, v] of amounts) await page.getByLabel(label, { exact: true }).fill(v);
+  await page.getByRole('textbox', { name: 'Source' }).fill('Décret portant revalorisation du montant forfaitaire du revenu de solidarité active au 1er avril 2026');
+  await page.getByRole('button', { name: 'Ajouter cette valeur' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Valeur du 01/04/2026 ajoutée à « ${RSA} ».` })).toBeVisible();
+  await expect(page.locator('.parameter-warning')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: /Montant forfaitaire du RSA, À partir du 01\/04\/2026/ }).getByRole('row', { name: /^Personne seule sans enfant/ })).toContainText('651,69 €');
+  await expect(page.locator('.parameter-facts')).toContainText('01/04/2027');
+  await shot(page, 'parametres-rsa-ajout');
+});

@@ -234,6 +234,7 @@ function ParameterDetail({ id, param, loaded, error, reload }: { id: string; par
           param={param}
           latest={latest}
           onAdded={async (from) => {
+            imp.onDone(null, null, []);
             setNotice(t('parametres.added', { date: isoToFr(from), label: param.label }));
             await reload();
           }}
@@ -344,30 +345,24 @@ function ValueView({ id, value, caption }: { id: string; value: unknown; caption
         <thead>
           <tr>
             <th scope="col">{t('parametres.household')}</th>
-            {[0, 1, 2].map((n) => (
-              <th key={n} scope="col" className="num">
-                {t('parametres.children', { count: n })}
-              </th>
-            ))}
+            <th scope="col" className="num">
+              {t('parametres.monthly')}
+            </th>
           </tr>
         </thead>
         <tbody>
-          {(['alone', 'couple'] as const).map((who) => (
-            <tr key={who}>
-              <th scope="row">{t(`parametres.${who}`)}</th>
-              {r[`${who}_cents`].map((c, i) => (
-                <td key={i} className="num">
-                  {euros(c)}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {(['alone', 'couple'] as const).flatMap((who) =>
+            r[`${who}_cents`].map((c, i) => (
+              <tr key={`${who}-${i}`}>
+                <th scope="row">{`${t(`parametres.${who}`)} ${t('parametres.children', { count: i })}`}</th>
+                <td className="num">{euros(c)}</td>
+              </tr>
+            )),
+          )}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={3}>
-              {t('parametres.perFurtherChild')}
-            </th>
+            <th scope="row">{t('parametres.perFurtherChild')}</th>
             <td className="num">{t('parametres.plusAmount', { amount: euros(r.perFurtherChild_cents) })}</td>
           </tr>
         </tfoot>
@@ -549,12 +544,12 @@ function EntryForm({ param, latest, onAdded }: { param: Param; latest: Entry | n
         {param.id === 'rsa_forfaitaire' && (
           <fieldset className="parameter-fieldset">
             <legend>{t('parametres.rsaLegend')}</legend>
-            {(['alone', 'couple'] as const).map((who) => (
-              <div key={who} className="grid-3">
-                {[0, 1, 2].map((i) => (
+            {[0, 1, 2].map((i) => (
+              <div key={i} className="pair-row">
+                {(['alone', 'couple'] as const).map((who) => (
                   <TextInput
-                    key={i}
                     label={t('parametres.rsaField', { who: t(`parametres.${who}`), children: t('parametres.children', { count: i }) })}
+                    key={who}
                     name={`${who}-${i}`}
                     value={draft[`${who}_cents.${i}`] ?? ''}
                     onChange={set(`${who}_cents.${i}`)}

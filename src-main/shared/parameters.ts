@@ -68,6 +68,7 @@ export interface RsaForfaitaire {
 export type ParameterId = keyof typeof PARAMETERS;
 export type ValueOf<P extends ParameterId> = (typeof PARAMETERS)[P] extends Parameter<infer V> ? V : never;
 
+/** The files' entry in force on `day`, for code without a store; a handler reads `ctx.app.parameters` (the files plus the administrator's entries). */
 export function inForce<P extends ParameterId>(id: P, day: string): ParameterEntry<ValueOf<P>> {
   const p = PARAMETERS[id] as Parameter<ValueOf<P>>;
   const candidates = p.entries.filter((e) => e.from <= day).sort((a, b) => b.from.localeCompare(a.from));

@@ -76,6 +76,14 @@ describe('the store lookup', () => {
     expect(onDay[1]!.addedBy?.displayName).toBe('Camille Admin');
   });
 
+  it('the app’s computations read it: the retention of files follows an entry the administrator added', async () => {
+    const s = await site();
+    const resp = await s.userWith('resp', ['responsable']);
+    expect(await s.must(resp.token, 'dsu:retention', {})).toMatchObject({ limitDate: '2024-11-30' });
+    await s.must(s.adminToken, 'params:addEntry', { id: 'dsu_retention', from: '2026-11-01', value: { years: 3 }, source: 'Référentiel révisé' });
+    expect(await s.must(resp.token, 'dsu:retention', {})).toMatchObject({ limitDate: '2023-11-30', source: 'Référentiel révisé' });
+  });
+
   it('a day before the first entry is an explicit error, with the store too', async () => {
     const s = await site();
     expect(() => s.app.parameters('rsa_forfaitaire', '2025-03-31')).toThrow(/aucune valeur connue au 31\/03\/2025/);

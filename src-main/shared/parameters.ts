@@ -238,7 +238,8 @@ export function valueProblems(id: ParameterId, value: unknown): EntryProblem[] {
     const path = ['value', ...issue.path.map(String)].join('.');
     if (seen.has(path)) continue;
     seen.add(path);
-    out.push({ path, message: issue.message });
+    const message = issue.code === 'unrecognized_keys' ? `Champ${issue.keys.length > 1 ? 's' : ''} inconnu${issue.keys.length > 1 ? 's' : ''} : ${issue.keys.map((k) => `« ${k.slice(0, 40)} »`).join(', ')} ; retirez-le${issue.keys.length > 1 ? 's' : ''} (voir les fichiers de resources/parameters/).` : issue.message;
+    out.push({ path, message });
   }
   return out;
 }

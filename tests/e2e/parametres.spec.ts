@@ -146,3 +146,33 @@ test('the RSA’s revalued amounts through its composition form; a bad file is r
   await expect(page.locator('.parameter-facts')).toContainText('01/04/2027');
   await shot(page, 'parametres-rsa-ajout');
 });
+
+test('every parameter’s page reads and is accessible: delays in days and months, the mentions as text and JSON', async ({ page, server, watch }) => {
+  watch(page);
+  await seedSite(server.url);
+  await page.goto(server.url);
+  await login(page, ADMIN.login, ADMIN.password);
+  await expect(page.getByRole('heading', { name: `Bonjour ${ADMIN.name}` })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Paramètres légaux' }).click();
+  await page.getByRole('link', { name: 'Surendettement — délais de la procédure' }).click();
+  await expect(page.getByRole('heading', { name: 'Surendettement — délais de la procédure', level: 1 })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Recours contre la recevabilité/ })).toContainText('15 jours');
+  await expect(page.getByRole('row', { name: /Durée maximale des mesures/ })).toContainText('84 mois');
+  await expect(page.getByLabel('Recours contre la recevabilité (jours)', { exact: true })).toHaveValue('15');
+  await expectAccessible(page, 'délais du surendettement');
+  await shot(page, 'parametres-delais');
+  // A delay that is not a whole number is refused beside its field.
+  await page.getByLabel('Recours contre la recevabilité (jours)', { exact: true }).fill('quinze');
+  await page.getByRole('textbox', { name: 'Source' }).fill('Essai');
+  await page.getByLabel('En vigueur à partir du', { exact: true }).fill('01/12/2026');
+  await page.getByRole('button', { name: 'Ajouter cette valeur' }).click();
+  await expect(page.getByRole('form', { name: 'Ajouter une valeur' }).getByText('Recours contre la recevabilité (jours) : un nombre entier est attendu.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^1 valeur$/ })).toBeVisible();
+
+  await page.getByRole('link', { name: '← Tous les paramètres légaux' }).click();
+  await page.getByRole('link', { name: /^Mentions des voies et délais de recours/ }).click();
+  await expect(page.getByText('Recours gracieux', { exact: true })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Mentions (JSON)' })).toHaveValue(/"titre": "Recours contentieux"/);
+  await expectAccessible(page, 'mentions de recours');
+  await shot(page, 'parametres-mentions');
+});

@@ -11,6 +11,8 @@ import { LoginThrottle } from '../auth/throttle';
 import { Vault } from '../store/vault';
 import type { z } from 'zod';
 import type { Db } from '../store/database';
+import { storeParameters } from '../store/parameters';
+import type { ParameterLookup } from '../shared/parameters';
 import type { ChannelSpec, ContractTable, EventName } from './spec';
 
 export const DEFAULT_IDLE_MINUTES = 10;
@@ -52,6 +54,8 @@ export interface Task {
   label: string;
   /** The renderer route that acts on it (`#/…`). */
   href: string;
+  /** Shown from this day on when the site's notice period would show it later (a lead time of its own). */
+  showFrom?: string;
 }
 
 /** One module's part of a person's right-of-access export (RGPD art. 15, DOMAIN §3), in French. */
@@ -119,6 +123,11 @@ export class AppCore {
   readonly bus = new EventEmitter();
   private sweeper: NodeJS.Timeout | null = null;
   clock: () => Date = () => new Date();
+  /**
+   * The legal parameters (DOMAIN §8) as computations inside a handler read them: the files of
+   * `resources/parameters/` plus the entries an administrator added (src-main/store/parameters.ts).
+   */
+  readonly parameters: ParameterLookup = (id, day) => storeParameters(this.vault.db)(id, day);
 
   /** Closed with the core (the owner's control endpoint, host/control.ts). */
   private readonly closers: (() => void)[] = [];

@@ -128,6 +128,9 @@ const SAMPLES: { [C in Channel]: Input<C> } = {
   'reglement:update': { id: 999, document: '{}' },
   'reglement:activate': { id: 999 },
   'reglement:replay': { id: 999 },
+  'params:list': {},
+  'params:addEntry': { id: 'bareme_saisies', from: '2099-01-01', value: { tranches: [{ upTo_cents: 100, fraction: [1, 2] }, { upTo_cents: null, fraction: [1, 1] }], perDependant_cents: 0 }, source: 'Essai' },
+  'params:import': { text: '[]' },
 };
 
 const MALFORMED: unknown[] = [42, 'texte', [], true, { unexpected: 1 }, { login: 123 }, { userId: -1 }, { id: 'un' }, { limit: 1e9 }, { password: null }];
@@ -269,6 +272,9 @@ const ACCESS: { [C in Channel]: 'public' | 'authenticated' | readonly Role[] } =
   'reglement:update': ['admin', 'responsable'],
   'reglement:activate': ['admin', 'responsable'],
   'reglement:replay': ['admin', 'responsable'],
+  'params:list': ['admin'],
+  'params:addEntry': ['admin'],
+  'params:import': ['admin'],
 };
 
 function expectedAllowed(channel: Channel, role: Role | null): boolean {

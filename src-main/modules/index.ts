@@ -16,13 +16,14 @@ import { adminModule } from './admin/module';
 import { aidesModule } from './aides/module';
 import { dsuModule } from './dsu/module';
 import { intakeModule } from './intake/module';
+import { parametresModule } from './parametres/module';
 import { partnersModule } from './partners/module';
 import { personsModule } from './persons/module';
 import { rdvModule } from './rdv/module';
 import { statsModule } from './stats/module';
 import { tasksModule } from './tasks/module';
 
-export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, tasksModule, statsModule] as const;
+export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, parametresModule, tasksModule, statsModule] as const;
 
 /** The registry as the core takes it. */
 export const registry: Registry = MODULES;

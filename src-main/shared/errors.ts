@@ -38,11 +38,14 @@ export class PasseurError extends Error {
   readonly code: ErrorCode;
   /** Optional pointer to the faulty field, for forms. */
   readonly field: string | undefined;
-  constructor(code: ErrorCode, message: string, field?: string) {
+  /** Every faulty field (path → French sentence), when a handler checks several at once. */
+  readonly fields: Record<string, string> | undefined;
+  constructor(code: ErrorCode, message: string, field?: string, fields?: Record<string, string>) {
     super(message);
     this.name = 'PasseurError';
     this.code = code;
     this.field = field;
+    this.fields = fields;
   }
 }
 

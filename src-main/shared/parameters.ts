@@ -3,6 +3,7 @@
  * entries (in force from a date, a value, the source). A computation takes the entry in force
  * on the relevant day; a day before the first entry is an explicit error, never a fallback.
  */
+import { z } from 'zod';
 import { PasseurError } from './errors';
 import { frDate } from './time';
 import dsuRetention from '../../resources/parameters/dsu_retention.json';
@@ -67,6 +68,7 @@ export interface RsaForfaitaire {
 export type ParameterId = keyof typeof PARAMETERS;
 export type ValueOf<P extends ParameterId> = (typeof PARAMETERS)[P] extends Parameter<infer V> ? V : never;
 
+/** The files' entry in force on `day`, for code without a store; a handler reads `ctx.app.parameters` (the files plus the administrator's entries). */
 export function inForce<P extends ParameterId>(id: P, day: string): ParameterEntry<ValueOf<P>> {
   const p = PARAMETERS[id] as Parameter<ValueOf<P>>;
   const candidates = p.entries.filter((e) => e.from <= day).sort((a, b) => b.from.localeCompare(a.from));
@@ -129,3 +131,157 @@ export function entryInForce<V>(p: Parameter<V>, entries: readonly ParameterEntr
 
 /** The lookup on the files of `resources/parameters/` only. */
 export const fileParameters: ParameterLookup = (id, day) => entryInForce(parameterDefinition(id), parameterDefinition(id).entries, day);
+
+/* ------------------------------------------------------------------------------------------
+ * Entries added by an administrator (DOMAIN §8): each parameter's value has a schema, every
+ * problem is named with its field in French, and the lookup adds the added entries to the files.
+ * ------------------------------------------------------------------------------------------ */
+
+const positiveInt = (label: string) =>
+  z.number({ message: `${label} : un nombre entier est attendu.` }).int({ message: `${label} : un nombre entier est attendu.` }).positive({ message: `${label} : doit être supérieur à zéro.` });
+const cents = (label: string) =>
+  z.number({ message: `${label} : un montant est attendu.` }).int({ message: `${label} : le montant s’exprime en centimes entiers.` }).positive({ message: `${label} : doit être supérieur à zéro.` });
+const required = (label: string, max: number) =>
+  z.string({ message: `${label} : à renseigner.` }).trim().min(1, { message: `${label} : à renseigner.` }).max(max, { message: `${label} : ${max} caractères au plus.` });
+
+const COMPOSITION = ['sans enfant', 'avec 1 enfant', 'avec 2 enfants'] as const;
+
+const trancheSchema = z.strictObject(
+  {
+    upTo_cents: z.number({ message: 'Seuil : un montant est attendu (vide seulement pour la dernière tranche).' }).int({ message: 'Seuil : le montant s’exprime en centimes entiers.' }).positive({ message: 'Seuil : doit être supérieur à zéro.' }).nullable(),
+    fraction: z.tuple([positiveInt('Fraction (numérateur)'), positiveInt('Fraction (dénominateur)')], { message: 'Fraction : deux nombres entiers attendus (numérateur, dénominateur).' }),
+  },
+  { message: 'Tranche : un seuil et une fraction sont attendus.' },
+);
+/** The tranches in order: thresholds ascending, fractions in (0, 1], only the last one open. */
+const tranchesSchema = z
+  .array(trancheSchema, { message: 'Tranches : une liste de tranches est attendue.' })
+  .min(2, { message: 'Tranches : au moins deux tranches sont attendues.' })
+  .max(20, { message: 'Tranches : vingt au plus.' })
+  .superRefine((tranches, ctx) => {
+    tranches.forEach((t, i) => {
+      const n = i + 1;
+      const last = i === tranches.length - 1;
+      if (t.fraction[0] > t.fraction[1]) ctx.addIssue({ code: 'custom', path: [i, 'fraction'], message: `Tranche ${n} : la fraction doit être comprise entre 0 et 1 (numérateur au plus égal au dénominateur).` });
+      if (last && t.upTo_cents !== null) ctx.addIssue({ code: 'custom', path: [i, 'upTo_cents'], message: `Tranche ${n} : la dernière tranche n’a pas de seuil (elle couvre tout ce qui dépasse le seuil précédent) ; laissez le seuil vide.` });
+      if (!last && t.upTo_cents === null) ctx.addIssue({ code: 'custom', path: [i, 'upTo_cents'], message: `Tranche ${n} : seuil à renseigner (seule la dernière tranche n’en a pas).` });
+      const prev = tranches[i - 1]?.upTo_cents;
+      if (i > 0 && t.upTo_cents !== null && prev !== null && prev !== undefined && t.upTo_cents <= prev) {
+        ctx.addIssue({ code: 'custom', path: [i, 'upTo_cents'], message: `Tranche ${n} : le seuil doit être supérieur à celui de la tranche ${i}.` });
+      }
+    });
+  });
+const baremeSchema = z.strictObject(
+  {
+    tranches: tranchesSchema,
+    perDependant_cents: z.number({ message: 'Majoration par personne à charge : un montant est attendu.' }).int({ message: 'Majoration par personne à charge : le montant s’exprime en centimes entiers.' }).nonnegative({ message: 'Majoration par personne à charge : ne peut pas être négative.' }),
+  },
+  { message: 'Barème : des tranches et une majoration par personne à charge sont attendues.' },
+);
+
+const rsaAmounts = (who: string) =>
+  z.tuple([cents(`${who} ${COMPOSITION[0]}`), cents(`${who} ${COMPOSITION[1]}`), cents(`${who} ${COMPOSITION[2]}`)], { message: `${who} : trois montants sont attendus (sans enfant, avec 1 enfant, avec 2 enfants).` });
+const rsaSchema = z.strictObject(
+  { alone_cents: rsaAmounts('Personne seule'), couple_cents: rsaAmounts('Couple'), perFurtherChild_cents: cents('Par enfant supplémentaire') },
+  { message: 'RSA : les montants d’une personne seule, d’un couple et par enfant supplémentaire sont attendus.' },
+);
+
+const mentionsSchema = z.strictObject(
+  {
+    mentions: z
+      .array(
+        z.strictObject({
+          titre: required('Titre de la mention', 200),
+          decisions: z.array(z.enum(['initiale', 'sur_recours'], { message: 'Décisions : « initiale » ou « sur_recours ».' }), { message: 'Décisions : une liste est attendue.' }).min(1, { message: 'Décisions : au moins une (« initiale » ou « sur_recours »).' }),
+          texte: required('Texte de la mention', 4000),
+          source: required('Source de la mention', 1000),
+        }, { message: 'Mention : un titre, des décisions, un texte et une source sont attendus.' }),
+        { message: 'Mentions : une liste est attendue.' },
+      )
+      .min(1, { message: 'Mentions : au moins une mention est attendue.' })
+      .max(20, { message: 'Mentions : vingt au plus.' }),
+  },
+  { message: 'Mentions : une liste de mentions est attendue.' },
+);
+
+/** The schema of each parameter's value (the files are checked against it too, in the tests). */
+export const VALUE_SCHEMAS: { readonly [P in ParameterId]: z.ZodType<ValueOf<P>> } = {
+  dsu_retention: z.strictObject({ years: positiveInt('Durée en années') }, { message: 'Durée : un nombre d’années est attendu.' }),
+  recours_delai: z.strictObject({ months: positiveInt('Délai en mois') }, { message: 'Délai : un nombre de mois est attendu.' }),
+  mentions_recours: mentionsSchema,
+  bareme_saisies: baremeSchema,
+  rsa_forfaitaire: rsaSchema as unknown as z.ZodType<RsaForfaitaire>,
+  surendettement_delais: z.strictObject(
+    {
+      recevabilite_months: positiveInt('Examen de la recevabilité (mois)'),
+      recours_recevabilite_days: positiveInt('Recours contre la recevabilité (jours)'),
+      contestation_mesures_days: positiveInt('Contestation des mesures imposées (jours)'),
+      plan_max_months: positiveInt('Durée maximale des mesures (mois)'),
+    },
+    { message: 'Délais : quatre nombres entiers sont attendus.' },
+  ),
+};
+
+/** A problem of an entry, with the path of its field (`value.tranches.2.upTo_cents`, `from`, `source`). */
+export interface EntryProblem {
+  path: string;
+  message: string;
+}
+
+/** The value's problems for its parameter (empty when it is valid), each named in French with its path. */
+export function valueProblems(id: ParameterId, value: unknown): EntryProblem[] {
+  const r = VALUE_SCHEMAS[id].safeParse(value);
+  if (r.success) return [];
+  const seen = new Set<string>();
+  const out: EntryProblem[] = [];
+  for (const issue of r.error.issues) {
+    const path = ['value', ...issue.path.map(String)].join('.');
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const message = issue.code === 'unrecognized_keys' ? `Champ${issue.keys.length > 1 ? 's' : ''} inconnu${issue.keys.length > 1 ? 's' : ''} : ${issue.keys.map((k) => `« ${k.slice(0, 40)} »`).join(', ')} ; retirez-le${issue.keys.length > 1 ? 's' : ''} (voir les fichiers de resources/parameters/).` : issue.message;
+    out.push({ path, message });
+  }
+  return out;
+}
+
+/** An entry added by an administrator, kept in the encrypted store (never edited nor deleted). */
+export interface AddedEntry<V = unknown> extends ParameterEntry<V> {
+  /** Its row, in the order of addition. */
+  seq: number;
+  addedBy: { id: number; displayName: string } | null;
+  addedAt: string;
+}
+
+/**
+ * A parameter's entries once the added ones are taken in: an added entry with the same `from`
+ * as another (a file's, or an earlier added one) replaces it; the replaced one stays in history.
+ */
+export function effectiveEntries<V>(p: Parameter<V>, added: readonly AddedEntry<V>[]): ParameterEntry<V>[] {
+  const byFrom = new Map<string, ParameterEntry<V>>();
+  for (const e of p.entries) byFrom.set(e.from, e);
+  for (const e of [...added].sort((a, b) => a.seq - b.seq)) byFrom.set(e.from, { from: e.from, value: e.value, source: e.source });
+  return [...byFrom.values()].sort((a, b) => a.from.localeCompare(b.from));
+}
+
+/** The lookup on the files plus the added entries `addedOf(id)` gives (the app's, src-main/store/parameters.ts). */
+export function lookupWith(addedOf: (id: ParameterId) => readonly AddedEntry[]): ParameterLookup {
+  return (id, day) => {
+    const p = parameterDefinition(id);
+    return entryInForce(p, effectiveEntries(p, addedOf(id) as AddedEntry<ValueOf<typeof id>>[]), day);
+  };
+}
+
+/**
+ * Where a new entry may go: later than every known entry of the parameter (the next value), or
+ * on the very day of a known entry, which it then replaces (a correction, the replaced entry
+ * kept in history). An entry dated between two known ones is refused: it would change silently
+ * what was computed between them.
+ */
+export function fromProblem(p: Parameter<unknown>, known: readonly ParameterEntry<unknown>[], from: string): string | null {
+  if (known.some((e) => e.from === from)) return null;
+  const latest = [...known].sort((a, b) => b.from.localeCompare(a.from))[0];
+  if (latest && from < latest.from) {
+    return `En vigueur à partir du : la date doit être postérieure à la dernière valeur connue de « ${p.label} » (${frDate(latest.from)}), ou égale à la date d’une valeur existante pour la remplacer.`;
+  }
+  return null;
+}

@@ -120,7 +120,7 @@ test('sectors: the admin maps communes to référents; the responsable reads the
   await expect(page.getByText('1 commune sans secteur')).toBeVisible();
 
   // Settings: an out-of-range idle time is refused in French.
-  await page.getByRole('navigation').getByRole('link', { name: 'Paramètres' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Paramètres', exact: true }).click();
   await expectAccessible(page, 'paramètres');
   await page.getByLabel('Verrouillage après inactivité (minutes)').fill('15');
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();

@@ -10,7 +10,7 @@
 import type { AidOut } from './contract';
 import { natureLabel } from './kinds';
 import { euros } from '../../shared/money';
-import { inForce, type AppealStage } from '../../shared/parameters';
+import { fileParameters, type AppealStage, type ParameterLookup } from '../../shared/parameters';
 import { frDate } from '../../shared/time';
 import { FONT, letterHead, openPdf } from '../../shared/pdf';
 import { frLongDate, plural } from '../../shared/french';
@@ -35,6 +35,8 @@ export interface LetterData {
   /** The site and its postal block (empty fields are left out). */
   site: { name: string; code: string; serviceName: string; addressLines: string[]; postcode: string; city: string; phone: string };
   today: string;
+  /** Where the legal parameters are read (the app's: files plus the administrator's entries). */
+  parameters?: ParameterLookup;
   aid: AidOut;
   decision: AidOut['decisions'][number];
   /** `salutation` opens the letter ("Madame,"); `lines` is the postal address under the name. */
@@ -53,9 +55,9 @@ export const isAdverse = (aid: Pick<AidOut, 'amountCents'>, dec: Pick<AidOut['de
  * offered again, the API refusing a second one), the delay written in (dated data, each mention
  * saying on which letters it is printed, with their sources).
  */
-export function appealMentions(day: string, stage: AppealStage): { titre: string; texte: string; source: string }[] {
-  const months = inForce('recours_delai', day).value.months;
-  return inForce('mentions_recours', day)
+export function appealMentions(day: string, stage: AppealStage, parameters: ParameterLookup = fileParameters): { titre: string; texte: string; source: string }[] {
+  const months = parameters('recours_delai', day).value.months;
+  return parameters('mentions_recours', day)
     .value.mentions.filter((m) => m.decisions.includes(stage))
     .map(({ titre, texte, source }) => ({ titre, source, texte: texte.replace(/\{delai\}/g, `${months} mois`) }));
 }
@@ -122,7 +124,7 @@ export function renderLetter(d: LetterData): Promise<Buffer> {
     para('Dès réception de ces pièces par votre travailleur social, votre demande sera examinée à nouveau.');
   }
   if (isAdverse(a, dec)) {
-    const mentions = appealMentions(d.today, dec.appeal ? 'sur_recours' : 'initiale');
+    const mentions = appealMentions(d.today, dec.appeal ? 'sur_recours' : 'initiale', d.parameters);
     // The heading is kept with the first mention; the mentions may go on over the next page.
     if (doc.y > doc.page.height - MARGIN - 110) doc.addPage();
     doc.font(FONT.bold).fontSize(10.5).text('Voies et délais de recours', MARGIN, doc.y, { width, structType: 'H2' }).moveDown(0.2);

@@ -158,6 +158,7 @@ export const requestHandlers = {
       site: sitePostal(db),
       logo: siteLogo(db),
       today: today(ctx),
+      parameters: ctx.app.parameters,
       aid: view,
       decision,
       // The postal address: complement, number and street, then postcode and commune.

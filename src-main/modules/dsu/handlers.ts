@@ -7,7 +7,6 @@ import type { DsuOut } from './contract';
 import { findUserById } from '../../store/users';
 import { appendAudit } from '../../store/audit';
 import { frDate, localDay, yearsBefore } from '../../shared/time';
-import { inForce } from '../../shared/parameters';
 import { siteRow } from '../admin';
 import { getPerson, householdOf, householdExists } from '../persons';
 import { accessOf, dsuOr404, EXCEPTIONAL_ACCESS_HOURS, refuseArchive, requireDsu, requireSocialWorker, sessionOf, type DsuAccess } from './access';
@@ -308,7 +307,7 @@ export const dsuHandlers = {
   },
 
   'dsu:retention': (ctx) => {
-    const rule = inForce('dsu_retention', localDay(ctx.now));
+    const rule = ctx.app.parameters('dsu_retention', localDay(ctx.now));
     const limitDate = yearsBefore(localDay(ctx.now), rule.value.years);
     // Candidates by the recorded last contact, then kept only if no module has a later activity.
     const rows = withLastContact(ctx, repo.listRetention(ctx.app.vault.db, sessionOf(ctx).userId, limitDate)).filter((r) => r.lastContactOn < limitDate);
@@ -317,7 +316,7 @@ export const dsuHandlers = {
 
   'dsu:archive': (ctx, input) => {
     const db = ctx.app.vault.db;
-    const rule = inForce('dsu_retention', localDay(ctx.now));
+    const rule = ctx.app.parameters('dsu_retention', localDay(ctx.now));
     const limitDate = yearsBefore(localDay(ctx.now), rule.value.years);
     const rows = withLastContact(ctx, input.ids.map((id) => dsuOr404(db, id)));
     const early = rows.filter((d) => d.status === 'archive' || d.lastContactOn >= limitDate);

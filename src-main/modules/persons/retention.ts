@@ -7,7 +7,6 @@ import { PasseurError } from '../../shared/errors';
 import type { CallContext } from '../../api/app';
 import { sessionOf } from '../../api/app';
 import { appendAudit } from '../../store/audit';
-import { inForce } from '../../shared/parameters';
 import { localDay, yearsBefore } from '../../shared/time';
 import type { PersonsHandlers } from './contract';
 import { shortName } from './repo';
@@ -15,7 +14,7 @@ import * as repo from './retention/repo';
 
 function retention(ctx: CallContext) {
   const db = ctx.app.vault.db;
-  const rule = inForce('dsu_retention', localDay(ctx.now));
+  const rule = ctx.app.parameters('dsu_retention', localDay(ctx.now));
   const limitDate = yearsBefore(localDay(ctx.now), rule.value.years);
   const candidates = repo.ponctuelCandidates(db, limitDate);
   const ids = candidates.map((c) => c.id);

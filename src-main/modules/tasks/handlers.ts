@@ -13,7 +13,7 @@ export const tasksHandlers = {
     const until = addDays(today, notice);
     const items = ctx.app.modules
       .flatMap((m) => (m.tasks ? m.tasks(ctx, today, until) : []))
-      .filter((t) => t.due <= until)
+      .filter((t) => t.due <= until || (t.showFrom !== undefined && t.showFrom <= today))
       .sort((a, b) => a.due.localeCompare(b.due) || a.module.localeCompare(b.module) || a.label.localeCompare(b.label))
       .slice(0, MAX_ITEMS)
       .map((t) => ({ ...t, overdue: t.due < today }));

@@ -3,6 +3,7 @@ import { defineUiModule } from '../module';
 import { AdminTiles } from './AdminTiles';
 import { AuditPage } from './AuditPage';
 import { BackupPage } from './BackupPage';
+import { ParametersPage, PARAMETERS_ROUTE } from './ParametersPage';
 import { SectorsPage } from './SectorsPage';
 import { SettingsPage } from './SettingsPage';
 import { UsersPage } from './UsersPage';
@@ -13,6 +14,7 @@ export const adminUi = defineUiModule({
     { key: 'users', route: '#/admin/utilisateurs', roles: ['admin'], position: 150, render: ({ session }) => <UsersPage session={session} /> },
     { key: 'sectors', route: '#/admin/secteurs', roles: ['admin', 'responsable'], position: 160, render: ({ session }) => <SectorsPage canEdit={session.user.roles.includes('admin')} /> },
     { key: 'settings', route: '#/admin/parametres', roles: ['admin'], position: 170, render: () => <SettingsPage /> },
+    { key: 'parametres', route: PARAMETERS_ROUTE, roles: ['admin'], position: 172, render: ({ route }) => <ParametersPage route={route} /> },
     { key: 'backup', route: '#/admin/sauvegardes', roles: ['admin'], position: 175, render: ({ session }) => <BackupPage session={session} /> },
     { key: 'audit', route: '#/journal', roles: ['admin', 'responsable'], position: 180, render: () => <AuditPage /> },
   ],

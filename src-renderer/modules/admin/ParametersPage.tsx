@@ -1,0 +1,585 @@
+/**
+ * « Paramètres légaux » (DOMAIN §8): every legal parameter with its value in force, its source
+ * and its next expected renewal (a badge when overdue); a parameter's page shows every entry
+ * as a French table and a form suited to it to add the next value; a file of entries can be
+ * imported (all or nothing, every problem named with its path).
+ */
+import { useState, type FormEvent } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Output } from '../../api';
+import { must } from '../../api';
+import { errorText, fieldsOf } from '../../app/errors';
+import { Alert, Button, PageHeader, TextAreaInput, TextInput } from '../../ui/components';
+import { centsToInput, formatCents, formatDateTime, isoToFr, parseEuros, parseFrDate } from '../../ui/format';
+import { useResource } from '../../ui/useResource';
+
+type Param = Output<'params:list'>['parameters'][number];
+type Entry = Param['entries'][number];
+type Fraction = [number, number];
+interface Bareme {
+  tranches: { upTo_cents: number | null; fraction: Fraction }[];
+  perDependant_cents: number;
+}
+interface Rsa {
+  alone_cents: [number, number, number];
+  couple_cents: [number, number, number];
+  perFurtherChild_cents: number;
+}
+interface Mention {
+  titre: string;
+  decisions: string[];
+  texte: string;
+}
+
+export const PARAMETERS_ROUTE = '#/admin/parametres-legaux';
+
+/** The parameters' page, or one parameter's page (`#/admin/parametres-legaux/<id>`). */
+export function ParametersPage({ route }: { route: string }) {
+  const list = useResource(() => must('params:list', {}));
+  const id = route.startsWith(`${PARAMETERS_ROUTE}/`) ? decodeURIComponent(route.slice(PARAMETERS_ROUTE.length + 1)) : null;
+  const param = id ? list.data?.parameters.find((p) => p.id === id) : undefined;
+  if (id) return <ParameterDetail id={id} param={param ?? null} loaded={list.data !== null} error={list.error} reload={list.reload} />;
+  return <ParametersList data={list.data} error={list.error} reload={list.reload} />;
+}
+
+function ImportButton({ onDone }: { onDone: (notice: string | null, error: string | null, problems: { path: string; message: string }[]) => void }) {
+  const { t } = useTranslation();
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const r = await must('params:import', { text: await file.text() });
+      if (r.errors.length) onDone(null, t('parametres.importRefused', { count: r.errors.length }), r.errors);
+      else onDone(t('parametres.imported', { count: r.added, known: r.known }), null, []);
+    } catch (e) {
+      onDone(null, errorText(e), []);
+    }
+  };
+  return (
+    <label className="btn btn-secondary file-button">
+      {t('parametres.import')}
+      <input
+        type="file"
+        accept="application/json,.json"
+        className="visually-hidden"
+        onChange={(e) => {
+          void importFile(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+    </label>
+  );
+}
+
+function ImportReport({ notice, error, problems }: { notice: string | null; error: string | null; problems: { path: string; message: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {notice && (
+        <Alert kind="success" focus>
+          {notice}
+        </Alert>
+      )}
+      {error && (
+        <Alert kind="error" focus>
+          {error}
+          {problems.length > 0 && (
+            <ul className="import-problems" aria-label={t('parametres.importProblems')}>
+              {problems.map((p, i) => (
+                <li key={i}>
+                  {p.path && <code>{p.path}</code>} {p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
+    </>
+  );
+}
+
+function useImport(reload: () => Promise<void>) {
+  const [state, setState] = useState<{ notice: string | null; error: string | null; problems: { path: string; message: string }[] }>({ notice: null, error: null, problems: [] });
+  const onDone = (notice: string | null, error: string | null, problems: { path: string; message: string }[]) => {
+    setState({ notice, error, problems });
+    if (notice) void reload();
+  };
+  return { state, onDone };
+}
+
+function StatusBadge({ p }: { p: Param }) {
+  const { t } = useTranslation();
+  if (p.overdue) return <span className="badge badge-warn">{t('parametres.overdueBadge')}</span>;
+  if (p.toRenew) return <span className="badge badge-warn">{t('parametres.dueBadge')}</span>;
+  return <span className="badge">{t('parametres.upToDate')}</span>;
+}
+
+function ParametersList({ data, error, reload }: { data: Output<'params:list'> | null; error: string | null; reload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const imp = useImport(reload);
+  return (
+    <>
+      <PageHeader title={t('nav.parametres')}>
+        <ImportButton onDone={imp.onDone} />
+      </PageHeader>
+      <p className="lead">{t('parametres.lead')}</p>
+      <ImportReport {...imp.state} />
+      {error && <Alert kind="error">{error}</Alert>}
+      {data && (
+        <table className="table parameters-table">
+          <caption className="visually-hidden">{t('parametres.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('parametres.parameter')}</th>
+              <th scope="col">{t('parametres.inForce')}</th>
+              <th scope="col">{t('parametres.nextRenewal')}</th>
+              <th scope="col">{t('parametres.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ordered(data.parameters).map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <a href={`${PARAMETERS_ROUTE}/${p.id}`}>{p.label}</a>
+                </th>
+                <td>
+                  {p.current ? (
+                    <>
+                      <div>
+                        {t('parametres.since', { date: isoToFr(p.current.from) })} — {summary(t, p.id, p.current.value)}
+                      </div>
+                      <div className="muted small parameter-source">{p.current.source}</div>
+                    </>
+                  ) : (
+                    <span className="warning-text">{t('parametres.noValue')}</span>
+                  )}
+                </td>
+                <td>{p.renewal ? isoToFr(p.nextRenewal) : t('parametres.noRenewalShort')}</td>
+                <td>
+                  <StatusBadge p={p} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/** Those to update first, then those to renew soon, then the others (each group in the registry's order). */
+const ordered = (ps: readonly Param[]) => [...ps].sort((a, b) => Number(b.overdue) - Number(a.overdue) || Number(b.toRenew) - Number(a.toRenew));
+
+function ParameterDetail({ id, param, loaded, error, reload }: { id: string; param: Param | null; loaded: boolean; error: string | null; reload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const imp = useImport(reload);
+  const [notice, setNotice] = useState<string | null>(null);
+  if (!param) {
+    return (
+      <>
+        <PageHeader title={t('nav.parametres')} />
+        {error && <Alert kind="error">{error}</Alert>}
+        {loaded && !error && <Alert kind="error">{t('parametres.unknown', { id })}</Alert>}
+        <p>
+          <a href={PARAMETERS_ROUTE}>{t('parametres.back')}</a>
+        </p>
+      </>
+    );
+  }
+  const entries = [...param.entries].reverse();
+  const latest = param.entries.filter((e) => !e.replaced).at(-1) ?? null;
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href={PARAMETERS_ROUTE}>{t('parametres.back')}</a>
+      </p>
+      <PageHeader title={param.label}>
+        <ImportButton onDone={imp.onDone} />
+      </PageHeader>
+      <ImportReport {...imp.state} />
+      {notice && (
+        <Alert kind="success" focus>
+          {notice}
+        </Alert>
+      )}
+      {param.current?.warning && (
+        <p className="parameter-warning">
+          <span className="badge badge-warn">{t('parametres.overdueBadge')}</span> {param.current.warning}
+        </p>
+      )}
+      <dl className="parameter-facts">
+        <dt>{t('parametres.inForce')}</dt>
+        <dd>{param.current ? t('parametres.since', { date: isoToFr(param.current.from) }) : t('parametres.noValue')}</dd>
+        <dt>{t('parametres.renewalRule')}</dt>
+        <dd>{param.renewal ? t('parametres.renewalEvery', { day: renewalDay(t, param.renewal) }) : t('parametres.noRenewal')}</dd>
+        {param.nextRenewal && (
+          <>
+            <dt>{t('parametres.nextRenewal')}</dt>
+            <dd>
+              {isoToFr(param.nextRenewal)} <StatusBadge p={param} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {param.description && (
+        <details className="parameter-description">
+          <summary>{t('parametres.descriptionSummary')}</summary>
+          <p className="muted">{param.description}</p>
+        </details>
+      )}
+      <div className="parameter-layout">
+        <EntryForm
+          key={`${param.id}-${param.entries.length}`}
+          param={param}
+          latest={latest}
+          onAdded={async (from) => {
+            imp.onDone(null, null, []);
+            setNotice(t('parametres.added', { date: isoToFr(from), label: param.label }));
+            await reload();
+          }}
+        />
+        <section aria-labelledby="entries-title" className="parameter-history">
+          <h2 id="entries-title">{t('parametres.entriesTitle', { count: param.entries.length })}</h2>
+          {entries.map((e, i) => (
+            <EntryView key={`${e.from}-${e.origin}-${i}`} id={param.id} entry={e} />
+          ))}
+        </section>
+      </div>
+    </>
+  );
+}
+
+function EntryView({ id, entry }: { id: string; entry: Entry }) {
+  const { t } = useTranslation();
+  const headingId = `entry-${entry.from}-${entry.origin}-${entry.addedAt ?? ''}`.replace(/[^A-Za-z0-9-]/g, '');
+  return (
+    <article className={`panel parameter-entry${entry.replaced ? ' replaced' : ''}`} aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {t('parametres.from', { date: isoToFr(entry.from) })} {entry.inForceToday && <span className="badge">{t('parametres.inForceBadge')}</span>}
+        {entry.replaced && <span className="badge">{t('parametres.replacedBadge')}</span>}
+      </h3>
+      <p className="muted small">
+        {entry.origin === 'fichier' ? t('parametres.originFile') : t('parametres.originAdded', { who: entry.addedBy?.displayName ?? '—', at: formatDateTime(entry.addedAt ?? '') })}
+      </p>
+      <p className="parameter-source">
+        <strong>{t('parametres.source')} :</strong> {entry.source}
+      </p>
+      <ValueView id={id} value={entry.value} caption={t('parametres.from', { date: isoToFr(entry.from) })} />
+    </article>
+  );
+}
+
+const euros = (cents: number) => formatCents(cents);
+const fractionText = (f: Fraction) => (f[0] === f[1] ? '1' : `${f[0]}/${f[1]}`);
+
+/** `MM-DD` → « 1er janvier ». */
+function renewalDay(t: TFunction, mmdd: string): string {
+  const [m, d] = mmdd.split('-').map(Number) as [number, number];
+  return t('parametres.dayOfMonth', { day: d === 1 ? t('parametres.first') : String(d), month: t(`parametres.months.${m}`) });
+}
+
+/** A one-line account of a value, for the list. */
+function summary(t: TFunction, id: string, value: unknown): string {
+  const v = value as Record<string, unknown>;
+  switch (id) {
+    case 'bareme_saisies': {
+      const b = value as Bareme;
+      return t('parametres.summary.bareme', { count: b.tranches.length, first: euros(b.tranches[0]?.upTo_cents ?? 0), dependant: euros(b.perDependant_cents) });
+    }
+    case 'rsa_forfaitaire':
+      return t('parametres.summary.rsa', { amount: euros((value as Rsa).alone_cents[0]) });
+    case 'mentions_recours':
+      return t('parametres.summary.mentions', { count: (v.mentions as unknown[]).length });
+    default:
+      return Object.entries(v)
+        .map(([k, n]) => t('parametres.delay', { label: t(`parametres.keys.${k}`), value: n, unit: t(`parametres.units.${unitOf(k)}`, { count: Number(n) }) }))
+        .join(' ; ');
+  }
+}
+
+const unitOf = (key: string) => (key.endsWith('days') ? 'days' : key.endsWith('years') || key === 'years' ? 'years' : 'months');
+
+/** A value as French tables: the barème's tranches, the RSA by household, the delays, the mentions. */
+function ValueView({ id, value, caption }: { id: string; value: unknown; caption: string }) {
+  const { t } = useTranslation();
+  if (id === 'bareme_saisies') {
+    const b = value as Bareme;
+    return (
+      <table className="table parameter-table">
+        <caption className="visually-hidden">{t('parametres.baremeCaption', { caption })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('parametres.tranche')}</th>
+            <th scope="col">{t('parametres.annualIncome')}</th>
+            <th scope="col" className="num">
+              {t('parametres.seizable')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {b.tranches.map((tr, i) => (
+            <tr key={i}>
+              <th scope="row">{i + 1}</th>
+              <td>{tr.upTo_cents !== null ? t('parametres.upTo', { amount: euros(tr.upTo_cents) }) : t('parametres.beyond', { amount: euros(b.tranches[i - 1]?.upTo_cents ?? 0) })}</td>
+              <td className="num">{tr.fraction[0] === tr.fraction[1] ? t('parametres.whole') : fractionText(tr.fraction)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              {t('parametres.perDependant')}
+            </th>
+            <td className="num">{t('parametres.plusAmount', { amount: euros(b.perDependant_cents) })}</td>
+          </tr>
+        </tfoot>
+      </table>
+    );
+  }
+  if (id === 'rsa_forfaitaire') {
+    const r = value as Rsa;
+    return (
+      <table className="table parameter-table">
+        <caption className="visually-hidden">{t('parametres.rsaCaption', { caption })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('parametres.household')}</th>
+            <th scope="col" className="num">
+              {t('parametres.monthly')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(['alone', 'couple'] as const).flatMap((who) =>
+            r[`${who}_cents`].map((c, i) => (
+              <tr key={`${who}-${i}`}>
+                <th scope="row">{`${t(`parametres.${who}`)} ${t('parametres.children', { count: i })}`}</th>
+                <td className="num">{euros(c)}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('parametres.perFurtherChild')}</th>
+            <td className="num">{t('parametres.plusAmount', { amount: euros(r.perFurtherChild_cents) })}</td>
+          </tr>
+        </tfoot>
+      </table>
+    );
+  }
+  if (id === 'mentions_recours') {
+    const m = (value as { mentions: Mention[] }).mentions;
+    return (
+      <ul className="plain parameter-mentions">
+        {m.map((x, i) => (
+          <li key={i}>
+            <strong>{x.titre}</strong> <span className="muted small">({x.decisions.map((d) => t(`parametres.decisions.${d}`)).join(', ')})</span>
+            <p>{x.texte}</p>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <table className="table parameter-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <tbody>
+        {Object.entries(value as Record<string, number>).map(([k, n]) => (
+          <tr key={k}>
+            <th scope="row">{t(`parametres.keys.${k}`)}</th>
+            <td className="num">
+              {n} {t(`parametres.units.${unitOf(k)}`, { count: n })}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The form's draft: texts as typed, turned into the value on submit. */
+type Draft = Record<string, string>;
+
+function draftOf(id: string, value: unknown): Draft {
+  const d: Draft = {};
+  if (value === null || value === undefined) return d;
+  if (id === 'bareme_saisies') {
+    const b = value as Bareme;
+    b.tranches.forEach((tr, i) => {
+      d[`tranches.${i}.upTo_cents`] = centsToInput(tr.upTo_cents);
+      d[`tranches.${i}.fraction`] = fractionText(tr.fraction);
+    });
+    d.perDependant_cents = centsToInput(b.perDependant_cents);
+  } else if (id === 'rsa_forfaitaire') {
+    const r = value as Rsa;
+    r.alone_cents.forEach((c, i) => (d[`alone_cents.${i}`] = centsToInput(c)));
+    r.couple_cents.forEach((c, i) => (d[`couple_cents.${i}`] = centsToInput(c)));
+    d.perFurtherChild_cents = centsToInput(r.perFurtherChild_cents);
+  } else if (id === 'mentions_recours') {
+    d.json = JSON.stringify(value, null, 2);
+  } else {
+    for (const [k, n] of Object.entries(value as Record<string, number>)) d[k] = String(n);
+  }
+  return d;
+}
+
+const money = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : (parseEuros(s) ?? s));
+const whole = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : /^\d+$/.test(s.trim()) ? Number(s.trim()) : s);
+function fraction(s: string | undefined): unknown {
+  const x = (s ?? '').trim();
+  if (x === '1') return [1, 1];
+  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(x);
+  return m ? [Number(m[1]), Number(m[2])] : x;
+}
+
+/** The value the draft says (what cannot be read is sent as typed: the API names the field). */
+function valueOf(id: string, d: Draft, template: unknown): unknown {
+  if (id === 'bareme_saisies') {
+    const n = (template as Bareme | null)?.tranches.length ?? 0;
+    return {
+      tranches: Array.from({ length: n }, (_, i) => ({ upTo_cents: i === n - 1 ? null : money(d[`tranches.${i}.upTo_cents`]), fraction: fraction(d[`tranches.${i}.fraction`]) })),
+      perDependant_cents: money(d.perDependant_cents),
+    };
+  }
+  if (id === 'rsa_forfaitaire') {
+    return {
+      alone_cents: [0, 1, 2].map((i) => money(d[`alone_cents.${i}`])),
+      couple_cents: [0, 1, 2].map((i) => money(d[`couple_cents.${i}`])),
+      perFurtherChild_cents: money(d.perFurtherChild_cents),
+    };
+  }
+  if (id === 'mentions_recours') {
+    try {
+      return JSON.parse(d.json ?? '') as unknown;
+    } catch {
+      return d.json ?? '';
+    }
+  }
+  return Object.fromEntries(Object.keys((template as Record<string, number> | null) ?? {}).map((k) => [k, whole(d[k])]));
+}
+
+function EntryForm({ param, latest, onAdded }: { param: Param; latest: Entry | null; onAdded: (from: string) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState(param.nextRenewal && param.nextRenewal > (latest?.from ?? '') ? isoToFr(param.nextRenewal) : '');
+  const [source, setSource] = useState('');
+  const [draft, setDraft] = useState<Draft>(() => draftOf(param.id, latest?.value));
+  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: string) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const fieldError = (path: string) => {
+    if (!error) return undefined;
+    const key = Object.keys(error.fields).find((k) => k === path || k.startsWith(`${path}.`));
+    return key ? error.fields[key] : undefined;
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const iso = parseFrDate(from) ?? from.trim();
+      await must('params:addEntry', { id: param.id, from: iso, value: valueOf(param.id, draft, latest?.value ?? null), source });
+      setError(null);
+      await onAdded(iso);
+    } catch (err) {
+      const fields = fieldsOf(err);
+      const count = Object.keys(fields).length;
+      setError({ message: count > 1 ? t('a11y.errorsSummary', { count }) : errorText(err), fields });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const amountHelp = t('parametres.eurosHelp');
+  // Problems no field of the form shows (the value as a whole, the list of tranches): said in the summary.
+  const shownAtField = (k: string) => k === 'from' || k === 'source' || (param.id === 'mentions_recours' ? k.startsWith('value') : k.startsWith('value.') && k !== 'value.tranches');
+  const unmatched = error ? Object.entries(error.fields).filter(([k]) => !shownAtField(k)) : [];
+  return (
+    <section className="panel" aria-labelledby="add-entry-title">
+      <h2 id="add-entry-title">{t('parametres.addTitle')}</h2>
+      <p className="muted">{t('parametres.addHelp')}</p>
+      {error && (
+        <Alert kind="error" focus>
+          {error.message}
+          {unmatched.length > 0 && (
+            <ul>
+              {unmatched.map(([k, m]) => (
+                <li key={k}>{m}</li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
+      <Form onSubmit={(e) => void submit(e)} validationBehavior="aria" aria-labelledby="add-entry-title">
+        <div className="grid-2">
+          <TextInput label={t('parametres.fromField')} name="from" value={from} onChange={setFrom} format="date" isRequired error={fieldError('from')} />
+        </div>
+        {param.id === 'bareme_saisies' && (
+          <fieldset className="parameter-fieldset">
+            <legend>{t('parametres.tranchesLegend')}</legend>
+            {((latest?.value as Bareme | undefined)?.tranches ?? []).map((_, i, all) => {
+              const last = i === all.length - 1;
+              return (
+                <div key={i} className="tranche-row">
+                  {last ? (
+                    <p className="tranche-open">{t('parametres.lastTranche', { n: i + 1 })}</p>
+                  ) : (
+                    <TextInput label={t('parametres.trancheUpTo', { n: i + 1 })} name={`tranche-${i}-upto`} value={draft[`tranches.${i}.upTo_cents`] ?? ''} onChange={set(`tranches.${i}.upTo_cents`)} error={fieldError(`value.tranches.${i}.upTo_cents`)} />
+                  )}
+                  <TextInput
+                    label={t('parametres.trancheFraction', { n: i + 1 })}
+                    name={`tranche-${i}-fraction`}
+                    value={draft[`tranches.${i}.fraction`] ?? ''}
+                    onChange={set(`tranches.${i}.fraction`)}
+                    description={i === 0 ? t('parametres.fractionHelp') : undefined}
+                    error={fieldError(`value.tranches.${i}.fraction`) ?? (last ? fieldError(`value.tranches.${i}.upTo_cents`) : undefined)}
+                  />
+                </div>
+              );
+            })}
+            <div className="grid-2">
+              <TextInput label={t('parametres.perDependantField')} name="perDependant" value={draft.perDependant_cents ?? ''} onChange={set('perDependant_cents')} description={amountHelp} error={fieldError('value.perDependant_cents')} />
+            </div>
+          </fieldset>
+        )}
+        {param.id === 'rsa_forfaitaire' && (
+          <fieldset className="parameter-fieldset">
+            <legend>{t('parametres.rsaLegend')}</legend>
+            {[0, 1, 2].map((i) => (
+              <div key={i} className="pair-row">
+                {(['alone', 'couple'] as const).map((who) => (
+                  <TextInput
+                    label={t('parametres.rsaField', { who: t(`parametres.${who}`), children: t('parametres.children', { count: i }) })}
+                    key={who}
+                    name={`${who}-${i}`}
+                    value={draft[`${who}_cents.${i}`] ?? ''}
+                    onChange={set(`${who}_cents.${i}`)}
+                    error={fieldError(`value.${who}_cents.${i}`) ?? (i === 0 ? fieldError(`value.${who}_cents`) : undefined)}
+                  />
+                ))}
+              </div>
+            ))}
+            <div className="grid-3">
+              <TextInput label={t('parametres.perFurtherChildField')} name="perFurtherChild" value={draft.perFurtherChild_cents ?? ''} onChange={set('perFurtherChild_cents')} description={amountHelp} error={fieldError('value.perFurtherChild_cents')} />
+            </div>
+          </fieldset>
+        )}
+        {param.id === 'mentions_recours' && (
+          <TextAreaInput label={t('parametres.jsonField')} name="json" value={draft.json ?? ''} onChange={set('json')} rows={12} description={t('parametres.jsonHelp')} error={fieldError('value')} />
+        )}
+        {!['bareme_saisies', 'rsa_forfaitaire', 'mentions_recours'].includes(param.id) && (
+          <div className="grid-2">
+            {Object.keys((latest?.value as Record<string, number> | undefined) ?? {}).map((k) => (
+              <TextInput key={k} label={`${t(`parametres.keys.${k}`)} (${t(`parametres.units.${unitOf(k)}`, { count: 2 })})`} name={k} value={draft[k] ?? ''} onChange={set(k)} error={fieldError(`value.${k}`)} />
+            ))}
+          </div>
+        )}
+        <TextAreaInput label={t('parametres.source')} name="source" value={source} onChange={setSource} rows={2} isRequired description={t('parametres.sourceHelp')} error={fieldError('source')} />
+        <div className="actions">
+          <Button type="submit" variant="primary" isDisabled={busy}>
+            {t('parametres.addSubmit')}
+          </Button>
+        </div>
+      </Form>
+    </section>
+  );
+}

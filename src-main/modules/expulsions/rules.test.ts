@@ -299,6 +299,9 @@ describe('the whole case', () => {
       'Dates de la procédure d’expulsion : étape n° 1 (assignation) — l’audience (01/03/2026) précède l’assignation (02/03/2026) ; corrigez l’une des deux dates.',
     );
     expect(msg({ ...base, stages: [{ kind: 'expulsion_faite', date: '2026-03-02' }] })).toContain('étape n° 1 (kind) — une étape parmi : impayes, signalement_ccapex');
+    expect(msg({ ...base, stages: [{ kind: 'audience', date: '2026-03-02', juge: 'JCP' }] })).toBe(
+      'Dates de la procédure d’expulsion : étape n° 1 — champ inconnu : juge (champs possibles : kind, date, hearing, firstOffer, answered, delaisGranted, graceMonths, extensionMonths, label).',
+    );
     expect(msg({ ...base, rehousingAssured: 'oui' })).toBe('Dates de la procédure d’expulsion : rehousingAssured — true si le relogement est assuré, sinon false.');
   });
 

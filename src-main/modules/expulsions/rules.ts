@@ -203,6 +203,10 @@ const months = (what: string, min: number, max: number) =>
     .min(min, { message: `${what} : au moins ${min} mois` })
     .max(max, { message: `${what} : ${max} mois au plus ; vérifiez le nombre` });
 
+const STAGE_FIELDS = ['kind', 'date', 'hearing', 'firstOffer', 'answered', 'delaisGranted', 'graceMonths', 'extensionMonths', 'label'];
+const unknownFields = (keys: readonly PropertyKey[], known: string[]) =>
+  `${keys.length > 1 ? 'champs inconnus' : 'champ inconnu'} : ${keys.map(String).join(', ')} (champs possibles : ${known.join(', ')})`;
+
 export const evictionStageSchema = z
   .object({
     kind: z.enum(EVICTION_STAGE_KINDS as [EvictionStageKind, ...EvictionStageKind[]], { message: `une étape parmi : ${EVICTION_STAGE_KINDS.join(', ')}` }),
@@ -214,7 +218,7 @@ export const evictionStageSchema = z
     graceMonths: months('délais de grâce', 1, 120).nullable().optional(),
     extensionMonths: months('prorogation du délai', 0, 120).nullable().optional(),
     label: z.string({ message: 'un texte' }).max(200, { message: '200 caractères au plus' }).nullable().optional(),
-  })
+  }, { error: (i) => (i.code === 'unrecognized_keys' ? unknownFields(i.keys, STAGE_FIELDS) : 'une étape { "kind", "date", … }') })
   .strict();
 
 /** The input as the command line and the API take it (French messages; the path names the field). */
@@ -226,7 +230,7 @@ export const evictionInputSchema = z
       rehousingAssured: z.boolean({ message: 'true si le relogement est assuré, sinon false' }),
       stages: z.array(evictionStageSchema, { message: 'une liste d’étapes ([] s’il n’y en a aucune)' }).max(200, { message: '200 étapes au plus' }),
     },
-    { message: 'un objet { "leaseSigned", "landlord", "rehousingAssured", "stages" }' },
+    { error: (i) => (i.code === 'unrecognized_keys' ? unknownFields(i.keys, ['leaseSigned', 'landlord', 'rehousingAssured', 'stages']) : 'un objet { "leaseSigned", "landlord", "rehousingAssured", "stages" }') },
   )
   .strict();
 

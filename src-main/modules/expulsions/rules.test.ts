@@ -314,6 +314,7 @@ describe('the whole case', () => {
       grace: fc.option(fc.integer({ min: 1, max: 12 })),
       extension: fc.option(fc.integer({ min: 0, max: 3 })),
     });
+    const seen = { expulsion: 0, treve: 0, dsf: 0 };
     fc.assert(
       fc.property(fc.array(stage, { maxLength: 12 }), fc.constantFrom(...LANDLORD_KINDS), fc.boolean(), fc.integer({ min: 0, max: 6000 }), (raw, landlord, rehousingAssured, lease) => {
         const stages: EvictionStageInput[] = raw.map((r) => {
@@ -333,12 +334,15 @@ describe('the whole case', () => {
           if (k > 0) expect(d.due >= dates[k - 1]!.due).toBe(true);
           expect(d.rule.length).toBeGreaterThan(20);
           if (d.kind === 'expulsion_possible') {
+            seen.expulsion++;
+            if (d.treve) seen.treve++;
             if (!rehousingAssured) expect(inTreve(d.due)).toBe(false);
             if (d.treve) expect(d.due.slice(5) >= '04-01' && d.due.slice(5) <= '04-05').toBe(true);
             const reason = nonWorkingReason(d.due);
             expect(reason === null || reason === 'samedi').toBe(true);
           }
           if (d.kind === 'dsf_premier_entretien' || d.kind === 'dsf_seconde_proposition' || d.kind === 'fin_commandement_payer') {
+            seen.dsf++;
             expect(nonWorkingReason(d.due)).toBeNull();
             expect(weekday(d.due)).toBeLessThanOrEqual(5);
           }
@@ -346,5 +350,9 @@ describe('the whole case', () => {
       }),
       { numRuns: 300 },
     );
+    // The properties were met on many dates, not vacuously.
+    expect(seen.expulsion).toBeGreaterThan(50);
+    expect(seen.treve).toBeGreaterThan(10);
+    expect(seen.dsf).toBeGreaterThan(50);
   });
 });

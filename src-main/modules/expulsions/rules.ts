@@ -208,17 +208,20 @@ const unknownFields = (keys: readonly PropertyKey[], known: string[]) =>
   `${keys.length > 1 ? 'champs inconnus' : 'champ inconnu'} : ${keys.map(String).join(', ')} (champs possibles : ${known.join(', ')})`;
 
 export const evictionStageSchema = z
-  .object({
-    kind: z.enum(EVICTION_STAGE_KINDS as [EvictionStageKind, ...EvictionStageKind[]], { message: `une étape parmi : ${EVICTION_STAGE_KINDS.join(', ')}` }),
-    date: calendarDay,
-    hearing: calendarDay.nullable().optional(),
-    firstOffer: calendarDay.nullable().optional(),
-    answered: z.boolean({ message: 'true ou false (le ménage a-t-il répondu ?)' }).nullable().optional(),
-    delaisGranted: z.boolean({ message: 'true ou false (délais de paiement accordés ?)' }).nullable().optional(),
-    graceMonths: months('délais de grâce', 1, 120).nullable().optional(),
-    extensionMonths: months('prorogation du délai', 0, 120).nullable().optional(),
-    label: z.string({ message: 'un texte' }).max(200, { message: '200 caractères au plus' }).nullable().optional(),
-  }, { error: (i) => (i.code === 'unrecognized_keys' ? unknownFields(i.keys, STAGE_FIELDS) : 'une étape { "kind", "date", … }') })
+  .object(
+    {
+      kind: z.enum(EVICTION_STAGE_KINDS as [EvictionStageKind, ...EvictionStageKind[]], { message: `une étape parmi : ${EVICTION_STAGE_KINDS.join(', ')}` }),
+      date: calendarDay,
+      hearing: calendarDay.nullable().optional(),
+      firstOffer: calendarDay.nullable().optional(),
+      answered: z.boolean({ message: 'true ou false (le ménage a-t-il répondu ?)' }).nullable().optional(),
+      delaisGranted: z.boolean({ message: 'true ou false (délais de paiement accordés ?)' }).nullable().optional(),
+      graceMonths: months('délais de grâce', 1, 120).nullable().optional(),
+      extensionMonths: months('prorogation du délai', 0, 120).nullable().optional(),
+      label: z.string({ message: 'un texte' }).max(200, { message: '200 caractères au plus' }).nullable().optional(),
+    },
+    { error: (i) => (i.code === 'unrecognized_keys' ? unknownFields(i.keys, STAGE_FIELDS) : 'une étape { "kind", "date", … }') },
+  )
   .strict();
 
 /** The input as the command line and the API take it (French messages; the path names the field). */

@@ -83,8 +83,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'surendettement echeances --input FICHIER',
     help: 'Calcule les échéances d’une procédure de surendettement à partir de ses étapes datées (JSON sur la sortie, sans base ni dossier de données). Format du fichier : README « Surendettement en ligne de commande ».',
   },
+  'expulsions echeances': {
+    values: ['input'],
+    usage: 'expulsions echeances --input FICHIER',
+    help: 'Calcule les dates d’une procédure d’expulsion locative à partir du bail et des étapes datées (commandement de payer, notification au préfet, diagnostic social et financier, expulsion au plus tôt avec la trêve hivernale, silence du préfet), chacune avec sa règle et son article (JSON sur la sortie, sans base ni dossier de données). Format du fichier : README « Prévention des expulsions en ligne de commande ».',
+  },
 };
-const GROUPS = new Set(['user', 'audit', 'bareme', 'surendettement']);
+const GROUPS = new Set(['user', 'audit', 'bareme', 'surendettement', 'expulsions']);
 const COMMON_SWITCHES = ['help', 'verbose'];
 
 export const USAGE = `Usage : passeur <commande> [options]

@@ -26,6 +26,7 @@ import { backupStore, controlRequest, ownFolder } from './host/control';
 import { demandeSchema, evaluate, parseReglement, reglementJsonSchema } from './modules/aides';
 import { registry } from './modules';
 import { capacityInputSchema, computeCapacity, computeDeadlines, deadlinesInputSchema } from './modules/surendettement/rules';
+import { computeEvictionDates, evictionInputSchema } from './modules/expulsions/rules';
 import { fileParameters } from './shared/parameters';
 import { createDemo } from './demo/demo';
 
@@ -220,6 +221,35 @@ function surendettement(sub: string, args: Args, out: (s: string) => void): numb
   }
 }
 
+/**
+ * `passeur expulsions echeances`: the eviction procedure's dates without any database or data
+ * folder, on the legal parameters of `resources/parameters/` (DOMAIN §6, §8). A file that
+ * cannot be read or does not follow the format is a usage error (exit 2) naming the field.
+ */
+function expulsions(args: Args, out: (s: string) => void): number {
+  const file = flag(args, 'input', true);
+  const name = path.basename(file);
+  const fix = 'Corrigez le fichier (format : README « Prévention des expulsions en ligne de commande »).';
+  let data: unknown;
+  try {
+    data = readJson(file, `Fichier ${name}`);
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message} ${fix}`);
+  }
+  const parsed = evictionInputSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(document)'} — ${i.message}`);
+    throw new UsageError(`Fichier ${name} invalide : ${problems.join(' ; ')}. ${fix}`);
+  }
+  try {
+    out(JSON.stringify(computeEvictionDates(parsed.data, fileParameters), null, 2));
+    return 0;
+  } catch (e) {
+    if (isPasseurError(e) && e.code === 'invalid_input') throw new UsageError(`Fichier ${name} : ${e.message} ${fix}`);
+    throw e;
+  }
+}
+
 export { parseArgs };
 
 export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
@@ -236,6 +266,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
   const target = args.operands[0];
   if (command === 'bareme evaluate' || command === 'bareme schema') return bareme(command.split(' ')[1], args, out);
   if (command === 'surendettement capacite' || command === 'surendettement echeances') return surendettement(command.split(' ')[1]!, args, out);
+  if (command === 'expulsions echeances') return expulsions(args, out);
   const dir = dataDir(args);
   setQuiet(command !== 'serve' && !args.flags.has('verbose'));
 

@@ -12,6 +12,8 @@ import mentionsRecours from '../../resources/parameters/mentions_recours.json';
 import baremeSaisies from '../../resources/parameters/bareme_saisies.json';
 import rsaForfaitaire from '../../resources/parameters/rsa_forfaitaire.json';
 import surendettementDelais from '../../resources/parameters/surendettement_delais.json';
+import expulsionsDelais from '../../resources/parameters/expulsions_delais.json';
+import treveHivernale from '../../resources/parameters/treve_hivernale.json';
 
 export interface ParameterEntry<V> {
   from: string;
@@ -47,7 +49,27 @@ const PARAMETERS = {
   rsa_forfaitaire: rsaForfaitaire as Parameter<RsaForfaitaire>,
   /** The overindebtedness procedure's delays (code de la consommation). */
   surendettement_delais: surendettementDelais as Parameter<{ recevabilite_months: number; recours_recevabilite_days: number; contestation_mesures_days: number; plan_max_months: number }>,
+  /** The eviction procedure's delays (loi 89-462 art. 24, décret 2021-8, CPCE L412-1 to L412-4, R153-1). */
+  expulsions_delais: expulsionsDelais as Parameter<ExpulsionsDelais>,
+  /** The trêve hivernale (CPCE L412-6): `MM-DD` bounds, both included. */
+  treve_hivernale: treveHivernale as Parameter<{ start: string; end: string }>,
 };
+/** The eviction procedure's delays, as `expulsions_delais.json` describes them. */
+export interface ExpulsionsDelais {
+  /** Leases signed on or after this day (`AAAA-MM-JJ`) get `commandement_payer_from_weeks`, earlier ones `commandement_payer_before_months`. */
+  commandement_payer_switch: string;
+  commandement_payer_before_months: number;
+  commandement_payer_from_weeks: number;
+  ccapex_avant_assignation_months: number;
+  notification_prefet_days: number;
+  dsf_premier_entretien_working_days: number;
+  dsf_seconde_proposition_working_days: number;
+  quitter_lieux_months: number;
+  prorogation_max_months: number;
+  delais_grace_min_months: number;
+  delais_grace_max_months: number;
+  silence_prefet_months: number;
+}
 /** A fraction [numerator, denominator] of a tranche of the barème des saisies. */
 export type Fraction = [number, number];
 export interface BaremeSaisies {

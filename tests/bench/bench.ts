@@ -8,9 +8,11 @@
  *
  * Aides financières: see `aides.ts` (evaluation, the responsable's queue, replay).
  * Surendettement: see `surendettement.ts` (capacity to repay, deadlines; pure rules).
+ * Expulsions: see `expulsions.ts` (the eviction procedure's dates; pure rules).
  *
  * `--small`: a site ten times smaller (quick check). `--search-detail`: the slowest saisies.
  * `--surendettement`: the surendettement rules only (seconds, no site generated).
+ * `--expulsions`: the eviction dates only (seconds, no site generated).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
@@ -33,6 +35,7 @@ import { intakeHandlers } from '../../src-main/modules/intake/handlers';
 import { rdvHandlers } from '../../src-main/modules/rdv/handlers';
 import { aidesBench } from './aides';
 import { surendettementBench } from './surendettement';
+import { expulsionsBench } from './expulsions';
 import { registry } from '../../src-main/modules';
 
 const PASSWORD = 'une longue phrase secrète';
@@ -42,6 +45,10 @@ export async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
   if (argv.includes('--surendettement')) {
     report(surendettementBench(), json);
+    return;
+  }
+  if (argv.includes('--expulsions')) {
+    report(expulsionsBench(), json);
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passeur-bench-'));
@@ -96,6 +103,7 @@ export async function main(argv: string[]): Promise<void> {
     });
     results.push(result('déverrouillage (Argon2id + descellement + ouverture + contrôle des pages)', unlock));
     results.push(...surendettementBench());
+    results.push(...expulsionsBench());
     const small = { persons: 7_000, households: 3_000, journal: 40_000, dsuShare: 0.75 };
     results.push(...(await accueil(dir, argv.includes('--small') ? small : FULL, json, argv.includes('--search-detail'))));
   } finally {

@@ -242,6 +242,32 @@ export const VALUE_SCHEMAS: { readonly [P in ParameterId]: z.ZodType<ValueOf<P>>
     },
     { message: 'Délais : quatre nombres entiers sont attendus.' },
   ),
+  expulsions_delais: z
+    .strictObject(
+      {
+        commandement_payer_switch: z.iso.date({ message: 'Date de bascule du commandement de payer : une date AAAA-MM-JJ est attendue.' }),
+        commandement_payer_before_months: positiveInt('Commandement de payer, bail antérieur (mois)'),
+        commandement_payer_from_weeks: positiveInt('Commandement de payer, bail postérieur (semaines)'),
+        ccapex_avant_assignation_months: positiveInt('Saisine de la CCAPEX avant l’assignation (mois)'),
+        notification_prefet_days: positiveInt('Notification au préfet avant l’audience (jours)'),
+        dsf_premier_entretien_working_days: positiveInt('Diagnostic social et financier, premier entretien (jours ouvrés)'),
+        dsf_seconde_proposition_working_days: positiveInt('Diagnostic social et financier, seconde proposition (jours ouvrés)'),
+        quitter_lieux_months: positiveInt('Délai après le commandement de quitter les lieux (mois)'),
+        prorogation_max_months: positiveInt('Prorogation maximale (mois)'),
+        delais_grace_min_months: positiveInt('Délais de grâce minimum (mois)'),
+        delais_grace_max_months: positiveInt('Délais de grâce maximum (mois)'),
+        silence_prefet_months: positiveInt('Silence du préfet (mois)'),
+      },
+      { message: 'Délais : les douze délais de la procédure d’expulsion sont attendus.' },
+    )
+    .refine((v) => v.delais_grace_min_months <= v.delais_grace_max_months, { path: ['delais_grace_max_months'], message: 'Délais de grâce maximum : doit être au moins égal au minimum.' }),
+  treve_hivernale: z.strictObject(
+    {
+      start: z.string({ message: 'Début de la trêve : un jour MM-JJ est attendu.' }).regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'Début de la trêve : un jour MM-JJ est attendu (par exemple 11-01).' }),
+      end: z.string({ message: 'Fin de la trêve : un jour MM-JJ est attendu.' }).regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'Fin de la trêve : un jour MM-JJ est attendu (par exemple 03-31).' }),
+    },
+    { message: 'Trêve hivernale : un début et une fin (MM-JJ) sont attendus.' },
+  ),
 };
 
 /** A problem of an entry, with the path of its field (`value.tranches.2.upTo_cents`, `from`, `source`). */

@@ -175,4 +175,19 @@ test('every parameter’s page reads and is accessible: delays in days and month
   await expect(page.getByRole('textbox', { name: 'Mentions (JSON)' })).toHaveValue(/"titre": "Recours contentieux"/);
   await expectAccessible(page, 'mentions de recours');
   await shot(page, 'parametres-mentions');
+
+  // The eviction procedure's delays: weeks, working days, a switch date and the trêve's days read in French.
+  await page.getByRole('link', { name: '← Tous les paramètres légaux' }).click();
+  await page.getByRole('link', { name: /^Prévention des expulsions/ }).click();
+  await expect(page.getByRole('row', { name: /Effet du commandement de payer, bail postérieur/ })).toContainText('6 semaines');
+  await expect(page.getByRole('row', { name: /seconde proposition avant l’audience/ })).toContainText('15 jours ouvrés');
+  await expect(page.getByRole('row', { name: /Baux signés à partir du/ })).toContainText('29/07/2023');
+  await expect(page.getByLabel('Baux signés à partir du (jj/mm/aaaa)', { exact: true })).toHaveValue('29/07/2023');
+  await expectAccessible(page, 'délais des expulsions');
+  await shot(page, 'parametres-expulsions');
+  await page.getByRole('link', { name: '← Tous les paramètres légaux' }).click();
+  await page.getByRole('link', { name: /^Trêve hivernale/ }).click();
+  await expect(page.getByRole('row', { name: /Début de la trêve hivernale/ })).toContainText('1er novembre');
+  await expect(page.getByRole('row', { name: /Fin de la trêve hivernale/ })).toContainText('31 mars');
+  await expectAccessible(page, 'trêve hivernale');
 });

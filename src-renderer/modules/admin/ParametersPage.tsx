@@ -293,12 +293,36 @@ function summary(t: TFunction, id: string, value: unknown): string {
       return t('parametres.summary.mentions', { count: (v.mentions as unknown[]).length });
     default:
       return Object.entries(v)
-        .map(([k, n]) => t('parametres.delay', { label: t(`parametres.keys.${k}`), value: n, unit: t(`parametres.units.${unitOf(k)}`, { count: Number(n) }) }))
+        .map(([k, n]) => t('parametres.delay', { label: t(`parametres.keys.${k}`), value: shownValue(t, k, n) }))
         .join(' ; ');
   }
 }
 
-const unitOf = (key: string) => (key.endsWith('days') ? 'days' : key.endsWith('years') || key === 'years' ? 'years' : 'months');
+/** The unit a delay's key names (`…_working_days`, `…_weeks`, `…_days`, `…_months`, `years`), or null for a day or a date. */
+function unitOf(key: string): 'workingDays' | 'weeks' | 'days' | 'months' | 'years' | null {
+  if (key.endsWith('working_days')) return 'workingDays';
+  if (key.endsWith('weeks')) return 'weeks';
+  if (key.endsWith('days')) return 'days';
+  if (key.endsWith('years') || key === 'years') return 'years';
+  if (key.endsWith('months')) return 'months';
+  return null;
+}
+
+/** A delay with its unit, a date in French, or a `MM-DD` day as « 1er novembre ». */
+function shownValue(t: TFunction, key: string, n: unknown): string {
+  const unit = unitOf(key);
+  if (unit) return `${String(n)} ${t(`parametres.units.${unit}`, { count: Number(n) })}`;
+  if (typeof n === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(n)) return isoToFr(n);
+  if (typeof n === 'string' && /^\d{2}-\d{2}$/.test(n)) return renewalDay(t, n);
+  return String(n);
+}
+
+/** The label of a delay's field in the form, with its unit or the format it takes. */
+function fieldLabel(t: TFunction, key: string, sample: unknown): string {
+  const unit = unitOf(key);
+  if (unit) return `${t(`parametres.keys.${key}`)} (${t(`parametres.units.${unit}`, { count: 2 })})`;
+  return `${t(`parametres.keys.${key}`)} (${typeof sample === 'string' && sample.length === 5 ? t('parametres.formatDay') : t('parametres.formatDate')})`;
+}
 
 /** A value as French tables: the barème's tranches, the RSA by household, the delays, the mentions. */
 function ValueView({ id, value, caption }: { id: string; value: unknown; caption: string }) {
@@ -386,12 +410,10 @@ function ValueView({ id, value, caption }: { id: string; value: unknown; caption
     <table className="table parameter-table">
       <caption className="visually-hidden">{caption}</caption>
       <tbody>
-        {Object.entries(value as Record<string, number>).map(([k, n]) => (
+        {Object.entries(value as Record<string, unknown>).map(([k, n]) => (
           <tr key={k}>
             <th scope="row">{t(`parametres.keys.${k}`)}</th>
-            <td className="num">
-              {n} {t(`parametres.units.${unitOf(k)}`, { count: n })}
-            </td>
+            <td className="num">{shownValue(t, k, n)}</td>
           </tr>
         ))}
       </tbody>
@@ -420,7 +442,7 @@ function draftOf(id: string, value: unknown): Draft {
   } else if (id === 'mentions_recours') {
     d.json = JSON.stringify(value, null, 2);
   } else {
-    for (const [k, n] of Object.entries(value as Record<string, number>)) d[k] = String(n);
+    for (const [k, n] of Object.entries(value as Record<string, unknown>)) d[k] = typeof n === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(n) ? isoToFr(n) : String(n);
   }
   return d;
 }
@@ -457,7 +479,9 @@ function valueOf(id: string, d: Draft, template: unknown): unknown {
       return d.json ?? '';
     }
   }
-  return Object.fromEntries(Object.keys((template as Record<string, number> | null) ?? {}).map((k) => [k, whole(d[k])]));
+  return Object.fromEntries(
+    Object.entries((template as Record<string, unknown> | null) ?? {}).map(([k, sample]) => [k, typeof sample === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(sample) ? (parseFrDate(d[k] ?? '') ?? d[k]) : typeof sample === 'string' ? (d[k] ?? '').trim() : whole(d[k])]),
+  );
 }
 
 function EntryForm({ param, latest, onAdded }: { param: Param; latest: Entry | null; onAdded: (from: string) => Promise<void> }) {
@@ -569,7 +593,7 @@ function EntryForm({ param, latest, onAdded }: { param: Param; latest: Entry | n
         {!['bareme_saisies', 'rsa_forfaitaire', 'mentions_recours'].includes(param.id) && (
           <div className="grid-2">
             {Object.keys((latest?.value as Record<string, number> | undefined) ?? {}).map((k) => (
-              <TextInput key={k} label={`${t(`parametres.keys.${k}`)} (${t(`parametres.units.${unitOf(k)}`, { count: 2 })})`} name={k} value={draft[k] ?? ''} onChange={set(k)} error={fieldError(`value.${k}`)} />
+              <TextInput key={k} label={fieldLabel(t, k, (latest?.value as Record<string, unknown> | undefined)?.[k])} name={k} value={draft[k] ?? ''} onChange={set(k)} error={fieldError(`value.${k}`)} />
             ))}
           </div>
         )}

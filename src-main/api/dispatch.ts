@@ -172,7 +172,7 @@ export async function dispatch(app: AppCore, token: string | null, channel: stri
     if (before !== null && after !== null && after !== before) dataChanged(app, entry.module);
     return { result: { ok: true, value: shaped.data }, ...(sessionToken !== undefined ? { sessionToken } : {}) };
   } catch (e) {
-    if (isPasseurError(e)) return fail(e.code, e.message, e.field);
+    if (isPasseurError(e)) return fail(e.code, e.message, e.field, e.fields);
     log('dispatch', 'handler_error', { channel: channel, error: ((e as Error)?.name ?? 'Error') });
     return fail('internal', 'Erreur interne inattendue. Rien n’a été enregistré de l’opération en cours ; réessayez ou prévenez l’administrateur.');
   }

@@ -28,7 +28,7 @@ import {
   TextField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../app/errors';
+import { errorText, type FormErrors } from '../app/errors';
 
 export function Button({ variant = 'secondary', className, ...props }: ButtonProps & { variant?: 'primary' | 'secondary' | 'danger' | 'quiet' }) {
   return <AriaButton {...props} className={`btn btn-${variant}${className ? ` ${String(className)}` : ''}`} />;
@@ -125,6 +125,32 @@ export function Alert({ kind, children, focus = false }: { kind: 'error' | 'succ
     <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'} tabIndex={-1} ref={ref}>
       {children}
     </div>
+  );
+}
+
+/**
+ * The summary of a refused form (RGAA 11.10): how many errors, or the only one's sentence,
+ * and the sentences that belong to no field shown. It takes the focus at each failure
+ * (`errors.attempt`), so that the keyboard and the screen reader start from it; each field
+ * says its own error beside it.
+ */
+export function ErrorSummary({ errors }: { errors: (FormErrors & { attempt: number }) | null }) {
+  if (!errors) return null;
+  return (
+    <Alert key={errors.attempt} kind="error" focus>
+      {errors.others.length > 0 ? (
+        <>
+          <p className="error-summary-title">{errors.message}</p>
+          <ul className="error-summary-list">
+            {errors.others.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        errors.message
+      )}
+    </Alert>
   );
 }
 

@@ -190,6 +190,7 @@ export function CheckboxList<T extends string>({
   onChange,
   error,
   isDisabled,
+  isRequired = false,
 }: {
   label: string;
   options: { value: T; label: string; disabled?: boolean; hint?: string }[];
@@ -197,10 +198,14 @@ export function CheckboxList<T extends string>({
   onChange: (v: T[]) => void;
   error?: string | undefined;
   isDisabled?: boolean;
+  /** At least one box to tick: « Obligatoire » under the label. */
+  isRequired?: boolean;
 }) {
+  const hint = useHint({ isRequired });
   return (
-    <CheckboxGroup className="field checkbox-group" value={value} onChange={(v) => onChange(v as T[])} isInvalid={!!error} isDisabled={isDisabled ?? false} validationBehavior="aria">
+    <CheckboxGroup className="field checkbox-group" value={value} onChange={(v) => onChange(v as T[])} isInvalid={!!error} isDisabled={isDisabled ?? false} isRequired={isRequired} validationBehavior="aria">
       <Label>{label}</Label>
+      {hint && <Text slot="description" className="field-hint">{hint}</Text>}
       <div className="checkbox-options">
         {options.map((o) => (
           <Checkbox key={o.value} value={o.value} isDisabled={o.disabled ?? false} className="checkbox">

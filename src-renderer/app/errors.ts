@@ -25,7 +25,7 @@ export function fieldsOf(e: unknown): Record<string, string> {
 /**
  * What a form shows after a refusal (RGAA 11.10): every faulty field's sentence, each to be
  * shown beside its field, and one summary that takes the focus. `message`: the summary's
- * sentence (the only error's own sentence, or how many there are); `others`: sentences that
+ * sentence (how many errors, or the refusal's own sentence when it names no field); `others`: sentences that
  * belong to no field the form shows (a refusal that names no field, or a field the form
  * does not show), listed in the summary so that nothing is lost.
  */
@@ -57,9 +57,12 @@ export function formErrors(e: unknown, shown: readonly string[] | Record<string,
     .map(([, m]) => m);
   const general = e !== undefined && Object.keys(fieldsOf(e)).length === 0 ? errorText(e) : null;
   if (general !== null) others.push(general);
-  const count = Object.keys(fields).length + others.length;
-  const message = count === 1 ? (Object.values(fields)[0] ?? others[0] ?? '') : i18n.t('a11y.errorsSummary', { count });
-  return { message, fields, others: count === 1 ? [] : others };
+  const onFields = Object.keys(fields).length;
+  const count = onFields + others.length;
+  // A refusal that names no field shown says its own sentence; otherwise the summary counts
+  // the errors (each field says its own) and lists the sentences no field shows.
+  if (onFields === 0 && others.length === 1) return { message: others[0] as string, fields, others: [] };
+  return { message: i18n.t('a11y.errorsSummary', { count }), fields, others };
 }
 
 /**

@@ -26,10 +26,11 @@ describe('formErrors', () => {
     expect(r.others).toEqual([]);
   });
 
-  it('shows the only error’s own sentence as the summary', () => {
+  it('counts a single field error in the summary, its sentence beside the field', () => {
     const r = formErrors(new ApiError('invalid_input', 'Durée : trop courte.', 'durationMin'), ['durationMin']);
-    expect(r.message).toBe('Durée : trop courte.');
+    expect(r.message).toBe('Le formulaire contient une erreur : corrigez le champ signalé.');
     expect(r.fields).toEqual({ durationMin: 'Durée : trop courte.' });
+    expect(r.others).toEqual([]);
   });
 
   it('maps several contract paths onto one field, the first path winning', () => {

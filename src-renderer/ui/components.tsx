@@ -3,7 +3,7 @@
  * give every control its keyboard behaviour, focus management and ARIA semantics.
  */
 import type React from 'react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import {
   Button as AriaButton,
   type ButtonProps,
@@ -293,6 +293,16 @@ export function SelectField({
 }) {
   const { t } = useTranslation();
   const hint = useHint({ isRequired });
+  // React Aria does not tie a Select's description and error to its button: done here, so
+  // that « Obligatoire » and the error are read with the field, which says it is invalid.
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  // The button drops aria-invalid among its props: set on the element itself.
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (error) button.current?.setAttribute('aria-invalid', 'true');
+    else button.current?.removeAttribute('aria-invalid');
+  }, [error]);
   return (
     <Select
       className="field select"
@@ -304,12 +314,20 @@ export function SelectField({
       placeholder={placeholder ?? t('common.choose')}
     >
       <Label {...(labelHidden ? { className: 'visually-hidden' } : {})}>{label}</Label>
-      {hint && <Text slot="description" className="field-hint">{hint}</Text>}
-      <AriaButton className="select-button">
+      {hint && (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      )}
+      <AriaButton className="select-button" ref={button} {...(describedBy ? { 'aria-describedby': describedBy } : {})}>
         <SelectValue />
         <span aria-hidden="true">▾</span>
       </AriaButton>
-      <FieldError>{error}</FieldError>
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
       <Popover className="popover">
         <ListBox className="listbox" items={options}>
           {(o) => (

@@ -9,7 +9,7 @@ import { Form } from 'react-aria-components';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../i18n';
 import { ApiError } from '../api';
-import { ErrorSummary, TextInput } from '../ui/components';
+import { ErrorSummary, SelectField, TextInput } from '../ui/components';
 import { formErrors, useFormErrors } from './errors';
 
 beforeAll(async () => {
@@ -97,5 +97,15 @@ describe('useFormErrors with the components', () => {
     name.focus();
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(document.activeElement).toBe(screen.getByRole('alert'));
+  });
+});
+
+describe('a select field', () => {
+  it('is read with « Obligatoire » and its error, and says it is invalid', () => {
+    render(<SelectField label="Organisme" value={null} onChange={() => undefined} options={[{ id: 'caf', label: 'CAF' }]} isRequired error="Organisme : indiquez la CAF ou la MSA." />);
+    const button = screen.getByRole('button', { name: /Organisme/ });
+    expect(button.getAttribute('aria-invalid')).toBe('true');
+    const described = (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+    expect(described).toEqual(['Obligatoire', 'Organisme : indiquez la CAF ou la MSA.']);
   });
 });

@@ -28,7 +28,7 @@ import {
   TextField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { errorText, type FormErrors } from '../app/errors';
+import { useFormErrors, type FormErrors } from '../app/errors';
 
 export function Button({ variant = 'secondary', className, ...props }: ButtonProps & { variant?: 'primary' | 'secondary' | 'danger' | 'quiet' }) {
   return <AriaButton {...props} className={`btn btn-${variant}${className ? ` ${String(className)}` : ''}`} />;
@@ -359,6 +359,8 @@ export function DialogActions({ submitLabel, busy = false }: { submitLabel: stri
 /**
  * Asks before an action that cannot be taken back lightly. A refusal is shown inside the
  * dialog, which stays open; `onConfirm` closes it (through its caller) when it succeeds.
+ * With `fields` (the names of the fields the dialog asks), `children` may be a function that
+ * is given each field's error, so that a refusal is shown beside its field (RGAA 11.10).
  */
 export function ConfirmDialog({
   title,
@@ -366,6 +368,7 @@ export function ConfirmDialog({
   variant = 'primary',
   onConfirm,
   onClose,
+  fields = [],
   children,
 }: {
   title: string;
@@ -373,15 +376,16 @@ export function ConfirmDialog({
   variant?: 'primary' | 'danger';
   onConfirm: () => Promise<void>;
   onClose: () => void;
-  children: ReactNode;
+  fields?: readonly string[];
+  children: ReactNode | ((errorOf: (name: string) => string | undefined) => ReactNode);
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors(fields);
   return (
     <DialogBox title={title} isOpen onClose={onClose}>
-      {children}
-      {error && <Alert kind="error">{error}</Alert>}
+      {typeof children === 'function' ? children(form.of) : children}
+      <ErrorSummary errors={form.errors} />
       <div className="actions">
         <AriaButton className="btn btn-secondary" slot="close">
           {t('common.cancel')}
@@ -391,11 +395,11 @@ export function ConfirmDialog({
           isDisabled={busy}
           onPress={async () => {
             setBusy(true);
-            setError(null);
+            form.clear();
             try {
               await onConfirm();
             } catch (e) {
-              setError(errorText(e));
+              form.fail(e);
             } finally {
               setBusy(false);
             }

@@ -1,7 +1,7 @@
 /**
  * Every form shows all its errors at once (RGAA 11.10), in Chromium against `passeur serve`:
  * dialog forms refused by the server (an account, a partner) or by their own checks (a
- * booking, a file's intervenant and consent) mark each faulty field `aria-invalid`, described
+ * booking, a file's intervenant, consent and its withdrawal) mark each faulty field `aria-invalid`, described
  * by its French sentence, focus one summary that counts the errors, and stay open with what
  * was typed. A field that becomes required (the cancel note for « Autre », the organism once a
  * beneficiary number is typed) says « Obligatoire » and is `aria-required` only then.
@@ -201,6 +201,18 @@ test('a file’s dialogs and its situation: every error at once; the organism re
   await expectAccessible(page, 'consentement — trois erreurs');
   await shot(page, 'formulaire-consentement-erreurs');
   await view(page, 'formulaire-consentement-erreurs');
+  // Corrected, it is recorded; its withdrawal with an unreadable date is refused on the date itself.
+  await consent.getByLabel('Destinataire').fill('Mme Vidal, CCAS');
+  await consent.getByLabel('Objet du partage').fill('Dossier FSL');
+  await consent.getByLabel('Date', { exact: true }).fill(new Date().toLocaleDateString('fr-FR'));
+  await consent.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(consent).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Retrait du consentement' }).click();
+  const withdraw = page.getByRole('dialog', { name: 'Retrait du consentement' });
+  await withdraw.getByLabel('Date du retrait').fill('bientôt');
+  await withdraw.getByRole('button', { name: 'Retrait du consentement' }).click();
+  await expectSummary(withdraw, 1);
+  await expectFaulty(withdraw.getByLabel('Date du retrait'), 'Date : indiquez une date au format jj/mm/aaaa.');
   await page.keyboard.press('Escape');
 
   // The situation: the organism says « Obligatoire » once a beneficiary number is typed, not before, not after it is cleared.

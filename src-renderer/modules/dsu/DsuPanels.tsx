@@ -301,6 +301,7 @@ export function DsuConsents({ dsu, partners, onChanged }: Props) {
           confirmLabel={t('consents.withdraw')}
           variant="danger"
           onClose={() => setWithdrawing(null)}
+          fields={['withdrawnOn']}
           onConfirm={async () => {
             const day = parseFrDate(withdrawDate);
             if (!day) throw new ApiError('invalid_input', t('consents.dateInvalid'), 'withdrawnOn');
@@ -309,8 +310,12 @@ export function DsuConsents({ dsu, partners, onChanged }: Props) {
             onChanged(t('consents.withdrawn'));
           }}
         >
-          <p>{t('consents.withdrawExplain', { person: withdrawing.person.name, recipient: withdrawing.recipient })}</p>
-          <TextInput label={t('consents.withdrawDate')} name="withdrawnOn" value={withdrawDate} onChange={setWithdrawDate} format="date" isRequired />
+          {(errorOf) => (
+            <>
+              <p>{t('consents.withdrawExplain', { person: withdrawing.person.name, recipient: withdrawing.recipient })}</p>
+              <TextInput label={t('consents.withdrawDate')} name="withdrawnOn" value={withdrawDate} onChange={setWithdrawDate} format="date" isRequired error={errorOf('withdrawnOn')} />
+            </>
+          )}
         </ConfirmDialog>
       )}
     </section>

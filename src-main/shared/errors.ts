@@ -38,7 +38,7 @@ export class PasseurError extends Error {
   readonly code: ErrorCode;
   /** Optional pointer to the faulty field, for forms. */
   readonly field: string | undefined;
-  /** Every faulty field (path → French sentence), when a handler checks several at once. */
+  /** Every faulty field when a check found several (path → sentence), for a form that shows them all at once. */
   readonly fields: Record<string, string> | undefined;
   constructor(code: ErrorCode, message: string, field?: string, fields?: Record<string, string>) {
     super(message);
@@ -51,4 +51,16 @@ export class PasseurError extends Error {
 
 export function isPasseurError(e: unknown): e is PasseurError {
   return e instanceof PasseurError;
+}
+
+/**
+ * Refuses an input once every check has run (RGAA 11.10: a form shows all its errors at
+ * once): `problems` maps each faulty field to its French sentence; the first one is the
+ * message. Does nothing when there is no problem.
+ */
+export function refuseFields(problems: Record<string, string>, code: ErrorCode = 'invalid_input'): void {
+  const entries = Object.entries(problems);
+  const first = entries[0];
+  if (!first) return;
+  throw new PasseurError(code, first[1], first[0], entries.length > 1 ? problems : undefined);
 }

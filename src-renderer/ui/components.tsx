@@ -3,7 +3,7 @@
  * give every control its keyboard behaviour, focus management and ARIA semantics.
  */
 import type React from 'react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import {
   Button as AriaButton,
   type ButtonProps,
@@ -28,7 +28,7 @@ import {
   TextField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../app/errors';
+import { useFormErrors, type FormErrors } from '../app/errors';
 
 export function Button({ variant = 'secondary', className, ...props }: ButtonProps & { variant?: 'primary' | 'secondary' | 'danger' | 'quiet' }) {
   return <AriaButton {...props} className={`btn btn-${variant}${className ? ` ${String(className)}` : ''}`} />;
@@ -128,6 +128,32 @@ export function Alert({ kind, children, focus = false }: { kind: 'error' | 'succ
   );
 }
 
+/**
+ * The summary of a refused form (RGAA 11.10): how many errors, or the only one's sentence,
+ * and the sentences that belong to no field shown. It takes the focus at each failure
+ * (`errors.attempt`), so that the keyboard and the screen reader start from it; each field
+ * says its own error beside it.
+ */
+export function ErrorSummary({ errors }: { errors: (FormErrors & { attempt: number }) | null }) {
+  if (!errors) return null;
+  return (
+    <Alert key={errors.attempt} kind="error" focus>
+      {errors.others.length > 0 ? (
+        <>
+          <p className="error-summary-title">{errors.message}</p>
+          <ul className="error-summary-list">
+            {errors.others.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        errors.message
+      )}
+    </Alert>
+  );
+}
+
 export function DialogBox({
   title,
   isOpen,
@@ -164,6 +190,7 @@ export function CheckboxList<T extends string>({
   onChange,
   error,
   isDisabled,
+  isRequired = false,
 }: {
   label: string;
   options: { value: T; label: string; disabled?: boolean; hint?: string }[];
@@ -171,10 +198,14 @@ export function CheckboxList<T extends string>({
   onChange: (v: T[]) => void;
   error?: string | undefined;
   isDisabled?: boolean;
+  /** At least one box to tick: « Obligatoire » under the label. */
+  isRequired?: boolean;
 }) {
+  const hint = useHint({ isRequired });
   return (
-    <CheckboxGroup className="field checkbox-group" value={value} onChange={(v) => onChange(v as T[])} isInvalid={!!error} isDisabled={isDisabled ?? false} validationBehavior="aria">
+    <CheckboxGroup className="field checkbox-group" value={value} onChange={(v) => onChange(v as T[])} isInvalid={!!error} isDisabled={isDisabled ?? false} isRequired={isRequired} validationBehavior="aria">
       <Label>{label}</Label>
+      {hint && <Text slot="description" className="field-hint">{hint}</Text>}
       <div className="checkbox-options">
         {options.map((o) => (
           <Checkbox key={o.value} value={o.value} isDisabled={o.disabled ?? false} className="checkbox">
@@ -262,6 +293,16 @@ export function SelectField({
 }) {
   const { t } = useTranslation();
   const hint = useHint({ isRequired });
+  // React Aria does not tie a Select's description and error to its button: done here, so
+  // that « Obligatoire » and the error are read with the field, which says it is invalid.
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  // The button drops aria-invalid among its props: set on the element itself.
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (error) button.current?.setAttribute('aria-invalid', 'true');
+    else button.current?.removeAttribute('aria-invalid');
+  }, [error]);
   return (
     <Select
       className="field select"
@@ -273,12 +314,20 @@ export function SelectField({
       placeholder={placeholder ?? t('common.choose')}
     >
       <Label {...(labelHidden ? { className: 'visually-hidden' } : {})}>{label}</Label>
-      {hint && <Text slot="description" className="field-hint">{hint}</Text>}
-      <AriaButton className="select-button">
+      {hint && (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      )}
+      <AriaButton className="select-button" ref={button} {...(describedBy ? { 'aria-describedby': describedBy } : {})}>
         <SelectValue />
         <span aria-hidden="true">▾</span>
       </AriaButton>
-      <FieldError>{error}</FieldError>
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
       <Popover className="popover">
         <ListBox className="listbox" items={options}>
           {(o) => (
@@ -310,6 +359,8 @@ export function DialogActions({ submitLabel, busy = false }: { submitLabel: stri
 /**
  * Asks before an action that cannot be taken back lightly. A refusal is shown inside the
  * dialog, which stays open; `onConfirm` closes it (through its caller) when it succeeds.
+ * With `fields` (the names of the fields the dialog asks), `children` may be a function that
+ * is given each field's error, so that a refusal is shown beside its field (RGAA 11.10).
  */
 export function ConfirmDialog({
   title,
@@ -317,6 +368,7 @@ export function ConfirmDialog({
   variant = 'primary',
   onConfirm,
   onClose,
+  fields = [],
   children,
 }: {
   title: string;
@@ -324,15 +376,16 @@ export function ConfirmDialog({
   variant?: 'primary' | 'danger';
   onConfirm: () => Promise<void>;
   onClose: () => void;
-  children: ReactNode;
+  fields?: readonly string[];
+  children: ReactNode | ((errorOf: (name: string) => string | undefined) => ReactNode);
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors(fields);
   return (
     <DialogBox title={title} isOpen onClose={onClose}>
-      {children}
-      {error && <Alert kind="error">{error}</Alert>}
+      {typeof children === 'function' ? children(form.of) : children}
+      <ErrorSummary errors={form.errors} />
       <div className="actions">
         <AriaButton className="btn btn-secondary" slot="close">
           {t('common.cancel')}
@@ -342,11 +395,11 @@ export function ConfirmDialog({
           isDisabled={busy}
           onPress={async () => {
             setBusy(true);
-            setError(null);
+            form.clear();
             try {
               await onConfirm();
             } catch (e) {
-              setError(errorText(e));
+              form.fail(e);
             } finally {
               setBusy(false);
             }

@@ -238,7 +238,8 @@ test('2. ASS: from her agenda to the DSU — interview, VAD in binôme, document
   // A file that is not what its name says is refused, in French.
   await docs.getByLabel('Fichier (PDF, PNG ou JPEG, 10 Mo au plus)').setInputFiles({ name: 'faux.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ pas un pdf') });
   await docs.getByRole('button', { name: 'Ajouter le document' }).click();
-  await expect(docs.getByRole('alert')).toContainText('seuls les PDF, PNG et JPEG sont acceptés');
+  await expect(docs.getByRole('alert')).toHaveText('Le formulaire contient une erreur : corrigez le champ signalé.');
+  await expect(docs.getByLabel('Fichier (PDF, PNG ou JPEG, 10 Mo au plus)')).toHaveAccessibleDescription(/seuls les PDF, PNG et JPEG sont acceptés/);
   await expectFocusKept(page, 'document refusé');
 
   // A consent, then its withdrawal.

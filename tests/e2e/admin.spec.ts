@@ -133,7 +133,8 @@ test('sectors: the admin maps communes to référents; the responsable reads the
   await heading.getByLabel('Ville').fill('Montauban');
   await heading.getByLabel('Téléphone').fill('05 63 00 00 00');
   await heading.getByRole('button', { name: 'Enregistrer l’en-tête' }).click();
-  await expect(heading.getByRole('alert')).toContainText('Code postal : 5 chiffres');
+  await expect(heading.getByRole('alert')).toHaveText('Le formulaire contient une erreur : corrigez le champ signalé.');
+  await expect(heading.getByLabel('Code postal')).toHaveAccessibleDescription(/Code postal : 5 chiffres/);
   await heading.getByLabel('Code postal').fill('82000');
   await heading.getByRole('button', { name: 'Enregistrer l’en-tête' }).click();
   await expect(heading.getByText('En-tête des courriers enregistré.')).toBeVisible();

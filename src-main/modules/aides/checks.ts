@@ -1,5 +1,5 @@
 /** Checks of a decision's payment and of a règlement document: pure, each refusal names its field. */
-import { PasseurError } from '../../shared/errors';
+import { PasseurError, refuseFields } from '../../shared/errors';
 import { euros } from '../../shared/money';
 import { plural } from '../../shared/french';
 import type { Demande } from './engine';
@@ -18,14 +18,17 @@ export function checkPayment(reg: Reglement, a: AidRow, grantedCents: number, p:
   const disp = reg.dispositifs.find((d) => d.code === a.dispositif);
   if (!disp) return;
   if (!disp.payment.modes.includes(p.paymentMode)) throw modeRefused(disp, p.paymentMode);
+  // Every other problem at once, each on its field (a form shows them all together).
+  const problems: Record<string, string> = {};
   if (p.paymentMode === 'cheques_accompagnement' && disp.payment.cheques) {
     const ch = disp.payment.cheques;
     if (p.cheques < 1 || p.cheques > ch.maxPerRequest || p.cheques * ch.valueCents !== grantedCents) {
-      throw new PasseurError('invalid_input', `En chèques d’accompagnement personnalisé : de 1 à ${ch.maxPerRequest} chèques de ${euros(ch.valueCents)}, et le montant accordé doit en être le total.`, 'cheques');
+      problems.cheques = `En chèques d’accompagnement personnalisé : de 1 à ${ch.maxPerRequest} chèques de ${euros(ch.valueCents)}, et le montant accordé doit en être le total.`;
     }
   }
-  if (p.payeeKind !== 'beneficiaire' && !p.payeeName) throw new PasseurError('invalid_input', 'Indiquez le nom du tiers payé.', 'payeeName');
-  if (p.paymentMode === 'virement_tiers' && p.payeeKind === 'beneficiaire') throw new PasseurError('invalid_input', 'Un virement à un tiers demande de choisir le tiers payé.', 'payeeKind');
+  if (p.payeeKind !== 'beneficiaire' && !p.payeeName) problems.payeeName = 'Indiquez le nom du tiers payé.';
+  if (p.paymentMode === 'virement_tiers' && p.payeeKind === 'beneficiaire') problems.payeeKind = 'Un virement à un tiers demande de choisir le tiers payé.';
+  refuseFields(problems);
 }
 
 /** The age derogation a dispositif allows (FAJ: 16–17 years old, below its minimum age), or null. */

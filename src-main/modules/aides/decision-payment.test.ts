@@ -54,3 +54,21 @@ describe('a decision’s payment mode is one the dispositif allows', () => {
     expect(ok).toMatchObject({ status: 'accordee', paymentMode: 'virement_tiers', payeeName: 'Réseau de bus' });
   });
 });
+
+describe('a decision’s payment problems come back together, each on its field', () => {
+  it('too few chèques and a third party without a name: both named at once, nothing written', async () => {
+    const h = await household(team, team.ass, { birthDate: '1980-05-02' });
+    let a = await team.must(team.ass.token, 'aid:save', secours(h, { amountCents: 6000 }));
+    a = await team.must(team.ass.token, 'aid:act', { action: 'submit', id: a.id });
+    a = await team.must(team.resp.token, 'aid:act', { action: 'take', id: a.id });
+    const before = hashDir(team.dir);
+    const r = await team.call(team.resp.token, 'aid:act', { action: 'grant', id: a.id, grantedCents: 6000, paymentMode: 'cheques_accompagnement', cheques: 0, payeeKind: 'etablissement', payeeName: '' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.field).toBe('cheques');
+      expect(Object.keys(r.error.fields ?? {})).toEqual(['cheques', 'payeeName']);
+      expect(r.error.fields?.payeeName).toBe('Indiquez le nom du tiers payé.');
+    }
+    expect(hashDir(team.dir)).toEqual(before);
+  });
+});

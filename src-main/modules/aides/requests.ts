@@ -7,7 +7,7 @@
 import type { CallContext } from '../../api/app';
 import type { AidesHandlers } from './contract';
 import type { AidOut } from './contract';
-import { PasseurError } from '../../shared/errors';
+import { PasseurError, refuseFields } from '../../shared/errors';
 import { civility, personName, postalLines } from '../../shared/french';
 import { evaluate, twelveMonthsBefore } from './engine';
 import { aidOr404, aidView, audit, demandeOf, reglementAt, requireAid, today } from './context';
@@ -20,29 +20,32 @@ import { optionsOut, regRef, type Fields } from './views';
 
 function checkFields(ctx: CallContext, f: Fields, dsu: DsuRow): void {
   const db = ctx.app.vault.db;
+  // Every problem at once, each on its field (the form shows them all together).
+  const problems: Record<string, string> = {};
   const person = getPerson(db, f.personId);
   if (!person || person.householdId !== dsu.householdId || person.mergedInto !== null) {
-    throw new PasseurError('invalid_input', 'Le bénéficiaire doit être une personne du foyer de ce dossier.', 'personId');
+    problems.personId = 'Le bénéficiaire doit être une personne du foyer de ce dossier.';
   }
-  if (f.requestedOn > today(ctx)) throw new PasseurError('invalid_input', 'La date de la demande ne peut pas être dans le futur.', 'requestedOn');
+  if (f.requestedOn > today(ctx)) problems.requestedOn = 'La date de la demande ne peut pas être dans le futur.';
   if (f.origin === 'partenaire') {
-    if (f.originPartnerId === null) throw new PasseurError('invalid_input', 'Indiquez le partenaire qui a orienté la demande.', 'originPartnerId');
-    if (!repo.partnerExists(db, f.originPartnerId)) {
-      throw new PasseurError('invalid_input', 'Ce partenaire n’existe pas dans l’annuaire : choisissez-le dans la liste, ou ajoutez-le d’abord à l’annuaire des partenaires.', 'originPartnerId');
+    if (f.originPartnerId === null) problems.originPartnerId = 'Indiquez le partenaire qui a orienté la demande.';
+    else if (!repo.partnerExists(db, f.originPartnerId)) {
+      problems.originPartnerId = 'Ce partenaire n’existe pas dans l’annuaire : choisissez-le dans la liste, ou ajoutez-le d’abord à l’annuaire des partenaires.';
     }
   } else if (f.originPartnerId !== null) {
-    throw new PasseurError('invalid_input', 'Un partenaire d’orientation ne s’indique que pour une demande orientée par un partenaire : choisissez cette origine ou retirez le partenaire.', 'originPartnerId');
+    problems.originPartnerId = 'Un partenaire d’orientation ne s’indique que pour une demande orientée par un partenaire : choisissez cette origine ou retirez le partenaire.';
   }
   if (f.payeeKind !== 'beneficiaire' && !f.payeeName) {
-    throw new PasseurError('invalid_input', 'Indiquez le nom du tiers payé (bailleur, fournisseur, établissement…).', 'payeeName');
+    problems.payeeName = 'Indiquez le nom du tiers payé (bailleur, fournisseur, établissement…).';
   }
   if (f.paymentMode === 'virement_tiers' && f.payeeKind === 'beneficiaire') {
-    throw new PasseurError('invalid_input', 'Un virement à un tiers demande de choisir le tiers payé (bailleur, fournisseur…).', 'payeeKind');
+    problems.payeeKind = 'Un virement à un tiers demande de choisir le tiers payé (bailleur, fournisseur…).';
   }
   if (f.consentId !== null) {
     const c = getConsent(db, f.consentId);
-    if (!c || c.dsuId !== dsu.id) throw new PasseurError('invalid_input', 'Ce consentement n’est pas enregistré dans ce dossier.', 'consentId');
+    if (!c || c.dsuId !== dsu.id) problems.consentId = 'Ce consentement n’est pas enregistré dans ce dossier.';
   }
+  refuseFields(problems);
   // What the dispositif allows, under the version in force on the request's date (without one, the draft is kept and cannot be submitted).
   const inForce = repo.reglementRowInForce(db, f.requestedOn);
   if (inForce) checkAllowed(repo.reglementDoc(db, inForce.id), f);

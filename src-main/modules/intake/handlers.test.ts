@@ -67,6 +67,18 @@ describe('intake:*', () => {
     }
   });
 
+  it('names an unknown motif and an unknown partner together, each on its field, and writes nothing', async () => {
+    const p = await register(team, { birthName: 'Blanc', firstNames: 'Léa' });
+    const before = hashDir(team.dir);
+    const r = await team.call(team.sec.token, 'intake:record', { ...base, personId: p.person.id, motifs: ['inconnu'], outcome: 'orientation', partnerId: 999_999 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.field).toBe('motifs');
+      expect(r.error.fields).toEqual({ motifs: 'Motif inconnu : inconnu. Choisissez dans la liste.', partnerId: 'Ce partenaire n’est pas dans l’annuaire (ou n’est plus actif).' });
+    }
+    expect(hashDir(team.dir)).toEqual(before);
+  });
+
   it('orients to a partner, and opens the DSU with the sector’s ASS as référent, once per household', async () => {
     const p = await register(team, { birthName: 'Blanc', firstNames: 'Nora' });
     const o = await team.must(team.sec.token, 'intake:record', { ...base, personId: p.person.id, outcome: 'orientation', partnerId: team.partners.caf });

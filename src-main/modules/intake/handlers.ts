@@ -1,5 +1,5 @@
 /** Channels `intake:*`: the premier accueil (DOMAIN §2), one record per first contact. */
-import { PasseurError } from '../../shared/errors';
+import { PasseurError, refuseFields } from '../../shared/errors';
 import type { IntakeHandlers } from './contract';
 import { appendAudit } from '../../store/audit';
 import { localDay } from '../../shared/time';
@@ -64,13 +64,16 @@ export const intakeHandlers = {
     const person = personOr404(ctx, input.personId);
     const known = new Set(repo.activeMotifCodes(db));
     const unknown = input.motifs.filter((m) => !known.has(m));
-    if (unknown.length) throw new PasseurError('invalid_input', `Motif inconnu : ${unknown.join(', ')}. Choisissez dans la liste.`, 'motifs');
+    // Every problem at once, each on its field (the form shows them all together).
+    const problems: Record<string, string> = {};
+    if (unknown.length) problems.motifs = `Motif inconnu : ${unknown.join(', ')}. Choisissez dans la liste.`;
     if (input.partnerId !== null && !repo.activePartnerExists(db, input.partnerId)) {
-      throw new PasseurError('invalid_input', 'Ce partenaire n’est pas dans l’annuaire (ou n’est plus actif).', 'partnerId');
+      problems.partnerId = 'Ce partenaire n’est pas dans l’annuaire (ou n’est plus actif).';
     }
     if (input.outcome === 'dsu' && person.householdId === null) {
-      throw new PasseurError('invalid_input', 'Pour ouvrir un DSU, enregistrez d’abord le foyer de la personne (adresse et commune).', 'outcome');
+      problems.outcome = 'Pour ouvrir un DSU, enregistrez d’abord le foyer de la personne (adresse et commune).';
     }
+    refuseFields(problems);
     return db.transaction(() => {
       const appointment = input.outcome === 'rdv' && input.appointment ? book(ctx, { ...input.appointment, personId: person.id }) : null;
       let dsu = dsuRefOfHousehold(db, person.householdId);

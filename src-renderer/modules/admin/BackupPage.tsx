@@ -3,9 +3,9 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Output, SessionInfo } from '../../../src-main/modules';
 import { must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
+import { errorText, useFormErrors } from '../../app/errors';
 import { RecoveryCodeSheet } from '../../app/RecoveryCodeSheet';
-import { Alert, Button, ConfirmDialog, DialogActions, DialogBox, PageHeader, TextInput } from '../../ui/components';
+import { Alert, Button, ConfirmDialog, DialogActions, DialogBox, ErrorSummary, PageHeader, TextInput } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 
@@ -139,21 +139,17 @@ function RestoreDialog({ backup, login: ownLogin, onClose, onRestored }: { backu
   const { t } = useTranslation();
   const [login, setLogin] = useState(ownLogin);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const form = useFormErrors(['login', 'password']);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
-    setErrors({});
-    setGeneral(null);
+    form.clear();
     try {
       onRestored(await must('admin:restoreBackup', { file: backup.file, login, password }));
     } catch (err) {
-      const field = fieldOf(err);
-      if (field === 'login' || field === 'password') setErrors({ [field]: errorText(err) });
-      else setGeneral(errorText(err));
+      form.fail(err);
       setPassword('');
     } finally {
       setBusy(false);
@@ -168,9 +164,8 @@ function RestoreDialog({ backup, login: ownLogin, onClose, onRestored }: { backu
         <li>{t('backup.step3')}</li>
         <li>{t('backup.step4')}</li>
       </ol>
-      {general && <Alert kind="error">{general}</Alert>}
       <Form onSubmit={submit} validationBehavior="aria">
-        <TextInput label={t('fields.login')} name="login" value={login} onChange={setLogin} isRequired autoComplete="username" error={errors.login} />
+        <TextInput label={t('fields.login')} name="login" value={login} onChange={setLogin} isRequired autoComplete="username" error={form.of('login')} />
         <TextInput
           label={t('backup.passwordInBackup')}
           name="password"
@@ -181,8 +176,9 @@ function RestoreDialog({ backup, login: ownLogin, onClose, onRestored }: { backu
           autoComplete="current-password"
           autoFocus
           description={t('backup.passwordHelp')}
-          error={errors.password}
+          error={form.of('password')}
         />
+        <ErrorSummary errors={form.errors} />
         <DialogActions submitLabel={busy ? t('backup.restoring') : t('backup.restoreConfirm')} busy={busy} />
       </Form>
     </DialogBox>

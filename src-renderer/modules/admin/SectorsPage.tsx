@@ -3,8 +3,8 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/modules';
 import { must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, CheckboxList, ConfirmDialog, DialogActions, DialogBox, PageHeader, SelectField, TextInput } from '../../ui/components';
+import { useFormErrors } from '../../app/errors';
+import { Alert, Button, CheckboxList, ConfirmDialog, DialogActions, DialogBox, ErrorSummary, PageHeader, SelectField, TextInput } from '../../ui/components';
 import { useResource } from '../../ui/useResource';
 
 type Sector = Output<'admin:listSectors'>[number];
@@ -128,13 +128,13 @@ function SectorForm({ sector, communes, users, onClose, onSaved }: { sector: Sec
   const [ass, setAss] = useState<string | null>(sector?.referentAss ? String(sector.referentAss.id) : null);
   const [cesf, setCesf] = useState<string | null>(sector?.referentCesf ? String(sector.referentCesf.id) : null);
   const [selected, setSelected] = useState<string[]>(sector?.communes.map((c) => c.insee) ?? []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useFormErrors(['name', 'referentAssId', 'referentCesfId', 'communes']);
   const none = { id: 'none', label: t('sectors.none') };
   const withRole = (role: 'ass' | 'cesf') => [none, ...users.filter((u) => !u.disabled && u.roles.includes(role)).map((u) => ({ id: String(u.id), label: u.displayName }))];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setErrors({});
+    form.clear();
     try {
       const saved = await must('admin:saveSector', {
         ...(sector ? { id: sector.id } : {}),
@@ -145,18 +145,17 @@ function SectorForm({ sector, communes, users, onClose, onSaved }: { sector: Sec
       });
       await onSaved(saved);
     } catch (err) {
-      setErrors({ [fieldOf(err) ?? 'general']: errorText(err) });
+      form.fail(err);
     }
   }
 
   return (
     <DialogBox title={sector ? t('sectors.editOf', { name: sector.name }) : t('sectors.new')} isOpen onClose={onClose}>
-      {errors.general && <Alert kind="error">{errors.general}</Alert>}
       <Form onSubmit={submit} validationBehavior="aria">
-        <TextInput label={t('sectors.name')} name="name" value={name} onChange={setName} isRequired error={errors.name} autoFocus />
+        <TextInput label={t('sectors.name')} name="name" value={name} onChange={setName} isRequired error={form.of('name')} autoFocus />
         <div className="grid-2">
-          <SelectField label={t('sectors.referentAss')} options={withRole('ass')} value={ass ?? 'none'} onChange={setAss} error={errors.referentAssId} />
-          <SelectField label={t('sectors.referentCesf')} options={withRole('cesf')} value={cesf ?? 'none'} onChange={setCesf} error={errors.referentCesfId} />
+          <SelectField label={t('sectors.referentAss')} options={withRole('ass')} value={ass ?? 'none'} onChange={setAss} error={form.of('referentAssId')} />
+          <SelectField label={t('sectors.referentCesf')} options={withRole('cesf')} value={cesf ?? 'none'} onChange={setCesf} error={form.of('referentCesfId')} />
         </div>
         <CheckboxList
           label={t('sectors.communes')}
@@ -168,8 +167,9 @@ function SectorForm({ sector, communes, users, onClose, onSaved }: { sector: Sec
           }))}
           value={selected}
           onChange={setSelected}
-          error={errors.communes}
+          error={form.of('communes')}
         />
+        <ErrorSummary errors={form.errors} />
         <DialogActions submitLabel={t('common.save')} />
       </Form>
     </DialogBox>
@@ -180,21 +180,21 @@ function CommuneForm({ onClose, onSaved }: { onClose: () => void; onSaved: (c: {
   const { t } = useTranslation();
   const [insee, setInsee] = useState('');
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useFormErrors(['insee', 'name']);
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
       await onSaved(await must('admin:addCommune', { insee, name }));
     } catch (err) {
-      setErrors({ [fieldOf(err) ?? 'general']: errorText(err) });
+      form.fail(err);
     }
   }
   return (
     <DialogBox title={t('sectors.addCommune')} isOpen onClose={onClose}>
-      {errors.general && <Alert kind="error">{errors.general}</Alert>}
       <Form onSubmit={submit} validationBehavior="aria">
-        <TextInput label={t('sectors.insee')} name="insee" value={insee} onChange={setInsee} isRequired error={errors.insee} autoFocus />
-        <TextInput label={t('sectors.communeName')} name="name" value={name} onChange={setName} isRequired error={errors.name} />
+        <TextInput label={t('sectors.insee')} name="insee" value={insee} onChange={setInsee} isRequired error={form.of('insee')} autoFocus />
+        <TextInput label={t('sectors.communeName')} name="name" value={name} onChange={setName} isRequired error={form.of('name')} />
+        <ErrorSummary errors={form.errors} />
         <DialogActions submitLabel={t('common.add')} />
       </Form>
     </DialogBox>

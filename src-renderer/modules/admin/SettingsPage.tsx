@@ -2,8 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Form, Input, Label, NumberField, Text, FieldError, Group } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
-import { errorText } from '../../app/errors';
-import { Alert, Button, CheckboxField, PageHeader, TextInput } from '../../ui/components';
+import { errorText, useFormErrors } from '../../app/errors';
+import { Alert, Button, CheckboxField, ErrorSummary, PageHeader, TextInput } from '../../ui/components';
 import { useResource } from '../../ui/useResource';
 import { SitePostal } from './SitePostal';
 
@@ -13,6 +13,7 @@ export function SettingsPage() {
   const [noticeDays, setNoticeDays] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors(['idleLockMinutes', 'tasksNoticeDays']);
   useEffect(() => {
     void must('admin:getSettings', {}).then(
       (s) => {
@@ -26,14 +27,14 @@ export function SettingsPage() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setNotice(null);
-    setError(null);
+    form.clear();
     try {
-      const s = await must('admin:saveSettings', { idleLockMinutes: minutes ?? 0, tasksNoticeDays: noticeDays ?? 0 });
+      const s = await must('admin:saveSettings', { idleLockMinutes: Number.isFinite(minutes) ? (minutes ?? 0) : 0, tasksNoticeDays: Number.isFinite(noticeDays) ? (noticeDays ?? 0) : 0 });
       setMinutes(s.idleLockMinutes);
       setNoticeDays(s.tasksNoticeDays);
       setNotice(t('settings.saved'));
     } catch (err) {
-      setError(errorText(err));
+      form.fail(err);
     }
   }
 
@@ -44,22 +45,23 @@ export function SettingsPage() {
       {error && <Alert kind="error">{error}</Alert>}
       {minutes !== null && (
         <Form onSubmit={submit} validationBehavior="aria" className="narrow">
-          <NumberField className="field" value={minutes} onChange={setMinutes} minValue={1} maxValue={60} step={1} name="idleLockMinutes">
+          <NumberField className="field" value={minutes} onChange={setMinutes} minValue={1} maxValue={60} step={1} name="idleLockMinutes" isRequired isInvalid={!!form.of('idleLockMinutes')}>
             <Label>{t('settings.idleLock')}</Label>
             <Group className="number-group">
               <Input />
             </Group>
-            <Text slot="description">{t('settings.idleLockHelp')}</Text>
-            <FieldError />
+            <Text slot="description">{`${t('settings.requiredHint')} ${t('settings.idleLockHelp')}`}</Text>
+            <FieldError>{form.of('idleLockMinutes')}</FieldError>
           </NumberField>
-          <NumberField className="field" value={noticeDays ?? undefined} onChange={setNoticeDays} minValue={1} maxValue={365} step={1} name="tasksNoticeDays">
+          <NumberField className="field" value={noticeDays ?? undefined} onChange={setNoticeDays} minValue={1} maxValue={365} step={1} name="tasksNoticeDays" isRequired isInvalid={!!form.of('tasksNoticeDays')}>
             <Label>{t('settings.noticeDays')}</Label>
             <Group className="number-group">
               <Input />
             </Group>
-            <Text slot="description">{t('settings.noticeDaysHelp')}</Text>
-            <FieldError />
+            <Text slot="description">{`${t('settings.requiredHint')} ${t('settings.noticeDaysHelp')}`}</Text>
+            <FieldError>{form.of('tasksNoticeDays')}</FieldError>
           </NumberField>
+          <ErrorSummary errors={form.errors} />
           <div className="actions">
             <Button type="submit" variant="primary">
               {t('common.save')}
@@ -80,14 +82,20 @@ function Motifs() {
   const [label, setLabel] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const save = async (input: { code?: string; label: string; active: boolean }, message: string) => {
+  const form = useFormErrors({ motif: ['label'] });
+  /** `adding`: the new motif's form, whose refusal is shown beside its field. */
+  const save = async (input: { code?: string; label: string; active: boolean }, message: string, adding = false) => {
     try {
       await must('intake:saveMotif', input);
       setNotice(message);
       setFailure(null);
+      form.clear();
       await reload();
+      return true;
     } catch (e) {
-      setFailure(errorText(e));
+      if (adding) form.fail(e);
+      else setFailure(errorText(e));
+      return false;
     }
   };
   return (
@@ -110,11 +118,12 @@ function Motifs() {
       <Form
         onSubmit={(e) => {
           e.preventDefault();
-          void save({ label, active: true }, t('settings.motifAdded', { label })).then(() => setLabel(''));
+          void save({ label, active: true }, t('settings.motifAdded', { label }), true).then((ok) => ok && setLabel(''));
         }}
         validationBehavior="aria"
       >
-        <TextInput label={t('settings.newMotif')} name="motif" value={label} onChange={setLabel} isRequired />
+        <TextInput label={t('settings.newMotif')} name="motif" value={label} onChange={setLabel} isRequired error={form.of('motif')} />
+        <ErrorSummary errors={form.errors} />
         <div className="actions">
           <Button type="submit" variant="secondary">
             {t('settings.addMotif')}

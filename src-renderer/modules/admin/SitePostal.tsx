@@ -7,8 +7,8 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
 import { fileToBase64 } from '../../ui/format';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, TextAreaInput, TextInput } from '../../ui/components';
+import { errorText, useFormErrors } from '../../app/errors';
+import { Alert, Button, ErrorSummary, TextAreaInput, TextInput } from '../../ui/components';
 
 interface Draft {
   serviceName: string;
@@ -24,6 +24,7 @@ export function SitePostal() {
   const [siteName, setSiteName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const form = useFormErrors({ serviceName: ['serviceName'], addressLines: ['addressLines', 'addressLines.0', 'addressLines.1', 'addressLines.2', 'addressLines.3'], postcode: ['postcode'], city: ['city'], phone: ['phone'] });
   useEffect(() => {
     void must('admin:getSite', {}).then(
       (s) => {
@@ -40,25 +41,26 @@ export function SitePostal() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setNotice(null);
-    if (lines.length > 3) return setError({ message: t('settings.site.tooManyLines'), field: 'addressLines' });
-    if (!/^(\d{5})?$/.test(draft!.postcode.trim())) return setError({ message: t('settings.site.postcodeInvalid'), field: 'postcode' });
+    const problems: Record<string, string> = {};
+    if (lines.length > 3) problems.addressLines = t('settings.site.tooManyLines');
+    if (!/^(\d{5})?$/.test(draft!.postcode.trim())) problems.postcode = t('settings.site.postcodeInvalid');
+    if (!form.check(problems)) return;
     try {
       const s = await must('admin:saveSite', { serviceName: draft!.serviceName, addressLines: lines, postcode: draft!.postcode.trim(), city: draft!.city, phone: draft!.phone });
       setDraft({ serviceName: s.serviceName, address: s.addressLines.join('\n'), postcode: s.postcode, city: s.city, phone: s.phone });
-      setError(null);
+      form.clear();
       setNotice(t('settings.site.saved'));
     } catch (err) {
-      setError({ message: errorText(err), field: fieldOf(err) });
+      form.fail(err);
     }
   }
-  const fieldError = (f: string) => (error?.field?.startsWith(f) ? error.message : undefined);
+  const fieldError = form.of;
 
   return (
     <section aria-labelledby="site-title" className="panel narrow-wide">
       <h2 id="site-title">{t('settings.site.title')}</h2>
       <p className="muted">{t('settings.site.help', { site: siteName })}</p>
       {notice && <Alert kind="success">{notice}</Alert>}
-      {error && <Alert kind="error">{error.message}</Alert>}
       <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
         <TextInput label={t('settings.site.serviceName')} name="serviceName" value={draft.serviceName} onChange={(v) => set({ serviceName: v })} description={t('settings.site.serviceNameHelp')} error={fieldError('serviceName')} />
         <TextAreaInput label={t('settings.site.address')} name="addressLines" value={draft.address} onChange={(v) => set({ address: v })} rows={3} description={t('settings.site.addressHelp')} error={fieldError('addressLines')} />
@@ -67,6 +69,7 @@ export function SitePostal() {
           <TextInput label={t('settings.site.city')} name="city" value={draft.city} onChange={(v) => set({ city: v })} error={fieldError('city')} />
           <TextInput label={t('settings.site.phone')} name="phone" type="tel" value={draft.phone} onChange={(v) => set({ phone: v })} error={fieldError('phone')} />
         </div>
+        <ErrorSummary errors={form.errors} />
         <div className="actions">
           <Button type="submit" variant="primary">
             {t('settings.site.save')}

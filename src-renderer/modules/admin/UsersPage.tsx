@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../src-main/shared/roles';
 import type { Output, SessionInfo } from '../../../src-main/modules';
 import { must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, CheckboxList, ConfirmDialog, DialogActions, DialogBox, PageHeader, TextInput } from '../../ui/components';
+import { errorText, useFormErrors } from '../../app/errors';
+import { Alert, Button, CheckboxList, ConfirmDialog, DialogActions, DialogBox, ErrorSummary, PageHeader, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { formatShortDate } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
@@ -164,13 +164,13 @@ function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () => void
   const [login, setLogin] = useState(user?.login ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useFormErrors(['login', 'displayName', 'roles']);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
-    setErrors({});
+    form.clear();
     try {
       if (user) {
         const u = await must('admin:updateUser', { userId: user.id, displayName, roles });
@@ -179,7 +179,7 @@ function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () => void
         await onSaved(await must('admin:createUser', { login, displayName, roles }));
       }
     } catch (err) {
-      setErrors({ [fieldOf(err) ?? 'general']: errorText(err) });
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -187,17 +187,18 @@ function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () => void
 
   return (
     <DialogBox title={user ? t('users.editTitle', { name: user.displayName }) : t('users.new')} isOpen onClose={onClose}>
-      {errors.general && <Alert kind="error">{errors.general}</Alert>}
       <Form onSubmit={submit} validationBehavior="aria">
-        <TextInput label={t('fields.login')} name="login" value={login} onChange={setLogin} isRequired isReadOnly={!!user} error={errors.login} description={user ? undefined : t('fields.loginHelp')} autoFocus={!user} />
-        <TextInput label={t('fields.displayName')} name="displayName" value={displayName} onChange={setDisplayName} isRequired error={errors.displayName} autoFocus={!!user} />
+        <TextInput label={t('fields.login')} name="login" value={login} onChange={setLogin} isRequired isReadOnly={!!user} error={form.of('login')} description={user ? undefined : t('fields.loginHelp')} autoFocus={!user} />
+        <TextInput label={t('fields.displayName')} name="displayName" value={displayName} onChange={setDisplayName} isRequired error={form.of('displayName')} autoFocus={!!user} />
         <CheckboxList
           label={t('fields.roles')}
           options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`), hint: t(`roleHints.${r}`) }))}
           value={roles}
           onChange={setRoles}
-          error={errors.roles}
+          isRequired
+          error={form.of('roles')}
         />
+        <ErrorSummary errors={form.errors} />
         <DialogActions submitLabel={user ? t('common.save') : t('users.create')} busy={busy} />
       </Form>
     </DialogBox>

@@ -8,8 +8,8 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AidOut } from '../../../src-main/modules';
 import { ApiError, must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, CheckboxField, DialogActions, DialogBox, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
+import { errorText, useFormErrors } from '../../app/errors';
+import { Alert, Button, CheckboxField, DialogActions, DialogBox, ErrorSummary, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
 import { centsToInput, isoToFr, parseEuros, parseFrDate, saveFile, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { PAYEE_KINDS as PAYEES, PAYMENT_MODES as MODES } from '../../../src-main/modules/aides/kinds';
@@ -66,13 +66,23 @@ export function PaymentFields({
       <TextInput label={t('aides.grantedCents')} name="granted" value={value.amount} onChange={(v) => set({ amount: v })} isRequired error={errors.grantedCents} description={t('aides.amountHint')} />
       {options.error && <Alert kind="error">{options.error}</Alert>}
       {allowed && <RadioList label={t('aides.paymentMode')} value={value.mode} onChange={(m) => set({ mode: m })} orientation="vertical" options={modes.map((m) => ({ value: m, label: t(`aides.modes.${m}`) }))} error={errors.paymentMode} />}
-      {value.mode === 'cheques_accompagnement' && <TextInput label={t('aides.cheques')} name="cheques" value={value.cheques} onChange={(v) => set({ cheques: v })} error={errors.cheques} />}
-      <SelectField label={t('aides.payeeKind')} value={value.payeeKind} onChange={(k) => set({ payeeKind: (k ?? 'beneficiaire') as PaymentDraft['payeeKind'] })} options={PAYEES.map((p) => ({ id: p, label: t(`aides.payees.${p}`) }))} error={errors.payeeKind} />
+      {value.mode === 'cheques_accompagnement' && <TextInput label={t('aides.cheques')} name="cheques" value={value.cheques} onChange={(v) => set({ cheques: v })} isRequired error={errors.cheques} />}
+      <SelectField
+        label={t('aides.payeeKind')}
+        value={value.payeeKind}
+        onChange={(k) => set({ payeeKind: (k ?? 'beneficiaire') as PaymentDraft['payeeKind'] })}
+        options={PAYEES.map((p) => ({ id: p, label: t(`aides.payees.${p}`) }))}
+        isRequired={value.mode === 'virement_tiers'}
+        error={errors.payeeKind}
+      />
       {value.payeeKind !== 'beneficiaire' && <TextInput label={t('aides.payeeName')} name="payeeName" value={value.payeeName} onChange={(v) => set({ payeeName: v })} isRequired error={errors.payeeName} />}
-      <TextAreaInput label={t('aides.decisionComment')} name="comment" value={value.comment} onChange={(v) => set({ comment: v })} rows={2} />
+      <TextAreaInput label={t('aides.decisionComment')} name="comment" value={value.comment} onChange={(v) => set({ comment: v })} rows={2} error={errors.comment} />
     </>
   );
 }
+
+/** The fields of a decision's payment, as the contract names them. */
+export const PAYMENT_FIELDS = ['grantedCents', 'paymentMode', 'cheques', 'payeeKind', 'payeeName', 'comment'];
 
 export function paymentInput(p: PaymentDraft) {
   return {
@@ -88,8 +98,9 @@ export function paymentInput(p: PaymentDraft) {
 export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, message: string) => void }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
+  /** A refusal outside any dialog (a direct action, the letter). */
   const [error, setError] = useState<string | null>(null);
-  const [field, setField] = useState<string | undefined>();
+  const form = useFormErrors(PAYMENT_FIELDS.concat(['reasons', 'missingDocuments', 'opinion', 'reason', 'appealOn', 'mandatedOn', 'paidOn']));
   const [busy, setBusy] = useState(false);
   const [text, setText] = useState('');
   const [favorable, setFavorable] = useState<'oui' | 'non'>('oui');
@@ -101,7 +112,7 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
 
   const open = (d: Dialog) => {
     setError(null);
-    setField(undefined);
+    form.clear();
     setOverEnvelope(null);
     setConfirmEnvelope(false);
     setText(d === 'refuse' ? (aid.evaluation?.reasons.join('\n') ?? '') : '');
@@ -118,9 +129,11 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
       setError(null);
       onDone(a, message);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'envelope_exceeded') setOverEnvelope(e.message);
+      if (e instanceof ApiError && e.code === 'envelope_exceeded') {
+        form.clear();
+        setOverEnvelope(e.message);
+      } else if (dialog) form.fail(e);
       else setError(errorText(e));
-      setField(fieldOf(e));
     } finally {
       setBusy(false);
     }
@@ -130,10 +143,7 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
     e.preventDefault();
     const id = aid.id;
     if (dialog === 'grant') {
-      if (parseEuros(payment.amount) === null) {
-        setField('grantedCents');
-        return setError(t('aides.amountInvalid'));
-      }
+      if (!form.check(parseEuros(payment.amount) === null ? { grantedCents: t('aides.amountInvalid') } : {})) return;
       void run(() => must('aid:act', { action: 'grant', id, ...paymentInput(payment), confirmEnvelope }), t('aides.done.grant'));
     } else if (dialog === 'refuse') void run(() => must('aid:act', { action: 'refuse', id, reasons: text }), t('aides.done.refuse'));
     else if (dialog === 'adjourn') void run(() => must('aid:act', { action: 'adjourn', id, missingDocuments: text }), t('aides.done.adjourn'));
@@ -141,12 +151,18 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
     else if (dialog === 'classify') void run(() => must('aid:act', { action: 'classify', id, reason: text }), t('aides.done.classify'));
     else if (dialog === 'appeal') {
       const d = parseFrDate(day);
-      if (!d) return setError(t('aides.dateInvalid'));
+      const problems: Record<string, string> = {};
+      if (!d) problems.appealOn = t('aides.dateInvalid');
+      if (!text.trim()) problems.reason = t('a11y.requiredField', { label: t('aides.appealReason') });
+      if (!form.check(problems) || !d) return;
       void run(() => must('aid:act', { action: 'appeal', id, appealOn: d, reason: text }), t('aides.done.appeal'));
     } else if (dialog === 'payment') {
       const m = day.trim() ? parseFrDate(day) : null;
       const p = paid.trim() ? parseFrDate(paid) : null;
-      if ((day.trim() && !m) || (paid.trim() && !p)) return setError(t('aides.dateInvalid'));
+      const problems: Record<string, string> = {};
+      if (day.trim() && !m) problems.mandatedOn = t('aides.dateInvalid');
+      if (paid.trim() && !p) problems.paidOn = t('aides.dateInvalid');
+      if (!form.check(problems)) return;
       void run(() => must('aid:payment', { id, mandatedOn: m, paidOn: p }), t('aides.done.payment'));
     }
   };
@@ -158,7 +174,7 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
     }
   };
   const can = (x: AidOut['can'][number]) => aid.can.includes(x);
-  const fieldError = (f: string) => (field === f ? (error ?? undefined) : undefined);
+  const fieldError = form.of;
   /** Out of the barème or above the delegation: the commission decides, on the responsable's opinion. */
   const toCommissionOnly = can('toCommission') && aid.evaluation?.route === 'commission';
 
@@ -207,7 +223,7 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
           {dialog === 'grant' && (
             <>
               <p>{t('aides.grantExplain', { amount: centsToInput(aid.amountCents) })}</p>
-              <PaymentFields request={aid} value={payment} onChange={setPayment} errors={{ [field ?? '']: error ?? undefined }} />
+              <PaymentFields request={aid} value={payment} onChange={setPayment} errors={form.errors?.fields ?? {}} />
               {overEnvelope && (
                 <>
                   <Alert kind="error">{overEnvelope}</Alert>
@@ -217,28 +233,28 @@ export function AidActions({ aid, onDone }: { aid: AidOut; onDone: (a: AidOut, m
             </>
           )}
           {dialog === 'refuse' && <TextAreaInput label={t('aides.refuseReasons')} name="reasons" value={text} onChange={setText} isRequired rows={5} description={t('aides.refuseHint')} error={fieldError('reasons')} />}
-          {dialog === 'adjourn' && <TextAreaInput label={t('aides.missingDocuments')} name="missing" value={text} onChange={setText} isRequired rows={3} />}
+          {dialog === 'adjourn' && <TextAreaInput label={t('aides.missingDocuments')} name="missing" value={text} onChange={setText} isRequired rows={3} error={fieldError('missingDocuments')} />}
           {dialog === 'toCommission' && (
             <>
               <RadioList label={t('aides.opinion')} value={favorable} onChange={setFavorable} options={[{ value: 'oui', label: t('aides.favorable') }, { value: 'non', label: t('aides.unfavorable') }]} />
               <TextAreaInput label={t('aides.opinionText')} name="opinion" value={text} onChange={setText} isRequired rows={4} description={t('aides.opinionHint')} error={fieldError('opinion')} />
             </>
           )}
-          {dialog === 'classify' && <TextAreaInput label={t('aides.classifyReason')} name="reason" value={text} onChange={setText} isRequired rows={2} />}
+          {dialog === 'classify' && <TextAreaInput label={t('aides.classifyReason')} name="reason" value={text} onChange={setText} isRequired rows={2} error={fieldError('reason')} />}
           {dialog === 'appeal' && (
             <>
               <p>{t('aides.appealExplain')}</p>
-              <TextInput label={t('aides.appealOn')} name="appealOn" value={day} onChange={setDay} isRequired format="date" />
-              <TextAreaInput label={t('aides.appealReason')} name="appealReason" value={text} onChange={setText} isRequired rows={3} />
+              <TextInput label={t('aides.appealOn')} name="appealOn" value={day} onChange={setDay} isRequired format="date" error={fieldError('appealOn')} />
+              <TextAreaInput label={t('aides.appealReason')} name="appealReason" value={text} onChange={setText} isRequired rows={3} error={fieldError('reason')} />
             </>
           )}
           {dialog === 'payment' && (
             <>
-              <TextInput label={t('aides.mandatedOn')} name="mandatedOn" value={day} onChange={setDay} format="date" error={fieldError('mandatedOn')} />
+              <TextInput label={t('aides.mandatedOn')} name="mandatedOn" value={day} onChange={setDay} format="date" isRequired={paid.trim() !== ''} error={fieldError('mandatedOn')} />
               <TextInput label={t('aides.paidOn')} name="paidOn" value={paid} onChange={setPaid} format="date" error={fieldError('paidOn')} />
             </>
           )}
-          {error && dialog && !overEnvelope && <Alert kind="error">{error}</Alert>}
+          {!overEnvelope && <ErrorSummary errors={form.errors} />}
           <DialogActions submitLabel={dialog ? t(`aides.act.${dialog}`) : ''} busy={busy} />
         </Form>
       </DialogBox>

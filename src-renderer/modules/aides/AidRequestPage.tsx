@@ -327,7 +327,7 @@ function RequestForm({
       <div className="grid-2">
         <TextInput label={t('aides.amount')} name="amount" value={draft.amount} onChange={(v) => set({ amount: v })} isRequired description={t('aides.amountHint')} error={err('amountCents') ?? (draft.amount.trim() && parseEuros(draft.amount) === null ? t('aides.amountInvalid') : undefined)} />
         {nature?.perDayCents !== null && nature?.perDayCents !== undefined && (
-          <TextInput label={t('aides.days')} name="days" value={draft.days} onChange={(v) => set({ days: v })} description={t('aides.daysHint', { amount: formatCents(nature.perDayCents) })} />
+          <TextInput label={t('aides.days')} name="days" value={draft.days} onChange={(v) => set({ days: v })} isRequired description={t('aides.daysHint', { amount: formatCents(nature.perDayCents) })} error={err('days')} />
         )}
       </div>
       {disp && (
@@ -336,6 +336,8 @@ function RequestForm({
           value={draft.paymentMode}
           onChange={(m) => set({ paymentMode: m, payeeKind: m === 'virement_tiers' && draft.payeeKind === 'beneficiaire' ? 'bailleur' : draft.payeeKind })}
           options={disp.paymentModes.map((m) => ({ value: m, label: t(`aides.modes.${m}`) }))}
+          isRequired
+          error={err('paymentMode')}
         />
       )}
       {draft.paymentMode === 'cheques_accompagnement' && disp?.cheques && (
@@ -345,11 +347,13 @@ function RequestForm({
           value={draft.cheques}
           onChange={(v) => set({ cheques: v, amount: centsToInput((Number(v) || 0) * disp.cheques!.valueCents) })}
           description={t('aides.chequesHint', { value: formatCents(disp.cheques.valueCents), max: disp.cheques.maxPerRequest })}
+          isRequired
+          error={err('cheques')}
         />
       )}
       {draft.paymentMode === 'virement_tiers' && (
         <div className="grid-2">
-          <SelectField label={t('aides.payeeKind')} value={draft.payeeKind} onChange={(v) => set({ payeeKind: PAYEE_KINDS.find((p) => p === v) ?? 'bailleur' })} options={PAYEE_KINDS.filter((p) => p !== 'beneficiaire').map((p) => ({ id: p, label: t(`aides.payees.${p}`) }))} error={err('payeeKind')} />
+          <SelectField label={t('aides.payeeKind')} value={draft.payeeKind} onChange={(v) => set({ payeeKind: PAYEE_KINDS.find((p) => p === v) ?? 'bailleur' })} options={PAYEE_KINDS.filter((p) => p !== 'beneficiaire').map((p) => ({ id: p, label: t(`aides.payees.${p}`) }))} isRequired error={err('payeeKind')} />
           <TextInput label={t('aides.payeeName')} name="payeeName" value={draft.payeeName} onChange={(v) => set({ payeeName: v })} isRequired error={err('payeeName')} />
         </div>
       )}
@@ -361,7 +365,7 @@ function RequestForm({
       <div className="grid-2">
         <RadioList label={t('aides.origin')} value={draft.origin} onChange={(v) => set({ origin: v })} options={ORIGINS.map((o) => ({ value: o, label: t(`aides.origins.${o}`) }))} />
         {draft.origin === 'partenaire' && (
-          <SelectField label={t('aides.originPartner')} value={draft.originPartnerId} onChange={(v) => set({ originPartnerId: v })} options={partners.map((p) => ({ id: String(p.id), label: p.service ? `${p.organisation} — ${p.service}` : p.organisation }))} error={err('originPartnerId')} />
+          <SelectField label={t('aides.originPartner')} value={draft.originPartnerId} onChange={(v) => set({ originPartnerId: v })} options={partners.map((p) => ({ id: String(p.id), label: p.service ? `${p.organisation} — ${p.service}` : p.organisation }))} isRequired error={err('originPartnerId')} />
         )}
       </div>
       <SelectField

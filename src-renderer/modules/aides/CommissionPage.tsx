@@ -8,11 +8,11 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../api';
 import { ApiError, must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, CheckboxField, DialogActions, DialogBox, PageHeader, RadioList, TextAreaInput, TextInput } from '../../ui/components';
+import { errorText, useFormErrors } from '../../app/errors';
+import { Alert, Button, CheckboxField, DialogActions, DialogBox, ErrorSummary, PageHeader, RadioList, TextAreaInput, TextInput } from '../../ui/components';
 import { centsToInput, formatCents, isoToFr, parseEuros, parseFrDate, saveFile } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
-import { PaymentFields, paymentInput, type PaymentDraft } from './Actions';
+import { PAYMENT_FIELDS, PaymentFields, paymentInput, type PaymentDraft } from './Actions';
 import { DECISIONS } from '../../../src-main/modules/aides/kinds';
 
 type Session = Output<'commission:get'>;
@@ -70,26 +70,30 @@ function SessionDialog({ isOpen, onClose, onSaved }: { isOpen: boolean; onClose:
   const [day, setDay] = useState('');
   const [place, setPlace] = useState('');
   const [members, setMembers] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors({ heldOn: ['heldOn'], place: ['place'], members: ['members', 'members.0'] });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const heldOn = parseFrDate(day);
-    if (!heldOn) return setError(t('aides.dateInvalid'));
+    const list = members.split('\n').map((m) => m.trim()).filter(Boolean);
+    const problems: Record<string, string> = {};
+    if (!heldOn) problems.heldOn = t('aides.dateInvalid');
+    if (list.length === 0) problems.members = t('aides.commission.membersMissing');
+    if (!form.check(problems) || !heldOn) return;
     try {
-      const s = await must('commission:save', { heldOn, place, members: members.split('\n').map((m) => m.trim()).filter(Boolean) });
-      setError(null);
+      const s = await must('commission:save', { heldOn, place, members: list });
+      form.clear();
       onSaved(s.id);
     } catch (err) {
-      setError(errorText(err));
+      form.fail(err);
     }
   };
   return (
     <DialogBox title={t('aides.commission.new')} isOpen={isOpen} onClose={onClose}>
       <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
-        <TextInput label={t('aides.commission.heldOn')} name="heldOn" value={day} onChange={setDay} isRequired format="date" />
-        <TextInput label={t('aides.commission.place')} name="place" value={place} onChange={setPlace} />
-        <TextAreaInput label={t('aides.commission.members')} name="members" value={members} onChange={setMembers} isRequired rows={4} description={t('aides.commission.membersHint')} />
-        {error && <Alert kind="error">{error}</Alert>}
+        <TextInput label={t('aides.commission.heldOn')} name="heldOn" value={day} onChange={setDay} isRequired format="date" error={form.of('heldOn')} />
+        <TextInput label={t('aides.commission.place')} name="place" value={place} onChange={setPlace} error={form.of('place')} />
+        <TextAreaInput label={t('aides.commission.members')} name="members" value={members} onChange={setMembers} isRequired rows={4} description={t('aides.commission.membersHint')} error={form.of('members')} />
+        <ErrorSummary errors={form.errors} />
         <DialogActions submitLabel={t('common.save')} />
       </Form>
     </DialogBox>
@@ -211,23 +215,23 @@ function DecideDialog({ sessionId, row, onClose, onDone }: { sessionId: number; 
   const [decision, setDecision] = useState<(typeof DECISIONS)[number]>('accordee');
   const [payment, setPayment] = useState<PaymentDraft>({ amount: centsToInput(row.amountCents), mode: 'virement_beneficiaire', cheques: '', payeeKind: 'beneficiaire', payeeName: '', comment: '' });
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [field, setField] = useState<string | undefined>();
+  const form = useFormErrors(PAYMENT_FIELDS.concat(['decision', 'reasons', 'missingDocuments']));
   const [over, setOver] = useState<string | null>(null);
   const [confirm, setConfirm] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
       if (decision === 'accordee') {
-        if (parseEuros(payment.amount) === null) return setError(t('aides.amountInvalid'));
+        if (!form.check(parseEuros(payment.amount) === null ? { grantedCents: t('aides.amountInvalid') } : {})) return;
         await must('commission:decide', { id: sessionId, requestId: row.id, decision, ...paymentInput(payment), confirmEnvelope: confirm });
       } else if (decision === 'refusee') await must('commission:decide', { id: sessionId, requestId: row.id, decision, reasons: text });
       else await must('commission:decide', { id: sessionId, requestId: row.id, decision, missingDocuments: text });
       onDone();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'envelope_exceeded') setOver(err.message);
-      else setError(errorText(err));
-      setField(fieldOf(err));
+      if (err instanceof ApiError && err.code === 'envelope_exceeded') {
+        form.clear();
+        setOver(err.message);
+      } else form.fail(err);
     }
   };
   return (
@@ -239,16 +243,16 @@ function DecideDialog({ sessionId, row, onClose, onDone }: { sessionId: number; 
           onChange={setDecision}
           options={DECISIONS.map((d) => ({ value: d, label: t(`aides.statuses.${d}`) }))}
         />
-        {decision === 'accordee' && <PaymentFields request={row} value={payment} onChange={setPayment} errors={{ [field ?? '']: error ?? undefined }} />}
-        {decision === 'refusee' && <TextAreaInput label={t('aides.refuseReasons')} name="reasons" value={text} onChange={setText} isRequired rows={4} />}
-        {decision === 'ajournee' && <TextAreaInput label={t('aides.missingDocuments')} name="missing" value={text} onChange={setText} isRequired rows={3} />}
+        {decision === 'accordee' && <PaymentFields request={row} value={payment} onChange={setPayment} errors={form.errors?.fields ?? {}} />}
+        {decision === 'refusee' && <TextAreaInput label={t('aides.refuseReasons')} name="reasons" value={text} onChange={setText} isRequired rows={4} error={form.of('reasons')} />}
+        {decision === 'ajournee' && <TextAreaInput label={t('aides.missingDocuments')} name="missing" value={text} onChange={setText} isRequired rows={3} error={form.of('missingDocuments')} />}
         {over && (
           <>
             <Alert kind="error">{over}</Alert>
             <CheckboxField label={t('aides.confirmEnvelope')} value={confirm} onChange={setConfirm} />
           </>
         )}
-        {error && <Alert kind="error">{error}</Alert>}
+        {!over && <ErrorSummary errors={form.errors} />}
         <DialogActions submitLabel={t('aides.commission.record')} />
       </Form>
     </DialogBox>

@@ -4,8 +4,8 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../api';
 import { must } from '../../api';
-import { errorText } from '../../app/errors';
-import { Alert, Button, DialogActions, DialogBox, PageHeader, TextInput } from '../../ui/components';
+import { errorText, useFormErrors } from '../../app/errors';
+import { Alert, Button, DialogActions, DialogBox, ErrorSummary, PageHeader, TextInput } from '../../ui/components';
 import { centsToInput, formatCents, isoToFr, parseEuros } from '../../ui/format';
 
 type Envelopes = Output<'envelope:list'>;
@@ -125,22 +125,23 @@ export function EnvelopesPage() {
 function VotedDialog({ year, row, onClose, onSaved }: { year: number; row: Row; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [amount, setAmount] = useState(centsToInput(row.votedCents));
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors({ voted: ['votedCents'] });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const cents = parseEuros(amount);
-    if (cents === null) return setError(t('aides.amountInvalid'));
+    if (!form.check(cents === null ? { voted: t('aides.amountInvalid') } : {}) || cents === null) return;
     try {
       await must('envelope:set', { year, envelope: row.envelope, votedCents: cents });
       onSaved();
     } catch (err) {
-      setError(errorText(err));
+      form.fail(err);
     }
   };
   return (
     <DialogBox title={t('aides.envelopes.editTitle', { label: row.label, year })} isOpen onClose={onClose}>
       <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
-        <TextInput label={t('aides.envelopes.voted')} name="voted" value={amount} onChange={setAmount} isRequired description={t('aides.amountHint')} error={error ?? undefined} />
+        <TextInput label={t('aides.envelopes.voted')} name="voted" value={amount} onChange={setAmount} isRequired description={t('aides.amountHint')} error={form.of('voted')} />
+        <ErrorSummary errors={form.errors} />
         <DialogActions submitLabel={t('common.save')} />
       </Form>
     </DialogBox>

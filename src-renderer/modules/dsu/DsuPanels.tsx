@@ -3,9 +3,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { DsuOut, IntakeOptions, PartnerOut } from '../../../src-main/modules';
-import { must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, DialogActions, ConfirmDialog, DialogBox, RadioList, SelectField, TextInput } from '../../ui/components';
+import { ApiError, must } from '../../api';
+import { errorText, useFormErrors } from '../../app/errors';
+import { Button, DialogActions, ConfirmDialog, DialogBox, ErrorSummary, RadioList, SelectField, TextInput } from '../../ui/components';
 import { fileToBase64, formatPhone, isoToFr, parseFrDate, personName, postalLine, saveFile, today } from '../../ui/format';
 import { CONSENT_FORMS as FORMS, DOCUMENT_KINDS as DOC_KINDS } from '../../../src-main/modules/dsu/kinds';
 import { AccessExportButton } from '../persons';
@@ -53,15 +53,20 @@ export function Team({ dsu, options, canAssign, onChanged, onError }: Props) {
   const [userId, setUserId] = useState<string | null>(null);
   const [external, setExternal] = useState('');
   const [mission, setMission] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const team = useFormErrors(['userId', 'externalName', 'mission']);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const problems: Record<string, string> = {};
+    if (who === 'user' && !userId) problems.userId = t('a11y.requiredField', { label: t('dsu.professional') });
+    if (who === 'external' && !external.trim()) problems.externalName = t('a11y.requiredField', { label: t('dsu.externalName') });
+    if (!mission.trim()) problems.mission = t('a11y.requiredField', { label: t('dsu.mission') });
+    if (!team.check(problems)) return;
     try {
       await must('dsu:addIntervenant', { dsuId: dsu.id, userId: who === 'user' && userId ? Number(userId) : null, externalName: who === 'external' ? external : '', mission });
       setAdding(false);
       onChanged(t('dsu.intervenantAdded'));
     } catch (err) {
-      setError(errorText(err));
+      team.fail(err);
     }
   };
   return (
@@ -105,7 +110,7 @@ export function Team({ dsu, options, canAssign, onChanged, onError }: Props) {
         ))}
       </ul>
       {dsu.canWrite && (
-        <Button variant="quiet" onPress={() => setAdding(true)}>
+        <Button variant="quiet" onPress={() => (team.clear(), setAdding(true))}>
           {t('dsu.addIntervenant')}
         </Button>
       )}
@@ -114,12 +119,12 @@ export function Team({ dsu, options, canAssign, onChanged, onError }: Props) {
           <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
             <RadioList label={t('dsu.intervenantKind')} value={who} onChange={setWho} options={[{ value: 'user', label: t('dsu.internal') }, { value: 'external', label: t('dsu.external') }]} />
             {who === 'user' ? (
-              <SelectField label={t('dsu.professional')} value={userId} onChange={setUserId} options={(options?.professionals ?? []).filter((u) => u.id !== dsu.referent.id).map((u) => ({ id: String(u.id), label: u.displayName }))} />
+              <SelectField label={t('dsu.professional')} value={userId} onChange={setUserId} isRequired error={team.of('userId')} options={(options?.professionals ?? []).filter((u) => u.id !== dsu.referent.id).map((u) => ({ id: String(u.id), label: u.displayName }))} />
             ) : (
-              <TextInput label={t('dsu.externalName')} name="externalName" value={external} onChange={setExternal} isRequired />
+              <TextInput label={t('dsu.externalName')} name="externalName" value={external} onChange={setExternal} isRequired error={team.of('externalName')} />
             )}
-            <TextInput label={t('dsu.mission')} name="mission" value={mission} onChange={setMission} isRequired description={t('dsu.missionHint')} />
-            {error && <Alert kind="error">{error}</Alert>}
+            <TextInput label={t('dsu.mission')} name="mission" value={mission} onChange={setMission} isRequired description={t('dsu.missionHint')} error={team.of('mission')} />
+            <ErrorSummary errors={team.errors} />
             <DialogActions submitLabel={t('common.add')} />
           </Form>
         </DialogBox>
@@ -133,24 +138,26 @@ export function DsuDocuments({ dsu, onChanged, onError }: Props) {
   const [kind, setKind] = useState<string | null>('justificatif');
   const [title, setTitle] = useState('');
   const [date, setDate] = useState(isoToFr(today()));
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const form = useFormErrors({ file: ['contentBase64'], title: ['title'], docDate: ['docDate'], kind: ['kind'] });
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const file = fileRef.current?.files?.[0];
     const day = parseFrDate(date);
-    if (!file) return setError({ message: t('documents.chooseFile') });
-    if (!day) return setError({ message: t('person.birthDateInvalid'), field: 'docDate' });
+    const problems: Record<string, string> = {};
+    if (!file) problems.file = t('documents.chooseFile');
+    if (!day) problems.docDate = t('documents.dateInvalid');
+    if (!form.check(problems) || !file || !day) return;
     setBusy(true);
     try {
       await must('dsu:addDocument', { dsuId: dsu.id, kind: (kind ?? 'autre') as (typeof DOC_KINDS)[number], title: title || file.name, docDate: day, contentBase64: await fileToBase64(file) });
       setTitle('');
       if (fileRef.current) fileRef.current.value = '';
-      setError(null);
+      form.clear();
       onChanged(t('documents.added'));
     } catch (err) {
-      setError({ message: errorText(err), field: fieldOf(err) });
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -175,17 +182,30 @@ export function DsuDocuments({ dsu, onChanged, onError }: Props) {
         <Form className="tab-side-form" onSubmit={(e) => void submit(e)} validationBehavior="aria" aria-label={t('documents.add')}>
           <div className="field">
             <label htmlFor="doc-file">{t('documents.file')}</label>
-            <input id="doc-file" ref={fileRef} type="file" accept="application/pdf,image/png,image/jpeg" aria-describedby="doc-file-hint" />
-            <span id="doc-file-hint" className="hint">
-              {t('documents.fileHint')}
+            <span id="doc-file-hint" className="field-hint">
+              {t('documents.fileRequired')} {t('documents.fileHint')}
             </span>
+            <input
+              id="doc-file"
+              ref={fileRef}
+              type="file"
+              accept="application/pdf,image/png,image/jpeg"
+              aria-required="true"
+              aria-invalid={form.of('file') ? true : undefined}
+              aria-describedby={form.of('file') ? 'doc-file-hint doc-file-error' : 'doc-file-hint'}
+            />
+            {form.of('file') && (
+              <span id="doc-file-error" className="field-error">
+                {form.of('file')}
+              </span>
+            )}
           </div>
           <div className="grid-2">
-            <TextInput label={t('documents.docTitle')} name="title" value={title} onChange={setTitle} />
-            <TextInput label={t('documents.date')} name="docDate" value={date} onChange={setDate} error={error?.field === 'docDate' ? error.message : undefined} />
+            <TextInput label={t('documents.docTitle')} name="title" value={title} onChange={setTitle} error={form.of('title')} />
+            <TextInput label={t('documents.date')} name="docDate" value={date} onChange={setDate} format="date" isRequired error={form.of('docDate')} />
           </div>
-          <SelectField label={t('documents.kind')} value={kind} onChange={setKind} options={DOC_KINDS.map((k) => ({ id: k, label: t(`documents.kinds.${k}`) }))} />
-          {error && error.field !== 'docDate' && <Alert kind="error">{error.message}</Alert>}
+          <SelectField label={t('documents.kind')} value={kind} onChange={setKind} isRequired error={form.of('kind')} options={DOC_KINDS.map((k) => ({ id: k, label: t(`documents.kinds.${k}`) }))} />
+          <ErrorSummary errors={form.errors} />
           <div className="actions">
             <Button variant="secondary" type="submit" isDisabled={busy}>
               {t('documents.add')}
@@ -208,12 +228,17 @@ export function DsuConsents({ dsu, partners, onChanged }: Props) {
   const [form, setForm] = useState<(typeof FORMS)[number]>('ecrit');
   const [date, setDate] = useState(isoToFr(today()));
   const [withdrawDate, setWithdrawDate] = useState(isoToFr(today()));
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors({ personId: ['personId'], partnerId: ['partnerId'], recipientLabel: ['recipientLabel'], scope: ['scope'], form: ['form'], givenOn: ['givenOn'] });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const day = parseFrDate(date);
-    if (!day || !person) return setError(t('consents.incomplete'));
+    const problems: Record<string, string> = {};
+    if (!person) problems.personId = t('a11y.requiredField', { label: t('consents.person') });
+    if (partner === 'none' && !label.trim()) problems.recipientLabel = t('consents.recipientMissing');
+    if (!scope.trim()) problems.scope = t('a11y.requiredField', { label: t('consents.scope') });
+    if (!day) problems.givenOn = t('consents.dateInvalid');
+    if (!errors.check(problems) || !day || !person) return;
     try {
       await must('dsu:addConsent', { dsuId: dsu.id, personId: Number(person), partnerId: partner && partner !== 'none' ? Number(partner) : null, recipientLabel: label, scope, form, givenOn: day });
       setAdding(false);
@@ -221,7 +246,7 @@ export function DsuConsents({ dsu, partners, onChanged }: Props) {
       setLabel('');
       onChanged(t('consents.added'));
     } catch (err) {
-      setError(errorText(err));
+      errors.fail(err);
     }
   };
 
@@ -246,25 +271,26 @@ export function DsuConsents({ dsu, partners, onChanged }: Props) {
         ))}
       </ul>
       {dsu.canWrite && (
-        <Button variant="secondary" onPress={() => (setError(null), setAdding(true))}>
+        <Button variant="secondary" onPress={() => (errors.clear(), setAdding(true))}>
           {t('consents.add')}
         </Button>
       )}
       {adding && (
         <DialogBox title={t('consents.add')} isOpen onClose={() => setAdding(false)}>
           <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
-            <SelectField label={t('consents.person')} value={person} onChange={setPerson} options={dsu.household.members.map((m) => ({ id: String(m.id), label: personName(m) }))} />
+            <SelectField label={t('consents.person')} value={person} onChange={setPerson} isRequired error={errors.of('personId')} options={dsu.household.members.map((m) => ({ id: String(m.id), label: personName(m) }))} />
             <SelectField
               label={t('consents.partner')}
               value={partner}
               onChange={setPartner}
+              error={errors.of('partnerId')}
               options={[{ id: 'none', label: t('consents.otherRecipient') }, ...partners.map((x) => ({ id: String(x.id), label: x.service ? `${x.organisation} — ${x.service}` : x.organisation }))]}
             />
-            {partner === 'none' && <TextInput label={t('consents.recipient')} name="recipientLabel" value={label} onChange={setLabel} isRequired />}
-            <TextInput label={t('consents.scope')} name="scope" value={scope} onChange={setScope} isRequired description={t('consents.scopeHint')} />
-            <RadioList label={t('consents.form')} value={form} onChange={setForm} options={FORMS.map((f) => ({ value: f, label: t(`labels.${f}`) }))} />
-            <TextInput label={t('consents.date')} name="givenOn" value={date} onChange={setDate} />
-            {error && <Alert kind="error">{error}</Alert>}
+            {partner === 'none' && <TextInput label={t('consents.recipient')} name="recipientLabel" value={label} onChange={setLabel} isRequired error={errors.of('recipientLabel')} />}
+            <TextInput label={t('consents.scope')} name="scope" value={scope} onChange={setScope} isRequired description={t('consents.scopeHint')} error={errors.of('scope')} />
+            <RadioList label={t('consents.form')} value={form} onChange={setForm} isRequired error={errors.of('form')} options={FORMS.map((f) => ({ value: f, label: t(`labels.${f}`) }))} />
+            <TextInput label={t('consents.date')} name="givenOn" value={date} onChange={setDate} format="date" isRequired error={errors.of('givenOn')} />
+            <ErrorSummary errors={errors.errors} />
             <DialogActions submitLabel={t('consents.record')} />
           </Form>
         </DialogBox>
@@ -275,16 +301,21 @@ export function DsuConsents({ dsu, partners, onChanged }: Props) {
           confirmLabel={t('consents.withdraw')}
           variant="danger"
           onClose={() => setWithdrawing(null)}
+          fields={['withdrawnOn']}
           onConfirm={async () => {
             const day = parseFrDate(withdrawDate);
-            if (!day) throw new Error(t('person.birthDateInvalid'));
+            if (!day) throw new ApiError('invalid_input', t('consents.dateInvalid'), 'withdrawnOn');
             await must('dsu:withdrawConsent', { id: withdrawing.id, withdrawnOn: day });
             setWithdrawing(null);
             onChanged(t('consents.withdrawn'));
           }}
         >
-          <p>{t('consents.withdrawExplain', { person: withdrawing.person.name, recipient: withdrawing.recipient })}</p>
-          <TextInput label={t('consents.withdrawDate')} name="withdrawnOn" value={withdrawDate} onChange={setWithdrawDate} />
+          {(errorOf) => (
+            <>
+              <p>{t('consents.withdrawExplain', { person: withdrawing.person.name, recipient: withdrawing.recipient })}</p>
+              <TextInput label={t('consents.withdrawDate')} name="withdrawnOn" value={withdrawDate} onChange={setWithdrawDate} format="date" isRequired error={errorOf('withdrawnOn')} />
+            </>
+          )}
         </ConfirmDialog>
       )}
     </section>

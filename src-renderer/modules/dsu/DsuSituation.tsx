@@ -8,12 +8,12 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'rea
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, CheckboxField, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
+import { errorText, useFormErrors } from '../../app/errors';
+import { Alert, Button, CheckboxField, ErrorSummary, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
 import { formatCents, formatDateTime, isoToFr, personName } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { BudgetForm } from '../budget';
-import { draftOf, HOUSEHOLD, inputOf, NONE, type Content, type Draft, type MemberDraft, type Problem, type Situation } from './situation-draft';
+import { draftOf, fieldPaths, HOUSEHOLD, inputOf, NONE, type Content, type Draft, type MemberDraft, type Situation } from './situation-draft';
 import type { DsuPanelProps } from '../module';
 import { ACTIVITIES, BENEFIT_ORGANISMS, HEALTH_COVERS, HOUSING_STATUSES, INSERTION_CONTRACTS, MEASURES } from '../../../src-main/modules/dsu/kinds';
 
@@ -22,7 +22,7 @@ export function DsuSituation({ dsu, onChanged }: DsuPanelProps) {
   const [data, setData] = useState<Situation | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const form = useFormErrors(draft ? fieldPaths(draft) : {});
   const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const dateRef = useRef<HTMLInputElement>(null);
@@ -60,7 +60,7 @@ export function DsuSituation({ dsu, onChanged }: DsuPanelProps) {
 
   /** The form starts from the latest version (fetched again when an older one is shown). */
   const startFromLatest = async () => {
-    setProblem(null);
+    form.clear();
     setError(null);
     try {
       const latest = isLatest || data.latestId === null ? data : await must('dsu:situation', { dsuId: dsu.id, versionId: null });
@@ -78,17 +78,17 @@ export function DsuSituation({ dsu, onChanged }: DsuPanelProps) {
     e.preventDefault();
     if (!draft) return;
     const r = inputOf(draft, (k) => t(k));
-    if ('problem' in r) return setProblem(r.problem);
+    if ('problems' in r) return form.fail(undefined, r.problems);
     setBusy(true);
     try {
       const out = await must('dsu:saveSituation', { dsuId: dsu.id, basedOn: data.latestId, situation: r.value });
       setData(out);
-      setProblem(null);
+      form.clear();
       focusHeading.current = true;
       setDraft(null);
       onChanged(t('situation.saved', { date: isoToFr(r.value.validOn) }));
     } catch (err) {
-      setProblem({ field: fieldOf(err) ?? '', message: errorText(err) });
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -100,7 +100,7 @@ export function DsuSituation({ dsu, onChanged }: DsuPanelProps) {
         draft={draft}
         setDraft={setDraft}
         dsu={dsu}
-        problem={problem}
+        errors={form.errors}
         busy={busy}
         dateRef={dateRef}
         onSubmit={(e) => void submit(e)}
@@ -263,7 +263,7 @@ function SituationForm({
   draft,
   setDraft,
   dsu,
-  problem,
+  errors,
   busy,
   dateRef,
   onSubmit,
@@ -272,7 +272,7 @@ function SituationForm({
   draft: Draft;
   setDraft: (d: Draft) => void;
   dsu: DsuPanelProps['dsu'];
-  problem: Problem | null;
+  errors: ReturnType<typeof useFormErrors>['errors'];
   busy: boolean;
   dateRef: RefObject<HTMLInputElement | null>;
   onSubmit: (e: FormEvent) => void;
@@ -281,14 +281,13 @@ function SituationForm({
   const { t } = useTranslation();
   const { data: options } = useResource(() => must('intake:options', {}));
   const { data: partners } = useResource(() => must('partners:list', {}));
-  const err = (f: string) => (problem?.field === f ? problem.message : undefined);
+  const err = (f: string) => errors?.fields[f];
   const kinds = (list: readonly string[], none = true) => [...(none ? [{ id: NONE, label: t('situation.notSaid') }] : []), ...list.map((x) => ({ id: x, label: t(`situation.kinds.${x}`) }))];
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const setMember = (i: number, patch: Partial<MemberDraft>) => set({ members: draft.members.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
   const setMeasure = (i: number, patch: Partial<Draft['measures'][number]>) => set({ measures: draft.measures.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
   const r = draft.referent;
   const setRef = (patch: Partial<Draft['referent']>) => set({ referent: { ...r, ...patch } });
-  const shownProblem = problem && !['validOn', 'rent', 'arrears'].includes(problem.field) ? problem.message : null;
   return (
     <Form className="situation-form" onSubmit={onSubmit} validationBehavior="aria" aria-labelledby="situation-form-title">
       <div className="situation-head">
@@ -296,25 +295,25 @@ function SituationForm({
         <p className="muted small">{t('situation.formLead')}</p>
       </div>
       <div className="situation-form-top">
-        <TextInput label={t('situation.validOn')} name="validOn" value={draft.validOn} onChange={(x) => set({ validOn: x })} inputRef={dateRef} placeholder={t('person.datePlaceholder')} error={err('validOn')} />
+        <TextInput label={t('situation.validOn')} name="validOn" value={draft.validOn} onChange={(x) => set({ validOn: x })} inputRef={dateRef} placeholder={t('person.datePlaceholder')} isRequired error={err('validOn')} />
       </div>
       <div className="situation-form-grid">
         <fieldset>
           <legend>{t('situation.sections.logement')}</legend>
           <SelectField label={t('situation.housing.status')} value={draft.housing.status} onChange={(x) => set({ housing: { ...draft.housing, status: x ?? NONE } })} options={kinds(HOUSING_STATUSES)} />
-          <TextInput label={t('situation.housing.landlord')} name="landlord" value={draft.housing.landlord} onChange={(x) => set({ housing: { ...draft.housing, landlord: x } })} />
+          <TextInput label={t('situation.housing.landlord')} name="landlord" value={draft.housing.landlord} onChange={(x) => set({ housing: { ...draft.housing, landlord: x } })} error={err('landlord')} />
           <div className="grid-2">
             <TextInput label={t('situation.housing.rentInput')} name="rent" value={draft.housing.rent} onChange={(x) => set({ housing: { ...draft.housing, rent: x } })} error={err('rent')} />
             <TextInput label={t('situation.housing.arrearsInput')} name="arrears" value={draft.housing.arrears} onChange={(x) => set({ housing: { ...draft.housing, arrears: x } })} error={err('arrears')} description={t('situation.housing.arrearsHint')} />
           </div>
-          <TextAreaInput label={t('situation.housing.note')} name="housingNote" value={draft.housing.note} onChange={(x) => set({ housing: { ...draft.housing, note: x } })} rows={2} />
+          <TextAreaInput label={t('situation.housing.note')} name="housingNote" value={draft.housing.note} onChange={(x) => set({ housing: { ...draft.housing, note: x } })} rows={2} error={err('housingNote')} />
         </fieldset>
         <div>
           <fieldset>
             <legend>{t('situation.sections.allocataire')}</legend>
             <div className="grid-2">
-              <SelectField label={t('situation.allocataire.organism')} value={draft.allocataire.organism} onChange={(x) => set({ allocataire: { ...draft.allocataire, organism: x ?? NONE } })} options={kinds(BENEFIT_ORGANISMS)} />
-              <TextInput label={t('situation.allocataire.number')} name="allocataireNumber" value={draft.allocataire.number} onChange={(x) => set({ allocataire: { ...draft.allocataire, number: x } })} />
+              <SelectField label={t('situation.allocataire.organism')} value={draft.allocataire.organism} onChange={(x) => set({ allocataire: { ...draft.allocataire, organism: x ?? NONE } })} options={kinds(BENEFIT_ORGANISMS)} isRequired={draft.allocataire.number.trim() !== ''} error={err('organism')} />
+              <TextInput label={t('situation.allocataire.number')} name="allocataireNumber" value={draft.allocataire.number} onChange={(x) => set({ allocataire: { ...draft.allocataire, number: x } })} error={err('allocataireNumber')} />
             </div>
           </fieldset>
           <fieldset>
@@ -326,19 +325,21 @@ function SituationForm({
               options={(['none', 'user', 'partner', 'other'] as const).map((x) => ({ value: x, label: t(`situation.referent.modes.${x}`) }))}
             />
             {r.mode === 'user' && (
-              <SelectField label={t('situation.referent.user')} value={r.userId} onChange={(x) => setRef({ userId: x })} options={(options?.professionals ?? []).map((u) => ({ id: String(u.id), label: u.displayName }))} />
+              <SelectField label={t('situation.referent.user')} value={r.userId} onChange={(x) => setRef({ userId: x })} isRequired error={err('referentUser')} options={(options?.professionals ?? []).map((u) => ({ id: String(u.id), label: u.displayName }))} />
             )}
             {r.mode === 'partner' && (
               <SelectField
                 label={t('situation.referent.partner')}
                 value={r.partnerId}
                 onChange={(x) => setRef({ partnerId: x })}
+                isRequired
+                error={err('referentPartner')}
                 options={(partners ?? []).map((p) => ({ id: String(p.id), label: p.service ? `${p.organisation} — ${p.service}` : p.organisation }))}
               />
             )}
-            {(r.mode === 'partner' || r.mode === 'other') && <TextInput label={t('situation.referent.name')} name="referentName" value={r.name} onChange={(x) => setRef({ name: x })} />}
-            {r.mode === 'other' && <TextInput label={t('situation.referent.organisation')} name="referentOrganisation" value={r.organisation} onChange={(x) => setRef({ organisation: x })} />}
-            {r.mode !== 'none' && <TextInput label={t('situation.referent.contact')} name="referentContact" value={r.contact} onChange={(x) => setRef({ contact: x })} />}
+            {(r.mode === 'partner' || r.mode === 'other') && <TextInput label={t('situation.referent.name')} name="referentName" value={r.name} onChange={(x) => setRef({ name: x })} isRequired error={err('referentName')} />}
+            {r.mode === 'other' && <TextInput label={t('situation.referent.organisation')} name="referentOrganisation" value={r.organisation} onChange={(x) => setRef({ organisation: x })} error={err('referentOrganisation')} />}
+            {r.mode !== 'none' && <TextInput label={t('situation.referent.contact')} name="referentContact" value={r.contact} onChange={(x) => setRef({ contact: x })} error={err('referentContact')} />}
           </fieldset>
         </div>
       </div>
@@ -360,8 +361,8 @@ function SituationForm({
                   <CheckboxField label={t('situation.member.rsa')} value={m.rsa} onChange={(x) => setMember(i, { rsa: x })} />
                 </div>
                 <div className="grid-2">
-                  <SelectField label={t('situation.member.contract')} value={m.contract} onChange={(x) => setMember(i, { contract: x ?? 'aucun' })} options={kinds(INSERTION_CONTRACTS, false)} />
-                  <TextInput label={t('situation.member.contractUntil')} name={`contractUntil-${m.personId}`} value={m.contractUntil} onChange={(x) => setMember(i, { contractUntil: x })} error={err(`member-${m.personId}`)} />
+                  <SelectField label={t('situation.member.contract')} value={m.contract} onChange={(x) => setMember(i, { contract: x ?? 'aucun' })} options={kinds(INSERTION_CONTRACTS, false)} error={err(`contract-${m.personId}`)} />
+                  <TextInput label={t('situation.member.contractUntil')} name={`contractUntil-${m.personId}`} value={m.contractUntil} onChange={(x) => setMember(i, { contractUntil: x })} error={err(`contractUntil-${m.personId}`)} />
                 </div>
               </fieldset>
             );
@@ -380,8 +381,8 @@ function SituationForm({
               onChange={(x) => setMeasure(i, { personId: x ?? HOUSEHOLD })}
               options={[{ id: HOUSEHOLD, label: t('situation.wholeHousehold') }, ...dsu.household.members.map((p) => ({ id: String(p.id), label: personName(p) }))]}
             />
-            <TextInput label={t('situation.measure.since')} name={`measureSince-${i}`} value={m.since} onChange={(x) => setMeasure(i, { since: x })} error={err(`measure-${i}`)} />
-            <TextInput label={t('situation.measure.holder')} name={`measureHolder-${i}`} value={m.holder} onChange={(x) => setMeasure(i, { holder: x })} />
+            <TextInput label={t('situation.measure.since')} name={`measureSince-${i}`} value={m.since} onChange={(x) => setMeasure(i, { since: x })} error={err(`measureSince-${i}`)} />
+            <TextInput label={t('situation.measure.holder')} name={`measureHolder-${i}`} value={m.holder} onChange={(x) => setMeasure(i, { holder: x })} error={err(`measureHolder-${i}`)} />
             <Button variant="quiet" aria-label={t('situation.measure.remove', { kind: t(`situation.kinds.${m.kind}`) })} onPress={() => set({ measures: draft.measures.filter((_, j) => j !== i) })}>
               ✕
             </Button>
@@ -393,8 +394,8 @@ function SituationForm({
       </fieldset>
       <h3>{t('situation.sections.budget')}</h3>
       <BudgetForm value={draft.budget} onChange={(b) => set({ budget: b })} />
-      <TextAreaInput label={t('situation.note')} name="situationNote" value={draft.note} onChange={(x) => set({ note: x })} rows={3} description={t('situation.noteHint')} />
-      {shownProblem && <Alert kind="error">{shownProblem}</Alert>}
+      <TextAreaInput label={t('situation.note')} name="situationNote" value={draft.note} onChange={(x) => set({ note: x })} rows={3} description={t('situation.noteHint')} error={err('note')} />
+      <ErrorSummary errors={errors} />
       <div className="actions">
         <Button variant="secondary" onPress={onCancel}>
           {t('common.cancel')}

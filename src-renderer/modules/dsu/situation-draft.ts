@@ -1,6 +1,6 @@
 /**
  * The household's situation as the form edits it: a draft of strings from a saved version
- * (`draftOf`), and back to what `dsu:saveSituation` takes, or the first problem found (`inputOf`).
+ * (`draftOf`), and back to what `dsu:saveSituation` takes, or every problem found (`inputOf`).
  */
 import type { Input, Output } from '../../../src-main/modules';
 import { centsToInput, isoToFr, parseEuros, parseFrDate, today } from '../../ui/format';
@@ -75,31 +75,72 @@ export function draftOf(c: Content | null, memberIds: number[]): Draft {
 
 export type Problem = { field: string; message: string };
 
-/** The contract's input from the form, or the first thing to correct (a French sentence and the field). */
-export function inputOf(d: Draft, t: (k: string) => string): { value: SituationIn } | { problem: Problem } {
-  const day = (s: string, field: string): string | null | Problem => {
-    if (!s.trim()) return null;
-    return parseFrDate(s) ?? { field, message: t('situation.dateInvalid') };
+/** Whether a member's line says anything (an empty line is not sent). */
+const filledLine = (m: MemberDraft) => m.activity !== NONE || m.franceTravail || m.rsa || m.contract !== 'aucun' || m.contractUntil.trim() !== '' || m.healthCover !== NONE;
+
+/**
+ * The form's field for each path of the contract a refusal may name (`situation.members.1.contract`
+ * → `contract-12`): the members sent are the filled lines only, in the draft's order.
+ */
+export function fieldPaths(d: Draft): Record<string, string[]> {
+  const paths: Record<string, string[]> = {
+    validOn: ['validOn', 'situation.validOn'],
+    rent: ['rent', 'situation.housing.rentCents'],
+    arrears: ['arrears', 'situation.housing.arrearsCents'],
+    landlord: ['situation.housing.landlord'],
+    housingNote: ['situation.housing.note'],
+    organism: ['organism', 'situation.allocataire.organism'],
+    allocataireNumber: ['situation.allocataire.number'],
+    referentUser: ['referentUser', 'situation.referentParcours.userId'],
+    referentPartner: ['referentPartner', 'situation.referentParcours.partnerId'],
+    referentName: ['referentName', 'situation.referentParcours.name'],
+    referentOrganisation: ['situation.referentParcours.organisation'],
+    referentContact: ['situation.referentParcours.contact'],
+    note: ['situation.note'],
   };
-  const money = (s: string, field: string): number | null | Problem => {
+  d.members.filter(filledLine).forEach((m, j) => {
+    paths[`contract-${m.personId}`] = [`contract-${m.personId}`, `situation.members.${j}.contract`];
+    paths[`contractUntil-${m.personId}`] = [`contractUntil-${m.personId}`, `situation.members.${j}.contractUntil`];
+  });
+  d.measures.forEach((_, i) => {
+    paths[`measureSince-${i}`] = [`measureSince-${i}`, `situation.measures.${i}.since`];
+    paths[`measureHolder-${i}`] = [`situation.measures.${i}.holder`];
+  });
+  return paths;
+}
+
+/**
+ * The contract's input from the form, or every problem found (field → French sentence), to
+ * show them all at once beside their fields. The rules the contract also checks are checked
+ * here first, so that nothing waits for a second try.
+ */
+export function inputOf(d: Draft, t: (k: string) => string): { value: SituationIn } | { problems: Record<string, string> } {
+  const problems: Record<string, string> = {};
+  const day = (s: string, field: string): string | null => {
     if (!s.trim()) return null;
-    return parseEuros(s) ?? { field, message: t('aides.amountInvalid') };
+    const iso = parseFrDate(s);
+    if (!iso) problems[field] = t('situation.dateInvalid');
+    return iso;
   };
-  const isProblem = (x: unknown): x is Problem => typeof x === 'object' && x !== null && 'message' in x;
+  const money = (s: string, field: string): number | null => {
+    if (!s.trim()) return null;
+    const cents = parseEuros(s);
+    if (cents === null) problems[field] = t('aides.amountInvalid');
+    return cents;
+  };
   const validOn = parseFrDate(d.validOn);
-  if (!validOn) return { problem: { field: 'validOn', message: t('situation.dateInvalid') } };
+  if (!validOn) problems.validOn = t('situation.dateInvalid');
   const rent = money(d.housing.rent, 'rent');
-  if (isProblem(rent)) return { problem: rent };
   const arrears = money(d.housing.arrears, 'arrears');
-  if (isProblem(arrears)) return { problem: arrears };
   const bp = budgetProblem(d.budget);
-  if (bp) return { problem: { field: 'budget', message: t(`situation.budget.${bp}`) } };
+  if (bp) problems.budget = t(`situation.budget.${bp}`);
   const members: NonNullable<SituationIn['members']> = [];
   for (const m of d.members) {
-    const until = day(m.contractUntil, `member-${m.personId}`);
-    if (isProblem(until)) return { problem: until };
-    const filled = m.activity !== NONE || m.franceTravail || m.rsa || m.contract !== 'aucun' || until !== null || m.healthCover !== NONE;
-    if (!filled) continue;
+    const until = day(m.contractUntil, `contractUntil-${m.personId}`);
+    if (m.contract === 'cer' && !m.rsa) problems[`contract-${m.personId}`] = t('situation.member.cerNeedsRsa');
+    if (m.contract === 'ppae' && !m.franceTravail) problems[`contract-${m.personId}`] = t('situation.member.ppaeNeedsFranceTravail');
+    if (m.contract === 'aucun' && m.contractUntil.trim()) problems[`contractUntil-${m.personId}`] = t('situation.member.untilNeedsContract');
+    if (!filledLine(m)) continue;
     members.push({
       personId: m.personId,
       activity: m.activity === NONE ? null : (m.activity as (typeof ACTIVITIES)[number]),
@@ -112,10 +153,10 @@ export function inputOf(d: Draft, t: (k: string) => string): { value: SituationI
   }
   const measures: NonNullable<SituationIn['measures']> = [];
   for (const [i, m] of d.measures.entries()) {
-    const since = day(m.since, `measure-${i}`);
-    if (isProblem(since)) return { problem: since };
+    const since = day(m.since, `measureSince-${i}`);
     measures.push({ kind: m.kind as (typeof MEASURES)[number], personId: m.personId === HOUSEHOLD ? null : Number(m.personId), since, holder: m.holder });
   }
+  if (d.allocataire.number.trim() && d.allocataire.organism === NONE) problems.organism = t('situation.allocataire.organismMissing');
   const r = d.referent;
   const referentParcours =
     r.mode === 'none'
@@ -127,8 +168,10 @@ export function inputOf(d: Draft, t: (k: string) => string): { value: SituationI
           organisation: r.mode === 'other' ? r.organisation : '',
           contact: r.contact,
         };
-  if (r.mode === 'user' && !r.userId) return { problem: { field: 'referentParcours', message: t('situation.referent.chooseUser') } };
-  if (r.mode === 'partner' && !r.partnerId) return { problem: { field: 'referentParcours', message: t('situation.referent.choosePartner') } };
+  if (r.mode === 'user' && !r.userId) problems.referentUser = t('situation.referent.chooseUser');
+  if (r.mode === 'partner' && !r.partnerId) problems.referentPartner = t('situation.referent.choosePartner');
+  if ((r.mode === 'partner' || r.mode === 'other') && !r.name.trim()) problems.referentName = t('situation.referent.nameMissing');
+  if (Object.keys(problems).length > 0 || !validOn) return { problems };
   return {
     value: {
       validOn,

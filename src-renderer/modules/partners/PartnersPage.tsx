@@ -4,8 +4,8 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { PartnerOut, SessionInfo } from '../../../src-main/modules';
 import { must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, DialogActions, CheckboxField, DialogBox, PageHeader, TextAreaInput, TextInput } from '../../ui/components';
+import { errorText, useFormErrors } from '../../app/errors';
+import { Alert, Button, DialogActions, CheckboxField, DialogBox, ErrorSummary, PageHeader, TextAreaInput, TextInput } from '../../ui/components';
 import { columnHelperFor, DataTable } from '../../ui/DataTable';
 import { useResource } from '../../ui/useResource';
 
@@ -95,13 +95,13 @@ function PartnerDialog({ partner, onClose, onSaved }: { partner: PartnerOut | nu
     missions: partner?.missions ?? '',
   });
   const [active, setActive] = useState(partner?.active ?? true);
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const form = useFormErrors([...FIELDS, 'missions']);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
       onSaved(await must('partners:save', { ...(partner ? { id: partner.id } : {}), ...values, active }));
     } catch (err) {
-      setError({ message: errorText(err), field: fieldOf(err) });
+      form.fail(err);
     }
   };
   return (
@@ -116,14 +116,14 @@ function PartnerDialog({ partner, onClose, onSaved }: { partner: PartnerOut | nu
               value={values[f]}
               onChange={(v) => setValues((x) => ({ ...x, [f]: v }))}
               isRequired={f === 'organisation'}
-              error={error?.field === f ? error.message : undefined}
+              error={form.of(f)}
               autoFocus={f === 'organisation'}
             />
           ))}
         </div>
-        <TextAreaInput label={t('partners.missions')} name="missions" value={values.missions} onChange={(v) => setValues((x) => ({ ...x, missions: v }))} rows={3} />
+        <TextAreaInput label={t('partners.missions')} name="missions" value={values.missions} onChange={(v) => setValues((x) => ({ ...x, missions: v }))} rows={3} error={form.of('missions')} />
         <CheckboxField label={t('partners.active')} value={active} onChange={setActive} />
-        {error && !error.field && <Alert kind="error">{error.message}</Alert>}
+        <ErrorSummary errors={form.errors} />
         <DialogActions submitLabel={t('common.save')} />
       </Form>
     </DialogBox>

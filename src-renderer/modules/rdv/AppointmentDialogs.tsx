@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppointmentOut, SessionInfo } from '../../../src-main/modules';
 import { hasAny, WORKERS } from '../../../src-main/shared/roles';
 import { must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, DialogActions, DialogBox, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
+import { useFormErrors } from '../../app/errors';
+import { Button, DialogActions, DialogBox, ErrorSummary, RadioList, SelectField, TextAreaInput, TextInput } from '../../ui/components';
 import { isoToFr, nowMinute, parseFrDate, personName, saveFile } from '../../ui/format';
 import { usePersonSearch } from '../persons';
 import { CANCEL_REASONS, RDV_KINDS as KINDS } from '../../../src-main/modules/rdv/kinds';
@@ -15,16 +15,30 @@ import { dayName, timeName, type PermanenceDay } from './grid';
 
 type Kind = AppointmentOut['kind'];
 type Pro = { id: number; displayName: string; roles: string[] };
-type Err = { message: string; field?: string | undefined } | null;
 const minutesBetween = (a: string, b: string) => Math.round((new Date(`${b}:00Z`).getTime() - new Date(`${a}:00Z`).getTime()) / 60000);
 
 /** Date, time and duration typed as the desk says them; null when one is not understood. */
 function slotOf(date: string, time: string): string | null {
   const day = parseFrDate(date);
+  const hm = hourOf(time);
+  return day && hm ? `${day}T${hm}` : null;
+}
+/** « 9h », « 9 h 30 », « 09:30 » → « 09:30 »; null when not understood. */
+function hourOf(time: string): string | null {
   const t = time.trim().replace(/\s*h\s*/i, ':').replace(/:$/, ':00');
   const m = /^(\d{1,2}):(\d{2})$/.exec(t);
-  return day && m ? `${day}T${m[1]!.padStart(2, '0')}:${m[2]}` : null;
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : null;
 }
+
+/** The date and time fields' own checks, each beside its field. */
+function slotProblems(t: (k: string) => string, date: string, time: string): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!parseFrDate(date)) problems.date = t('agenda.dateInvalid');
+  if (!hourOf(time)) problems.time = t('agenda.timeInvalid');
+  return problems;
+}
+/** The fields of a slot, and the contract's paths each of them answers for. */
+const SLOT_FIELDS = { professionalId: ['professionalId'], place: ['place'], date: ['date', 'startsAt'], time: ['time'], durationMin: ['durationMin'], kind: ['kind'] } as const;
 
 export function BookDialog({
   professional,
@@ -49,19 +63,20 @@ export function BookDialog({
   const [time, setTime] = useState(startsAt.slice(11));
   const [duration, setDuration] = useState('30');
   const [place, setPlace] = useState(permanence ? t('agenda.permanencePlace', { place: permanence.place, address: [permanence.address, permanence.communeName].filter(Boolean).join(', ') }) : t('intake.defaultPlace'));
-  const [error, setError] = useState<Err>(null);
+  const form = useFormErrors({ ...SLOT_FIELDS, personId: ['personId'] });
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const at = slotOf(date, time);
-    if (!person) return setError({ message: t('agenda.choosePerson'), field: 'personId' });
-    if (!at) return setError({ message: t('agenda.incomplete') });
+    const problems = slotProblems(t, date, time);
+    if (!person) problems.personId = t('agenda.choosePerson');
+    if (!form.check(problems) || !at) return;
     setBusy(true);
     try {
       onBooked(await must('rdv:book', { professionalId: professional.id, personId: Number(person), startsAt: at, durationMin: Number(duration), kind, place }));
     } catch (err) {
-      setError({ message: errorText(err), field: fieldOf(err) });
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -70,7 +85,7 @@ export function BookDialog({
   return (
     <DialogBox title={t('agenda.bookTitle', { name: professional.displayName, when: `${dayName(startsAt.slice(0, 10), i18n.language)}, ${timeName(startsAt, i18n.language)}` })} isOpen onClose={onClose}>
       <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
-        <TextInput label={t('agenda.findPerson')} name="q" type="search" value={q} onChange={setQ} autoFocus autoComplete="off" />
+        <TextInput label={t('agenda.findPerson')} name="q" type="search" value={q} onChange={setQ} autoFocus autoComplete="off" isRequired={hits.length === 0} error={hits.length === 0 ? form.of('personId') : undefined} />
         {hits.length > 0 && (
           <RadioList
             label={t('agenda.person')}
@@ -78,17 +93,18 @@ export function BookDialog({
             onChange={setPerson}
             orientation="vertical"
             options={hits.map((h) => ({ value: String(h.id), label: `${personName(h)}${h.birthDate ? ` — ${isoToFr(h.birthDate)}` : ''}` }))}
-            error={error?.field === 'personId' ? error.message : undefined}
+            isRequired
+            error={form.of('personId')}
           />
         )}
         <div className="grid-2">
-          <SelectField label={t('intake.kind')} value={kind} onChange={(v) => v && setKind(v as Kind)} options={KINDS.map((k) => ({ id: k, label: t(`labels.${k}`) }))} />
-          <TextInput label={t('intake.place')} name="place" value={place} onChange={setPlace} error={error?.field === 'place' ? error.message : undefined} />
-          <TextInput label={t('intake.date')} name="date" value={date} onChange={setDate} placeholder={t('person.datePlaceholder')} />
-          <TextInput label={t('intake.time')} name="time" value={time} onChange={setTime} placeholder={t('intake.timePlaceholder')} />
-          <TextInput label={t('intake.duration')} name="duration" value={duration} onChange={setDuration} error={error?.field === 'durationMin' ? error.message : undefined} />
+          <SelectField label={t('intake.kind')} value={kind} onChange={(v) => v && setKind(v as Kind)} options={KINDS.map((k) => ({ id: k, label: t(`labels.${k}`) }))} isRequired error={form.of('kind')} />
+          <TextInput label={t('intake.place')} name="place" value={place} onChange={setPlace} error={form.of('place')} />
+          <TextInput label={t('intake.date')} name="date" value={date} onChange={setDate} placeholder={t('person.datePlaceholder')} format="date" isRequired error={form.of('date')} />
+          <TextInput label={t('intake.time')} name="time" value={time} onChange={setTime} placeholder={t('intake.timePlaceholder')} format="time" isRequired error={form.of('time')} />
+          <TextInput label={t('intake.duration')} name="duration" value={duration} onChange={setDuration} isRequired error={form.of('durationMin')} />
         </div>
-        {error && error.field !== 'personId' && <Alert kind="error">{error.message}</Alert>}
+        <ErrorSummary errors={form.errors} />
         <DialogActions submitLabel={t('agenda.confirmBook')} busy={busy} />
       </Form>
     </DialogBox>
@@ -116,7 +132,7 @@ export function AppointmentDialog({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [mode, setMode] = useState<'card' | 'move' | 'cancel' | 'convocation'>('card');
-  const [error, setError] = useState<Err>(null);
+  const form = useFormErrors({ ...SLOT_FIELDS, reason: ['reason'], note: ['note'], bring: ['bring'] });
   const [busy, setBusy] = useState(false);
   // Move
   const [pro, setPro] = useState<string | null>(String(a.professional.id));
@@ -139,27 +155,31 @@ export function AppointmentDialog({
 
   const run = async (job: () => Promise<void>) => {
     setBusy(true);
-    setError(null);
+    form.clear();
     try {
       await job();
     } catch (err) {
-      setError({ message: errorText(err), field: fieldOf(err) });
+      form.fail(err);
     } finally {
       setBusy(false);
     }
   };
-  const fieldError = (f: string) => (error?.field === f ? error.message : undefined);
-  const otherError = error && !['startsAt', 'professionalId', 'durationMin', 'place', 'note', 'reason', 'bring'].includes(error.field ?? '') ? error.message : null;
+  const fieldError = form.of;
+  const otherReason = reason === 'autre';
+  const enter = (m: typeof mode) => (form.clear(), setMode(m));
 
   const submitMove = (e: FormEvent) => {
     e.preventDefault();
     const at = slotOf(date, time);
-    if (!at) return setError({ message: t('agenda.incompleteMove'), field: 'startsAt' });
+    if (!form.check(slotProblems(t, date, time)) || !at) return;
     void run(async () => onChanged(await must('rdv:move', { id: a.id, professionalId: Number(pro), startsAt: at, durationMin: Number(duration), place }), 'moved'));
   };
   const submitCancel = (e: FormEvent) => {
     e.preventDefault();
-    if (!reason) return setError({ message: t('agenda.chooseReason'), field: 'reason' });
+    const problems: Record<string, string> = {};
+    if (!reason) problems.reason = t('agenda.chooseReason');
+    if (otherReason && !note.trim()) problems.note = t('agenda.otherReasonNote');
+    if (!form.check(problems) || !reason) return;
     void run(async () => onChanged(await must('rdv:cancel', { id: a.id, reason, note }), 'cancelled'));
   };
   const submitConvocation = (e: FormEvent) => {
@@ -207,16 +227,16 @@ export function AppointmentDialog({
               </>
             )}
           </dl>
-          {otherError && <Alert kind="error">{otherError}</Alert>}
+          <ErrorSummary errors={form.errors} />
           <div className="actions actions-start">
             {planned && (
               <>
                 {!begun && (
-                  <Button variant="primary" onPress={() => setMode('move')} autoFocus>
+                  <Button variant="primary" onPress={() => enter('move')} autoFocus>
                     {t('agenda.moveAction')}
                   </Button>
                 )}
-                {!begun && <Button onPress={() => setMode('convocation')}>{t('agenda.convocation')}</Button>}
+                {!begun && <Button onPress={() => enter('convocation')}>{t('agenda.convocation')}</Button>}
                 {mine && begun && (
                   <>
                     <Button variant="primary" onPress={() => mark('honore')} isDisabled={busy} autoFocus>
@@ -227,7 +247,7 @@ export function AppointmentDialog({
                     </Button>
                   </>
                 )}
-                <Button variant="danger" onPress={() => setMode('cancel')}>
+                <Button variant="danger" onPress={() => enter('cancel')}>
                   {t('agenda.cancel')}
                 </Button>
               </>
@@ -242,22 +262,22 @@ export function AppointmentDialog({
         <Form onSubmit={submitMove} validationBehavior="aria">
           <p className="muted">{t('agenda.moveLead', { when })}</p>
           <div className="grid-2">
-            <SelectField label={t('agenda.with')} value={pro} onChange={setPro} options={professionals.map((p) => ({ id: String(p.id), label: p.displayName }))} error={fieldError('professionalId')} />
+            <SelectField label={t('agenda.with')} value={pro} onChange={setPro} isRequired options={professionals.map((p) => ({ id: String(p.id), label: p.displayName }))} error={fieldError('professionalId')} />
             <TextInput label={t('intake.place')} name="place" value={place} onChange={setPlace} error={fieldError('place')} />
-            <TextInput label={t('intake.date')} name="date" value={date} onChange={setDate} placeholder={t('person.datePlaceholder')} autoFocus />
-            <TextInput label={t('intake.time')} name="time" value={time} onChange={setTime} placeholder={t('intake.timePlaceholder')} />
-            <TextInput label={t('intake.duration')} name="duration" value={duration} onChange={setDuration} error={fieldError('durationMin')} />
+            <TextInput label={t('intake.date')} name="date" value={date} onChange={setDate} placeholder={t('person.datePlaceholder')} format="date" isRequired error={fieldError('date')} autoFocus />
+            <TextInput label={t('intake.time')} name="time" value={time} onChange={setTime} placeholder={t('intake.timePlaceholder')} format="time" isRequired error={fieldError('time')} />
+            <TextInput label={t('intake.duration')} name="duration" value={duration} onChange={setDuration} isRequired error={fieldError('durationMin')} />
           </div>
-          {(fieldError('startsAt') ?? otherError) && <Alert kind="error">{fieldError('startsAt') ?? otherError}</Alert>}
+          <ErrorSummary errors={form.errors} />
           <DialogActions submitLabel={t('agenda.confirmMove')} busy={busy} />
         </Form>
       )}
       {mode === 'cancel' && (
         <Form onSubmit={submitCancel} validationBehavior="aria">
           <p className="muted">{when}</p>
-          <RadioList label={t('agenda.cancelReason')} value={reason} onChange={(r) => (setReason(r), setError(null))} orientation="vertical" options={CANCEL_REASONS.map((r) => ({ value: r, label: t(`agenda.cancelReasons.${r}`) }))} error={fieldError('reason')} />
-          <TextInput label={t('agenda.cancelNote')} name="note" value={note} onChange={setNote} description={t('agenda.cancelNoteHint')} error={fieldError('note')} />
-          {otherError && <Alert kind="error">{otherError}</Alert>}
+          <RadioList label={t('agenda.cancelReason')} value={reason} onChange={setReason} orientation="vertical" isRequired options={CANCEL_REASONS.map((r) => ({ value: r, label: t(`agenda.cancelReasons.${r}`) }))} error={fieldError('reason')} />
+          <TextInput label={t('agenda.cancelNote')} name="note" value={note} onChange={setNote} description={t('agenda.cancelNoteHint')} isRequired={otherReason} error={fieldError('note')} />
+          <ErrorSummary errors={form.errors} />
           <DialogActions submitLabel={t('agenda.confirmCancel')} busy={busy} />
         </Form>
       )}
@@ -265,7 +285,7 @@ export function AppointmentDialog({
         <Form onSubmit={submitConvocation} validationBehavior="aria">
           <p className="muted">{t('agenda.convocationLead', { when, place: a.place })}</p>
           <TextAreaInput label={t('agenda.bring')} name="bring" value={bring} onChange={setBring} rows={5} description={t('agenda.bringHint')} error={fieldError('bring')} />
-          {otherError && <Alert kind="error">{otherError}</Alert>}
+          <ErrorSummary errors={form.errors} />
           <DialogActions submitLabel={t('agenda.printConvocation')} busy={busy} />
         </Form>
       )}
@@ -277,17 +297,17 @@ export function AppointmentDialog({
 export function HonourDialog({ appointment, onClose, onDone }: { appointment: AppointmentOut; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [field, setField] = useState<(typeof FIELDS)[number] | null>(null);
-  const [error, setError] = useState<Err>(null);
+  const form = useFormErrors(['field']);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!field) return setError({ message: t('agenda.honourFieldMissing'), field: 'field' });
+    if (!form.check(field ? {} : { field: t('agenda.honourFieldMissing') }) || !field) return;
     setBusy(true);
     try {
       await must('rdv:setStatus', { id: appointment.id, status: 'honore', field });
       onDone();
     } catch (err) {
-      setError({ message: errorText(err), field: fieldOf(err) });
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -296,8 +316,8 @@ export function HonourDialog({ appointment, onClose, onDone }: { appointment: Ap
     <DialogBox title={t('agenda.honourTitle', { name: appointment.person.name })} isOpen onClose={onClose}>
       <Form onSubmit={(e) => void submit(e)} validationBehavior="aria">
         <p>{t('agenda.honourLead', { number: appointment.dsu?.number ?? '' })}</p>
-        <RadioList label={t('agenda.honourField')} value={field} onChange={(f) => (setField(f), setError(null))} orientation="vertical" options={FIELDS.map((f) => ({ value: f, label: t(`labels.${f}`) }))} error={error?.field === 'field' ? error.message : undefined} />
-        {error && error.field !== 'field' && <Alert kind="error">{error.message}</Alert>}
+        <RadioList label={t('agenda.honourField')} value={field} onChange={setField} orientation="vertical" isRequired options={FIELDS.map((f) => ({ value: f, label: t(`labels.${f}`) }))} error={form.of('field')} />
+        <ErrorSummary errors={form.errors} />
         <DialogActions submitLabel={t('agenda.confirmHonoured')} busy={busy} />
       </Form>
     </DialogBox>

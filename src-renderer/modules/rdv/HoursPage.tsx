@@ -7,8 +7,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, PageHeader, TextInput } from '../../ui/components';
+import { useFormErrors } from '../../app/errors';
+import { Alert, Button, ErrorSummary, PageHeader, TextInput } from '../../ui/components';
 import { isoToFr, parseFrDate } from '../../ui/format';
 import type { Hours } from './grid';
 import { PermanencesSection } from './PermanencesSection';
@@ -33,13 +33,21 @@ function parseRanges(s: string): Hours['week'][number] | null {
   return out;
 }
 
+/** Each day's field answers for its ranges in the contract (`week.2.0.from`…). */
+const FIELD_PATHS: Record<string, string[]> = {
+  ...Object.fromEntries(
+    [0, 1, 2, 3, 4, 5, 6].map((i) => [`day-${i}`, [`day-${i}`, `week.${i}`, ...[0, 1, 2, 3].flatMap((r) => [`week.${i}.${r}`, `week.${i}.${r}.from`, `week.${i}.${r}.to`])]]),
+  ),
+  newDay: ['newDay'],
+};
+
 export function HoursPage() {
   const { t } = useTranslation();
   const [week, setWeek] = useState<string[] | null>(null);
   const [closed, setClosed] = useState<Hours['closed']>([]);
   const [newDay, setNewDay] = useState('');
   const [newLabel, setNewLabel] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const errors = useFormErrors(FIELD_PATHS);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -53,26 +61,29 @@ export function HoursPage() {
     e.preventDefault();
     if (!week) return;
     const parsed = week.map(parseRanges);
-    const bad = parsed.findIndex((p) => p === null);
-    if (bad >= 0) return setError({ message: t('agenda.hours.badRanges', { day: t(`agenda.hours.days.${bad}`) }), field: `day-${bad}` });
+    const problems: Record<string, string> = {};
+    parsed.forEach((p, i) => {
+      if (p === null) problems[`day-${i}`] = t('agenda.hours.badRanges', { day: t(`agenda.hours.days.${i}`) });
+    });
+    if (!errors.check(problems)) return;
     try {
       const h = await must('rdv:saveHours', { week: parsed as Hours['week'], closed });
       setWeek(h.week.map(show));
       setClosed(h.closed);
-      setError(null);
+      errors.clear();
       setNotice(t('agenda.hours.saved'));
     } catch (err) {
       setNotice(null);
-      setError({ message: errorText(err), field: fieldOf(err) });
+      errors.fail(err);
     }
   };
   const addClosed = () => {
     const d = parseFrDate(newDay);
-    if (!d) return setError({ message: t('agenda.badDate'), field: 'newDay' });
+    if (!errors.check(d ? {} : { newDay: t('agenda.badDate') }) || !d) return;
     setClosed([...closed.filter((c) => c.day !== d), { day: d, label: newLabel.trim() }].sort((a, b) => a.day.localeCompare(b.day)));
     setNewDay('');
     setNewLabel('');
-    setError(null);
+    errors.clear();
     setNotice(t('agenda.hours.closedAdded', { date: isoToFr(d) }));
   };
 
@@ -95,7 +106,7 @@ export function HoursPage() {
                   value={week[i] ?? ''}
                   onChange={(v) => setWeek(week.map((w, j) => (j === i ? v : w)))}
                   placeholder={t('agenda.hours.closedPlaceholder')}
-                  error={error?.field === `day-${i}` ? error.message : undefined}
+                  error={errors.of(`day-${i}`)}
                 />
               ))}
             </div>
@@ -118,12 +129,12 @@ export function HoursPage() {
               </ul>
             )}
             <div className="grid-2">
-              <TextInput label={t('agenda.hours.closedDay')} name="newDay" value={newDay} onChange={setNewDay} placeholder={t('person.datePlaceholder')} error={error?.field === 'newDay' ? error.message : undefined} />
+              <TextInput label={t('agenda.hours.closedDay')} name="newDay" value={newDay} onChange={setNewDay} placeholder={t('person.datePlaceholder')} format="date" error={errors.of('newDay')} />
               <TextInput label={t('agenda.hours.closedLabel')} name="newLabel" value={newLabel} onChange={setNewLabel} />
             </div>
             <Button onPress={addClosed}>{t('agenda.hours.addClosed')}</Button>
           </fieldset>
-          {error && !error.field?.startsWith('day-') && error.field !== 'newDay' && <Alert kind="error">{error.message}</Alert>}
+          <ErrorSummary errors={errors.errors} />
           <div className="actions">
             <Button type="submit" variant="primary">
               {t('agenda.hours.save')}

@@ -9,8 +9,8 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/modules';
 import { must } from '../../api';
-import { errorText, fieldOf } from '../../app/errors';
-import { Alert, Button, RadioList, SelectField, TextInput } from '../../ui/components';
+import { errorText, useFormErrors } from '../../app/errors';
+import { Alert, Button, ErrorSummary, RadioList, SelectField, TextInput } from '../../ui/components';
 import { isoToFr, parseFrDate, today } from '../../ui/format';
 
 type Data = Output<'rdv:permanences'>;
@@ -21,10 +21,11 @@ export function PermanencesSection() {
   const [data, setData] = useState<Data | null>(null);
   const [editing, setEditing] = useState<Item | null>(null);
   const [form, setForm] = useState(blank());
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const errors = useFormErrors(['place', 'address', 'communeInsee', 'professionalId', 'weekday', 'startsAt', 'endsAt', 'everyWeeks', 'firstDay', 'lastDay']);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const placeRef = useRef<HTMLInputElement>(null);
-  const load = () => void must('rdv:permanences', {}).then(setData, (e: unknown) => setError({ message: errorText(e) }));
+  const load = () => void must('rdv:permanences', {}).then(setData, (e: unknown) => setLoadError(errorText(e)));
   useEffect(load, []);
 
   function blank() {
@@ -34,17 +35,20 @@ export function PermanencesSection() {
   const edit = (p: Item) => {
     setEditing(p);
     setForm({ place: p.place, address: p.address, commune: p.communeInsee, pro: String(p.professional.id), weekday: String(p.weekday), from: p.startsAt, to: p.endsAt, every: String(p.everyWeeks) as '1' | '2', first: isoToFr(p.firstDay), last: isoToFr(p.lastDay) });
-    setError(null);
+    errors.clear();
     placeRef.current?.focus();
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const first = parseFrDate(form.first);
     const last = form.last.trim() ? parseFrDate(form.last) : null;
-    if (!form.commune) return setError({ message: t('agenda.perm.chooseCommune'), field: 'communeInsee' });
-    if (!form.pro) return setError({ message: t('agenda.perm.choosePro'), field: 'professionalId' });
-    if (!first) return setError({ message: t('agenda.badDate'), field: 'firstDay' });
-    if (form.last.trim() && !last) return setError({ message: t('agenda.badDate'), field: 'lastDay' });
+    const problems: Record<string, string> = {};
+    if (!form.place.trim()) problems.place = t('a11y.requiredField', { label: t('agenda.perm.place') });
+    if (!form.commune) problems.communeInsee = t('agenda.perm.chooseCommune');
+    if (!form.pro) problems.professionalId = t('agenda.perm.choosePro');
+    if (!first) problems.firstDay = t('agenda.badDate');
+    if (form.last.trim() && !last) problems.lastDay = t('agenda.badDate');
+    if (!errors.check(problems) || !first || !form.commune) return;
     try {
       const saved = await must('rdv:savePermanence', {
         ...(editing ? { id: editing.id } : {}),
@@ -60,22 +64,22 @@ export function PermanencesSection() {
         lastDay: last,
       });
       setNotice(t('agenda.perm.saved', { place: saved.place, name: saved.professional.displayName }));
-      setError(null);
+      errors.clear();
       setEditing(null);
       setForm(blank());
       load();
     } catch (err) {
-      setError({ message: errorText(err), field: fieldOf(err) });
+      errors.fail(err);
     }
   };
-  const fe = (f: string) => (error?.field === f ? error.message : undefined);
-  const known = ['place', 'address', 'communeInsee', 'professionalId', 'startsAt', 'endsAt', 'firstDay', 'lastDay'];
+  const fe = errors.of;
 
   return (
     <section aria-labelledby="perm-title" className="permanences">
       <h2 id="perm-title">{t('agenda.perm.title')}</h2>
       <p className="muted">{t('agenda.perm.lead')}</p>
       <div aria-live="polite">{notice && <Alert kind="success">{notice}</Alert>}</div>
+      {loadError && <Alert kind="error">{loadError}</Alert>}
       {data && data.items.length === 0 && <p className="muted">{t('agenda.perm.none')}</p>}
       {data && data.items.length > 0 && (
         <ul className="plain">
@@ -103,24 +107,24 @@ export function PermanencesSection() {
         <Form onSubmit={(e) => void submit(e)} validationBehavior="aria" aria-labelledby="perm-form-title">
           <h3 id="perm-form-title">{editing ? t('agenda.perm.editTitle', { place: editing.place }) : t('agenda.perm.new')}</h3>
           <div className="hours-week">
-            <TextInput label={t('agenda.perm.place')} name="place" value={form.place} onChange={(v) => set({ place: v })} inputRef={placeRef} error={fe('place')} />
+            <TextInput label={t('agenda.perm.place')} name="place" value={form.place} onChange={(v) => set({ place: v })} inputRef={placeRef} isRequired error={fe('place')} />
             <TextInput label={t('agenda.perm.address')} name="address" value={form.address} onChange={(v) => set({ address: v })} error={fe('address')} />
-            <SelectField label={t('agenda.perm.commune')} value={form.commune} onChange={(v) => set({ commune: v })} options={data.communes.map((c) => ({ id: c.insee, label: c.name }))} error={fe('communeInsee')} />
-            <SelectField label={t('agenda.perm.professional')} value={form.pro} onChange={(v) => set({ pro: v })} options={data.professionals.map((p) => ({ id: String(p.id), label: p.displayName }))} error={fe('professionalId')} />
-            <SelectField label={t('agenda.perm.weekday')} value={form.weekday} onChange={(v) => set({ weekday: v })} options={[0, 1, 2, 3, 4, 5, 6].map((i) => ({ id: String(i + 1), label: t(`agenda.hours.days.${i}`) }))} />
-            <TextInput label={t('agenda.perm.from')} name="from" value={form.from} onChange={(v) => set({ from: v })} placeholder={t('intake.timePlaceholder')} error={fe('startsAt')} />
-            <TextInput label={t('agenda.perm.to')} name="to" value={form.to} onChange={(v) => set({ to: v })} placeholder={t('intake.timePlaceholder')} error={fe('endsAt')} />
-            <TextInput label={t('agenda.perm.first')} name="first" value={form.first} onChange={(v) => set({ first: v })} placeholder={t('person.datePlaceholder')} error={fe('firstDay')} />
-            <TextInput label={t('agenda.perm.last')} name="last" value={form.last} onChange={(v) => set({ last: v })} placeholder={t('person.datePlaceholder')} error={fe('lastDay')} />
+            <SelectField label={t('agenda.perm.commune')} value={form.commune} onChange={(v) => set({ commune: v })} options={data.communes.map((c) => ({ id: c.insee, label: c.name }))} isRequired error={fe('communeInsee')} />
+            <SelectField label={t('agenda.perm.professional')} value={form.pro} onChange={(v) => set({ pro: v })} options={data.professionals.map((p) => ({ id: String(p.id), label: p.displayName }))} isRequired error={fe('professionalId')} />
+            <SelectField label={t('agenda.perm.weekday')} value={form.weekday} onChange={(v) => set({ weekday: v })} options={[0, 1, 2, 3, 4, 5, 6].map((i) => ({ id: String(i + 1), label: t(`agenda.hours.days.${i}`) }))} isRequired error={fe('weekday')} />
+            <TextInput label={t('agenda.perm.from')} name="from" value={form.from} onChange={(v) => set({ from: v })} placeholder={t('intake.timePlaceholder')} format="time" isRequired error={fe('startsAt')} />
+            <TextInput label={t('agenda.perm.to')} name="to" value={form.to} onChange={(v) => set({ to: v })} placeholder={t('intake.timePlaceholder')} format="time" isRequired error={fe('endsAt')} />
+            <TextInput label={t('agenda.perm.first')} name="first" value={form.first} onChange={(v) => set({ first: v })} placeholder={t('person.datePlaceholder')} format="date" isRequired error={fe('firstDay')} />
+            <TextInput label={t('agenda.perm.last')} name="last" value={form.last} onChange={(v) => set({ last: v })} placeholder={t('person.datePlaceholder')} format="date" error={fe('lastDay')} />
           </div>
-          <RadioList label={t('agenda.perm.every')} value={form.every} onChange={(v) => set({ every: v })} options={[{ value: '1', label: t('agenda.perm.weekly') }, { value: '2', label: t('agenda.perm.fortnightly') }]} />
-          {error && !known.includes(error.field ?? '') && <Alert kind="error">{error.message}</Alert>}
+          <RadioList label={t('agenda.perm.every')} value={form.every} onChange={(v) => set({ every: v })} options={[{ value: '1', label: t('agenda.perm.weekly') }, { value: '2', label: t('agenda.perm.fortnightly') }]} isRequired error={fe('everyWeeks')} />
+          <ErrorSummary errors={errors.errors} />
           <div className="actions actions-start">
             <Button type="submit" variant="primary">
               {t('agenda.perm.save')}
             </Button>
             {editing && (
-              <Button onPress={() => (setEditing(null), setForm(blank()), setError(null))}>{t('agenda.perm.cancelEdit')}</Button>
+              <Button onPress={() => (setEditing(null), setForm(blank()), errors.clear())}>{t('agenda.perm.cancelEdit')}</Button>
             )}
           </div>
         </Form>

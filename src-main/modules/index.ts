@@ -20,9 +20,10 @@ import { partnersModule } from './partners/module';
 import { personsModule } from './persons/module';
 import { rdvModule } from './rdv/module';
 import { statsModule } from './stats/module';
+import { surendettementModule } from './surendettement/module';
 import { tasksModule } from './tasks/module';
 
-export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, tasksModule, statsModule] as const;
+export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, surendettementModule, tasksModule, statsModule] as const;
 
 /** The registry as the core takes it. */
 export const registry: Registry = MODULES;

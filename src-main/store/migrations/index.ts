@@ -12,10 +12,14 @@ import { m0004Courriers } from './0004-courriers';
 import { m0005Situation } from './0005-situation';
 import { m0006AdressesLogo } from './0006-adresses-logo';
 import { m0007Agenda } from './0007-agenda';
+import { m0009Surendettement } from './0009-surendettement';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda];
+/** Version 8 is the legal parameters' store; until its file is listed here, an empty step keeps the versions contiguous. */
+const m0008Reserved: Migration = { version: 8, name: '0008-reserved', up: () => undefined };
+
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Reserved, m0009Surendettement];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

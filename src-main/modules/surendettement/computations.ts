@@ -1,0 +1,102 @@
+/**
+ * Where the file's views call the pure rules (rules.ts): the legal parameters' lookup, the
+ * capacity from the file's latest budget, the deadlines from its stages. A rule that refuses
+ * its input gives a French sentence shown on the file, never a failed read.
+ */
+import type { CallContext } from '../../api/app';
+import { PasseurError } from '../../shared/errors';
+import { fileParameters, type ParameterLookup } from '../../shared/parameters';
+import { KIND_LABELS_FR, sumOf, type Budget } from '../budget';
+import type { CapacityOut, DeadlineOut, StageOut } from './contract';
+import { computeCapacity, computeDeadlines, type StageInput } from './rules';
+
+/** The legal parameters the module computes with (one place to switch to the store's lookup). */
+export function parametersOf(_ctx: CallContext): ParameterLookup {
+  return fileParameters;
+}
+
+const message = (e: unknown): string => (e instanceof PasseurError ? e.message : 'Calcul impossible : vérifiez les données du dossier.');
+
+/**
+ * The capacity to repay from the budget: every resource line, and as everyday expenses the
+ * charges other than the credits (the debts are what the capacity is meant to repay).
+ */
+export function capacityOf(
+  ctx: CallContext,
+  b: { validOn: string; adults: number; dependants: number; budget: Budget } | null,
+): { capacity: CapacityOut | null; error: string | null } {
+  if (!b) return { capacity: null, error: 'Enregistrez le budget du foyer pour calculer sa capacité de remboursement.' };
+  try {
+    const everyday = sumOf(b.budget.charges.filter((c) => c.kind !== 'credits'));
+    const r = computeCapacity(
+      {
+        date: b.validOn,
+        adults: b.adults === 2 ? 2 : 1,
+        dependants: b.dependants,
+        resources: b.budget.resources.map((l) => ({ kind: KIND_LABELS_FR[l.kind], ...(l.label ? { label: `${KIND_LABELS_FR[l.kind]} (${l.label})` } : {}), monthly_cents: l.amountCents })),
+        everydayExpenses_cents: b.budget.charges.length > 0 ? everyday : null,
+      },
+      parametersOf(ctx),
+    );
+    return {
+      capacity: {
+        day: r.date,
+        resourcesCents: r.resources_cents,
+        quotiteMonthlyCents: r.quotite.monthly_cents,
+        rsaCents: r.rsa_cents,
+        everydayCents: r.everyday_cents,
+        remainderCents: r.remainder_cents,
+        capacityCents: r.capacity_cents,
+        limitedBy: r.limitedBy,
+        explanation: r.explanation,
+        parameters: r.parameters.map((p) => ({ label: p.label, from: p.from, source: p.source })),
+        warnings: r.warnings,
+      },
+      error: null,
+    };
+  } catch (e) {
+    return { capacity: null, error: message(e) };
+  }
+}
+
+function stageInput(s: StageOut, planStart: boolean): StageInput {
+  const plan = s.kind === 'mesures_imposees' || s.kind === 'plan_conventionnel' ? s.plan : null;
+  return {
+    kind: s.kind,
+    date: planStart && plan ? plan.start : s.day,
+    notified: planStart && plan ? null : s.notifiedOn,
+    decision: s.decision || null,
+    durationMonths: plan?.months ?? null,
+    mainResidenceLoans: plan?.mainResidenceLoans ?? null,
+    label: s.kind === 'audience' ? s.decision || s.reference || null : null,
+  };
+}
+
+/**
+ * The file's deadlines (rules.ts `computeDeadlines`). A plan's stage is recorded on its
+ * decision's day, with its notification, and carries the plan's own start: the contestation
+ * runs from the notification, the plan's end from its start, so the end is taken from a second
+ * reading of the stages where the plan's stage stands on its start.
+ */
+export function deadlinesOf(ctx: CallContext, stages: StageOut[]): { deadlines: DeadlineOut[]; warnings: string[]; pending: string[]; error: string | null } {
+  if (stages.length === 0) return { deadlines: [], warnings: [], pending: [], error: null };
+  try {
+    const params = parametersOf(ctx);
+    // The file's cycles are known (a redépôt opens the next): only the last one's deadlines count.
+    const cycle = stages.reduce((c, s) => Math.max(c, s.cycle), 1);
+    const current = stages.filter((s) => s.cycle === cycle);
+    const decided = computeDeadlines(current.map((s) => stageInput(s, false)), params);
+    const started = computeDeadlines(current.map((s) => stageInput(s, true)), params);
+    const deadlines = [...decided.deadlines.filter((d) => d.kind !== 'fin_plan'), ...started.deadlines.filter((d) => d.kind === 'fin_plan')]
+      .sort((a, b) => a.due.localeCompare(b.due))
+      .map((d) => ({ kind: d.kind, due: d.due, label: d.label, rule: d.rule, article: d.article, from: d.from }));
+    return { deadlines, warnings: [...new Set([...decided.warnings, ...started.warnings])], pending: decided.pending, error: null };
+  } catch (e) {
+    return { deadlines: [], warnings: [], pending: [], error: message(e) };
+  }
+}
+
+/** The first deadline not yet past, else the latest past one (what the lists show). */
+export function nextDeadline(deadlines: readonly DeadlineOut[], today: string): DeadlineOut | null {
+  return deadlines.find((d) => d.due >= today) ?? deadlines[deadlines.length - 1] ?? null;
+}

@@ -94,7 +94,7 @@ export function FilePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         </Alert>
       )}
       {!f.canWrite && <Alert kind="info">{t('surendettement.readOnly')}</Alert>}
-      <div role="status" aria-live="polite">
+      <div className="sur-live" role="status" aria-live="polite">
         {notice && (
           <p className="alert alert-success" tabIndex={-1}>
             {notice}

@@ -15,7 +15,6 @@ export function FileExists({ dsuId }: { dsuId: number }) {
     <>
       {data.map((f, i) => (
         <span key={i} className="sur-exists" data-testid="sur-exists">
-          {' '}
           {t('surendettement.exists', { referent: f.followedBy, date: isoToFr(f.openedOn) })}
         </span>
       ))}

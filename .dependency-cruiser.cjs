@@ -40,10 +40,17 @@ module.exports = {
     },
     {
       name: 'host-through-registry',
-      comment: 'The hosts (Electron, HTTP, control), the window and the command line know modules only through the registry or a module’s index.ts.',
+      comment: 'The hosts (Electron, HTTP, control), the window and the command line know modules only through the registry or a module’s index.ts or its pure rules.ts (no store, no clock: the command line computes without a database).',
       severity: 'error',
       from: { path: '^src-main/(host|app|cli|cli-entry|cli-args|preload)' },
-      to: { path: '^src-main/modules/[^/]+/', pathNot: ['^src-main/modules/[^/]+/index\\.ts$'] },
+      to: { path: '^src-main/modules/[^/]+/', pathNot: ['^src-main/modules/[^/]+/index\\.ts$', '^src-main/modules/[^/]+/rules\\.ts$'] },
+    },
+    {
+      name: 'rules-stay-pure',
+      comment: 'A module’s rules.ts is pure: it reads neither the store, nor a session, nor the API (parameters come as an argument).',
+      severity: 'error',
+      from: { path: '^src-main/modules/[^/]+/rules\\.ts$' },
+      to: { path: '^src-main/(store|auth|api|host|app)/' },
     },
     {
       name: 'renderer-module-through-index',

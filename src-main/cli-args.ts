@@ -73,8 +73,18 @@ export const COMMANDS: Record<string, CommandSpec> = {
     help: 'Évalue une demande d’aide sous un règlement (JSON sur la sortie, sans base).',
   },
   'bareme schema': { values: [], usage: 'bareme schema', help: 'Affiche le schéma JSON des règlements.' },
+  'surendettement capacite': {
+    values: ['input'],
+    usage: 'surendettement capacite --input FICHIER',
+    help: 'Calcule la capacité de remboursement d’un foyer à une date (quotité saisissable, RSA, reste), chaque étape expliquée (JSON sur la sortie, sans base ni dossier de données). Format du fichier : README « Surendettement en ligne de commande ».',
+  },
+  'surendettement echeances': {
+    values: ['input'],
+    usage: 'surendettement echeances --input FICHIER',
+    help: 'Calcule les échéances d’une procédure de surendettement à partir de ses étapes datées (JSON sur la sortie, sans base ni dossier de données). Format du fichier : README « Surendettement en ligne de commande ».',
+  },
 };
-const GROUPS = new Set(['user', 'audit', 'bareme']);
+const GROUPS = new Set(['user', 'audit', 'bareme', 'surendettement']);
 const COMMON_SWITCHES = ['help', 'verbose'];
 
 export const USAGE = `Usage : passeur <commande> [options]

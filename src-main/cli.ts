@@ -25,6 +25,8 @@ import { describeOwner, folderBusy, readOwner } from './store/lock';
 import { backupStore, controlRequest, ownFolder } from './host/control';
 import { demandeSchema, evaluate, parseReglement, reglementJsonSchema } from './modules/aides';
 import { registry } from './modules';
+import { capacityInputSchema, computeCapacity, computeDeadlines, deadlinesInputSchema } from './modules/surendettement/rules';
+import { fileParameters } from './shared/parameters';
 import { createDemo } from './demo/demo';
 
 async function prompt(question: string, env: string): Promise<string> {
@@ -187,6 +189,37 @@ function bareme(sub: string | undefined, args: Args, out: (s: string) => void): 
   return 0;
 }
 
+/**
+ * `passeur surendettement …`: the overindebtedness computations without any database or data
+ * folder, on the legal parameters of `resources/parameters/` (DOMAIN §5, §8). A file that
+ * cannot be read or does not follow the format is a usage error (exit 2) naming the field.
+ */
+function surendettement(sub: string, args: Args, out: (s: string) => void): number {
+  const file = flag(args, 'input', true);
+  const name = path.basename(file);
+  const fix = 'Corrigez le fichier (format : README « Surendettement en ligne de commande »).';
+  let data: unknown;
+  try {
+    data = readJson(file, `Fichier ${name}`);
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message} ${fix}`);
+  }
+  const schema = sub === 'capacite' ? capacityInputSchema : deadlinesInputSchema;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(document)'} — ${i.message}`);
+    throw new UsageError(`Fichier ${name} invalide : ${problems.join(' ; ')}. ${fix}`);
+  }
+  try {
+    const result = sub === 'capacite' ? computeCapacity(parsed.data as never, fileParameters) : computeDeadlines((parsed.data as { stages: never[] }).stages, fileParameters);
+    out(JSON.stringify(result, null, 2));
+    return 0;
+  } catch (e) {
+    if (isPasseurError(e) && e.code === 'invalid_input') throw new UsageError(`Fichier ${name} : ${e.message} ${fix}`);
+    throw e;
+  }
+}
+
 export { parseArgs };
 
 export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
@@ -202,6 +235,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
   }
   const target = args.operands[0];
   if (command === 'bareme evaluate' || command === 'bareme schema') return bareme(command.split(' ')[1], args, out);
+  if (command === 'surendettement capacite' || command === 'surendettement echeances') return surendettement(command.split(' ')[1]!, args, out);
   const dir = dataDir(args);
   setQuiet(command !== 'serve' && !args.flags.has('verbose'));
 

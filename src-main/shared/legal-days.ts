@@ -11,20 +11,29 @@
  * French public holidays come from `date-holidays` (type `public`: the eleven days of the
  * code du travail, art. L3133-1), computed once per year.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { addDays, frDate, weekday } from './time';
 import { frLongDate } from './french';
 
 const holidaysByYear = new Map<number, Map<string, string>>();
 let calendar: Holidays | null = null;
 
+/** `date-holidays` loads every country's rules (about 80 ms): only when a delay is first counted, not at start. */
+function frenchCalendar(): Holidays {
+  if (!calendar) {
+    const HolidaysClass = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+    calendar = new HolidaysClass('FR');
+  }
+  return calendar;
+}
+
 /** The French public holidays of a year: day → name. */
 export function publicHolidays(year: number): Map<string, string> {
   let days = holidaysByYear.get(year);
   if (!days) {
-    calendar ??= new Holidays('FR');
     days = new Map();
-    for (const h of calendar.getHolidays(year)) {
+    for (const h of frenchCalendar().getHolidays(year)) {
       if (h.type === 'public') days.set(h.date.slice(0, 10), h.name);
     }
     holidaysByYear.set(year, days);

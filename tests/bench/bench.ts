@@ -7,8 +7,11 @@
  * SQLite copy with the same schema, rows and settings, as a ratio.
  *
  * Aides financières: see `aides.ts` (evaluation, the responsable's queue, replay).
+ * Surendettement: see `surendettement.ts` (capacity to repay, deadlines; pure rules) and
+ * `surendettement-files.ts` (a CESF's 300 open files with their next deadline, on the site).
  *
  * `--small`: a site ten times smaller (quick check). `--search-detail`: the slowest saisies.
+ * `--surendettement`: the surendettement rules only (seconds, no site generated).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
@@ -31,6 +34,7 @@ import { intakeHandlers } from '../../src-main/modules/intake/handlers';
 import { rdvHandlers } from '../../src-main/modules/rdv/handlers';
 import { aidesBench } from './aides';
 import { surendettementBench } from './surendettement';
+import { surendettementFilesBench } from './surendettement-files';
 import { registry } from '../../src-main/modules';
 
 const PASSWORD = 'une longue phrase secrète';
@@ -38,6 +42,10 @@ const PASSWORD = 'une longue phrase secrète';
 export async function main(argv: string[]): Promise<void> {
   setQuiet(true);
   const json = argv.includes('--json');
+  if (argv.includes('--surendettement')) {
+    report(surendettementBench(), json);
+    return;
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passeur-bench-'));
   const results: BenchResult[] = [];
   try {
@@ -89,6 +97,7 @@ export async function main(argv: string[]): Promise<void> {
       v.close();
     });
     results.push(result('déverrouillage (Argon2id + descellement + ouverture + contrôle des pages)', unlock));
+    results.push(...surendettementBench());
     const small = { persons: 7_000, households: 3_000, journal: 40_000, dsuShare: 0.75 };
     results.push(...(await accueil(dir, argv.includes('--small') ? small : FULL, json, argv.includes('--search-detail'))));
   } finally {
@@ -240,7 +249,7 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   const dsuCount = (enc.prepare('SELECT count(*) AS n FROM dsu').get() as { n: number }).n;
   results.push(result(`liste des DSU du site (${dsuCount} lignes, pour le tableau virtualisé)`, ...timePair(20, list(enc), list(plain))));
   results.push(...aidesBench(enc, plain, now, ctxFor, PROFESSIONALS, say));
-  results.push(...surendettementBench(enc, plain, now, ctxFor, PROFESSIONALS.find((id) => id % 3 === 0)!, say));
+  results.push(...surendettementFilesBench(enc, plain, now, ctxFor, PROFESSIONALS.find((id) => id % 3 === 0)!, say));
   // The queue as the responsable's screen receives it: validation, role, the contract shaping 2,000 rows.
   const respToken = app.sessions.create({ userId: PROFESSIONALS[0]!, login: 'resp', roles: ['responsable'], mustChangePassword: false }).token;
   results.push(result('aid:queue via le dispatcher (forme de la réponse comprise)', await timeAsync(100, () => dispatch(app, respToken, 'aid:queue', {}))));

@@ -1,87 +1,57 @@
 /**
- * Surendettement on the generated site (DOMAIN §5): a CESF following 300 open files, each
- * with five debts and its procedure (deposit, recevabilité, often an orientation and imposed
- * measures, sometimes a hearing). Measured: her list of open files with each one's next
- * deadline (`surendettement:list`: the files, their stages, the deadlines counted by the pure
- * rules), encrypted against the plain copy.
+ * Surendettement computations (DOMAIN §5), pure rules on the parameters of `resources/`:
+ * the capacity to repay of 2,000 varied households (2025 and 2026 barèmes, 1 or 2 adults,
+ * 0 to 6 dependants, 1 to 4 resources, with or without a budget, every sentence written),
+ * and the deadlines of 2,000 procedures (deposit, recevabilité, orientation, measures or
+ * plan, hearings, sometimes a closure and a redeposit; 2025–2028, so weekends and public
+ * holidays of four years are met). Each series is run once to warm up, then timed.
  */
-import type Database from 'better-sqlite3-multiple-ciphers';
-import type { CallContext } from '../../src-main/api/dispatch';
-import type { Session } from '../../src-main/auth/sessions';
-import { surendettementHandlers } from '../../src-main/modules/surendettement/handlers';
+import { computeCapacity, computeDeadlines, type CapacityInput, type StageInput } from '../../src-main/modules/surendettement/rules';
+import { fileParameters } from '../../src-main/shared/parameters';
 import { addDays } from '../../src-main/shared/time';
 import { rng } from './generate';
-import { result, time, timePair, type BenchResult } from './stats';
+import { result, time, type BenchResult } from './stats';
 
-const NATURES = ['credit_consommation', 'credit_consommation', 'dette_locative', 'energie_eau', 'fiscale', 'decouvert_bancaire'] as const;
+const KINDS = ['salaire', 'prime_activite', 'prestations_familiales', 'pension_retraite', 'are', 'aah', 'apl_al'];
 
-/** The same 300 files in `db`, on the first DSUs, followed by `cesf`. */
-export function seedSurendettement(db: Database.Database, cesf: number, today: string, files = 300, seed = 9): void {
+export function households(n: number, seed = 5): CapacityInput[] {
   const r = rng(seed);
-  const dsus = (db.prepare('SELECT id FROM dsu ORDER BY id LIMIT ?').all(files) as { id: number }[]).map((d) => d.id);
-  const insFile = db.prepare("INSERT INTO surendettement_files (dsu_id, referent_id, opened_on, opened_at, opened_by) VALUES (?, ?, ?, ?, ?)");
-  const insDebt = db.prepare('INSERT INTO surendettement_debts (file_id, created_at, created_by) VALUES (?, ?, ?)');
-  const insVersion = db.prepare(
-    'INSERT INTO surendettement_debt_versions (debt_id, recorded_at, recorded_by, creditor, nature, amount_cents, monthly_cents, debt_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insStage = db.prepare(
-    `INSERT INTO surendettement_stages (file_id, cycle, kind, day, notified_on, decision, plan_start, plan_months, plan_monthly_cents, recorded_at, recorded_by)
-     VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  db.transaction(() => {
-    for (const dsu of dsus) {
-      const opened = addDays(today, -(30 + Math.floor(r() * 300)));
-      const at = `${opened}T09:00:00.000Z`;
-      const file = Number(insFile.run(dsu, cesf, opened, at, cesf).lastInsertRowid);
-      for (let k = 0; k < 5; k++) {
-        const debt = Number(insDebt.run(file, at, cesf).lastInsertRowid);
-        insVersion.run(debt, at, cesf, `Créancier ${k + 1}`, NATURES[Math.floor(r() * NATURES.length)]!, 50_000 + Math.floor(r() * 800_000), Math.floor(r() * 30_000), addDays(opened, -Math.floor(r() * 900)));
-      }
-      // Deposit a few days after opening; then, as files go, recevabilité, orientation, imposed measures, a hearing.
-      const deposit = addDays(opened, 7);
-      insStage.run(file, 'depot', deposit, null, '', null, null, null, at, cesf);
-      const step = r();
-      if (step > 0.25 && addDays(deposit, 60) <= today) {
-        const decided = addDays(deposit, 60);
-        insStage.run(file, 'recevabilite', decided, addDays(decided, 4), 'recevable', null, null, null, at, cesf);
-        if (step > 0.5 && addDays(decided, 40) <= today) {
-          const oriented = addDays(decided, 40);
-          insStage.run(file, 'orientation', oriented, null, 'mesures_imposees', null, null, null, at, cesf);
-          if (step > 0.7 && addDays(oriented, 30) <= today) {
-            const imposed = addDays(oriented, 30);
-            insStage.run(file, 'mesures_imposees', imposed, addDays(imposed, 3), '', addDays(imposed, 30), 24 + Math.floor(r() * 60), 10_000 + Math.floor(r() * 30_000), at, cesf);
-          }
-        }
-      }
-      if (r() < 0.2) insStage.run(file, 'audience', addDays(today, 5 + Math.floor(r() * 60)), null, '', null, null, null, at, cesf);
-    }
-  })();
+  return Array.from({ length: n }, () => ({
+    date: addDays('2025-04-01', Math.floor(r() * 600)),
+    adults: r() < 0.5 ? 1 : 2,
+    dependants: Math.floor(r() * 7),
+    resources: Array.from({ length: 1 + Math.floor(r() * 4) }, (_, k) => ({ kind: KINDS[k]!, monthly_cents: Math.floor(r() * 250_000) })),
+    everydayExpenses_cents: r() < 0.5 ? null : 80_000 + Math.floor(r() * 200_000),
+  }));
 }
 
-export function surendettementBench(
-  enc: Database.Database,
-  plain: Database.Database,
-  now: Date,
-  ctxFor: (db: Database.Database, userId: number, roles: Session['roles'], now: Date) => CallContext,
-  cesf: number,
-  say: (m: string) => void,
-): BenchResult[] {
-  const today = '2026-11-23';
-  const t0 = Date.now();
-  for (const db of [enc, plain]) {
-    seedSurendettement(db, cesf, today);
-    db.pragma('optimize');
-  }
-  say(`300 dossiers de surendettement générés (deux bases) en ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const list = (db: Database.Database) => {
-    const ctx = ctxFor(db, cesf, ['cesf'], now);
-    return () => {
-      const out = surendettementHandlers['surendettement:list'](ctx, { closed: false });
-      if (out.length !== 300) throw new Error(`surendettement:list : ${out.length} dossiers au lieu de 300`);
-      return out;
-    };
-  };
-  time(20, list(enc));
-  time(20, list(plain));
-  return [result('surendettement : les 300 dossiers ouverts d’une CESF avec leur prochaine échéance (étapes lues, échéances calculées)', ...timePair(200, list(enc), list(plain)))];
+export function procedures(n: number, seed = 6): StageInput[][] {
+  const r = rng(seed);
+  return Array.from({ length: n }, () => {
+    const start = addDays('2025-01-01', Math.floor(r() * 900));
+    const at = (days: number) => addDays(start, days);
+    const stages: StageInput[] = [
+      { kind: 'depot', date: start },
+      { kind: 'recevabilite', date: at(60), notified: at(62 + Math.floor(r() * 6)), decision: 'recevable' },
+      { kind: 'orientation', date: at(100), decision: 'mesures imposées' },
+    ];
+    if (r() < 0.5) stages.push({ kind: 'mesures_imposees', date: at(150), notified: at(153 + Math.floor(r() * 10)), durationMonths: 12 + Math.floor(r() * 73) });
+    else stages.push({ kind: 'plan_conventionnel', date: at(150), durationMonths: 12 + Math.floor(r() * 73) });
+    stages.push({ kind: 'audience', date: at(200 + Math.floor(r() * 60)), label: 'juge des contentieux de la protection' });
+    if (r() < 0.2) stages.push({ kind: 'cloture', date: at(300) }, { kind: 'redepot', date: at(400) });
+    return stages;
+  });
+}
+
+export function surendettementBench(): BenchResult[] {
+  const hh = households(2000);
+  const procs = procedures(2000);
+  const capacity = (i: number) => computeCapacity(hh[i]!, fileParameters);
+  const deadlines = (i: number) => computeDeadlines(procs[i]!, fileParameters);
+  time(hh.length, capacity);
+  time(procs.length, deadlines);
+  return [
+    result('surendettement : capacité de remboursement (quotité saisissable par tranches, RSA, reste, explication en phrases), règle pure', time(hh.length, capacity)),
+    result('surendettement : échéances d’une procédure (5 à 8 étapes ; mois et jours du CPC, prorogation samedi, dimanche, jours fériés), règle pure', time(procs.length, deadlines)),
+  ];
 }

@@ -64,11 +64,12 @@ export interface CapacityResult {
 
 const DAY_FORMAT = 'date attendue au format AAAA-MM-JJ, par exemple 2026-03-15';
 const DAY_EXISTS = 'cette date n’existe pas dans le calendrier';
-/** A day `AAAA-MM-JJ` that exists, with messages naming nothing (the path names the field). */
-const calendarDay = z
-  .string({ message: DAY_FORMAT })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: DAY_FORMAT })
-  .refine((s) => isoDate.safeParse(s).success, { message: DAY_EXISTS });
+/** A day `AAAA-MM-JJ` that exists, between 1900 and 2199; one message each (the path names the field). */
+const calendarDay = z.string({ message: DAY_FORMAT }).superRefine((s, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) ctx.addIssue({ code: 'custom', message: DAY_FORMAT });
+  else if (!isoDate.safeParse(s).success) ctx.addIssue({ code: 'custom', message: DAY_EXISTS });
+  else if (s < '1900-01-01' || s > '2199-12-31') ctx.addIssue({ code: 'custom', message: 'une année entre 1900 et 2199 ; vérifiez la date' });
+});
 
 const cents = (what: string) =>
   z
@@ -204,7 +205,7 @@ export function computeCapacity(input: CapacityInput, params: ParameterLookup): 
   const everyday = everydayFrom === 'budget' ? budget! : rsa;
   if (budget === null) explanation.push(`Part des ressources réservée aux dépenses courantes : aucun budget indiqué, c’est le montant forfaitaire du RSA, ${euros(rsa)}.`);
   else if (everydayFrom === 'budget') explanation.push(`Part des ressources réservée aux dépenses courantes : le budget indiqué, ${euros(budget)}, supérieur au montant forfaitaire du RSA (${euros(rsa)}).`);
-  else explanation.push(`Part des ressources réservée aux dépenses courantes : le budget indiqué (${euros(budget)}) ${budget === rsa ? 'égale' : 'est inférieur à'} celui du RSA ; cette part n’est jamais inférieure au RSA : ${euros(rsa)}.`);
+  else explanation.push(`Part des ressources réservée aux dépenses courantes : le budget indiqué (${euros(budget)}) ${budget === rsa ? 'est égal au' : 'est inférieur au'} montant forfaitaire du RSA ; cette part n’est jamais inférieure au RSA : ${euros(rsa)}.`);
   const remainder = Math.max(0, resources - everyday);
   explanation.push(
     resources > everyday
@@ -290,7 +291,11 @@ export const stageInputSchema = z
 
 export const stagesInputSchema = z.array(stageInputSchema, { message: 'une liste d’étapes' }).max(200, { message: '200 étapes au plus' });
 
-const STAGE_LABEL: Record<StageKind, string> = {
+/** The deadlines' input as the command line reads it: `{ "stages": [...] }`. */
+export const deadlinesInputSchema = z.object({ stages: stagesInputSchema }, { message: 'un objet { "stages": [ … ] }' }).strict();
+
+/** Each stage in French, as the sentences name it. */
+export const STAGE_LABELS: Record<StageKind, string> = {
   depot: 'dépôt du dossier',
   recevabilite: 'décision sur la recevabilité',
   orientation: 'orientation',
@@ -319,7 +324,7 @@ function checkStages(stages: StageInput[]): void {
   }
   stages.forEach((s, n) => {
     if (s.notified && s.notified < s.date) {
-      throw new PasseurError('invalid_input', `Échéances de la procédure : étape n° ${n + 1} (${STAGE_LABEL[s.kind]}) — la notification (${frDate(s.notified)}) précède la décision (${frDate(s.date)}) ; corrigez l’une des deux dates.`, `${n}.notified`);
+      throw new PasseurError('invalid_input', `Échéances de la procédure : étape n° ${n + 1} (${STAGE_LABELS[s.kind]}) — la notification (${frDate(s.notified)}) précède la décision (${frDate(s.date)}) ; corrigez l’une des deux dates.`, `${n}.notified`);
     }
   });
 }
@@ -420,7 +425,7 @@ export function computeDeadlines(stages: StageInput[], params: ParameterLookup):
       if (months > v.plan_max_months && !plan.mainResidenceLoans) {
         throw new PasseurError(
           'invalid_input',
-          `Échéances de la procédure : ${STAGE_LABEL[plan.kind]} du ${frDate(plan.date)} — une durée de ${months} mois dépasse le maximum de ${v.plan_max_months} mois (code de la consommation, art. L733-3). Réduisez la durée, ou indiquez que les mesures portent sur des prêts de la résidence principale (mainResidenceLoans).`,
+          `Échéances de la procédure : ${STAGE_LABELS[plan.kind]} du ${frDate(plan.date)} — une durée de ${months} mois dépasse le maximum de ${v.plan_max_months} mois (code de la consommation, art. L733-3). Réduisez la durée, ou indiquez que les mesures portent sur des prêts de la résidence principale (mainResidenceLoans).`,
           'durationMonths',
         );
       }

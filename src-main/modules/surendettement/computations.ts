@@ -72,28 +72,55 @@ function stageInput(s: StageOut, planStart: boolean): StageInput {
   };
 }
 
+interface Deadlines {
+  deadlines: DeadlineOut[];
+  warnings: string[];
+  pending: string[];
+  error: string | null;
+}
+const NONE: Deadlines = { deadlines: [], warnings: [], pending: [], error: null };
+
+/**
+ * The deadlines already counted, by lookup and by procedure: they are a pure function of the
+ * stages and of the parameters (a lookup is one set of dated entries), and the lists count
+ * those of hundreds of files on every read. Bounded: emptied when full.
+ */
+const MEMO = new WeakMap<ParameterLookup, Map<string, Deadlines>>();
+const MEMO_MAX = 20_000;
+
 /**
  * The file's deadlines (rules.ts `computeDeadlines`). A plan's stage is recorded on its
  * decision's day, with its notification, and carries the plan's own start: the contestation
  * runs from the notification, the plan's end from its start, so the end is taken from a second
  * reading of the stages where the plan's stage stands on its start.
  */
-export function deadlinesOf(ctx: CallContext, stages: StageOut[]): { deadlines: DeadlineOut[]; warnings: string[]; pending: string[]; error: string | null } {
-  if (stages.length === 0) return { deadlines: [], warnings: [], pending: [], error: null };
+export function deadlinesOf(ctx: CallContext, stages: StageOut[]): Deadlines {
+  if (stages.length === 0) return NONE;
+  // The file's cycles are known (a redépôt opens the next): only the last one's deadlines count.
+  const cycle = stages.reduce((c, s) => Math.max(c, s.cycle), 1);
+  const current = stages.filter((s) => s.cycle === cycle);
+  const params = parametersOf(ctx);
+  const decidedInput = current.map((s) => stageInput(s, false));
+  const key = JSON.stringify(decidedInput) + (current.some((s) => s.plan) ? JSON.stringify(current.map((s) => s.plan?.start ?? null)) : '');
+  let memo = MEMO.get(params);
+  if (!memo) MEMO.set(params, (memo = new Map()));
+  const known = memo.get(key);
+  if (known) return known;
+  let out: Deadlines;
   try {
-    const params = parametersOf(ctx);
-    // The file's cycles are known (a redépôt opens the next): only the last one's deadlines count.
-    const cycle = stages.reduce((c, s) => Math.max(c, s.cycle), 1);
-    const current = stages.filter((s) => s.cycle === cycle);
-    const decided = computeDeadlines(current.map((s) => stageInput(s, false)), params);
-    const started = computeDeadlines(current.map((s) => stageInput(s, true)), params);
+    const decided = computeDeadlines(decidedInput, params);
+    // Read a second time, each plan standing on its start, only when there is a plan.
+    const started = current.some((s) => s.plan) ? computeDeadlines(current.map((s) => stageInput(s, true)), params) : { deadlines: [], warnings: [] };
     const deadlines = [...decided.deadlines.filter((d) => d.kind !== 'fin_plan'), ...started.deadlines.filter((d) => d.kind === 'fin_plan')]
       .sort((a, b) => a.due.localeCompare(b.due))
       .map((d) => ({ kind: d.kind, due: d.due, label: d.label, rule: d.rule, article: d.article, from: d.from }));
-    return { deadlines, warnings: [...new Set([...decided.warnings, ...started.warnings])], pending: decided.pending, error: null };
+    out = { deadlines, warnings: [...new Set([...decided.warnings, ...started.warnings])], pending: decided.pending, error: null };
   } catch (e) {
-    return { deadlines: [], warnings: [], pending: [], error: message(e) };
+    out = { deadlines: [], warnings: [], pending: [], error: message(e) };
   }
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, out);
+  return out;
 }
 
 /** The first deadline not yet past, else the latest past one (what the lists show). */

@@ -190,6 +190,18 @@ describe('an overindebtedness file', () => {
     expect(ws.getCell(2, 3).numFmt).toContain('€');
   });
 
+  it('is part of the household’s DSU export and of a member’s right-of-access export', async () => {
+    const dsuJson = await team.must(team.cesf.token, 'dsu:export', { id: dsuId, format: 'json' });
+    const dsuText = Buffer.from(dsuJson.contentBase64, 'base64').toString();
+    expect(dsuText).toContain('Dossier de surendettement ouvert le 23/11/2026');
+    expect(dsuText).toContain('Dette — Cofidis');
+    const card = (await team.must(team.cesf.token, 'surendettement:get', { id: fileId })).household;
+    expect(card).toMatch(/GARNIER/i);
+    const person = team.app.vault.db.prepare("SELECT id FROM persons WHERE birth_name = 'Garnier'").get() as { id: number };
+    const personJson = await team.must(team.cesf.token, 'persons:export', { id: person.id, format: 'json' });
+    expect(Buffer.from(personJson.contentBase64, 'base64').toString()).toContain('Mesures imposées — 10/11/2026');
+  });
+
   it('counts the files for the activity report', async () => {
     const s = await team.must(team.resp.token, 'stats:period', { from: '2026-01-01', to: '2026-12-31' });
     const figures = s.modules.find((m) => m.module === 'surendettement')!.figures;

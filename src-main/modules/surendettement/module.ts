@@ -3,6 +3,7 @@ import { defineModule } from '../../api/app';
 import { surendettementContract } from './contract';
 import { surendettementHandlers } from './handlers';
 import { auditEntities, lastActivity } from './repo';
+import { surendettementDsuExport, surendettementExport } from './export-part';
 import { surendettementStatistics } from './statistics';
 import { surendettementTasks } from './tasks';
 
@@ -13,5 +14,7 @@ export const surendettementModule = defineModule({
   auditEntities,
   lastActivity,
   tasks: surendettementTasks,
+  personExport: surendettementExport,
+  dsuExport: surendettementDsuExport,
   statistics: surendettementStatistics,
 });

@@ -314,3 +314,8 @@ export function periodCounts(db: Db, from: string, to: string): { opened: number
 export function dsuExists(db: Db, dsuId: number): boolean {
   return prep(db, 'SELECT 1 FROM dsu WHERE id = ?').get(dsuId) !== undefined;
 }
+
+/** The DSU of a person's current household, if any. */
+export function dsuOfPerson(db: Db, personId: number): number | undefined {
+  return (prep(db, 'SELECT d.id FROM persons p JOIN dsu d ON d.household_id = p.household_id WHERE p.id = ?').get(personId) as { id: number } | undefined)?.id;
+}

@@ -571,7 +571,7 @@ beforeAll(async () => {
     'reglement:update': { id: draft, document: draftDoc },
     'reglement:activate': { id: draft },
     'reglement:replay': { id: draft },
-    'surendettement:open': { dsuId: dsu },
+    'surendettement:open': { dsuId: dsu2 },
     'surendettement:get': { id: surFile },
     'surendettement:forDsu': { dsuId: dsu },
     'surendettement:list': {},

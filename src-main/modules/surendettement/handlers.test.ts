@@ -38,6 +38,9 @@ describe('an overindebtedness file', () => {
     expect((await refused(team.adminToken, 'surendettement:get', { id: fileId })).code).toBe('forbidden');
     expect((await refused(team.ass2.token, 'surendettement:open', { dsuId })).code).toBe('exceptional_access_required');
     expect((await refused(team.cesf.token, 'surendettement:open', { dsuId: 999 })).message).toMatch(/n’existe pas/);
+    expect((await refused(team.cesf.token, 'surendettement:open', { dsuId })).message).toBe(
+      'Un dossier de surendettement est déjà ouvert pour ce foyer, suivi par Claire Conseillère depuis le 23/11/2026 : complétez-le ; un nouveau dépôt s’y enregistre comme redépôt.',
+    );
   });
 
   it('keeps every version of a debt and marks a deletion; totals go by nature', async () => {

@@ -199,6 +199,13 @@ export const surendettementHandlers = {
     const s = sessionOf(ctx);
     const { dsu } = requireDsu(ctx, input.dsuId, 'write');
     const referent = requireSocialWorker(db, input.referentId ?? s.userId, 'referentId');
+    const open = repo.filesOfDsu(db, dsu.id).find((f) => f.status === 'ouvert');
+    if (open) {
+      throw new PasseurError(
+        'conflict',
+        `Un dossier de surendettement est déjà ouvert pour ce foyer, suivi par ${open.referentName} depuis le ${frDate(open.openedOn)} : complétez-le ; un nouveau dépôt s’y enregistre comme redépôt.`,
+      );
+    }
     const id = db.transaction(() => {
       const id = repo.insertFile(db, { dsuId: dsu.id, referentId: referent.id, openedOn: today(ctx), openedAt: ctx.now.toISOString(), openedBy: s.userId });
       audit(ctx, 'surendettement.open', id, { dsu: dsu.id });

@@ -12,7 +12,8 @@ export function DsuFiles({ dsu, session, onError }: DsuPanelProps) {
   const { t } = useTranslation();
   const files = useResource(() => must('surendettement:forDsu', { dsuId: dsu.id }));
   const [busy, setBusy] = useState(false);
-  const canOpen = dsu.canWrite && (session.user.roles.includes('cesf') || session.user.roles.includes('ass'));
+  // One open file per household: a new deposit is recorded in it (redépôt).
+  const canOpen = dsu.canWrite && (session.user.roles.includes('cesf') || session.user.roles.includes('ass')) && !!files.data && !files.data.some((f) => f.status === 'ouvert');
   const open = async () => {
     setBusy(true);
     try {

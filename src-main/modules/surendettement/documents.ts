@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { CallContext } from '../../api/app';
 import { euros } from '../../shared/money';
 import { FONT, openPdf } from '../../shared/pdf';
-import { personName, postalLine } from '../../shared/french';
+import { agree, personName, postalLine } from '../../shared/french';
 import { frDate, localDay } from '../../shared/time';
 import { KIND_LABELS_FR } from '../budget';
 import type { FileOut } from './contract';
@@ -55,7 +55,7 @@ async function pdf(ctx: CallContext, f: FileOut): Promise<Buffer> {
   heading('Le foyer');
   if (household) {
     line('Adresse', postalLine(household));
-    for (const m of household.members) line(m.role === 'demandeur' ? 'Demandeur' : m.role === 'conjoint' ? 'Conjoint' : m.role === 'enfant' ? 'Enfant à charge' : 'Autre personne', `${personName(m, { withBirthName: true })}${m.birthDate ? `, né(e) le ${frDate(m.birthDate)}` : ''}`);
+    for (const m of household.members) line(m.role === 'demandeur' ? 'Demandeur' : m.role === 'conjoint' ? 'Conjoint' : m.role === 'enfant' ? 'Enfant à charge' : 'Autre personne', `${personName(m, { withBirthName: true })}${m.birthDate ? `, ${agree(m.sex, 'né', 'née')} le ${frDate(m.birthDate)}` : ''}`);
   }
   if (f.budget) line('Composition retenue', `${f.budget.adults === 2 ? 'couple' : 'personne seule'}, ${f.budget.dependants} personne(s) à charge`);
 

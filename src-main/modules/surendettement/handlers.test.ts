@@ -168,11 +168,16 @@ describe('an overindebtedness file', () => {
   });
 
   it('writes a PDF summary and the debts sheet, read back', async () => {
-    const dir = tmpDir('passeur-surendettement-');
+    const dir = process.env.PASSEUR_LETTERS ?? tmpDir('passeur-surendettement-');
     const pdf = await team.must(team.cesf.token, 'surendettement:document', { id: fileId, format: 'pdf' });
     const file = path.join(dir, pdf.fileName);
     fs.writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/[\s\u00a0]+/g, ' ');
+    // Like every document of the app: tagged, in French, titled, in the embedded DejaVu font only.
+    const info = execFileSync('pdfinfo', [file]).toString();
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Title:\s+Dossier de surendettement — GARNIER Sylvie/i);
+    for (const l of execFileSync('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean)) expect(l).toMatch(/DejaVuSans/);
     expect(text).toContain('Dossier de surendettement');
     expect(text).toMatch(/Cofidis — Crédit à la consommation/);
     expect(text).toMatch(/Montant dû 5 000,00 € ; mensualité 180,00 €/);

@@ -212,6 +212,15 @@ test('surendettement: from the DSU to an imposed 60-month plan, the deadline on 
   await page.getByRole('navigation').getByRole('link', { name: 'Surendettement', exact: true }).click();
   await expect(page.getByRole('grid').or(page.getByRole('table')).first()).toContainText('GARNIER Sylvie');
   await expect(page.locator('main')).toContainText('Fin du délai de contestation des mesures imposées');
+  // The filters: a deadline within 15 days (none), within 30 days (hers, in 24 days), at the stage « Mesures imposées ».
+  await choose(page, page, /Échéance proche/, 'd’ici 15 jours');
+  await expect(page.locator('main')).toContainText('0 dossier sur 1');
+  await choose(page, page, /Échéance proche/, 'd’ici 30 jours');
+  await expect(page.locator('main')).toContainText('1 dossier sur 1');
+  await choose(page, page, /^Tous Étape$/, 'Recevabilité');
+  await expect(page.locator('main')).toContainText('0 dossier sur 1');
+  await choose(page, page, /^Recevabilité Étape$/, 'Mesures imposées');
+  await expect(page.locator('main')).toContainText('1 dossier sur 1');
   await expectAccessible(page, 'surendettement — liste des dossiers');
   await shot(page, 'surendettement-liste');
   await page.getByRole('navigation').getByRole('link', { name: 'Accueil', exact: true }).click();

@@ -104,6 +104,23 @@ test('surendettement: from the DSU to an imposed 60-month plan, the deadline on 
     await expect(page.locator('.sur-live')).toContainText(`Dette ajoutée : ${d.partner ?? d.creditor}.`);
     await expectFocusKept(page, `dette ${i + 1} ajoutée`);
   }
+  // An edit keeps the earlier version, shown in the debt's history.
+  await page.getByRole('button', { name: 'Modifier la dette : Sofinco' }).click();
+  const edit = page.getByRole('dialog', { name: 'Modifier la dette : Sofinco' });
+  await expect(edit.getByRole('textbox', { name: /^Créancier/ })).toHaveValue('Sofinco');
+  await choose(page, edit, /Procédure en cours/, 'Contentieux');
+  await edit.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.locator('.sur-live')).toContainText('Dette modifiée : Sofinco (la version précédente est conservée).');
+  await expectFocusKept(page, 'dette modifiée');
+  await page.getByRole('button', { name: 'Historique de la dette : Sofinco' }).click();
+  const history = page.getByRole('dialog', { name: 'Historique de la dette : Sofinco' });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  await expect(history.getByRole('listitem').first()).toContainText('Contentieux');
+  await expect(history.getByRole('listitem').last()).toContainText('Aucune');
+  await expectAccessible(page, 'surendettement — historique d’une dette');
+  await history.getByRole('button', { name: 'Fermer' }).click();
+  await expect(history).toBeHidden();
   const table = page.getByRole('table', { name: /Dettes du foyer GARNIER Sylvie/ });
   await expect(table.locator('tbody tr')).toHaveCount(5);
   await expect(table.locator('tfoot')).toContainText(nbsp('Total Crédit à la consommation (2 dettes)'));

@@ -217,3 +217,35 @@ describe('an overindebtedness file', () => {
     expect(figures.find((x) => x.key === `surendettement.open.user_${team.cesf.id}`)?.value).toBe(1);
   });
 });
+
+describe('a file followed by an ASS, with the CESF co-intervening', () => {
+  let other: number;
+  let file: number;
+  beforeAll(async () => {
+    const p = await register(team, { birthName: 'Roux', firstNames: 'Karim', birthDate: '1975-06-06' });
+    other = (await team.must(team.ass.token, 'dsu:open', { householdId: p.household!.id, referentId: team.ass.id })).id;
+    file = (await team.must(team.ass.token, 'surendettement:open', { dsuId: other })).id;
+  });
+
+  it('is read and written by whoever holds the DSU, and no one else without an exceptional access', async () => {
+    expect((await team.must(team.ass.token, 'surendettement:get', { id: file })).referent.displayName).toBe('Alice Assistante');
+    expect((await refused(team.ass2.token, 'surendettement:get', { id: file })).code).toBe('exceptional_access_required');
+    expect((await refused(team.cesf.token, 'surendettement:saveDebt', { fileId: file, creditor: 'Banque', nature: 'autre', amountCents: 100, monthlyCents: 0 })).code).toBe('exceptional_access_required');
+    await team.must(team.ass.token, 'dsu:addIntervenant', { dsuId: other, userId: team.cesf.id, mission: 'Budget et surendettement' });
+    const f = await team.must(team.cesf.token, 'surendettement:saveDebt', { fileId: file, creditor: 'Banque', nature: 'autre', amountCents: 100, monthlyCents: 0 });
+    expect(f.debts.map((d) => d.creditor)).toEqual(['Banque']);
+    expect(f.canWrite).toBe(true);
+    // Both now follow it: it is in each one's list.
+    expect((await team.must(team.cesf.token, 'surendettement:list', {})).map((x) => x.id)).toContain(file);
+    expect((await team.must(team.ass.token, 'surendettement:list', {})).map((x) => x.id)).toEqual([file]);
+  });
+
+  it('raises a recevabilité decision still expected after its date as overdue, until it is recorded', async () => {
+    await team.must(team.ass.token, 'surendettement:addStage', { fileId: file, kind: 'depot', day: '2026-07-01' });
+    const late = (await team.must(team.ass.token, 'tasks:mine', {})).items.filter((t) => t.module === 'surendettement');
+    expect(late.map((t) => [t.kind, t.due, t.overdue])).toEqual([['recevabilite', '2026-10-01', true]]);
+    await team.must(team.ass.token, 'surendettement:addStage', { fileId: file, kind: 'recevabilite', day: '2026-10-15', notifiedOn: '2026-10-20', decision: 'irrecevable' });
+    // The appeal window closed on 4 November: history, not a task.
+    expect((await team.must(team.ass.token, 'tasks:mine', {})).items.filter((t) => t.module === 'surendettement')).toEqual([]);
+  });
+});

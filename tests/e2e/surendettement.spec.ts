@@ -264,3 +264,32 @@ async function tasksHref(team: Awaited<ReturnType<typeof seedTeam>>, cookie: str
   const list = (await team.rpc('surendettement:list', {}, cookie)).value as { id: number }[];
   return list[0] ? `#/surendettement/${list[0].id}` : undefined;
 }
+
+test('surendettement: at 320 px every tab of a file fits the width (10.11)', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const sec = await team.as('sophie');
+  const claire = await team.as('claire');
+  const card = (await team.rpc('persons:create', { birthName: 'Garnier', firstNames: 'Sylvie', birthDate: '1980-02-02', household: { address: '4 rue des Carmes', postcode: '82000', communeInsee: '82121' } }, sec)).value as { household: { id: number } };
+  const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: team.users.claire!.id }, claire)).value as { id: number };
+  const file = (await team.rpc('surendettement:open', { dsuId: dsu.id }, claire)).value as { id: number };
+  for (const [creditor, nature, amountCents, monthlyCents] of [
+    ['Direction générale des finances publiques', 'fiscale', 115_000, 11_000],
+    ['Cofidis', 'credit_consommation', 500_000, 18_000],
+  ] as const) {
+    await team.rpc('surendettement:saveDebt', { fileId: file.id, creditor, nature, amountCents, monthlyCents, guarantor: 'Mme Garnier mère' }, claire);
+  }
+  await team.rpc('surendettement:saveBudget', { fileId: file.id, validOn: day(-1).iso, adults: 1, dependants: 1, budget: { resources: [{ kind: 'salaires', amountCents: 165_000 }], charges: [{ kind: 'loyer', amountCents: 52_000 }] } }, claire);
+  await team.rpc('surendettement:addStage', { fileId: file.id, kind: 'depot', day: day(-30).iso, reference: 'BDF 082-26-0042' }, claire);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(server.url);
+  await login(page, 'claire', team.users.claire!.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Claire Conseillère' })).toBeVisible();
+  for (const tab of ['dettes', 'budget', 'procedure', 'echeances', 'documents']) {
+    await page.goto(`${server.url}#/surendettement/${file.id}/${tab}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Surendettement — GARNIER Sylvie' })).toBeVisible();
+    await expect(page.getByRole('tab', { selected: true })).toBeVisible();
+    await expectAccessible(page, `surendettement — onglet ${tab} à 320 px`);
+    await shot(page, `surendettement-320-${tab}`);
+  }
+});

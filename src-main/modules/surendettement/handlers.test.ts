@@ -249,3 +249,16 @@ describe('a file followed by an ASS, with the CESF co-intervening', () => {
     expect((await team.must(team.ass.token, 'tasks:mine', {})).items.filter((t) => t.module === 'surendettement')).toEqual([]);
   });
 });
+
+describe('a file whose référent is not on the DSU’s team', () => {
+  it('is held by its référent while the DSU is active, read only once the DSU is closed', async () => {
+    const p = await register(team, { birthName: 'Blanc', firstNames: 'Nadia', birthDate: '1969-09-09' });
+    const dsu = (await team.must(team.ass.token, 'dsu:open', { householdId: p.household!.id, referentId: team.ass.id })).id;
+    const file = (await team.must(team.ass.token, 'surendettement:open', { dsuId: dsu, referentId: team.cesf.id })).id;
+    expect((await team.must(team.cesf.token, 'surendettement:saveDebt', { fileId: file, creditor: 'Banque', nature: 'autre', amountCents: 100, monthlyCents: 0 })).canWrite).toBe(true);
+    expect((await refused(team.cesf.token, 'dsu:get', { id: dsu })).code).toBe('exceptional_access_required');
+    await team.must(team.ass.token, 'dsu:close', { id: dsu, reason: 'fin_de_demande' });
+    expect((await team.must(team.cesf.token, 'surendettement:get', { id: file })).canWrite).toBe(false);
+    expect((await refused(team.cesf.token, 'surendettement:saveDebt', { fileId: file, creditor: 'Banque', nature: 'autre', amountCents: 200, monthlyCents: 0 })).code).toBe('read_only');
+  });
+});

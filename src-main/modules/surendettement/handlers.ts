@@ -29,8 +29,9 @@ function requireFile(ctx: CallContext, fileId: number, mode: 'read' | 'write'): 
   try {
     requireDsu(ctx, f.dsuId, mode);
   } catch (e) {
-    // The file's own référent holds it even when not (or no longer) on the DSU's team.
+    // The file's own référent holds it even when not (or no longer) on the DSU's team, while the DSU is active.
     if (!(e instanceof PasseurError && e.code === 'exceptional_access_required' && f.referentId === sessionOf(ctx).userId)) throw e;
+    if (mode === 'write' && f.dsuStatus !== 'actif') throw new PasseurError('read_only', `Le dossier ${f.dsuNumber} est clos : rouvrez-le pour y ajouter quelque chose (son historique est conservé).`);
   }
   if (mode === 'write' && !hasAny(sessionOf(ctx).roles, WORKERS)) {
     throw new PasseurError('forbidden', 'Seul·e une assistante ou un assistant de service social, ou une CESF, inscrit quelque chose au dossier de surendettement.');

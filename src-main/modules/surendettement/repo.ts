@@ -11,6 +11,7 @@ export interface FileRow {
   dsuNumber: string;
   householdId: number;
   dsuReferentId: number;
+  dsuStatus: 'actif' | 'clos' | 'archive';
   referentId: number;
   referentName: string;
   status: 'ouvert' | 'clos';
@@ -20,7 +21,7 @@ export interface FileRow {
   firstNames: string | null;
 }
 
-const FILE_SELECT = `SELECT f.id, f.dsu_id AS dsuId, d.number AS dsuNumber, d.household_id AS householdId, d.referent_id AS dsuReferentId,
+const FILE_SELECT = `SELECT f.id, f.dsu_id AS dsuId, d.number AS dsuNumber, d.household_id AS householdId, d.referent_id AS dsuReferentId, d.status AS dsuStatus,
   f.referent_id AS referentId, u.display_name AS referentName, f.status, f.opened_on AS openedOn,
   p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames
   FROM surendettement_files f

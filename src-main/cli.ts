@@ -354,7 +354,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     const demo = await createDemo(dir, scale, Number(seedText));
     const c = demo.counts;
     out(`Site de démonstration « ${demo.site.name} » (${demo.site.code}) créé dans ${dir} en ${Math.round((Date.now() - started) / 100) / 10} s — graine ${seedText}, données entièrement fictives.`);
-    out(`${demo.site.communes} communes de Tarn-et-Garonne ; ${c.households} foyers, ${c.persons} personnes, ${c.firstContacts} premiers accueils, ${c.dsu} DSU, ${c.journal} entrées de journal, ${c.appointments} rendez-vous, ${c.aids} demandes d’aide, ${c.commissions} séances de commission.`);
+    out(`${demo.site.communes} communes de Tarn-et-Garonne ; ${c.households} foyers, ${c.persons} personnes, ${c.firstContacts} premiers accueils, ${c.dsu} DSU, ${c.journal} entrées de journal, ${c.appointments} rendez-vous, ${c.aids} demandes d’aide, ${c.commissions} séances de commission, ${c.surendettement} dossiers de surendettement.`);
     out('Comptes (mot de passe provisoire, à changer à la première connexion) :');
     for (const a of demo.accounts) out(`  ${a.role.padEnd(12)} ${a.login.padEnd(14)} ${a.oneTimePassword}   ${a.displayName}`);
     out(`Ouvrir : passeur serve --data ${dir}   (ou : PASSEUR_DATA=${dir} npm start)`);

@@ -127,7 +127,9 @@ export class AppCore {
    * The legal parameters (DOMAIN §8) as computations inside a handler read them: the files of
    * `resources/parameters/` plus the entries an administrator added (src-main/store/parameters.ts).
    */
-  readonly parameters: ParameterLookup = (id, day) => storeParameters(this.vault.db)(id, day);
+  get parameters(): ParameterLookup {
+    return storeParameters(this.vault.db);
+  }
 
   /** Closed with the core (the owner's control endpoint, host/control.ts). */
   private readonly closers: (() => void)[] = [];

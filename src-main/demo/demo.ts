@@ -28,7 +28,7 @@ export interface DemoAccount {
 
 export interface DemoSummary {
   site: { name: string; code: string; communes: number };
-  counts: { households: number; persons: number; firstContacts: number; dsu: number; journal: number; appointments: number; aids: number; commissions: number };
+  counts: { households: number; persons: number; firstContacts: number; dsu: number; journal: number; appointments: number; aids: number; commissions: number; surendettement: number };
   accounts: DemoAccount[];
 }
 
@@ -76,7 +76,7 @@ export async function createDemo(dir: string, scale: DemoScale, seed: number, ho
   let now = local(`${PERIOD.from}T08:00`).getTime();
   const app = new AppCore(target, registry, 'demo');
   app.clock = () => new Date(now);
-  const counts: DemoSummary['counts'] = { households: 0, persons: 0, firstContacts: 0, dsu: 0, journal: 0, appointments: 0, aids: 0, commissions: 0 };
+  const counts: DemoSummary['counts'] = { households: 0, persons: 0, firstContacts: 0, dsu: 0, journal: 0, appointments: 0, aids: 0, commissions: 0, surendettement: 0 };
   const existed = fs.existsSync(target);
   let done = false;
   try {
@@ -217,6 +217,8 @@ export async function createDemo(dir: string, scale: DemoScale, seed: number, ho
       counts.dsu++;
       const dsuId = out.dsu!.id;
       const opened = new Date(now);
+      // A household that came about its debts, followed by the CESF: an overindebtedness file.
+      if (h.motifs[0] === 'budget_dettes') schedule(later(opened, 10, 10, 30), () => overindebtedness(dsuId, worker, i));
       h.entries.forEach((e, n) => {
         const at = later(opened, e.afterDays, 9 + (n % 7), 15);
         schedule(at, async () => {
@@ -272,6 +274,51 @@ export async function createDemo(dir: string, scale: DemoScale, seed: number, ho
           });
         });
       }
+    }
+
+    /**
+     * An overindebtedness file (DOMAIN §5): three to five debts, the budget, and as the months
+     * go by the deposit, the recevabilité, the orientation and, for one file in two, imposed
+     * measures. Varied by the household's rank, not by the seed's draws (the rest of the site
+     * stays the same).
+     */
+    async function overindebtedness(dsuId: number, worker: Member, i: number): Promise<void> {
+      const file = await attempt(as(worker), 'surendettement:open', { dsuId });
+      if (!file) return;
+      counts.surendettement++;
+      const day = () => isoDay(new Date(now));
+      const debts = [
+        { creditor: 'Cofidis', nature: 'credit_consommation', amountCents: 420_000 + (i % 7) * 35_000, monthlyCents: 16_500 },
+        { creditor: 'Tarn-et-Garonne Habitat', nature: 'dette_locative', amountCents: 180_000 + (i % 5) * 24_000, monthlyCents: 0 },
+        { creditor: 'EDF', nature: 'energie_eau', amountCents: 64_000 + (i % 3) * 11_000, monthlyCents: 0 },
+        { creditor: 'Sofinco', nature: 'credit_consommation', amountCents: 290_000, monthlyCents: 11_800 },
+        { creditor: 'Direction générale des finances publiques', nature: 'fiscale', amountCents: 115_000, monthlyCents: 9_500 },
+      ].slice(0, 3 + (i % 3));
+      for (const d of debts) await attempt(as(worker), 'surendettement:saveDebt', { fileId: file.id, ...d, nature: d.nature as never, debtDate: isoDay(new Date(now - (200 + (i % 11) * 30) * 86_400_000)) });
+      const salary = 120_000 + (i % 9) * 15_000;
+      await attempt(as(worker), 'surendettement:saveBudget', {
+        fileId: file.id,
+        validOn: day(),
+        adults: i % 2 ? 2 : 1,
+        dependants: i % 4,
+        budget: { resources: [{ kind: 'salaires', amountCents: salary }], charges: [{ kind: 'loyer', amountCents: 48_000 }, { kind: 'energie', amountCents: 9_000 }] },
+        assets: i % 3 ? [] : [{ kind: 'vehicule', label: 'Véhicule ancien', valueCents: 150_000 }],
+      });
+      schedule(later(new Date(now), 21, 10, 0), async () => {
+        if (!(await attempt(as(worker), 'surendettement:addStage', { fileId: file.id, kind: 'depot', day: day(), reference: `BDF 082-${String(file.id).padStart(4, '0')}` }))) return;
+        schedule(later(new Date(now), 60, 10, 0), async () => {
+          if (!(await attempt(as(worker), 'surendettement:addStage', { fileId: file.id, kind: 'recevabilite', day: day(), notifiedOn: day(), decision: 'recevable' }))) return;
+          schedule(later(new Date(now), 45, 10, 0), async () => {
+            const orientation = i % 2 ? 'mesures_imposees' : 'plan_conventionnel';
+            if (!(await attempt(as(worker), 'surendettement:addStage', { fileId: file.id, kind: 'orientation', day: day(), decision: orientation }))) return;
+            if (orientation !== 'mesures_imposees') return;
+            schedule(later(new Date(now), 30, 10, 0), async () => {
+              const start = isoDay(new Date(now + 30 * 86_400_000));
+              await attempt(as(worker), 'surendettement:addStage', { fileId: file.id, kind: 'mesures_imposees', day: day(), notifiedOn: day(), plan: { start, months: 36 + (i % 4) * 12, monthlyCents: 15_000 } });
+            });
+          });
+        });
+      });
     }
 
     /** Requests sent to the commission and not yet on a session's agenda. */

@@ -21,9 +21,10 @@ import { partnersModule } from './partners/module';
 import { personsModule } from './persons/module';
 import { rdvModule } from './rdv/module';
 import { statsModule } from './stats/module';
+import { surendettementModule } from './surendettement/module';
 import { tasksModule } from './tasks/module';
 
-export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, parametresModule, tasksModule, statsModule] as const;
+export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, parametresModule, surendettementModule, tasksModule, statsModule] as const;
 
 /** The registry as the core takes it. */
 export const registry: Registry = MODULES;

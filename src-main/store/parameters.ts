@@ -49,11 +49,27 @@ export function allAddedEntries(db: Db): Map<string, AddedEntry[]> {
 
 /** Appends an entry (the caller validated it, inside its transaction). */
 export function insertParameterEntry(db: Db, e: { id: ParameterId; from: string; value: unknown; source: string; addedBy: number; addedAt: string }): number {
+  SNAPSHOTS.delete(db);
   const r = prep(db, 'INSERT INTO parameter_entries (parameter_id, from_day, value, source, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)').run(e.id, e.from, JSON.stringify(e.value), e.source, e.addedBy, e.addedAt);
   return Number(r.lastInsertRowid);
 }
 
-/** The app's lookup: the files plus the store's entries, with the same renewal warning. */
+/** One lookup per state of the added entries of a store (see `storeParameters`). */
+const SNAPSHOTS = new WeakMap<Db, { version: string; lookup: ParameterLookup }>();
+
+/**
+ * The app's lookup: the files plus the store's entries, with the same renewal warning. The
+ * added entries are read once per state of the table (append only: its highest id and count say
+ * when it changed), and the lookup keeps its identity until then, so a result remembered per
+ * lookup (a procedure's deadlines) stays true and is recomputed once an entry is added.
+ */
 export function storeParameters(db: Db): ParameterLookup {
-  return lookupWith((id) => addedEntries(db, id));
+  const v = prep(db, 'SELECT COALESCE(MAX(id), 0) AS top, COUNT(*) AS n FROM parameter_entries').get() as { top: number; n: number };
+  const version = `${v.top}:${v.n}`;
+  const known = SNAPSHOTS.get(db);
+  if (known && known.version === version) return known.lookup;
+  const all = allAddedEntries(db);
+  const lookup = lookupWith((id) => all.get(id) ?? []);
+  SNAPSHOTS.set(db, { version, lookup });
+  return lookup;
 }

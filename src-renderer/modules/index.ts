@@ -13,5 +13,6 @@ import { intakeUi } from './intake/module';
 import { partnersUi } from './partners/module';
 import { personsUi } from './persons/module';
 import { rdvUi } from './rdv/module';
+import { surendettementUi } from './surendettement/module';
 
-export const UI_MODULES: readonly UiModule[] = [homeUi, intakeUi, rdvUi, dsuUi, aidesUi, partnersUi, personsUi, adminUi, accountUi];
+export const UI_MODULES: readonly UiModule[] = [homeUi, intakeUi, rdvUi, dsuUi, aidesUi, surendettementUi, partnersUi, personsUi, adminUi, accountUi];

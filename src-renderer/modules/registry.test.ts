@@ -38,23 +38,26 @@ describe('renderer registry', () => {
 
   it('a module announced as coming gives way to the module that provides its entry', () => {
     const roles = ['cesf'] as const;
-    expect(navFor(roles, UI_MODULES).filter((n) => n.key === 'surendettement')).toEqual([expect.objectContaining({ route: null })]);
-    const real = defineUiModule({ name: 'surendettement', nav: [{ key: 'surendettement', route: '#/surendettement', roles: ['cesf'], position: 50, render: () => null }] });
-    expect(navFor(roles, [...UI_MODULES, real]).filter((n) => n.key === 'surendettement')).toEqual([expect.objectContaining({ route: '#/surendettement' })]);
+    expect(navFor(roles, UI_MODULES).filter((n) => n.key === 'expulsions')).toEqual([expect.objectContaining({ route: null })]);
+    const real = defineUiModule({ name: 'expulsions', nav: [{ key: 'expulsions', route: '#/expulsions', roles: ['cesf'], position: 60, render: () => null }] });
+    expect(navFor(roles, [...UI_MODULES, real]).filter((n) => n.key === 'expulsions')).toEqual([expect.objectContaining({ route: '#/expulsions' })]);
+    // The overindebtedness files are built: their entry is a link for the CESF, the ASS and the responsable.
+    for (const role of ['cesf', 'ass', 'responsable'] as const) expect(navFor([role], UI_MODULES).find((n) => n.key === 'surendettement')?.route).toBe('#/surendettement');
   });
 
-  it('makes each DSU panel a tab, named in both languages, in the order Situation · Journal · Aides · Documents · Consentements · Rendez-vous · Premiers accueils', () => {
+  it('makes each DSU panel a tab, named in both languages, in the order Situation · Journal · Aides · Surendettement · Documents · Consentements · Rendez-vous · Premiers accueils', () => {
     const panels = UI_MODULES.flatMap((m) => m.dsuPanels ?? []);
     expect(new Set(panels.map((p) => p.key)).size).toBe(panels.length);
     for (const p of panels) {
       expect(hasKey(fr as Tree, `dsuTabs.${p.key}`), `fr: dsuTabs.${p.key}`).toBe(true);
       expect(hasKey(en as Tree, `dsuTabs.${p.key}`), `en: dsuTabs.${p.key}`).toBe(true);
     }
-    expect(orderedPanels(panels).map((p) => p.key)).toEqual(['situation', 'journal', 'aides', 'documents', 'consents', 'appointments', 'firstContacts']);
+    expect(orderedPanels(panels).map((p) => p.key)).toEqual(['situation', 'journal', 'aides', 'surendettement', 'documents', 'consents', 'appointments', 'firstContacts']);
     expect(orderedPanels(panels).map((p) => (fr as unknown as { dsuTabs: Record<string, string> }).dsuTabs[p.key])).toEqual([
       'Situation',
       'Journal',
       'Aides',
+      'Surendettement',
       'Documents',
       'Consentements',
       'Rendez-vous',
@@ -65,7 +68,7 @@ describe('renderer registry', () => {
   it('lets a later module add its own DSU tab, placed by its position among the procedures', () => {
     const procedure = defineUiModule({ name: 'expulsions', dsuPanels: [{ key: 'expulsions', position: 45, render: () => null }] });
     const keys = orderedPanels([...UI_MODULES, procedure].flatMap((m) => m.dsuPanels ?? [])).map((p) => p.key);
-    expect(keys.indexOf('expulsions')).toBe(keys.indexOf('aides') + 1);
+    expect(keys.indexOf('expulsions')).toBe(keys.indexOf('surendettement') + 1);
     expect(keys.indexOf('expulsions')).toBe(keys.indexOf('documents') - 1);
   });
 

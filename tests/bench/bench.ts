@@ -7,7 +7,8 @@
  * SQLite copy with the same schema, rows and settings, as a ratio.
  *
  * Aides financières: see `aides.ts` (evaluation, the responsable's queue, replay).
- * Surendettement: see `surendettement.ts` (capacity to repay, deadlines; pure rules).
+ * Surendettement: see `surendettement.ts` (capacity to repay, deadlines; pure rules) and
+ * `surendettement-files.ts` (a CESF's 300 open files with their next deadline, on the site).
  * Expulsions: see `expulsions.ts` (the eviction procedure's dates; pure rules).
  *
  * `--small`: a site ten times smaller (quick check). `--search-detail`: the slowest saisies.
@@ -36,6 +37,7 @@ import { rdvHandlers } from '../../src-main/modules/rdv/handlers';
 import { aidesBench } from './aides';
 import { surendettementBench } from './surendettement';
 import { expulsionsBench } from './expulsions';
+import { surendettementFilesBench } from './surendettement-files';
 import { registry } from '../../src-main/modules';
 
 const PASSWORD = 'une longue phrase secrète';
@@ -255,6 +257,7 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   const dsuCount = (enc.prepare('SELECT count(*) AS n FROM dsu').get() as { n: number }).n;
   results.push(result(`liste des DSU du site (${dsuCount} lignes, pour le tableau virtualisé)`, ...timePair(20, list(enc), list(plain))));
   results.push(...aidesBench(enc, plain, now, ctxFor, PROFESSIONALS, say));
+  results.push(...surendettementFilesBench(enc, plain, now, ctxFor, PROFESSIONALS.find((id) => id % 3 === 0)!, say));
   // The queue as the responsable's screen receives it: validation, role, the contract shaping 2,000 rows.
   const respToken = app.sessions.create({ userId: PROFESSIONALS[0]!, login: 'resp', roles: ['responsable'], mustChangePassword: false }).token;
   results.push(result('aid:queue via le dispatcher (forme de la réponse comprise)', await timeAsync(100, () => dispatch(app, respToken, 'aid:queue', {}))));

@@ -221,6 +221,7 @@ test('10.11, 8.6: at 320 px the menu folds behind a button and no signed-in scre
     ['Rendez-vous', 'Rendez-vous — Passeur'],
     ['Dossiers sociaux (DSU)', 'Dossiers sociaux (DSU) — Passeur'],
     ['Aides financières', 'Aides financières — Passeur'],
+    ['Surendettement', 'Surendettement — Passeur'],
     ['Partenaires', 'Partenaires — Passeur'],
     ['Mon compte', 'Mon compte — Passeur'],
     ['Accueil', 'Accueil — Passeur'],

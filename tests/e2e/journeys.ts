@@ -11,7 +11,7 @@ const ADMIN_PASSWORD = 'une longue phrase secrète';
 
 const ROLES = [
   { role: 'secretaire', label: 'Secrétaire', login: 'sec.durand', name: 'Sam Durand', has: ['Premier accueil', 'Rendez-vous', 'Partenaires'], lacks: ['Utilisateurs', 'Aides financières', 'Journal d’audit', 'Dossiers sociaux (DSU)'] },
-  { role: 'ass', label: 'Assistant·e de service social', login: 'ass.martin', name: 'Alex Martin', has: ['Dossiers sociaux (DSU)', 'Premier accueil', 'Aides financières', 'Prévention des expulsions'], lacks: ['Utilisateurs', 'Surendettement', 'Conservation des dossiers'] },
+  { role: 'ass', label: 'Assistant·e de service social', login: 'ass.martin', name: 'Alex Martin', has: ['Dossiers sociaux (DSU)', 'Premier accueil', 'Aides financières', 'Surendettement', 'Prévention des expulsions'], lacks: ['Utilisateurs', 'Conservation des dossiers'] },
   { role: 'cesf', label: 'Conseiller·ère ESF', login: 'cesf.petit', name: 'Dominique Petit', has: ['Surendettement', 'Prévention des expulsions'], lacks: ['Utilisateurs', 'Validation des aides'] },
   { role: 'responsable', label: 'Responsable', login: 'resp.bernard', name: 'Morgan Bernard', has: ['Validation des aides', 'Commission des aides', 'Enveloppes', 'Règlement des aides', 'Journal d’audit', 'Secteurs et communes', 'Conservation des dossiers', 'Fusion de fiches'], lacks: ['Utilisateurs', 'Premier accueil'] },
   { role: 'admin', label: 'Administrateur·rice', login: 'admin.two', name: 'Jo Admin', has: ['Utilisateurs', 'Paramètres', 'Journal d’audit', 'Règlement des aides'], lacks: ['Aides financières', 'Validation des aides', 'Premier accueil'] },

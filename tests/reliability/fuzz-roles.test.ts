@@ -466,6 +466,9 @@ beforeAll(async () => {
   const reglement = JSON.parse((await must<{ document: string }>(ass, 'reglement:get', { id: 1 })).document) as Record<string, unknown>;
   const draftDoc = JSON.stringify({ ...reglement, version: 9, effectiveFrom: '2027-01-01' });
   const draft = (await must(resp, 'reglement:import', { document: draftDoc })).id;
+  // An overindebtedness file on the DSU with a debt (the CESF co-intervenes on it).
+  const surFile = (await must<{ id: number }>(ass, 'surendettement:open', { dsuId: dsu, referentId: cesfId })).id;
+  const surDebt = (await must<{ debts: { id: number }[] }>(ass, 'surendettement:saveDebt', { fileId: surFile, creditor: 'Banque du Quercy', nature: 'credit_consommation', amountCents: 450_000, monthlyCents: 15_000 })).debts[0]!.id;
 
   bases = {
     'admin:createUser': { login: 'fuzz.compte', displayName: 'Compte Fuzz', roles: ['cesf'] },
@@ -571,6 +574,16 @@ beforeAll(async () => {
     'reglement:update': { id: draft, document: draftDoc },
     'reglement:activate': { id: draft },
     'reglement:replay': { id: draft },
+    'surendettement:open': { dsuId: dsu2 },
+    'surendettement:get': { id: surFile },
+    'surendettement:forDsu': { dsuId: dsu },
+    'surendettement:list': {},
+    'surendettement:exists': { dsuId: dsu },
+    'surendettement:saveDebt': { fileId: surFile, debtId: surDebt, partnerId: partner, nature: 'credit_consommation', amountCents: 420_000, monthlyCents: 14_000, debtDate: '2025-03-01', proceedings: 'contentieux', guarantor: 'M. Martin' },
+    'surendettement:removeDebt': { fileId: surFile, debtId: surDebt },
+    'surendettement:saveBudget': { fileId: surFile, validOn: '2026-11-20', adults: 2, dependants: 1, budget: { resources: [{ kind: 'salaires', amountCents: 180_000 }], charges: [{ kind: 'loyer', amountCents: 55_000 }] }, assets: [{ kind: 'vehicule', label: 'Clio 2012', valueCents: 150_000 }] },
+    'surendettement:addStage': { fileId: surFile, kind: 'depot', day: '2026-11-20', reference: 'BDF-82-0001' },
+    'surendettement:document': { id: surFile, format: 'pdf' },
   };
   for (const c of Object.keys(bases)) if (!CHANNELS.includes(c as Channel)) throw new Error(`no channel ${c}`);
   // eslint-disable-next-line no-console

@@ -53,6 +53,7 @@ describe('passeur demo', () => {
     expect(one.counts.dsu).toBeGreaterThan(5);
     expect(one.counts.journal).toBeGreaterThan(5);
     expect(one.counts.appointments).toBeGreaterThan(5);
+    expect(one.counts.surendettement).toBeGreaterThan(0);
     // One account per role, each with its own one-time password.
     expect(one.accounts.map((x) => x.role).sort()).toEqual(['admin', 'ass', 'cesf', 'responsable', 'secretaire']);
     expect(new Set(one.accounts.map((x) => x.oneTimePassword)).size).toBe(5);

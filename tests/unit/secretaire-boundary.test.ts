@@ -13,7 +13,7 @@ const MARK = 'SECRETSOCIAL';
 const PDF = Buffer.from(`%PDF-1.4\n${MARK}-document\n%%EOF\n`);
 let team: Team;
 let p: PersonCard;
-const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0 };
+const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0 };
 
 beforeAll(async () => {
   team = await newTeam(() => new Date(2026, 10, 23, 9, 0));
@@ -62,6 +62,12 @@ beforeAll(async () => {
   await team.must(team.resp.token, 'commission:assign', { id: ids.commission, add: [aid.id] });
   ids.appointment = (await team.must(team.sec.token, 'rdv:book', { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-25T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' })).id;
   ids.toCancel = (await team.must(team.sec.token, 'rdv:book', { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-25T14:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' })).id;
+  // An overindebtedness file followed by the CESF, every free text of it marked.
+  const sur = await team.must(s, 'surendettement:open', { dsuId: ids.dsu, referentId: team.cesf.id });
+  ids.surFile = sur.id;
+  ids.surDebt = (await team.must(s, 'surendettement:saveDebt', { fileId: sur.id, creditor: `${MARK}-creancier`, nature: 'dette_locative', amountCents: 210_000, monthlyCents: 0, guarantor: `${MARK}-caution` })).debts[0]!.id;
+  await team.must(s, 'surendettement:saveBudget', { fileId: sur.id, validOn: '2026-11-23', adults: 1, dependants: 0, budget: { resources: [{ kind: 'rsa', amountCents: 64_652, label: `${MARK}-ressource` }], charges: [] }, assets: [{ kind: 'epargne', label: `${MARK}-bien`, valueCents: 10_000 }] });
+  await team.must(s, 'surendettement:addStage', { fileId: sur.id, kind: 'depot', day: '2026-11-20', reference: `${MARK}-reference`, note: `${MARK}-etape` });
 });
 afterAll(() => team?.app.close());
 
@@ -148,6 +154,16 @@ function inputFor(c: Channel): unknown {
     'reglement:import': { document: '{}' },
     'reglement:update': { id: 1, document: '{}' },
     'reglement:activate': { id: 1 },
+    'surendettement:open': { dsuId: ids.dsu },
+    'surendettement:get': { id: ids.surFile },
+    'surendettement:forDsu': { dsuId: ids.dsu },
+    'surendettement:list': {},
+    'surendettement:exists': { dsuId: ids.dsu },
+    'surendettement:saveDebt': { fileId: ids.surFile, creditor: 'Banque', nature: 'autre', amountCents: 1, monthlyCents: 1 },
+    'surendettement:removeDebt': { fileId: ids.surFile, debtId: ids.surDebt },
+    'surendettement:saveBudget': { fileId: ids.surFile, validOn: '2026-11-23', adults: 1, dependants: 0, budget: { resources: [], charges: [] } },
+    'surendettement:addStage': { fileId: ids.surFile, kind: 'audience', day: '2026-12-01' },
+    'surendettement:document': { id: ids.surFile, format: 'pdf' },
     'reglement:replay': { id: 1 },
   };
   return inputs[c];
@@ -158,7 +174,7 @@ const openToSecretaire = (c: Channel) => {
   const access = contract[c].access;
   return access === 'authenticated' || (Array.isArray(access) && access.includes('secretaire'));
 };
-const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
+const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement|surendettement):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
 
 describe('what the secretaire receives', () => {
   it('covers every channel of the front desk, the DSU, appointments and partners', () => {
@@ -173,6 +189,12 @@ describe('what the secretaire receives', () => {
     for (const m of ['hebergeant', 'parcours', 'situation']) expect(situation).toContain(`${MARK}-${m}`);
     const aid = JSON.stringify(await team.must(team.ass.token, 'aid:get', { id: ids.aid }));
     for (const m of ['objet-aide', 'note-sociale', 'budget', 'avis']) expect(aid).toContain(`${MARK}-${m}`);
+  });
+
+  it('learns of an overindebtedness file only that it exists, who follows it and since when', async () => {
+    const full = JSON.stringify(await team.must(team.cesf.token, 'surendettement:get', { id: ids.surFile }));
+    for (const m of ['creancier', 'caution', 'ressource', 'bien', 'reference', 'etape']) expect(full).toContain(`${MARK}-${m}`);
+    expect(await team.must(team.sec.token, 'surendettement:exists', { dsuId: ids.dsu })).toEqual([{ followedBy: 'Claire Conseillère', openedOn: '2026-11-23' }]);
   });
 
   for (const c of OF_THIS_ISSUE) {

@@ -13,10 +13,11 @@ import { m0005Situation } from './0005-situation';
 import { m0006AdressesLogo } from './0006-adresses-logo';
 import { m0007Agenda } from './0007-agenda';
 import { m0008Parametres } from './0008-parametres';
+import { m0009Surendettement } from './0009-surendettement';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

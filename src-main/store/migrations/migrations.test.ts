@@ -181,6 +181,25 @@ describe('migrations', () => {
       expect(plan(db, 'SELECT * FROM permanences WHERE professional_id = 1')).toContain('USING INDEX permanences_by_professional');
     });
   });
+  describe('0009-surendettement', () => {
+    const db = new Database(':memory:');
+    migrate(db, 9);
+    it('keeps debts, budgets and stages as appended versions, never rewritten', () => {
+      db.exec(`INSERT INTO users (id, login, display_name, created_at) VALUES (1, 'c', 'C', 't');
+        INSERT INTO households (id, created_at) VALUES (1, 't');
+        INSERT INTO dsu (id, number, year, seq, household_id, referent_id, opened_at, last_contact_on) VALUES (1, 'MTB-2026-00001', 2026, 1, 1, 1, 't', '2026-11-23');
+        INSERT INTO surendettement_files (id, dsu_id, referent_id, opened_on, opened_at, opened_by) VALUES (1, 1, 1, '2026-11-23', 't', 1);
+        INSERT INTO surendettement_debts (id, file_id, created_at, created_by) VALUES (1, 1, 't', 1);
+        INSERT INTO surendettement_debt_versions (debt_id, recorded_at, recorded_by, creditor, nature, amount_cents, monthly_cents) VALUES (1, 't', 1, 'Banque', 'fiscale', 100, 10);
+        INSERT INTO surendettement_stages (file_id, cycle, kind, day, recorded_at, recorded_by) VALUES (1, 1, 'depot', '2026-11-20', 't', 1);`);
+      expect(() => db.exec('UPDATE surendettement_debt_versions SET amount_cents = 1')).toThrow(/append-only/);
+      expect(() => db.exec("UPDATE surendettement_stages SET day = '2026-11-21'")).toThrow(/append-only/);
+      expect(() => db.exec("INSERT INTO surendettement_debt_versions (debt_id, recorded_at, recorded_by, creditor, nature, amount_cents, monthly_cents) VALUES (1, 't', 1, 'B', 'jeux', 1, 1)")).toThrow(/CHECK/);
+      expect(() => db.exec("INSERT INTO surendettement_stages (file_id, cycle, kind, day, recorded_at, recorded_by) VALUES (1, 1, 'appel', '2026-11-20', 't', 1)")).toThrow(/CHECK/);
+      expect(plan(db, "SELECT * FROM surendettement_files WHERE referent_id = 1 AND status = 'ouvert'")).toContain('USING INDEX surendettement_files_by_referent');
+      expect(plan(db, 'SELECT * FROM surendettement_stages WHERE file_id = 1 ORDER BY id')).toContain('USING INDEX surendettement_stages_by_file');
+    });
+  });
   describe('0005-situation', () => {
     const db = new Database(':memory:');
     migrate(db, 4);

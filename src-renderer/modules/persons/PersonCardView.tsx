@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PersonCard } from '../../../src-main/modules';
 import { Button } from '../../ui/components';
 import { formatPhone, isoToFr, personName, postalLine, timeOf } from '../../ui/format';
+import { FileExists } from '../surendettement';
 
 export function PersonCardView({ card, onEdit, onAddMember, onPick }: { card: PersonCard; onEdit: () => void; onAddMember: (() => void) | null; onPick: (id: number) => void }) {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function PersonCardView({ card, onEdit, onAddMember, onPick }: { card: Pe
         <dt>{t('person.dsu')}</dt>
         <dd data-testid="dsu-ref">
           {card.dsu ? t('intake.dsuRef', { number: card.dsu.number, referent: card.dsu.referent.displayName }) + (card.dsu.status !== 'actif' ? ` (${t(`labels.${card.dsu.status}`)})` : '') : t('person.noDsu')}
+          {card.dsu && <FileExists dsuId={card.dsu.id} />}
         </dd>
         <dt>{t('person.sector')}</dt>
         <dd>

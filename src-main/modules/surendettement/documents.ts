@@ -1,0 +1,151 @@
+/**
+ * The file's documents: a French PDF summary to attach to the Banque de France deposit (the
+ * household, the budget and assets, the debts table, the capacity with its figures and the
+ * procedure), and the debts list as a spreadsheet (one sheet « Dettes », amounts in euros as
+ * numbers with a € format, a totals row).
+ */
+import ExcelJS from 'exceljs';
+import type { CallContext } from '../../api/app';
+import { euros } from '../../shared/money';
+import { FONT, openPdf } from '../../shared/pdf';
+import { agree, personName, postalLine } from '../../shared/french';
+import { frDate, localDay } from '../../shared/time';
+import { KIND_LABELS_FR } from '../budget';
+import type { FileOut } from './contract';
+import { NATURE_LABELS_FR, PROCEEDINGS_LABELS_FR, STAGE_LABELS_FR, type ASSET_KINDS } from './kinds';
+import { householdOf, siteRow } from './outside';
+import { getFile } from './repo';
+
+const ASSET_LABELS_FR: Record<(typeof ASSET_KINDS)[number], string> = { immobilier: 'Bien immobilier', vehicule: 'Véhicule', epargne: 'Épargne', autre: 'Autre bien' };
+const DECISION_LABELS_FR: Record<string, string> = {
+  recevable: 'recevable',
+  irrecevable: 'irrecevable',
+  plan_conventionnel: 'plan conventionnel de redressement',
+  mesures_imposees: 'mesures imposées',
+  rp_sans_liquidation: 'rétablissement personnel sans liquidation judiciaire',
+  rp_avec_liquidation: 'rétablissement personnel avec liquidation judiciaire',
+};
+
+const MARGIN = 50;
+
+function fileName(f: FileOut, ext: string): string {
+  return `surendettement-${f.dsu.number}-${f.id}.${ext}`;
+}
+
+async function pdf(ctx: CallContext, f: FileOut): Promise<Buffer> {
+  const db = ctx.app.vault.db;
+  const site = siteRow(db);
+  const household = householdOf(db, getFile(db, f.id)!.householdId);
+  const p = openPdf({ title: `Dossier de surendettement — ${f.household}`, author: site.name, margin: MARGIN, subject: 'Synthèse pour le dépôt à la Banque de France' });
+  const { doc, width } = p;
+  const heading = (t: string) => {
+    if (doc.y > doc.page.height - 170) doc.addPage();
+    doc.moveDown(0.8).font(FONT.bold).fontSize(13).fillColor('#1d3557').text(t, { width, structType: 'H2' });
+    p.rule();
+    doc.moveDown(0.4).font(FONT.regular).fontSize(10).fillColor('#000');
+  };
+  const line = (k: string, v: string) => doc.font(FONT.bold).text(`${k} : `, { continued: true, width }).font(FONT.regular).text(v || '—');
+  const none = (t: string) => doc.font(FONT.italic).text(t, { width }).font(FONT.regular);
+
+  doc.font(FONT.bold).fontSize(16).text(site.name, { width });
+  doc.font(FONT.regular).fontSize(11).text('Service social départemental — accompagnement au dossier de surendettement', { width });
+  doc.moveDown(0.5).font(FONT.bold).fontSize(15).text(`Dossier de surendettement — ${f.household}`, { width, structType: 'H1' });
+  doc.font(FONT.regular).fontSize(9).fillColor('#444').text(`Synthèse jointe au dépôt à la Banque de France. DSU n° ${f.dsu.number}. Suivi par ${f.referent.displayName}. Éditée le ${frDate(localDay(ctx.now))}.`, { width }).fillColor('#000');
+
+  heading('Le foyer');
+  if (household) {
+    line('Adresse', postalLine(household));
+    for (const m of household.members) line(m.role === 'demandeur' ? 'Demandeur' : m.role === 'conjoint' ? 'Conjoint' : m.role === 'enfant' ? 'Enfant à charge' : 'Autre personne', `${personName(m, { withBirthName: true })}${m.birthDate ? `, ${agree(m.sex, 'né', 'née')} le ${frDate(m.birthDate)}` : ''}`);
+  }
+  if (f.budget) line('Composition retenue', `${f.budget.adults === 2 ? 'couple' : 'personne seule'}, ${f.budget.dependants} personne(s) à charge`);
+
+  heading('Budget mensuel');
+  if (!f.budget) none('Aucun budget enregistré.');
+  else {
+    const b = f.budget;
+    doc.text(`Budget au ${frDate(b.validOn)}${b.takenFrom ? `, repris de la situation du foyer du ${frDate(b.takenFrom)}` : ''}.`, { width });
+    for (const r of b.budget.resources) line(`Ressource — ${KIND_LABELS_FR[r.kind]}${r.label ? ` (${r.label})` : ''}`, euros(r.amountCents));
+    for (const c of b.budget.charges) line(`Charge — ${KIND_LABELS_FR[c.kind]}${c.label ? ` (${c.label})` : ''}`, euros(c.amountCents));
+    const res = b.budget.resources.reduce((s, r) => s + r.amountCents, 0);
+    const ch = b.budget.charges.reduce((s, r) => s + r.amountCents, 0);
+    line('Total des ressources', euros(res));
+    line('Total des charges', euros(ch));
+    if (b.assets.length === 0) line('Patrimoine', 'aucun bien déclaré');
+    for (const a of b.assets) line(`Patrimoine — ${ASSET_LABELS_FR[a.kind]}${a.label ? ` (${a.label})` : ''}`, euros(a.valueCents));
+  }
+
+  heading('Dettes');
+  if (f.debts.length === 0) none('Aucune dette enregistrée.');
+  for (const d of f.debts) {
+    if (doc.y > doc.page.height - 110) doc.addPage();
+    doc.font(FONT.bold).text(`${d.creditor} — ${NATURE_LABELS_FR[d.nature]}`, { width });
+    doc.font(FONT.regular).text(
+      `Montant dû ${euros(d.amountCents)} ; mensualité ${euros(d.monthlyCents)}${d.debtDate ? ` ; dette du ${frDate(d.debtDate)}` : ''} ; procédure : ${PROCEEDINGS_LABELS_FR[d.proceedings].toLowerCase()}${d.guarantor ? ` ; caution : ${d.guarantor}` : ''}${d.mainResidence ? ' ; prêt de la résidence principale' : ''}.`,
+      { width },
+    );
+    doc.moveDown(0.2);
+  }
+  if (f.debts.length > 0) {
+    doc.moveDown(0.3);
+    for (const t of f.totals.byNature) line(`Total ${NATURE_LABELS_FR[t.nature].toLowerCase()} (${t.count})`, `${euros(t.amountCents)} dus, ${euros(t.monthlyCents)} par mois`);
+    line('Total des dettes', `${euros(f.totals.amountCents)} dus, ${euros(f.totals.monthlyCents)} par mois`);
+  }
+
+  heading('Capacité de remboursement');
+  if (!f.capacity) none(f.capacityError ?? 'Non calculée.');
+  else {
+    line('Capacité mensuelle de remboursement', euros(f.capacity.capacityCents));
+    for (const s of f.capacity.explanation) doc.text(s, { width });
+    doc.moveDown(0.3).fontSize(8).fillColor('#444');
+    for (const x of f.capacity.parameters) doc.text(`${x.label} (en vigueur au ${frDate(x.from)}) : ${x.source}`, { width });
+    doc.fontSize(10).fillColor('#000');
+  }
+  for (const w of f.warnings) doc.font(FONT.bold).fillColor('#8a1c1c').text(w, { width }).font(FONT.regular).fillColor('#000');
+
+  if (f.stages.length > 0) {
+    heading('Procédure');
+    for (const s of f.stages) {
+      const decision = s.decision ? ` — ${DECISION_LABELS_FR[s.decision] ?? s.decision}` : '';
+      line(frDate(s.day), `${STAGE_LABELS_FR[s.kind]}${decision}${s.notifiedOn ? ` (notifiée le ${frDate(s.notifiedOn)})` : ''}${s.plan ? ` ; ${s.plan.months} mois à ${euros(s.plan.monthlyCents)} à partir du ${frDate(s.plan.start)}` : ''}`);
+    }
+  }
+  p.footer(`Surendettement — ${f.dsu.number} — document confidentiel`);
+  return await p.end();
+}
+
+async function xlsx(f: FileOut): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Passeur';
+  const ws = wb.addWorksheet('Dettes');
+  ws.columns = [
+    { header: 'Créancier', key: 'creditor', width: 36 },
+    { header: 'Nature', key: 'nature', width: 26 },
+    { header: 'Montant dû (€)', key: 'amount', width: 16 },
+    { header: 'Mensualité (€)', key: 'monthly', width: 16 },
+    { header: 'Date de la dette', key: 'date', width: 16 },
+    { header: 'Procédure en cours', key: 'proceedings', width: 20 },
+    { header: 'Caution', key: 'guarantor', width: 24 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const d of f.debts) {
+    ws.addRow({
+      creditor: d.creditor,
+      nature: NATURE_LABELS_FR[d.nature],
+      amount: d.amountCents / 100,
+      monthly: d.monthlyCents / 100,
+      date: d.debtDate ? frDate(d.debtDate) : '',
+      proceedings: PROCEEDINGS_LABELS_FR[d.proceedings],
+      guarantor: d.guarantor,
+    });
+  }
+  const total = ws.addRow({ creditor: 'Total', amount: f.totals.amountCents / 100, monthly: f.totals.monthlyCents / 100 });
+  total.font = { bold: true };
+  for (const key of ['amount', 'monthly']) ws.getColumn(key).numFmt = '#,##0.00 "€"';
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function renderDocument(ctx: CallContext, f: FileOut, format: 'pdf' | 'xlsx'): Promise<{ fileName: string; mime: string; contentBase64: string }> {
+  if (format === 'pdf') return { fileName: fileName(f, 'pdf'), mime: 'application/pdf', contentBase64: (await pdf(ctx, f)).toString('base64') };
+  return { fileName: fileName(f, 'xlsx'), mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: (await xlsx(f)).toString('base64') };
+}

@@ -1,0 +1,2 @@
+/** What other modules may use of the overindebtedness files: nothing yet beyond the registry's entry. */
+export { surendettementModule } from './module';

@@ -216,3 +216,50 @@ export function letterHead(pdf: Pdf, o: { site: SiteBlock; fallback?: string; lo
   doc.x = margin;
   doc.moveDown(1.5);
 }
+
+/** A column of `table()`: its header, its width in points, how its cells align. */
+export interface PdfColumn {
+  label: string;
+  width: number;
+  align?: 'left' | 'right';
+}
+
+/**
+ * A table a reader can follow (tagged Table / TR / TH / TD): a header row, then one row per
+ * entry, a thin rule under each; a row marked `strong` (a total) is set in bold. A row that
+ * would cross the bottom margin starts a new page, where the header row is repeated.
+ */
+export function table(pdf: Pdf, columns: readonly PdfColumn[], rows: readonly { cells: readonly string[]; strong?: boolean }[], o: { fontSize?: number } = {}): void {
+  const { doc, margin, width } = pdf;
+  const size = o.fontSize ?? 9.5;
+  const t = doc.struct('Table');
+  pdf.root.add(t);
+  const row = (cells: readonly string[], kind: 'header' | 'body' | 'strong') => {
+    const tr = doc.struct('TR');
+    t.add(tr);
+    const top = doc.y;
+    let x = margin;
+    let bottom = top;
+    cells.forEach((c, i) => {
+      const col = columns[i]!;
+      doc.font(kind === 'body' ? FONT.regular : FONT.bold).fontSize(size).fillColor('#000').text(c, x + 2, top, { width: col.width - 4, align: col.align ?? 'left', structParent: tr, structType: kind === 'header' ? 'TH' : 'TD' });
+      bottom = Math.max(bottom, doc.y);
+      x += col.width;
+    });
+    tr.end();
+    pdf.artifact(() => doc.moveTo(margin, bottom + 2).lineTo(margin + width, bottom + 2).strokeColor(kind === 'header' ? '#1d3557' : '#999').lineWidth(0.5).stroke());
+    doc.x = margin;
+    doc.y = bottom + 5;
+  };
+  const header = columns.map((c) => c.label);
+  row(header, 'header');
+  for (const r of rows) {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 40) {
+      doc.addPage();
+      row(header, 'header');
+    }
+    row(r.cells, r.strong ? 'strong' : 'body');
+  }
+  t.end();
+  doc.x = margin;
+}

@@ -5,7 +5,7 @@
  * call). Both are written by `openPdf`, as every document of the app: embedded font, tagged.
  */
 import { frDate } from '../../shared/time';
-import { FONT, letterHead, openPdf, siteHeading, type SiteBlock } from '../../shared/pdf';
+import { FONT, letterHead, openPdf, siteHeading, table, type SiteBlock } from '../../shared/pdf';
 
 export { siteHeading, type SiteBlock };
 import { frLongDate, plural } from '../../shared/french';
@@ -99,28 +99,11 @@ export function renderReminders(d: { site: SiteBlock; day: string; today: string
     { label: 'Appelé', w: 45 },
   ];
   // A table for a reader: a row of column headers, then a row per appointment.
-  const table = doc.struct('Table');
-  pdf.root.add(table);
-  const row = (cells: string[], header: boolean) => {
-    if (doc.y > doc.page.height - 80) doc.addPage();
-    const tr = doc.struct('TR');
-    table.add(tr);
-    const top = doc.y;
-    let x = MARGIN;
-    let bottom = top;
-    cells.forEach((c, i) => {
-      doc.font(header ? FONT.bold : FONT.regular).fontSize(9.5).text(c, x + 2, top, { width: cols[i]!.w - 4, structParent: tr, structType: header ? 'TH' : 'TD' });
-      bottom = Math.max(bottom, doc.y);
-      x += cols[i]!.w;
-    });
-    tr.end();
-    pdf.artifact(() => doc.moveTo(MARGIN, bottom + 3).lineTo(MARGIN + width, bottom + 3).strokeColor('#999').lineWidth(0.5).stroke());
-    doc.x = MARGIN;
-    doc.y = bottom + 6;
-  };
-  row(cols.map((c) => c.label), true);
-  for (const r of d.rows) row([`${frTime(r.startsAt)} – ${frTime(r.endsAt)}`, r.name, frPhone(r.phone) || 'pas de numéro', r.professional, `${r.place} (${r.kindLabel.toLowerCase()})`, ''], false);
-  table.end();
+  table(
+    pdf,
+    cols.map((c) => ({ label: c.label, width: c.w })),
+    d.rows.map((r) => ({ cells: [`${frTime(r.startsAt)} – ${frTime(r.endsAt)}`, r.name, frPhone(r.phone) || 'pas de numéro', r.professional, `${r.place} (${r.kindLabel.toLowerCase()})`, ''] })),
+  );
   if (d.rows.length === 0) doc.font(FONT.italic).fontSize(10).text('Aucun rendez-vous prévu ce jour-là.', MARGIN, doc.y, { width });
   pdf.footer(`Rappels du ${frDate(d.day)} — confidentiel`);
   return pdf.end();

@@ -7,8 +7,8 @@
 import ExcelJS from 'exceljs';
 import type { CallContext } from '../../api/app';
 import { euros } from '../../shared/money';
-import { FONT, openPdf } from '../../shared/pdf';
-import { agree, personName, postalLine } from '../../shared/french';
+import { FONT, openPdf, table } from '../../shared/pdf';
+import { agree, personName, plural, postalLine } from '../../shared/french';
 import { frDate, localDay } from '../../shared/time';
 import { KIND_LABELS_FR } from '../budget';
 import type { FileOut } from './contract';
@@ -57,38 +57,68 @@ async function pdf(ctx: CallContext, f: FileOut): Promise<Buffer> {
     line('Adresse', postalLine(household));
     for (const m of household.members) line(m.role === 'demandeur' ? 'Demandeur' : m.role === 'conjoint' ? 'Conjoint' : m.role === 'enfant' ? 'Enfant à charge' : 'Autre personne', `${personName(m, { withBirthName: true })}${m.birthDate ? `, ${agree(m.sex, 'né', 'née')} le ${frDate(m.birthDate)}` : ''}`);
   }
-  if (f.budget) line('Composition retenue', `${f.budget.adults === 2 ? 'couple' : 'personne seule'}, ${f.budget.dependants} personne(s) à charge`);
+  if (f.budget) line('Composition retenue', `${f.budget.adults === 2 ? 'couple' : 'personne seule'}, ${f.budget.dependants === 0 ? 'aucune personne à charge' : plural(f.budget.dependants, 'personne à charge', 'personnes à charge')}`);
 
   heading('Budget mensuel');
   if (!f.budget) none('Aucun budget enregistré.');
   else {
     const b = f.budget;
     doc.text(`Budget au ${frDate(b.validOn)}${b.takenFrom ? `, repris de la situation du foyer du ${frDate(b.takenFrom)}` : ''}.`, { width });
-    for (const r of b.budget.resources) line(`Ressource — ${KIND_LABELS_FR[r.kind]}${r.label ? ` (${r.label})` : ''}`, euros(r.amountCents));
-    for (const c of b.budget.charges) line(`Charge — ${KIND_LABELS_FR[c.kind]}${c.label ? ` (${c.label})` : ''}`, euros(c.amountCents));
-    const res = b.budget.resources.reduce((s, r) => s + r.amountCents, 0);
-    const ch = b.budget.charges.reduce((s, r) => s + r.amountCents, 0);
-    line('Total des ressources', euros(res));
-    line('Total des charges', euros(ch));
+    const res = b.budget.resources.reduce((sum, r) => sum + r.amountCents, 0);
+    const ch = b.budget.charges.reduce((sum, r) => sum + r.amountCents, 0);
+    const named = (kind: keyof typeof KIND_LABELS_FR, label: string | null | undefined) => `${KIND_LABELS_FR[kind]}${label ? ` (${label})` : ''}`;
+    doc.moveDown(0.3);
+    table(
+      p,
+      [
+        { label: 'Ligne du budget', width: width - 130 },
+        { label: 'Montant mensuel', width: 130, align: 'right' },
+      ],
+      [
+        ...b.budget.resources.map((r) => ({ cells: [`Ressource : ${named(r.kind, r.label)}`, euros(r.amountCents)] })),
+        { cells: ['Total des ressources', euros(res)], strong: true },
+        ...b.budget.charges.map((c) => ({ cells: [`Charge : ${named(c.kind, c.label)}`, euros(c.amountCents)] })),
+        { cells: ['Total des charges', euros(ch)], strong: true },
+        { cells: ['Reste (ressources moins charges)', euros(res - ch)], strong: true },
+      ],
+    );
+    doc.moveDown(0.4);
     if (b.assets.length === 0) line('Patrimoine', 'aucun bien déclaré');
-    for (const a of b.assets) line(`Patrimoine — ${ASSET_LABELS_FR[a.kind]}${a.label ? ` (${a.label})` : ''}`, euros(a.valueCents));
+    else
+      table(
+        p,
+        [
+          { label: 'Patrimoine', width: width - 130 },
+          { label: 'Valeur', width: 130, align: 'right' },
+        ],
+        b.assets.map((a) => ({ cells: [`${ASSET_LABELS_FR[a.kind]}${a.label ? ` (${a.label})` : ''}`, euros(a.valueCents)] })),
+      );
   }
 
   heading('Dettes');
   if (f.debts.length === 0) none('Aucune dette enregistrée.');
-  for (const d of f.debts) {
-    if (doc.y > doc.page.height - 110) doc.addPage();
-    doc.font(FONT.bold).text(`${d.creditor} — ${NATURE_LABELS_FR[d.nature]}`, { width });
-    doc.font(FONT.regular).text(
-      `Montant dû ${euros(d.amountCents)} ; mensualité ${euros(d.monthlyCents)}${d.debtDate ? ` ; dette du ${frDate(d.debtDate)}` : ''} ; procédure : ${PROCEEDINGS_LABELS_FR[d.proceedings].toLowerCase()}${d.guarantor ? ` ; caution : ${d.guarantor}` : ''}${d.mainResidence ? ' ; prêt de la résidence principale' : ''}.`,
-      { width },
+  else {
+    const w = [0.24, 0.17, 0.13, 0.12, 0.11, 0.11, 0.12].map((x) => Math.floor(width * x));
+    table(
+      p,
+      [
+        { label: 'Créancier', width: w[0]! },
+        { label: 'Nature', width: w[1]! },
+        { label: 'Montant dû', width: w[2]!, align: 'right' },
+        { label: 'Mensualité', width: w[3]!, align: 'right' },
+        { label: 'Date', width: w[4]! },
+        { label: 'Procédure', width: w[5]! },
+        { label: 'Caution', width: w[6]! },
+      ],
+      [
+        ...f.debts.map((d) => ({
+          cells: [d.creditor, `${NATURE_LABELS_FR[d.nature]}${d.mainResidence ? ' (résidence principale)' : ''}`, euros(d.amountCents), euros(d.monthlyCents), d.debtDate ? frDate(d.debtDate) : '—', PROCEEDINGS_LABELS_FR[d.proceedings], d.guarantor || '—'],
+        })),
+        ...f.totals.byNature.map((t) => ({ cells: [`Total ${NATURE_LABELS_FR[t.nature].toLowerCase()}`, plural(t.count, 'dette', 'dettes'), euros(t.amountCents), euros(t.monthlyCents), '', '', ''] })),
+        { cells: ['Total des dettes', plural(f.debts.length, 'dette', 'dettes'), euros(f.totals.amountCents), euros(f.totals.monthlyCents), '', '', ''], strong: true },
+      ],
+      { fontSize: 8.5 },
     );
-    doc.moveDown(0.2);
-  }
-  if (f.debts.length > 0) {
-    doc.moveDown(0.3);
-    for (const t of f.totals.byNature) line(`Total ${NATURE_LABELS_FR[t.nature].toLowerCase()} (${t.count})`, `${euros(t.amountCents)} dus, ${euros(t.monthlyCents)} par mois`);
-    line('Total des dettes', `${euros(f.totals.amountCents)} dus, ${euros(f.totals.monthlyCents)} par mois`);
   }
 
   heading('Capacité de remboursement');

@@ -179,11 +179,16 @@ describe('an overindebtedness file', () => {
     expect(info).toMatch(/Title:\s+Dossier de surendettement — GARNIER Sylvie/i);
     for (const l of execFileSync('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean)) expect(l).toMatch(/DejaVuSans/);
     expect(text).toContain('Dossier de surendettement');
-    expect(text).toMatch(/Cofidis — Crédit à la consommation/);
-    expect(text).toMatch(/Montant dû 5 000,00 € ; mensualité 180,00 €/);
+    // The budget and the debts as tables: a header row, a row per line, the totals.
+    expect(text).toMatch(/Ligne du budget Montant mensuel Ressource : Salaires 1 650,00 €/);
+    expect(text).toMatch(/Total des ressources 1 800,00 €/);
+    expect(text).toMatch(/Créancier Nature Montant dû Mensualité Date Procédure Caution/);
+    expect(text).toMatch(/Cofidis Crédit à la 5 000,00 € 180,00 € — Aucune/);
+    expect(text).toMatch(/Total crédit à la 1 dette 5 000,00 € 180,00 €/);
+    expect(text).toMatch(/Composition retenue : personne seule, 1 personne à charge/);
     expect(text).toMatch(/Capacité mensuelle de remboursement : [\d ]+,\d\d €/);
     expect(text).toMatch(/Ressources mensuelles du foyer/);
-    expect(text).toMatch(/Total des dettes : 7 600,00 € dus/);
+    expect(text).toMatch(/Total des dettes 2 dettes 7 600,00 € 180,00 €/);
     const x = await team.must(team.cesf.token, 'surendettement:document', { id: fileId, format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.contentBase64, 'base64') as unknown as ArrayBuffer);

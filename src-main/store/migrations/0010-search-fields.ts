@@ -1,0 +1,56 @@
+import type { Migration } from './migration';
+
+/**
+ * The person search index by field (DOMAIN §2). The index was one text column (names, then
+ * date and phone), so ranking a candidate (« nom exact » before « début du nom », before the
+ * first names…) meant reading the record again to know which words were its surnames. Each
+ * field now has its own column: birth name, usage name, first names (folded words), the
+ * birth date as said (`12031985`), its year, the phone's digits. Matching is unchanged (every
+ * word typed is the beginning of a word of any field, same tokenizer, same prefix indexes);
+ * the ranking reads the candidate's index row alone. Rebuilt here for every live record
+ * (not merged into another); the vocabulary kept for typos (`person_terms`) is the same.
+ */
+export const m0010SearchFields: Migration = {
+  version: 8,
+  name: '0010-search-fields',
+  up(db) {
+    db.exec(`
+      DROP TABLE person_search;
+      CREATE VIRTUAL TABLE person_search USING fts5(birth, usage, first, date, year, phone,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8', detail = 'none');
+    `);
+    const persons = db
+      .prepare('SELECT id, birth_name AS birthName, usage_name AS usageName, first_names AS firstNames, birth_date AS birthDate, phone FROM persons WHERE merged_into IS NULL ORDER BY id')
+      .all() as { id: number; birthName: string; usageName: string; firstNames: string; birthDate: string | null; phone: string }[];
+    const insert = db.prepare('INSERT INTO person_search (rowid, birth, usage, first, date, year, phone) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const p of persons) {
+      const [y, m, d] = p.birthDate ? p.birthDate.split('-') : [];
+      insert.run(p.id, fold(p.birthName), fold(p.usageName), fold(p.firstNames), p.birthDate ? `${d}${m}${y}` : '', p.birthDate?.slice(0, 4) ?? '', phoneDigits(p.phone));
+    }
+  },
+};
+
+/**
+ * The folding of the index as of this version (the person module's `fold`, repeated here so
+ * that this step stays what it is when the module changes): lower case, no accents or
+ * ligatures, anything but letters and digits as one space.
+ */
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** French phone numbers as digits only, `+33 6…` and `0033 6…` written `06…` (the module's `normalizePhone`). */
+function phoneDigits(s: string): string {
+  const digits = s.replace(/[^\d+]/g, '');
+  if (digits.startsWith('+33')) return `0${digits.slice(3)}`;
+  if (digits.startsWith('0033')) return `0${digits.slice(4)}`;
+  return digits.replace(/\+/g, '');
+}

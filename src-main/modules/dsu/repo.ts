@@ -84,6 +84,8 @@ interface ListRow {
   lastContactOn: string;
 }
 
+// The holder of each file's household (demandeur, else conjoint, else first member): one lookup in
+// the index `persons_holder_by_household` (migration 0010), whose expression the ORDER BY repeats word for word.
 const LIST_SELECT = `SELECT d.id, d.number, p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames, c.name AS commune,
   d.referent_id AS referentId, u.display_name AS referentName, d.status, d.opened_at AS openedAt, d.last_contact_on AS lastContactOn
   FROM dsu d

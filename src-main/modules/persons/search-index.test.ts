@@ -1,6 +1,6 @@
 /**
  * The search index by field (migration 0010) on an existing encrypted store: a store whose
- * index is still the one text column is opened by this version; every live record gets its
+ * index is still the one text column (and without the households' holder index) is opened by this version; every live record gets its
  * row by field, the search answers exactly as on an index the application wrote itself, and a
  * person created, corrected or merged afterwards is found as she now is.
  */
@@ -54,6 +54,7 @@ beforeAll(async () => {
   const db = team.app.vault.db;
   const rows = db.prepare('SELECT id, birth_name AS birthName, usage_name AS usageName, first_names AS firstNames, birth_date AS birthDate, phone FROM persons WHERE merged_into IS NULL').all() as Parameters<typeof indexText>[0][] & { id: number }[];
   db.exec(`DROP TABLE person_search;
+    DROP INDEX persons_holder_by_household;
     CREATE VIRTUAL TABLE person_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8', detail = 'none');`);
   const ins = db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)');
   for (const r of rows as (Parameters<typeof indexText>[0] & { id: number })[]) ins.run(r.id, indexText(r));
@@ -64,7 +65,7 @@ beforeAll(async () => {
   reopened = new AppCore(dir, registry);
   const login = async (l: string) => {
     const out = await dispatch(reopened, null, 'auth:login', { login: l, password: PASSWORD });
-    if (!out.result.ok || !out.sessionToken) throw new Error(`login ${l}`);
+    if (!out.result.ok || !out.sessionToken) throw new Error(`login ${l}: ${out.result.ok ? '' : out.result.error.message}`);
     return out.sessionToken;
   };
   token = await login('sec');
@@ -78,6 +79,7 @@ describe('migration 0010: the search index by field on an existing store', () =>
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const cols = db.prepare('SELECT * FROM person_search LIMIT 1').columns().map((c) => c.name);
     expect(cols).toEqual(['birth', 'usage', 'first', 'date', 'year', 'phone']);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'persons_holder_by_household'").get()).toEqual({ name: 'persons_holder_by_household' });
     const persons = db.prepare('SELECT id, birth_name AS birthName, usage_name AS usageName, first_names AS firstNames, birth_date AS birthDate, phone FROM persons WHERE merged_into IS NULL ORDER BY id').all() as (Parameters<typeof indexFields>[0] & { id: number })[];
     const index = db.prepare('SELECT rowid AS id, birth, usage, first, date, year, phone FROM person_search ORDER BY rowid').all();
     expect(index).toEqual(persons.map((p) => ({ id: p.id, ...indexFields(p) })));

@@ -330,7 +330,9 @@ export function submittedDemandes(db: Db, from: string, to: string): ReplayRow[]
 // decided, who acted); the partners' directory is read for a request's origin.
 
 // The people named on a line (référent, instructor, who took it) are read once from the
-// accounts (a few dozen rows), not joined on every line: the queue has thousands.
+// accounts (a few dozen rows), not joined on every line: the queue has thousands. The
+// request's columns read here are those of the index `aid_requests_waiting` (migration 0010),
+// from which the queue is read alone: a column added here belongs there too.
 const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNumber,
   coalesce(nullif(p.usage_name, ''), p.birth_name) AS personLast, p.first_names AS personFirst, d.referent_id AS referentId,
   a.dispositif, a.nature, a.amount_cents AS amountCents, a.granted_cents AS grantedCents, a.paid_on AS paidOn, a.status, a.outcome, a.route, a.urgent,

@@ -1,6 +1,6 @@
 /**
  * The search index by field (migration 0010) on an existing encrypted store: a store whose
- * index is still the one text column (and without the households' holder index) is opened by this version; every live record gets its
+ * index is still the one text column (and without the indexes of the same step) is opened by this version; every live record gets its
  * row by field, the search answers exactly as on an index the application wrote itself, and a
  * person created, corrected or merged afterwards is found as she now is.
  */
@@ -55,6 +55,7 @@ beforeAll(async () => {
   const rows = db.prepare('SELECT id, birth_name AS birthName, usage_name AS usageName, first_names AS firstNames, birth_date AS birthDate, phone FROM persons WHERE merged_into IS NULL').all() as Parameters<typeof indexText>[0][] & { id: number }[];
   db.exec(`DROP TABLE person_search;
     DROP INDEX persons_holder_by_household;
+    DROP INDEX aid_requests_waiting;
     CREATE VIRTUAL TABLE person_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8', detail = 'none');`);
   const ins = db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)');
   for (const r of rows as (Parameters<typeof indexText>[0] & { id: number })[]) ins.run(r.id, indexText(r));

@@ -24,4 +24,13 @@ describe('aid:queue', () => {
     expect(line(waiting.id)).toMatchObject({ referent: 'Alice Assistante', instructor: 'Alice Assistante', takenBy: null, status: 'soumise' });
     expect(queue.every((q) => q.status === 'soumise' || q.status === 'a_valider')).toBe(true);
   });
+
+  it('puts the urgent requests first, then the oldest submitted', async () => {
+    const urgent = await reach(team, 'soumise', team.ass, { urgent: true });
+    const queue = await team.must(team.resp.token, 'aid:queue', {});
+    expect(queue[0]!.id).toBe(urgent.id);
+    const key = (q: (typeof queue)[number]) => `${q.urgent ? 0 : 1} ${q.submittedAt} ${String(q.id).padStart(9, '0')}`;
+    expect(queue.map(key)).toEqual(queue.map(key).sort());
+    expect(queue.length).toBeGreaterThanOrEqual(3);
+  });
 });

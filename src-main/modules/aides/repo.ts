@@ -332,13 +332,13 @@ export function submittedDemandes(db: Db, from: string, to: string): ReplayRow[]
 // The people named on a line (référent, instructor, who took it) are read once from the
 // accounts (a few dozen rows), not joined on every line: the queue has thousands. The
 // request's columns read here are those of the index `aid_requests_waiting` (migration 0010),
-// from which the queue is read alone: a column added here belongs there too.
-const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNumber,
+// from which the queue is read alone (`waitingSummaries`): a column added here belongs there too.
+const SUMMARY_COLUMNS = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNumber,
   coalesce(nullif(p.usage_name, ''), p.birth_name) AS personLast, p.first_names AS personFirst, d.referent_id AS referentId,
   a.dispositif, a.nature, a.amount_cents AS amountCents, a.granted_cents AS grantedCents, a.paid_on AS paidOn, a.status, a.outcome, a.route, a.urgent,
   a.requested_on AS requestedOn, a.submitted_at AS submittedAt, a.taken_by AS takenById, a.appeal_on AS appealOn, a.commission_id AS commissionId,
-  coalesce(a.submitted_by, a.created_by) AS instructorId
-  FROM aid_requests a JOIN dsu d ON d.id = a.dsu_id JOIN persons p ON p.id = a.person_id`;
+  coalesce(a.submitted_by, a.created_by) AS instructorId`;
+const SUMMARY_JOINS = 'JOIN dsu d ON d.id = a.dsu_id JOIN persons p ON p.id = a.person_id';
 
 type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel' | 'person' | 'referent' | 'instructor' | 'takenBy'> & {
   dsuId: number;
@@ -382,7 +382,22 @@ function displayNames(db: Db): Map<number, string> {
 }
 
 export function summaries(db: Db, where: string, order: string, ...params: (string | number)[]): AidSummary[] {
-  return (prep(db, `${SUMMARY_SELECT} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary(dispositifLabels(db), displayNames(db)));
+  return (prep(db, `${SUMMARY_COLUMNS} FROM aid_requests a ${SUMMARY_JOINS} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary(dispositifLabels(db), displayNames(db)));
+}
+
+/**
+ * The validation queue: the requests waiting for a responsable, urgent first, then the oldest.
+ * Read from their own index, which is in that order (no sort) and holds every field shown (the
+ * planner, left to itself, prefers the index by status and sorts thousands of wide lines).
+ */
+export function waitingSummaries(db: Db): AidSummary[] {
+  return (
+    prep(
+      db,
+      `${SUMMARY_COLUMNS} FROM aid_requests a INDEXED BY aid_requests_waiting ${SUMMARY_JOINS}
+       WHERE a.status IN ('soumise', 'a_valider') ORDER BY a.urgent DESC, a.submitted_at, a.id`,
+    ).all() as SummaryRow[]
+  ).map(toSummary(dispositifLabels(db), displayNames(db)));
 }
 
 export function decisions(db: Db, requestId: number) {

@@ -13,9 +13,9 @@ import type { Migration } from './migration';
  * And the holder of each household (its demandeur, else its conjoint, else its first member),
  * named on every line of the site's DSU list: an index in that order, so that finding her is
  * one lookup instead of reading and sorting every member of the household. And the requests
- * waiting for a responsable (the validation queue): an index over them alone holding every
- * field a line of the queue shows, so that the queue is read from it without the requests'
- * rows (their texts, opinions and reasons).
+ * waiting for a responsable (the validation queue): an index over them alone, in the queue's
+ * order (urgent first, then the oldest), holding every field a line shows, so that the queue
+ * is read from it as it stands, without sorting and without the requests' rows.
  */
 export const m0010SearchFields: Migration = {
   version: 8,
@@ -31,7 +31,7 @@ export const m0010SearchFields: Migration = {
         ON persons(household_id, (CASE household_role WHEN 'demandeur' THEN 0 WHEN 'conjoint' THEN 1 ELSE 2 END), id, household_role, merged_into)
         WHERE merged_into IS NULL;
 
-      CREATE INDEX aid_requests_waiting ON aid_requests(status, urgent, submitted_at, id, number, dsu_id, person_id, dispositif, nature, amount_cents,
+      CREATE INDEX aid_requests_waiting ON aid_requests(urgent DESC, submitted_at, id, status, number, dsu_id, person_id, dispositif, nature, amount_cents,
           granted_cents, paid_on, outcome, route, requested_on, taken_by, appeal_on, commission_id, submitted_by, created_by)
         WHERE status IN ('soumise', 'a_valider');
     `);

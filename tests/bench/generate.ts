@@ -6,7 +6,7 @@
  * (encrypted or plain) in one transaction.
  */
 import type { Db } from '../../src-main/store/database';
-import { indexText } from '../../src-main/modules/persons/rules';
+import { indexFields } from '../../src-main/modules/persons/rules';
 import { rng } from '../../src-main/demo/plan';
 
 export interface SiteSize {
@@ -74,7 +74,7 @@ export function generate(db: Db, size: SiteSize, professionals: number[], seed =
       `INSERT INTO persons (id, birth_name, usage_name, first_names, sex, birth_date, phone, email, household_id, household_role, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?)`,
     );
-    const insSearch = db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)');
+    const insSearch = db.prepare('INSERT INTO person_search (rowid, birth, usage, first, date, year, phone) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const insTerm = db.prepare('INSERT OR IGNORE INTO person_terms (term) VALUES (?)');
     for (let h = 1; h <= size.households; h++) insHousehold.run(h, `${1 + Math.floor(r() * 120)} rue ${pick(r, SURNAMES)}`, pick(r, COMMUNES), now);
     // Each household gets a demandeur; the remaining persons are spread as conjoints and children.
@@ -89,9 +89,9 @@ export function generate(db: Db, size: SiteSize, professionals: number[], seed =
       const birthDate = role === 'enfant' ? day(r, 2005, 2025) : r() < 0.97 ? day(r, 1935, 2004) : null;
       const phone = role === 'enfant' || r() < 0.15 ? '' : `0${pick(r, ['6', '7', '5'])}${String(Math.floor(r() * 1e8)).padStart(8, '0')}`;
       insPerson.run(id, birthName, usageName, firstNames, sex, birthDate, phone, household, role, now, now);
-      const text = indexText({ birthName, usageName, firstNames, birthDate, phone });
-      insSearch.run(id, text);
-      for (const w of text.split(' ')) if (!/^\d+$/.test(w)) insTerm.run(w);
+      const f = indexFields({ birthName, usageName, firstNames, birthDate, phone });
+      insSearch.run(id, f.birth, f.usage, f.first, f.date, f.year, f.phone);
+      for (const w of `${f.birth} ${f.usage} ${f.first}`.split(' ')) if (w && !/^\d+$/.test(w)) insTerm.run(w);
       personIds.push(id);
     }
     const insDsu = db.prepare('INSERT INTO dsu (id, number, year, seq, household_id, referent_id, status, close_reason, opened_at, closed_at, last_contact_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');

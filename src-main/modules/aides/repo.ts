@@ -326,27 +326,39 @@ export function submittedDemandes(db: Db, from: string, to: string): ReplayRow[]
 }
 
 // Reads of other modules' tables (to move behind their index.ts)
-// The summaries join the DSU, the person and users; decisions and events join users (who
+// The summaries join the DSU and the person (accounts read apart); decisions and events join users (who
 // decided, who acted); the partners' directory is read for a request's origin.
 
-const SUMMARY_SELECT = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNumber,
-  coalesce(nullif(p.usage_name, ''), p.birth_name) AS personLast, p.first_names AS personFirst, ru.display_name AS referent,
+// The people named on a line (référent, instructor, who took it) are read once from the
+// accounts (a few dozen rows), not joined on every line: the queue has thousands. The
+// request's columns read here are those of the index `aid_requests_waiting` (migration 0010),
+// from which the queue is read alone (`waitingSummaries`): a column added here belongs there too.
+const SUMMARY_COLUMNS = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNumber,
+  coalesce(nullif(p.usage_name, ''), p.birth_name) AS personLast, p.first_names AS personFirst, d.referent_id AS referentId,
   a.dispositif, a.nature, a.amount_cents AS amountCents, a.granted_cents AS grantedCents, a.paid_on AS paidOn, a.status, a.outcome, a.route, a.urgent,
-  a.requested_on AS requestedOn, a.submitted_at AS submittedAt, tu.display_name AS takenBy, a.appeal_on AS appealOn, a.commission_id AS commissionId,
-  iu.display_name AS instructor
-  FROM aid_requests a JOIN dsu d ON d.id = a.dsu_id JOIN users ru ON ru.id = d.referent_id JOIN persons p ON p.id = a.person_id
-  JOIN users iu ON iu.id = coalesce(a.submitted_by, a.created_by)
-  LEFT JOIN users tu ON tu.id = a.taken_by`;
+  a.requested_on AS requestedOn, a.submitted_at AS submittedAt, a.taken_by AS takenById, a.appeal_on AS appealOn, a.commission_id AS commissionId,
+  coalesce(a.submitted_by, a.created_by) AS instructorId`;
+const SUMMARY_JOINS = 'JOIN dsu d ON d.id = a.dsu_id JOIN persons p ON p.id = a.person_id';
 
-type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel' | 'person'> & { dsuId: number; dsuNumber: string; urgent: number; appealOn: string | null; personLast: string; personFirst: string };
+type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel' | 'person' | 'referent' | 'instructor' | 'takenBy'> & {
+  dsuId: number;
+  dsuNumber: string;
+  urgent: number;
+  appealOn: string | null;
+  personLast: string;
+  personFirst: string;
+  referentId: number;
+  instructorId: number;
+  takenById: number | null;
+};
 /** Built field by field: this runs for every row of a 2,000-row queue. */
-const toSummary = (labels: Map<string, string>) => (r: SummaryRow): AidSummary => ({
+const toSummary = (labels: Map<string, string>, names: Map<number, string>) => (r: SummaryRow): AidSummary => ({
   id: r.id,
   number: r.number,
   dsu: { id: r.dsuId, number: r.dsuNumber },
   person: personName({ birthName: r.personLast, firstNames: r.personFirst }),
-  referent: r.referent,
-  instructor: r.instructor,
+  referent: names.get(r.referentId) ?? '',
+  instructor: names.get(r.instructorId) ?? '',
   dispositif: r.dispositif,
   dispositifLabel: labels.get(r.dispositif) ?? r.dispositif,
   nature: r.nature,
@@ -359,13 +371,33 @@ const toSummary = (labels: Map<string, string>) => (r: SummaryRow): AidSummary =
   urgent: r.urgent === 1,
   requestedOn: r.requestedOn,
   submittedAt: r.submittedAt,
-  takenBy: r.takenBy,
+  takenBy: r.takenById === null ? null : (names.get(r.takenById) ?? null),
   appeal: r.appealOn !== null,
   commissionId: r.commissionId,
 });
 
+/** Every account's display name (disabled ones included: they still name past work). */
+function displayNames(db: Db): Map<number, string> {
+  return new Map((prep(db, 'SELECT id, display_name AS name FROM users').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+}
+
 export function summaries(db: Db, where: string, order: string, ...params: (string | number)[]): AidSummary[] {
-  return (prep(db, `${SUMMARY_SELECT} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary(dispositifLabels(db)));
+  return (prep(db, `${SUMMARY_COLUMNS} FROM aid_requests a ${SUMMARY_JOINS} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary(dispositifLabels(db), displayNames(db)));
+}
+
+/**
+ * The validation queue: the requests waiting for a responsable, urgent first, then the oldest.
+ * Read from their own index, which is in that order (no sort) and holds every field shown (the
+ * planner, left to itself, prefers the index by status and sorts thousands of wide lines).
+ */
+export function waitingSummaries(db: Db): AidSummary[] {
+  return (
+    prep(
+      db,
+      `${SUMMARY_COLUMNS} FROM aid_requests a INDEXED BY aid_requests_waiting ${SUMMARY_JOINS}
+       WHERE a.status IN ('soumise', 'a_valider') ORDER BY a.urgent DESC, a.submitted_at, a.id`,
+    ).all() as SummaryRow[]
+  ).map(toSummary(dispositifLabels(db), displayNames(db)));
 }
 
 export function decisions(db: Db, requestId: number) {

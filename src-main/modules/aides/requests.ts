@@ -115,8 +115,7 @@ export const requestHandlers = {
     return repo.summaries(ctx.app.vault.db, 'a.requested_on > ?', order, twelveMonthsBefore(today(ctx)));
   },
 
-  'aid:queue': (ctx) =>
-    repo.summaries(ctx.app.vault.db, "a.status IN ('soumise', 'a_valider')", 'a.urgent DESC, a.submitted_at, a.id'),
+  'aid:queue': (ctx) => repo.waitingSummaries(ctx.app.vault.db),
 
   'aid:lastBudget': (ctx, input) => {
     const { dsu } = requireDsu(ctx, input.dsuId, 'read');

@@ -2,7 +2,7 @@
 import { prep, type Db } from '../../store/database';
 import type { z } from 'zod';
 import type { PersonCard, PersonHit, personFields } from './contract';
-import { exactExpression, fold, indexText, normalizePhone, oneTypoAway, parseQuery, prefixExpression, rankIndexed, rankPerson, similarNames, type MatchReason } from './rules';
+import { exactExpression, fold, indexFields, normalizePhone, oneTypoAway, parseQuery, prefixExpression, rankFields, similarNames, type IndexFields, type MatchReason } from './rules';
 import { personName } from '../../shared/french';
 
 /** What a person's record holds as the contract writes it (`personFields`), one source. */
@@ -30,10 +30,10 @@ export function reindexPerson(db: Db, id: number): void {
   const p = getPerson(db, id);
   db.prepare('DELETE FROM person_search WHERE rowid = ?').run(id);
   if (p && p.mergedInto === null) {
-    const text = indexText(p);
-    db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)').run(id, text);
-    const term = db.prepare('INSERT OR IGNORE INTO person_terms (term) VALUES (?)');
-    for (const w of new Set(text.split(' '))) if (!/^\d+$/.test(w)) term.run(w);
+    const f = indexFields(p);
+    prep(db, 'INSERT INTO person_search (rowid, birth, usage, first, date, year, phone) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, f.birth, f.usage, f.first, f.date, f.year, f.phone);
+    const term = prep(db, 'INSERT OR IGNORE INTO person_terms (term) VALUES (?)');
+    for (const w of new Set(`${f.birth} ${f.usage} ${f.first}`.split(' '))) if (w && !/^\d+$/.test(w)) term.run(w);
   }
 }
 
@@ -85,6 +85,9 @@ export function setPersonHousehold(db: Db, id: number, household: { id: number |
 
 // Search ------------------------------------------------------------------------------------
 
+/** `localeCompare`'s own order (default locale and options), built once. */
+const collator = new Intl.Collator();
+
 /** Candidates read per stage: enough to rank a page of results, few enough to stay fast. */
 const CANDIDATES = 200;
 /** When nothing matches, try once more allowing one typo in one word (the longest first). */
@@ -92,21 +95,11 @@ const FUZZY_WORDS = 2;
 /** Words tried in place of a mistyped one, at most. */
 const MAX_TERMS = 40;
 
-type Candidate = { id: number; text: string; birthName: string; usageName: string };
+type Candidate = IndexFields & { id: number };
 
-/** The records matching an FTS5 expression: their index text, and their surnames (to cut it into fields). */
+/** The records matching an FTS5 expression, with their index row cut by field (all the ranking reads). */
 function candidates(db: Db, expr: string, limit: number): Candidate[] {
-  return prep(
-    db,
-    `SELECT p.id, s.text, p.birth_name AS birthName, p.usage_name AS usageName
-       FROM (SELECT rowid AS id, text FROM person_search WHERE person_search MATCH ? LIMIT ?) s CROSS JOIN persons p ON p.id = s.id`,
-  ).all(expr, limit) as Candidate[];
-}
-
-/** The rank read from the record itself, for an index text that does not match its names. */
-function rankFromRow(db: Db, id: number, q: ReturnType<typeof parseQuery>) {
-  const p = getPerson(db, id);
-  return p ? rankPerson(p, q) : null;
+  return prep(db, 'SELECT rowid AS id, birth, usage, first, date, year, phone FROM person_search WHERE person_search MATCH ? LIMIT ?').all(expr, limit) as Candidate[];
 }
 
 /**
@@ -131,8 +124,8 @@ function termsNear(db: Db, token: string): string[] {
  * (FTS5 with prefix indexes); when the beginnings are more than a page can rank, the whole
  * words are read first (so that « martin » finds the MARTINs before the MARTINEZs); when
  * nothing matches, the same with one word replaced by the index's words one typo away.
- * Candidates are ranked in memory (`rankPerson`: surname, its beginning, other fields, typos)
- * and each result says why it was found.
+ * Candidates are ranked from their index rows, cut by field (`rankFields`: surname, its
+ * beginning, other fields, typos), and each result says why it was found.
  */
 export function searchPersons(db: Db, q: string, limit: number): { results: (PersonHit & { reason: MatchReason })[]; truncated: boolean } {
   const parsed = parseQuery(q);
@@ -140,8 +133,7 @@ export function searchPersons(db: Db, q: string, limit: number): { results: (Per
   const consider = (rows: Candidate[]) => {
     for (const r of rows) {
       if (scored.has(r.id)) continue;
-      const indexed = rankIndexed(r.text, r, parsed);
-      const s = indexed === undefined ? rankFromRow(db, r.id, parsed) : indexed;
+      const s = rankFields(r, parsed);
       if (s) scored.set(r.id, s);
     }
   };
@@ -163,10 +155,10 @@ export function searchPersons(db: Db, q: string, limit: number): { results: (Per
   }
   const ids = [...scored.entries()].sort((a, b) => b[1].score - a[1].score).map(([id]) => id);
   const top = ids.slice(0, limit);
-  const hits = hitsFor(db, top).map((h) => ({ ...h, reason: scored.get(h.id)!.reason }));
-  // Equal scores: alphabetical, as a person reads a list.
-  hits.sort((a, b) => scored.get(b.id)!.score - scored.get(a.id)!.score || fold(shortName(a)).localeCompare(fold(shortName(b))));
-  return { results: hits, truncated: capped || ids.length > limit };
+  // Equal scores: alphabetical, as a person reads a list (each name folded once, not at every comparison).
+  const keyed = hitsFor(db, top).map((h) => ({ hit: { ...h, reason: scored.get(h.id)!.reason }, score: scored.get(h.id)!.score, name: fold(shortName(h)) }));
+  keyed.sort((a, b) => b.score - a.score || collator.compare(a.name, b.name));
+  return { results: keyed.map((k) => k.hit), truncated: capped || ids.length > limit };
 }
 
 interface HitRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, exactExpression, fold, indexText, namesOfIndex, rankIndexed, normalizePhone, oneTypoAway, parseQuery, prefixExpression, rankPerson, similarNames, type RankedPerson } from './rules';
+import { editDistance, exactExpression, fold, indexFields, indexText, namesOfIndex, rankFields, rankIndexed, normalizePhone, oneTypoAway, parseQuery, prefixExpression, rankPerson, similarNames, type RankedPerson } from './rules';
 
 describe('folding and parsing what the desk types', () => {
   it('folds case, accents, ligatures, hyphens and apostrophes', () => {
@@ -136,5 +136,17 @@ describe('names read back from the index text', () => {
       for (const q of ['diaye', 'muller', 'jean', 'eric 1985', 'mulelr', '06 12', '12/03', 'eric 0612'])
         expect(rankIndexed(indexText(person), person, parseQuery(q)), `${q} ${person.phone} ${person.birthDate}`).toEqual(rankPerson(person, parseQuery(q)));
     expect(namesOfIndex('', p)).toBeNull();
+  });
+});
+
+describe('the index row by field', () => {
+  it('keeps each field folded apart, and ranks exactly as folding the record again', () => {
+    const p = { birthName: "N'Diaye-Lœtitia", usageName: 'Müller', firstNames: 'Jean-Pierre Éric', birthDate: '1985-03-12', phone: '+33 6 12 34 56 78' };
+    expect(indexFields(p)).toEqual({ birth: 'n diaye loetitia', usage: 'muller', first: 'jean pierre eric', date: '12031985', year: '1985', phone: '0612345678' });
+    expect(indexFields({ ...p, usageName: '', birthDate: null, phone: '' })).toMatchObject({ usage: '', date: '', year: '', phone: '' });
+    const people = [p, { ...p, birthDate: null, phone: '' }, { ...p, usageName: '' }, { birthName: 'MARTIN', usageName: 'martin', firstNames: 'Louise', birthDate: null, phone: '' }];
+    for (const person of people)
+      for (const q of ['diaye', 'n diaye', 'muller', 'mul', 'jean', 'eric 1985', 'mulelr', 'loetitia', 'lœtitia', '06 12', '12/03', 'eric 0612', 'martin', 'mart louise', 'xyz'])
+        expect(rankFields(indexFields(person), parseQuery(q)), `${q} ${person.usageName} ${person.birthDate}`).toEqual(rankPerson(person, parseQuery(q)));
   });
 });

@@ -255,4 +255,40 @@ describe('migrations', () => {
       expect(() => db.prepare("UPDATE site SET logo_mime = 'image/gif'").run()).toThrow(/CHECK/);
     });
   });
+  describe('0010-search-fields', () => {
+    const step = MIGRATIONS.find((m) => m.name === '0010-search-fields')!;
+    const db = new Database(':memory:');
+    migrate(db, step.version - 1);
+    db.exec(`INSERT INTO households (id, address, created_at) VALUES (1, '1 rue A', 't');
+      INSERT INTO persons (id, birth_name, usage_name, first_names, birth_date, phone, household_id, household_role, created_at, updated_at) VALUES
+        (1, 'Lefèvre', '', 'Noé', NULL, '', 1, 'enfant', 't', 't'),
+        (2, 'Martin-Dubois', 'Œuvray', 'Jean-Pierre Éric', '1985-03-12', '+33 6 12 34 56 78', 1, 'conjoint', 't', 't'),
+        (3, 'Garcia', '', 'Luis', '1960-01-01', '', 1, 'demandeur', 't', 't'),
+        (4, 'Garcia', '', 'Luis', NULL, '', 1, 'demandeur', 't', 't');
+      UPDATE persons SET merged_into = 3 WHERE id = 4;
+      INSERT INTO person_search (rowid, text) VALUES (1, 'lefevre noe'), (2, 'martin dubois oeuvray jean pierre eric 12031985 1985 0612345678'), (3, 'garcia luis 01011960 1960');`);
+    migrate(db, step.version);
+    const holder = `SELECT id FROM persons WHERE household_id = 1 AND merged_into IS NULL
+      ORDER BY CASE household_role WHEN 'demandeur' THEN 0 WHEN 'conjoint' THEN 1 ELSE 2 END, id LIMIT 1`;
+    it('rebuilds the search index field by field for every live record', () => {
+      expect(db.prepare('SELECT rowid AS id, birth, usage, first, date, year, phone FROM person_search ORDER BY rowid').all()).toEqual([
+        { id: 1, birth: 'lefevre', usage: '', first: 'noe', date: '', year: '', phone: '' },
+        { id: 2, birth: 'martin dubois', usage: 'oeuvray', first: 'jean pierre eric', date: '12031985', year: '1985', phone: '0612345678' },
+        { id: 3, birth: 'garcia', usage: '', first: 'luis', date: '01011960', year: '1960', phone: '' },
+      ]);
+      expect(db.prepare("SELECT rowid AS id FROM person_search WHERE person_search MATCH '\"oeuv\"* AND \"1985\"*'").all()).toEqual([{ id: 2 }]);
+    });
+    it('finds a household’s holder (demandeur, conjoint, then the first member) from an index alone', () => {
+      expect(db.prepare(holder).get()).toEqual({ id: 3 });
+      expect(plan(db, holder)).toContain('USING COVERING INDEX persons_holder_by_household');
+      db.exec("UPDATE persons SET household_role = 'autre' WHERE id = 3");
+      expect(db.prepare(holder).get()).toEqual({ id: 2 });
+    });
+    it('reads the validation queue’s lines from an index of the waiting requests alone, in the queue’s order', () => {
+      const queue = `SELECT a.id, a.number, a.dsu_id, a.person_id, a.dispositif, a.nature, a.amount_cents, a.granted_cents, a.paid_on, a.status, a.outcome, a.route, a.urgent,
+        a.requested_on, a.submitted_at, a.taken_by, a.appeal_on, a.commission_id, coalesce(a.submitted_by, a.created_by)
+        FROM aid_requests a INDEXED BY aid_requests_waiting WHERE a.status IN ('soumise', 'a_valider') ORDER BY a.urgent DESC, a.submitted_at, a.id`;
+      expect(plan(db, queue)).toBe('SCAN a USING COVERING INDEX aid_requests_waiting');
+    });
+  });
 });

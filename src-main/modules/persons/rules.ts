@@ -40,8 +40,9 @@ export function dateDigits(iso: string | null): string {
 }
 
 /**
- * The text indexed for a person: folded words of the names, the birth date as people say
- * it (`12031985`) and its year, the phone's digits.
+ * The one-column index text of the stores before schema version 10 (folded words of the
+ * names, the birth date as people say it and its year, the phone's digits): the search now
+ * reads `indexFields`; this form lets the migration's test rebuild such a store.
  */
 export function indexText(p: IndexedPerson): string {
   const names = fold([p.birthName, p.usageName, p.firstNames].join(' '));
@@ -216,18 +217,6 @@ export function rankPerson(p: RankedPerson, q: ParsedQuery): { score: number; re
   );
 }
 
-/**
- * The same rank from the record's index text (`indexText`, already folded) and the two
- * surnames as stored (to know how many words each has): the search ranks up to 400
- * candidates per keystroke without folding them again. Null when the text does not match the
- * names (then `rankPerson`).
- */
-export function rankIndexed(text: string, p: Pick<RankedPerson, 'birthName' | 'usageName'>, q: ParsedQuery): { score: number; reason: MatchReason } | null | undefined {
-  const names = namesOfIndex(text, p);
-  if (!names) return undefined;
-  return rankWords(names.names, names.digits, q);
-}
-
 /** Words of a folded field (`fold` leaves single spaces, nothing at either end). */
 const wordsOf = (folded: string) => (folded ? folded.split(' ') : []);
 
@@ -268,28 +257,6 @@ function rankWords({ birth, usage, first }: NameWords, { date, year, phone }: Di
   }
   const top = matches.reduce((a, m) => (m.points > a.points ? m : a));
   return { score: top.points * 1000 + sum, reason: { kind: top.kind, word: top.word } };
-}
-
-/** Words of a name as `fold` cuts them (letters, digits and their accents; anything else separates). */
-const wordCount = (s: string) => s.match(/[\p{L}\p{N}\p{M}]+/gu)?.length ?? 0;
-
-/**
- * The words of a record's index text (`indexText`: birth name, usage name, first names, then
- * the birth date as said and its year, then the phone), cut as the two surnames count their
- * words. Null when the text does not have them.
- */
-export function namesOfIndex(text: string, p: Pick<RankedPerson, 'birthName' | 'usageName'>): { names: NameWords; digits: DigitWords } | null {
-  const words = text.split(' ');
-  const nb = wordCount(p.birthName);
-  const nu = wordCount(p.usageName);
-  if (nb === 0 || words.length < nb + nu) return null;
-  const rest = words.slice(nb + nu);
-  const split = rest.findIndex((w) => /^\d+$/.test(w));
-  const first = split === -1 ? rest : rest.slice(0, split);
-  const extra = split === -1 ? [] : rest.slice(split);
-  // Date and year come together; a lone extra is the phone.
-  const [date, year, phone] = extra.length >= 2 ? [extra[0]!, extra[1]!, extra[2] ?? ''] : ['', '', extra[0] ?? ''];
-  return { names: { birth: words.slice(0, nb), usage: words.slice(nb, nb + nu), first }, digits: { date, year, phone } };
 }
 
 /** FTS5 expression of whole words only (no beginnings): finds the exact matches first when beginnings are too many. */

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ApiError, must } from '../api';
-import { Alert, Button, TextAreaInput, TextInput } from '../ui/components';
-import { errorText, fieldOf } from './errors';
+import { must } from '../api';
+import { Button, ErrorSummary, TextAreaInput, TextInput } from '../ui/components';
+import { useFormErrors } from './errors';
 import { RecoveryCodeSheet } from './RecoveryCodeSheet';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -24,8 +24,16 @@ export function parseCommunes(text: string): { communes: { insee: string; name: 
 export function SetupPage({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [f, setF] = useState({ siteName: '', siteCode: '', communes: '', login: '', displayName: '', password: '', confirm: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  // Every problem at once, each beside its field (the contract's paths for the admin's fields).
+  const errors = useFormErrors({
+    siteName: ['siteName'],
+    siteCode: ['siteCode'],
+    communes: ['communes'],
+    login: ['admin.login'],
+    displayName: ['admin.displayName'],
+    password: ['admin.password'],
+    confirm: ['confirm'],
+  });
   const [busy, setBusy] = useState(false);
   const [recovery, setRecovery] = useState<string | null>(null);
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
@@ -36,9 +44,8 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
     const { communes, badLine } = parseCommunes(f.communes);
     if (badLine !== null) errs.communes = t('setup.communesBadLine', { line: badLine });
     if (f.password !== f.confirm) errs.confirm = t('password.mismatch');
-    setErrors(errs);
-    setGeneral(null);
-    if (Object.keys(errs).length) return;
+    if (!errors.check(errs)) return;
+    errors.clear();
     setBusy(true);
     try {
       const r = await must('setup:init', {
@@ -49,10 +56,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
       });
       setRecovery(r.recoveryCode);
     } catch (err) {
-      const field = fieldOf(err);
-      const map: Record<string, string> = { 'admin.login': 'login', 'admin.password': 'password', 'admin.displayName': 'displayName' };
-      if (field && err instanceof ApiError) setErrors({ [map[field] ?? field.split('.')[0]!]: errorText(err) });
-      else setGeneral(errorText(err));
+      errors.fail(err);
     } finally {
       setBusy(false);
     }
@@ -78,23 +82,23 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
           <LanguageSwitch />
         </div>
         <p>{t('setup.intro')}</p>
-        {general && <Alert kind="error">{general}</Alert>}
+        <ErrorSummary errors={errors.errors} />
         <Form onSubmit={submit} validationBehavior="aria">
           <fieldset>
             <legend>{t('setup.siteLegend')}</legend>
             <div className="grid-2">
-              <TextInput label={t('setup.siteName')} name="siteName" value={f.siteName} onChange={set('siteName')} isRequired error={errors.siteName} autoFocus />
-              <TextInput label={t('setup.siteCode')} name="siteCode" value={f.siteCode} onChange={set('siteCode')} isRequired description={t('setup.siteCodeHelp')} error={errors.siteCode} />
+              <TextInput label={t('setup.siteName')} name="siteName" value={f.siteName} onChange={set('siteName')} isRequired error={errors.of('siteName')} autoFocus />
+              <TextInput label={t('setup.siteCode')} name="siteCode" value={f.siteCode} onChange={set('siteCode')} isRequired description={t('setup.siteCodeHelp')} error={errors.of('siteCode')} />
             </div>
-            <TextAreaInput label={t('setup.communes')} name="communes" value={f.communes} onChange={set('communes')} description={t('setup.communesHelp')} error={errors.communes} rows={5} />
+            <TextAreaInput label={t('setup.communes')} name="communes" value={f.communes} onChange={set('communes')} description={t('setup.communesHelp')} error={errors.of('communes')} rows={5} />
           </fieldset>
           <fieldset>
             <legend>{t('setup.adminLegend')}</legend>
             <div className="grid-2">
-              <TextInput label={t('fields.login')} name="login" value={f.login} onChange={set('login')} isRequired autoComplete="username" error={errors.login} description={t('fields.loginHelp')} />
-              <TextInput label={t('fields.displayName')} name="displayName" value={f.displayName} onChange={set('displayName')} isRequired error={errors.displayName} />
-              <TextInput label={t('fields.password')} name="password" type="password" value={f.password} onChange={set('password')} isRequired autoComplete="new-password" description={t('password.policy')} error={errors.password} />
-              <TextInput label={t('password.confirm')} name="confirm" type="password" value={f.confirm} onChange={set('confirm')} isRequired autoComplete="new-password" error={errors.confirm} />
+              <TextInput label={t('fields.login')} name="login" value={f.login} onChange={set('login')} isRequired autoComplete="username" error={errors.of('login')} description={t('fields.loginHelp')} />
+              <TextInput label={t('fields.displayName')} name="displayName" value={f.displayName} onChange={set('displayName')} isRequired error={errors.of('displayName')} />
+              <TextInput label={t('fields.password')} name="password" type="password" value={f.password} onChange={set('password')} isRequired autoComplete="new-password" description={t('password.policy')} error={errors.of('password')} />
+              <TextInput label={t('password.confirm')} name="confirm" type="password" value={f.confirm} onChange={set('confirm')} isRequired autoComplete="new-password" error={errors.of('confirm')} />
             </div>
           </fieldset>
           <div className="actions">

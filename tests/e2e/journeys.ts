@@ -28,13 +28,26 @@ export async function foundationJourney(page: Page, callAsPage: (channel: string
   await expectAccessible(page, 'création du site');
   await page.getByLabel('Nom du site').fill('MDS Montauban Est');
   await page.getByLabel('Code du site').fill('mtb');
-  await page.getByLabel('Communes du territoire').fill('82121 Montauban\n82125 Montech\n82112 Lamothe-Capdeville');
   await page.getByLabel('Identifiant').fill('admin');
   await page.getByLabel('Nom affiché').fill('Camille Admin');
+  // Every problem at once, each beside its field, the summary focused (RGAA 11.10).
+  await page.getByLabel('Communes du territoire').fill('82121 Montauban\nMontech');
+  await page.getByLabel('Mot de passe', { exact: true }).fill('une phrase');
+  await page.getByLabel('Confirmer le mot de passe').fill('une autre phrase');
+  await page.getByRole('button', { name: 'Créer le site' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Le formulaire contient 2 erreurs : corrigez les champs signalés.');
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expect(page.getByLabel('Communes du territoire')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Communes du territoire')).toHaveAccessibleDescription(/Ligne 2 illisible/);
+  await expect(page.getByLabel('Confirmer le mot de passe')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Confirmer le mot de passe')).toHaveAccessibleDescription(/Les deux saisies diffèrent/);
+  await page.getByLabel('Communes du territoire').fill('82121 Montauban\n82125 Montech\n82112 Lamothe-Capdeville');
   await page.getByLabel('Mot de passe', { exact: true }).fill('court');
   await page.getByLabel('Confirmer le mot de passe').fill('court');
   await page.getByRole('button', { name: 'Créer le site' }).click();
+  await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Le mot de passe doit compter au moins 12 caractères')).toBeVisible();
+  await expect(page.getByLabel('Confirmer le mot de passe')).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN_PASSWORD);
   await page.getByLabel('Confirmer le mot de passe').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Créer le site' }).click();

@@ -4,42 +4,22 @@
  * JSON on stdout, or a French line on stderr naming the field and exit 2. No database and no
  * data folder are opened.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOfflineCli, inputFile, runOffline } from '../helpers/offline-cli';
 import { tmpDir } from '../helpers/tmp';
 
 const root = path.resolve(__dirname, '../..');
-const outDir = path.join(root, 'out', 'cli-expulsions');
-const CLI = path.join(outDir, 'cli.mjs');
 const EXAMPLE = path.join(root, 'resources', 'exemples', 'expulsions', 'echeances.json');
+let CLI = '';
 
 beforeAll(async () => {
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    build: { ssr: path.join(root, 'src-main/cli-entry.ts'), outDir, emptyOutDir: true, minify: false, rollupOptions: { output: { format: 'esm', entryFileNames: 'cli.mjs' } } },
-  });
+  CLI = await buildOfflineCli('cli-expulsions');
 }, 120_000);
 
-function passeur(args: string[]) {
-  // A data folder that does not exist: the command must not need nor create one.
-  const home = tmpDir();
-  const data = path.join(home, 'jamais-cree');
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, PASSEUR_DATA: data, HOME: home, PASSEUR_LOG: 'silent' } });
-  expect(fs.existsSync(data)).toBe(false);
-  expect(fs.readdirSync(home)).toEqual([]);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function badFile(content: unknown): string {
-  const file = path.join(tmpDir(), 'dossier.json');
-  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-  return file;
-}
+const passeur = (args: string[]) => runOffline(CLI, args);
+const badFile = (content: unknown) => inputFile(content, 'dossier.json');
 
 const valid = { leaseSigned: '2024-03-10', landlord: 'personne_physique', rehousingAssured: false };
 

@@ -12,18 +12,8 @@ import type { Page } from '@playwright/test';
 import { expect, expectAccessible, tabTo, test } from './fixtures';
 import { seedTeam } from './seed';
 import { login, shot } from './actions';
+import { nextTuesday } from './dates';
 
-/** The site's today (Europe/Paris) and the next Tuesday after it, at least two days ahead. */
-const parisToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
-function nextTuesday(): { iso: string; steps: number } {
-  const d = new Date(`${parisToday()}T12:00:00Z`);
-  let steps = 0;
-  do {
-    d.setUTCDate(d.getUTCDate() + 1);
-    steps++;
-  } while (d.getUTCDay() !== 2 || steps < 2);
-  return { iso: d.toISOString().slice(0, 10), steps };
-}
 const fr = (iso: string) => {
   const s = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
   return s.replace(/ 1 /, ' 1er ');

@@ -11,6 +11,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { ADMIN, seedTeam } from './seed';
 import { login, shot } from './actions';
+import { nextTuesday } from './dates';
 
 /** The screen as it is seen (viewport only) into `PASSEUR_SHOTS`, named with the viewport's width. */
 async function view(page: Page, name: string) {
@@ -44,17 +45,6 @@ async function choose(page: Page, scope: Locator, label: RegExp, option: string)
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** The site's today (Europe/Paris) and the next Tuesday after it, at least two days ahead. */
-const parisToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
-function nextTuesday(): { iso: string; steps: number } {
-  const d = new Date(`${parisToday()}T12:00:00Z`);
-  let steps = 0;
-  do {
-    d.setUTCDate(d.getUTCDate() + 1);
-    steps++;
-  } while (d.getUTCDay() !== 2 || steps < 2);
-  return { iso: d.toISOString().slice(0, 10), steps };
-}
 const fr = (iso: string) => new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`)).replace(/ 1 /, ' 1er ');
 
 test('account and partner dialogs: every refusal of the server shown at once, each on its field', async ({ page, server, watch }) => {

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PasseurError } from '../../shared/errors';
 import { fileParameters, parameterDefinition } from '../../shared/parameters';
 import { nonWorkingReason } from '../../shared/legal-days';
 import { addDays, weekday } from '../../shared/time';
@@ -14,16 +13,8 @@ import {
   type EvictionInput,
   type EvictionStageInput,
 } from './rules';
+import { refused } from '../../../tests/helpers/refused';
 
-function refused(fn: () => unknown): PasseurError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PasseurError);
-    return e as PasseurError;
-  }
-  throw new Error('expected a refusal');
-}
 
 const base: EvictionInput = { leaseSigned: '2024-03-10', landlord: 'personne_physique', rehousingAssured: false, stages: [] };
 const run = (stages: EvictionStageInput[], more: Partial<EvictionInput> = {}) => computeEvictionDates({ ...base, ...more, stages }, fileParameters);

@@ -1,22 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PasseurError } from '../../shared/errors';
 import { entryInForce, fileParameters, parameterDefinition, type ParameterLookup } from '../../shared/parameters';
 import { nonWorkingReason } from '../../shared/legal-days';
 import { addDays } from '../../shared/time';
 import { computeCapacity, computeDeadlines, quotiteSaisissable, rsaAmount, STAGE_KINDS, type CapacityInput, type StageInput } from './rules';
+import { refused } from '../../../tests/helpers/refused';
 
 const salary = (cents: number) => [{ kind: 'salaire', monthly_cents: cents }];
 
-function refused(fn: () => unknown): PasseurError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PasseurError);
-    return e as PasseurError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('capacity to repay (L731-1, L731-2, R731-1)', () => {
   it('2026, one adult, 2 dependants, 1,800 € a month', () => {

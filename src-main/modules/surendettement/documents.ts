@@ -98,7 +98,7 @@ async function pdf(ctx: CallContext, f: FileOut): Promise<Buffer> {
   heading('Dettes');
   if (f.debts.length === 0) none('Aucune dette enregistrée.');
   else {
-    const w = [0.24, 0.17, 0.13, 0.12, 0.11, 0.11, 0.12].map((x) => Math.floor(width * x));
+    const w = [0.22, 0.16, 0.13, 0.12, 0.11, 0.14, 0.12].map((x) => Math.floor(width * x));
     table(
       p,
       [

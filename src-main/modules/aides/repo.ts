@@ -235,12 +235,41 @@ export function reglementRows(db: Db): ReglementRow[] {
 export function reglementRow(db: Db, id: number): ReglementRow | undefined {
   return prep(db, `${REG_SELECT} WHERE id = ?`).get(id) as ReglementRow | undefined;
 }
-/** The active version in force on a day: latest start not after it, not ended before it. */
-export function reglementRowInForce(db: Db, day: string): ReglementRow | undefined {
-  return prep(
+/**
+ * The active versions in force on a day, one per règlement code (each code's latest start not
+ * after the day, not ended before it): several règlements apply at once (the département's
+ * aid règlement, the FSL's règlement intérieur). The règlement the site has had longest (the
+ * one installed with the site) comes first: it is the default of a new request.
+ */
+export function reglementRowsInForce(db: Db, day: string): ReglementRow[] {
+  const rows = prep(
     db,
-    `${REG_SELECT} WHERE status = 'actif' AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?) ORDER BY effective_from DESC, version DESC LIMIT 1`,
-  ).get(day, day) as ReglementRow | undefined;
+    `${REG_SELECT} WHERE status = 'actif' AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
+     ORDER BY (SELECT min(o.id) FROM reglements o WHERE o.code = reglements.code), effective_from DESC, version DESC`,
+  ).all(day, day) as ReglementRow[];
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.code) && !!seen.add(r.code));
+}
+/**
+ * The active version in force on a day: of the règlement that provides the dispositif when one
+ * is named (dispositif codes are unique across règlements), else of the default règlement.
+ */
+export function reglementRowInForce(db: Db, day: string, dispositif?: string): ReglementRow | undefined {
+  const rows = reglementRowsInForce(db, day);
+  if (dispositif !== undefined) {
+    const owner = rows.find((r) => reglementDoc(db, r.id).dispositifs.some((d) => d.code === dispositif));
+    if (owner) return owner;
+  }
+  return rows[0];
+}
+/** The règlement code (other than `code`) whose stored versions define one of these dispositifs, if any. */
+export function dispositifOwner(db: Db, code: string, dispositifs: readonly string[]): { code: string; dispositif: string } | undefined {
+  for (const r of reglementRows(db)) {
+    if (r.code === code) continue;
+    const hit = reglementDoc(db, r.id).dispositifs.find((d) => dispositifs.includes(d.code));
+    if (hit) return { code: r.code, dispositif: hit.code };
+  }
+  return undefined;
 }
 
 const parsedCache = new WeakMap<Db, Map<number, Reglement>>();

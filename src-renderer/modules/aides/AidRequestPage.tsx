@@ -272,6 +272,10 @@ function RequestForm({
   const { t } = useTranslation();
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const disp = options.dispositifs.find((d) => d.code === draft.dispositif);
+  // Several règlements in force (the département's, the FSL's): the request is instructed under one, the département's by default.
+  const [code, setCode] = useState(disp?.reglementCode ?? options.reglement.code);
+  const reglementLabel = (r: AidOptions['reglements'][number], i: number) => (i === 0 ? t('aides.reglementDefault') : r.title);
+  const dispositifs = options.dispositifs.filter((d) => d.reglementCode === code);
   const nature = disp?.natures.find((n) => n.code === draft.nature);
   const err = (f: string) => fields[f] ?? (field === f ? (error ?? undefined) : undefined);
   const lastBudget = async () => {
@@ -293,6 +297,19 @@ function RequestForm({
   return (
     <Form className="panel aid-form" onSubmit={onSubmit} validationBehavior="aria">
       <h2>{t('aides.request')}</h2>
+      {options.reglements.length > 1 && (
+        <RadioList
+          label={t('aides.reglementChoice')}
+          value={code}
+          onChange={(c) => {
+            setCode(c);
+            if (disp && disp.reglementCode !== c) set({ dispositif: null, nature: null });
+          }}
+          options={options.reglements.map((r, i) => ({ value: r.code, label: reglementLabel(r, i) }))}
+          orientation="vertical"
+          isRequired
+        />
+      )}
       <div className="grid-2">
         <SelectField
           label={t('aides.beneficiary')}
@@ -309,14 +326,17 @@ function RequestForm({
           onChange={(v) => {
             const d = options.dispositifs.find((x) => x.code === v);
             // Only what this dispositif allows stays chosen (its natures, payment modes, derogation).
+            const paymentMode = d && !d.paymentModes.includes(draft.paymentMode) ? d.paymentModes[0]! : draft.paymentMode;
             set({
               dispositif: v,
               nature: d?.natures.some((n) => n.code === draft.nature) ? draft.nature : (d?.natures[0]?.code ?? null),
-              paymentMode: d && !d.paymentModes.includes(draft.paymentMode) ? d.paymentModes[0]! : draft.paymentMode,
+              paymentMode,
+              // A dispositif paid to a third party only (the FSL pays the landlord): the landlord by default.
+              payeeKind: paymentMode === 'virement_tiers' && draft.payeeKind === 'beneficiaire' ? 'bailleur' : draft.payeeKind,
               derogation: draft.derogation && !!d?.derogation,
             });
           }}
-          options={options.dispositifs.map((d) => ({ id: d.code, label: d.label }))}
+          options={dispositifs.map((d) => ({ id: d.code, label: d.label }))}
           isRequired
           error={err('dispositif')}
         />

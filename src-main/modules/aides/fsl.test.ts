@@ -111,3 +111,24 @@ describe('the FSL règlement intérieur beside the département’s règlement',
     expect(hashDir(team.dir)).toEqual(before);
   });
 });
+
+describe('an FSL dispositif on a day the FSL’s règlement is not in force', () => {
+  it('is refused in French, naming the règlement and the date, writing nothing', async () => {
+    const t = await aidTeam();
+    const later = structuredClone(fsl) as typeof fsl;
+    later.effectiveFrom = '2026-11-20';
+    const d = await t.must(t.resp.token, 'reglement:import', { document: JSON.stringify(later) });
+    await t.must(t.resp.token, 'reglement:activate', { id: d.id });
+    const h = await household(t);
+    const before = hashDir(t.dir);
+    const out = await t.call(t.ass.token, 'aid:save', { ...maintien(h, 50_000), requestedOn: '2026-11-10' });
+    expect(out.ok ? 'ok' : out.error.message).toBe(
+      'Le dispositif « FSL maintien — impayés de loyer » relève du règlement « fsl », dont aucune version n’est en vigueur au 10/11/2026 : datez la demande dans sa période de vigueur, ou choisissez un dispositif d’un règlement en vigueur.',
+    );
+    expect(out.ok ? null : out.error.field).toBe('dispositif');
+    expect(hashDir(t.dir)).toEqual(before);
+    // From the day it applies, the same request is evaluated under it.
+    const ok = await t.must(t.ass.token, 'aid:save', { ...maintien(h, 50_000), requestedOn: '2026-11-20' });
+    expect(ok.reglement?.code).toBe('fsl');
+  });
+});

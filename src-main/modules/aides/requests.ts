@@ -49,7 +49,18 @@ function checkFields(ctx: CallContext, f: Fields, dsu: DsuRow): void {
   refuseFields(problems);
   // What the dispositif allows, under the version in force on the request's date (without one, the draft is kept and cannot be submitted).
   const inForce = repo.reglementRowInForce(db, f.requestedOn, f.dispositif);
-  if (inForce) checkAllowed(repo.reglementDoc(db, inForce.id), f);
+  if (!inForce) return;
+  const reg = repo.reglementDoc(db, inForce.id);
+  const owner = reg.dispositifs.some((d) => d.code === f.dispositif) ? undefined : repo.dispositifOwner(db, inForce.code, [f.dispositif]);
+  if (owner) {
+    // A dispositif of another règlement (the FSL's…) with no version of it in force on the request's date.
+    throw new PasseurError(
+      'invalid_input',
+      `Le dispositif « ${repo.dispositifLabels(db).get(f.dispositif) ?? f.dispositif} » relève du règlement « ${owner.code} », dont aucune version n’est en vigueur au ${frDate(f.requestedOn)} : datez la demande dans sa période de vigueur, ou choisissez un dispositif d’un règlement en vigueur.`,
+      'dispositif',
+    );
+  }
+  checkAllowed(reg, f);
 }
 
 export const requestHandlers = {

@@ -91,12 +91,44 @@ test('FSL: the règlement intérieur activated beside the département’s, an F
   await expect(page.getByText('Tarn-et-Garonne Habitat')).toBeVisible();
   await logout(page);
 
-  // --- The responsable's queue shows it under its FSL dispositif ---------------------------------
+  // A secours of the département's règlement waits in the same queue.
+  const other = (await team.rpc('persons:create', { birthName: 'Perrin', firstNames: 'Marc', birthDate: '1965-06-30', household: { address: '9 allée des Tilleuls', postcode: '82000', communeInsee: '82121', role: 'demandeur' } }, sec)).value as {
+    person: { id: number };
+    household: { id: number };
+  };
+  const otherDsu = (await team.rpc('dsu:open', { householdId: other.household.id, referentId: users.alice!.id }, alice)).value as { id: number };
+  const secours = (await team.rpc(
+    'aid:save',
+    {
+      dsuId: otherDsu.id,
+      personId: other.person.id,
+      requestedOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }),
+      dispositif: 'secours_cd',
+      nature: 'alimentaire',
+      object: 'Courses en attendant le versement du RSA',
+      amountCents: 12000,
+      paymentMode: 'virement_beneficiaire',
+      payeeKind: 'beneficiaire',
+      noteSociale: 'Rupture de ressources depuis deux mois.',
+      budget: { resources: [{ kind: 'rsa', amountCents: 30000 }], charges: [{ kind: 'loyer', amountCents: 45000 }] },
+    },
+    alice,
+  )).value as { id: number; number: string };
+  await team.rpc('aid:act', { action: 'submit', id: secours.id }, alice);
+
+  // --- The responsable's queue shows it under its FSL dispositif, apart by règlement --------------
   await login(page, 'remi', users.remi!.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Validation des aides' }).click();
   const queue = page.getByRole('table', { name: 'Demandes à valider' });
   const row = queue.getByRole('row', { name: new RegExp(number) });
   await expect(row).toContainText('FSL maintien — impayés de loyer');
+  await expect(queue.getByRole('row')).toHaveCount(3);
+  await page.getByRole('button', { name: /Règlement$/ }).click();
+  await page.getByRole('option', { name: 'Fonds de solidarité pour le logement', exact: true }).click();
+  await expect(page.getByText('1 demande sur 2')).toBeVisible();
+  await expect(queue.getByRole('row')).toHaveCount(2);
+  await expect(row).toBeVisible();
+  await expect(queue.getByRole('row', { name: new RegExp(secours.number) })).toHaveCount(0);
   await expectAccessible(page, 'validation — demande FSL');
   await shot(page, 'fsl-file');
 });

@@ -158,6 +158,8 @@ const aidSummary = z.object({
   instructor: z.string(),
   dispositif: z.string(),
   dispositifLabel: z.string(),
+  /** The règlement its dispositif belongs to (several may be in force: the département's, the FSL's…), by the short name of its title. */
+  reglementLabel: z.string(),
   nature: z.enum(NATURES),
   amountCents: z.number().int(),
   grantedCents: z.number().int().nullable(),

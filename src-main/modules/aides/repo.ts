@@ -295,6 +295,21 @@ export function dispositifLabels(db: Db): Map<string, string> {
   return m;
 }
 
+/**
+ * Dispositif code → the short name of its règlement: the title up to its first « — » or « ( »
+ * (« Fonds de solidarité pour le logement »), from every stored version (active ones win).
+ */
+export function dispositifReglements(db: Db): Map<string, string> {
+  const rows = reglementRows(db).slice().reverse(); // oldest first
+  rows.sort((a, b) => Number(a.status === 'actif') - Number(b.status === 'actif'));
+  const m = new Map<string, string>();
+  for (const r of rows) {
+    const short = r.title.split(/ — | \(/)[0]!.trim() || r.code;
+    for (const d of reglementDoc(db, r.id).dispositifs) m.set(d.code, short);
+  }
+  return m;
+}
+
 /** After a draft version is edited, its parsed form is read again. */
 export function forgetReglement(db: Db, id: number): void {
   parsedCache.get(db)?.delete(id);
@@ -369,7 +384,7 @@ const SUMMARY_COLUMNS = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNu
   coalesce(a.submitted_by, a.created_by) AS instructorId`;
 const SUMMARY_JOINS = 'JOIN dsu d ON d.id = a.dsu_id JOIN persons p ON p.id = a.person_id';
 
-type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel' | 'person' | 'referent' | 'instructor' | 'takenBy'> & {
+type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel' | 'reglementLabel' | 'person' | 'referent' | 'instructor' | 'takenBy'> & {
   dsuId: number;
   dsuNumber: string;
   urgent: number;
@@ -381,7 +396,7 @@ type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabe
   takenById: number | null;
 };
 /** Built field by field: this runs for every row of a 2,000-row queue. */
-const toSummary = (labels: Map<string, string>, names: Map<number, string>) => (r: SummaryRow): AidSummary => ({
+const toSummary = (labels: Map<string, string>, names: Map<number, string>, reglements: Map<string, string>) => (r: SummaryRow): AidSummary => ({
   id: r.id,
   number: r.number,
   dsu: { id: r.dsuId, number: r.dsuNumber },
@@ -390,6 +405,7 @@ const toSummary = (labels: Map<string, string>, names: Map<number, string>) => (
   instructor: names.get(r.instructorId) ?? '',
   dispositif: r.dispositif,
   dispositifLabel: labels.get(r.dispositif) ?? r.dispositif,
+  reglementLabel: reglements.get(r.dispositif) ?? '',
   nature: r.nature,
   amountCents: r.amountCents,
   grantedCents: r.grantedCents,
@@ -411,7 +427,7 @@ function displayNames(db: Db): Map<number, string> {
 }
 
 export function summaries(db: Db, where: string, order: string, ...params: (string | number)[]): AidSummary[] {
-  return (prep(db, `${SUMMARY_COLUMNS} FROM aid_requests a ${SUMMARY_JOINS} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary(dispositifLabels(db), displayNames(db)));
+  return (prep(db, `${SUMMARY_COLUMNS} FROM aid_requests a ${SUMMARY_JOINS} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary(dispositifLabels(db), displayNames(db), dispositifReglements(db)));
 }
 
 /**
@@ -426,7 +442,7 @@ export function waitingSummaries(db: Db): AidSummary[] {
       `${SUMMARY_COLUMNS} FROM aid_requests a INDEXED BY aid_requests_waiting ${SUMMARY_JOINS}
        WHERE a.status IN ('soumise', 'a_valider') ORDER BY a.urgent DESC, a.submitted_at, a.id`,
     ).all() as SummaryRow[]
-  ).map(toSummary(dispositifLabels(db), displayNames(db)));
+  ).map(toSummary(dispositifLabels(db), displayNames(db), dispositifReglements(db)));
 }
 
 export function decisions(db: Db, requestId: number) {

@@ -24,7 +24,7 @@ test('FSL: the règlement intérieur activated beside the département’s, an F
   const card = (await team.rpc('persons:create', { birthName: 'Lemoine', firstNames: 'Agnès', birthDate: '1972-02-11', household: { address: '3 rue de la Résistance', postcode: '82000', communeInsee: '82121', role: 'demandeur' } }, sec)).value as {
     household: { id: number };
   };
-  const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: users.alice!.id }, alice)).value as { number: string };
+  const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: users.alice!.id }, alice)).value as { id: number; number: string };
 
   // --- The responsable imports the FSL example and activates it ------------------------------------
   await page.goto(server.url);
@@ -89,6 +89,12 @@ test('FSL: the règlement intérieur activated beside the département’s, an F
   const number = (/AF-\d{4}-\d{5}/.exec((await page.getByRole('heading', { level: 1 }).textContent())!) ?? [''])[0];
   await expect(page.getByRole('region', { name: 'Évaluation à la soumission' }).getByText(/Fonds de solidarité pour le logement — règlement intérieur.*\(version 1\)/)).toBeVisible();
   await expect(page.getByText('Tarn-et-Garonne Habitat')).toBeVisible();
+  // A screen that leads to an FSL request opens the form with its dispositif chosen, under its règlement.
+  await page.evaluate((to) => (window.location.hash = to), `#/aides/nouvelle/${dsu.id}?dispositif=fsl_energie`);
+  await expect(page.getByRole('heading', { name: `Nouvelle demande d’aide — dossier ${dsu.number}` })).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: /Règlement/ }).getByRole('radio', { name: /Fonds de solidarité pour le logement/ })).toBeChecked();
+  await expect(page.getByRole('button', { name: /Dispositif$/ })).toContainText('FSL énergie / eau — impayés de fourniture');
+  await expect(page.getByRole('button', { name: /Nature$/ })).toContainText('Énergie');
   await logout(page);
 
   // A secours of the département's règlement waits in the same queue.

@@ -15,6 +15,7 @@ import type { Role } from '../shared/roles';
 import communesData from '../../resources/demo/communes-82.json';
 import noms from '../../resources/demo/noms.json';
 import activite from '../../resources/demo/activite-82.json';
+import fslExemple from '../../resources/reglements/fsl-exemple.json';
 import { between, isoDay, PERIOD, pick, planHouseholds, rng, type PlannedHousehold } from './plan';
 
 export type DemoScale = 'site' | 'departement';
@@ -143,6 +144,9 @@ export async function createDemo(dir: string, scale: DemoScale, seed: number, ho
     ]) {
       partners.push((await must(as(sec0), 'partners:save', p)).id);
     }
+    // The FSL's règlement intérieur (the example) in force beside the département's aid règlement.
+    const fsl = await must(as(team.responsable[0]!), 'reglement:import', { document: JSON.stringify(fslExemple) });
+    await must(as(team.responsable[0]!), 'reglement:activate', { id: fsl.id });
 
     // The year, event by event in time order (events add later events: the queue stays sorted).
     type Event = { at: number; seq: number; run: () => Promise<void> };

@@ -33,7 +33,8 @@ async function open(dir: string, adminPassword: string) {
     const names = (db.prepare('SELECT birth_name || \' \' || first_names AS n FROM persons ORDER BY id').all() as { n: string }[]).map((p) => p.n);
     const audit = verifyAudit(db);
     const auditRows = count('audit_log');
-    return { digest: h.digest('hex'), names, persons: count('persons'), audit, auditRows, tables };
+    const reglements = (db.prepare("SELECT code FROM reglements WHERE status = 'actif' ORDER BY code").all() as { code: string }[]).map((x) => x.code);
+    return { digest: h.digest('hex'), names, persons: count('persons'), audit, auditRows, tables, reglements };
   } finally {
     app.close();
   }
@@ -71,6 +72,8 @@ describe('passeur demo', () => {
     expect(ra.audit.ok).toBe(true);
     expect(ra.auditRows).toBeGreaterThan(one.counts.persons + one.counts.firstContacts + one.counts.journal);
     expect(ra.persons).toBe(one.counts.persons);
+    // The FSL's règlement intérieur (example) in force beside the département's aid règlement.
+    expect(ra.reglements).toEqual(['exemple', 'fsl']);
   }, 300_000);
 
   it('draws the seed document’s proportions: 57 % of first contacts by phone; communes of Tarn-et-Garonne with their INSEE codes', () => {

@@ -25,9 +25,10 @@ export const today = (ctx: CallContext) => localDay(ctx.now);
 
 // Règlement in force -------------------------------------------------------------------------
 
-export function reglementAt(ctx: CallContext, day: string): { row: repo.ReglementRow; reglement: Reglement } {
+/** The version in force on a day of the règlement providing the dispositif (else of the default règlement). */
+export function reglementAt(ctx: CallContext, day: string, dispositif?: string): { row: repo.ReglementRow; reglement: Reglement } {
   const db = ctx.app.vault.db;
-  const row = repo.reglementRowInForce(db, day);
+  const row = repo.reglementRowInForce(db, day, dispositif);
   if (!row) {
     throw new PasseurError(
       'conflict',
@@ -39,7 +40,7 @@ export function reglementAt(ctx: CallContext, day: string): { row: repo.Reglemen
 
 /** The version the request was submitted under, else the one in force on its date. */
 export function regOfAid(ctx: CallContext, a: repo.AidRow): Reglement {
-  return a.reglementId !== null ? repo.reglementDoc(ctx.app.vault.db, a.reglementId) : reglementAt(ctx, a.requestedOn).reglement;
+  return a.reglementId !== null ? repo.reglementDoc(ctx.app.vault.db, a.reglementId) : reglementAt(ctx, a.requestedOn, a.dispositif).reglement;
 }
 
 /** Whether the request's dispositif, under the version it was submitted under, lets a responsable refuse it alone out of the barème. */
@@ -51,7 +52,7 @@ export function refusAutonomeOf(ctx: CallContext, a: repo.AidRow): boolean {
 export function labelOf(ctx: CallContext, a: repo.AidRow): string {
   const db = ctx.app.vault.db;
   try {
-    const reg = a.reglementId !== null ? repo.reglementDoc(db, a.reglementId) : reglementAt(ctx, a.requestedOn).reglement;
+    const reg = a.reglementId !== null ? repo.reglementDoc(db, a.reglementId) : reglementAt(ctx, a.requestedOn, a.dispositif).reglement;
     return reg.dispositifs.find((d) => d.code === a.dispositif)?.label ?? a.dispositif;
   } catch {
     return a.dispositif;
@@ -127,7 +128,7 @@ export function aidView(ctx: CallContext, id: number): AidOut {
   let reglement = a.reglementId !== null ? regRef(repo.reglementRow(db, a.reglementId)!) : null;
   if (a.status === 'brouillon' || a.status === 'ajournee' || evaluation === null) {
     try {
-      const r = reglementAt(ctx, a.requestedOn);
+      const r = reglementAt(ctx, a.requestedOn, a.dispositif);
       evaluation = evaluate(demandeOf(ctx, fields, dsu, a.id), r.reglement);
       reglement = regRef(r.row);
     } catch (e) {

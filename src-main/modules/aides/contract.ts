@@ -158,6 +158,8 @@ const aidSummary = z.object({
   instructor: z.string(),
   dispositif: z.string(),
   dispositifLabel: z.string(),
+  /** The règlement its dispositif belongs to (several may be in force: the département's, the FSL's…), by the short name of its title. */
+  reglementLabel: z.string(),
   nature: z.enum(NATURES),
   amountCents: z.number().int(),
   grantedCents: z.number().int().nullable(),
@@ -250,9 +252,13 @@ const reglementOut = z.object({
 });
 const file = z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string() });
 const optionsOut = z.object({
+  /** The default règlement (the site's own aid règlement); `reglements`: every règlement in force on the day, default first. */
   reglement: reglementRef,
+  reglements: z.array(reglementRef),
   dispositifs: z.array(
     z.object({
+      /** The règlement that provides it (dispositif codes are unique across règlements). */
+      reglementCode: z.string(),
       code: z.string(),
       label: z.string(),
       description: z.string(),
@@ -270,7 +276,7 @@ const optionsOut = z.object({
 export type AidOptions = z.infer<typeof optionsOut>;
 
 export const aidesContract = {
-  'aid:options': channel({ input: z.strictObject({ day: isoDate.optional() }), output: optionsOut, access: INSTRUCT }),
+  'aid:options': channel({ input: z.strictObject({ day: isoDate.optional(), reglementCode: z.string().max(40).optional() }), output: optionsOut, access: INSTRUCT }),
   'aid:evaluate': channel({
     input: z.strictObject({ id: id.optional(), ...aidFields }),
     output: z.object({ evaluation: evaluationOut, reglement: reglementRef, history: z.array(historyRow) }),

@@ -77,7 +77,7 @@ export function act(ctx: CallContext, input: ActInput): void {
   switch (input.action) {
     case 'submit': {
       if (!a.noteSociale.trim()) throw new PasseurError('invalid_input', 'Rédigez la note sociale avant de soumettre la demande.', 'noteSociale');
-      const { row, reglement } = reglementAt(ctx, a.requestedOn);
+      const { row, reglement } = reglementAt(ctx, a.requestedOn, a.dispositif);
       const demande = demandeOf(ctx, fieldsOf(a), dsu, a.id);
       const e = evaluate(demande, reglement);
       if (e.outcome === 'non_conforme') {

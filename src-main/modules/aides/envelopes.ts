@@ -17,7 +17,7 @@ import * as envRepo from './envelopes/repo';
 function envelopeOf(ctx: CallContext, a: repo.AidRow): EnvelopeGroup {
   let reg: Reglement;
   try {
-    reg = reglementAt(ctx, today(ctx)).reglement;
+    reg = reglementAt(ctx, today(ctx), a.dispositif).reglement;
   } catch {
     reg = regOfAid(ctx, a);
   }
@@ -47,11 +47,8 @@ export const envelopeHandlers = {
     const [from, to] = yearBounds(year);
     let groups: EnvelopeGroup[] = [];
     const labels = repo.dispositifLabels(db);
-    try {
-      groups = envelopeGroups(reglementAt(ctx, year === ctx.now.getFullYear() ? day : to).reglement);
-    } catch {
-      // no règlement that year: the envelopes voted and the grants still show.
-    }
+    // Every règlement in force that year has its own envelopes (none: the envelopes voted and the grants still show).
+    for (const row of repo.reglementRowsInForce(db, year === ctx.now.getFullYear() ? day : to)) groups.push(...envelopeGroups(repo.reglementDoc(db, row.id)));
     const voted = envRepo.envelopeCodesOfYear(db, year).map((r) => r.code);
     const granted = envRepo.grantedDispositifs(db, from, to).map((r) => r.code);
     groups = envelopesShown(groups, voted, granted, labels);

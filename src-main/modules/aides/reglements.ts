@@ -1,6 +1,7 @@
 /**
- * Channels `reglement:*`: the versions of the règlement des aides (DOMAIN §4.1, §4.7), imported
- * as drafts, edited while drafts, activated, and replayed against the past year's requests.
+ * Channels `reglement:*`: the versions of the règlements des aides (DOMAIN §4.1, §4.7), one
+ * active version per code at a time (the département's, the FSL's…), imported as drafts, edited
+ * while drafts, activated, and replayed against the past year's requests.
  */
 import type { CallContext } from '../../api/app';
 import type { AidesHandlers } from './contract';
@@ -17,7 +18,7 @@ import { reglementItems } from './views';
 
 function reglementList(ctx: CallContext) {
   const db = ctx.app.vault.db;
-  const inForce = repo.reglementRowInForce(db, today(ctx))?.id ?? null;
+  const inForce = new Set(repo.reglementRowsInForce(db, today(ctx)).map((r) => r.id));
   const counts = new Map(repo.requestCountsByReglement(db).map((r) => [r.id, r.n]));
   return reglementItems(repo.reglementRows(db), counts, inForce, (id) => userRef(ctx, id));
 }
@@ -30,6 +31,18 @@ function reglementList(ctx: CallContext) {
 export function replay(db: Db, candidate: Reglement, day: string) {
   const from = twelveMonthsBefore(day);
   return replayOf(repo.submittedDemandes(db, from, day), candidate, from, day);
+}
+
+/** A dispositif belongs to one règlement: a request names its dispositif, which names its règlement. */
+function refuseForeignDispositifs(db: Db, r: Reglement): void {
+  const clash = repo.dispositifOwner(db, r.code, r.dispositifs.map((d) => d.code));
+  if (clash) {
+    throw new PasseurError(
+      'conflict',
+      `Le dispositif « ${clash.dispositif} » appartient déjà au règlement « ${clash.code} » : donnez-lui un autre code dans ce règlement (rien n’a été enregistré).`,
+      'dispositifs',
+    );
+  }
 }
 
 export const reglementHandlers = {
@@ -47,6 +60,7 @@ export const reglementHandlers = {
     if (repo.reglementExists(db, r.code, r.version)) {
       throw new PasseurError('conflict', `La version ${r.version} du règlement « ${r.code} » existe déjà : numérotez la nouvelle version (champ version).`, 'version');
     }
+    refuseForeignDispositifs(db, r);
     const id = db.transaction(() => {
       const n = repo.insertReglement(
         db,
@@ -71,6 +85,7 @@ export const reglementHandlers = {
     if (r.code !== row.code || r.version !== row.version) {
       throw new PasseurError('invalid_input', `Le code et la version ne changent pas en modification (${row.code}, version ${row.version}) : pour une autre version, importez-la.`, r.code !== row.code ? 'code' : 'version');
     }
+    refuseForeignDispositifs(db, r);
     db.transaction(() => {
       repo.updateReglement(db, row.id, { title: r.title, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, document: JSON.stringify(raw) });
       audit(ctx, 'reglement.update', 'reglement', row.id, { code: row.code, version: row.version });

@@ -235,12 +235,41 @@ export function reglementRows(db: Db): ReglementRow[] {
 export function reglementRow(db: Db, id: number): ReglementRow | undefined {
   return prep(db, `${REG_SELECT} WHERE id = ?`).get(id) as ReglementRow | undefined;
 }
-/** The active version in force on a day: latest start not after it, not ended before it. */
-export function reglementRowInForce(db: Db, day: string): ReglementRow | undefined {
-  return prep(
+/**
+ * The active versions in force on a day, one per règlement code (each code's latest start not
+ * after the day, not ended before it): several règlements apply at once (the département's
+ * aid règlement, the FSL's règlement intérieur). The règlement the site has had longest (the
+ * one installed with the site) comes first: it is the default of a new request.
+ */
+export function reglementRowsInForce(db: Db, day: string): ReglementRow[] {
+  const rows = prep(
     db,
-    `${REG_SELECT} WHERE status = 'actif' AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?) ORDER BY effective_from DESC, version DESC LIMIT 1`,
-  ).get(day, day) as ReglementRow | undefined;
+    `${REG_SELECT} WHERE status = 'actif' AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
+     ORDER BY (SELECT min(o.id) FROM reglements o WHERE o.code = reglements.code), effective_from DESC, version DESC`,
+  ).all(day, day) as ReglementRow[];
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.code) && !!seen.add(r.code));
+}
+/**
+ * The active version in force on a day: of the règlement that provides the dispositif when one
+ * is named (dispositif codes are unique across règlements), else of the default règlement.
+ */
+export function reglementRowInForce(db: Db, day: string, dispositif?: string): ReglementRow | undefined {
+  const rows = reglementRowsInForce(db, day);
+  if (dispositif !== undefined) {
+    const owner = rows.find((r) => reglementDoc(db, r.id).dispositifs.some((d) => d.code === dispositif));
+    if (owner) return owner;
+  }
+  return rows[0];
+}
+/** The règlement code (other than `code`) whose stored versions define one of these dispositifs, if any. */
+export function dispositifOwner(db: Db, code: string, dispositifs: readonly string[]): { code: string; dispositif: string } | undefined {
+  for (const r of reglementRows(db)) {
+    if (r.code === code) continue;
+    const hit = reglementDoc(db, r.id).dispositifs.find((d) => dispositifs.includes(d.code));
+    if (hit) return { code: r.code, dispositif: hit.code };
+  }
+  return undefined;
 }
 
 const parsedCache = new WeakMap<Db, Map<number, Reglement>>();
@@ -263,6 +292,21 @@ export function dispositifLabels(db: Db): Map<string, string> {
   rows.sort((a, b) => Number(a.status === 'actif') - Number(b.status === 'actif'));
   const m = new Map<string, string>();
   for (const r of rows) for (const d of reglementDoc(db, r.id).dispositifs) m.set(d.code, d.label);
+  return m;
+}
+
+/**
+ * Dispositif code → the short name of its règlement: the title up to its first « — » or « ( »
+ * (« Fonds de solidarité pour le logement »), from every stored version (active ones win).
+ */
+export function dispositifReglements(db: Db): Map<string, string> {
+  const rows = reglementRows(db).slice().reverse(); // oldest first
+  rows.sort((a, b) => Number(a.status === 'actif') - Number(b.status === 'actif'));
+  const m = new Map<string, string>();
+  for (const r of rows) {
+    const short = r.title.split(/ — | \(/)[0]!.trim() || r.code;
+    for (const d of reglementDoc(db, r.id).dispositifs) m.set(d.code, short);
+  }
   return m;
 }
 
@@ -340,7 +384,7 @@ const SUMMARY_COLUMNS = `SELECT a.id, a.number, d.id AS dsuId, d.number AS dsuNu
   coalesce(a.submitted_by, a.created_by) AS instructorId`;
 const SUMMARY_JOINS = 'JOIN dsu d ON d.id = a.dsu_id JOIN persons p ON p.id = a.person_id';
 
-type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel' | 'person' | 'referent' | 'instructor' | 'takenBy'> & {
+type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabel' | 'reglementLabel' | 'person' | 'referent' | 'instructor' | 'takenBy'> & {
   dsuId: number;
   dsuNumber: string;
   urgent: number;
@@ -352,7 +396,7 @@ type SummaryRow = Omit<AidSummary, 'dsu' | 'urgent' | 'appeal' | 'dispositifLabe
   takenById: number | null;
 };
 /** Built field by field: this runs for every row of a 2,000-row queue. */
-const toSummary = (labels: Map<string, string>, names: Map<number, string>) => (r: SummaryRow): AidSummary => ({
+const toSummary = (labels: Map<string, string>, names: Map<number, string>, reglements: Map<string, string>) => (r: SummaryRow): AidSummary => ({
   id: r.id,
   number: r.number,
   dsu: { id: r.dsuId, number: r.dsuNumber },
@@ -361,6 +405,7 @@ const toSummary = (labels: Map<string, string>, names: Map<number, string>) => (
   instructor: names.get(r.instructorId) ?? '',
   dispositif: r.dispositif,
   dispositifLabel: labels.get(r.dispositif) ?? r.dispositif,
+  reglementLabel: reglements.get(r.dispositif) ?? '',
   nature: r.nature,
   amountCents: r.amountCents,
   grantedCents: r.grantedCents,
@@ -382,7 +427,7 @@ function displayNames(db: Db): Map<number, string> {
 }
 
 export function summaries(db: Db, where: string, order: string, ...params: (string | number)[]): AidSummary[] {
-  return (prep(db, `${SUMMARY_COLUMNS} FROM aid_requests a ${SUMMARY_JOINS} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary(dispositifLabels(db), displayNames(db)));
+  return (prep(db, `${SUMMARY_COLUMNS} FROM aid_requests a ${SUMMARY_JOINS} WHERE ${where} ORDER BY ${order}`).all(...params) as SummaryRow[]).map(toSummary(dispositifLabels(db), displayNames(db), dispositifReglements(db)));
 }
 
 /**
@@ -397,7 +442,7 @@ export function waitingSummaries(db: Db): AidSummary[] {
       `${SUMMARY_COLUMNS} FROM aid_requests a INDEXED BY aid_requests_waiting ${SUMMARY_JOINS}
        WHERE a.status IN ('soumise', 'a_valider') ORDER BY a.urgent DESC, a.submitted_at, a.id`,
     ).all() as SummaryRow[]
-  ).map(toSummary(dispositifLabels(db), displayNames(db)));
+  ).map(toSummary(dispositifLabels(db), displayNames(db), dispositifReglements(db)));
 }
 
 export function decisions(db: Db, requestId: number) {

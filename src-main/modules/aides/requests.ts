@@ -9,6 +9,7 @@ import type { AidesHandlers } from './contract';
 import type { AidOut } from './contract';
 import { PasseurError, refuseFields } from '../../shared/errors';
 import { civility, personName, postalLines } from '../../shared/french';
+import { frDate } from '../../shared/time';
 import { evaluate, twelveMonthsBefore } from './engine';
 import { aidOr404, aidView, audit, demandeOf, reglementAt, requireAid, today } from './context';
 import { checkAllowed } from './checks';
@@ -47,21 +48,48 @@ function checkFields(ctx: CallContext, f: Fields, dsu: DsuRow): void {
   }
   refuseFields(problems);
   // What the dispositif allows, under the version in force on the request's date (without one, the draft is kept and cannot be submitted).
-  const inForce = repo.reglementRowInForce(db, f.requestedOn);
-  if (inForce) checkAllowed(repo.reglementDoc(db, inForce.id), f);
+  const inForce = repo.reglementRowInForce(db, f.requestedOn, f.dispositif);
+  if (!inForce) return;
+  const reg = repo.reglementDoc(db, inForce.id);
+  const owner = reg.dispositifs.some((d) => d.code === f.dispositif) ? undefined : repo.dispositifOwner(db, inForce.code, [f.dispositif]);
+  if (owner) {
+    // A dispositif of another règlement (the FSL's…) with no version of it in force on the request's date.
+    throw new PasseurError(
+      'invalid_input',
+      `Le dispositif « ${repo.dispositifLabels(db).get(f.dispositif) ?? f.dispositif} » relève du règlement « ${owner.code} », dont aucune version n’est en vigueur au ${frDate(f.requestedOn)} : datez la demande dans sa période de vigueur, ou choisissez un dispositif d’un règlement en vigueur.`,
+      'dispositif',
+    );
+  }
+  checkAllowed(reg, f);
 }
 
 export const requestHandlers = {
   'aid:options': (ctx, input) => {
-    const { row, reglement } = reglementAt(ctx, input.day ?? today(ctx));
-    return optionsOut(row, reglement);
+    const db = ctx.app.vault.db;
+    const day = input.day ?? today(ctx);
+    let rows = repo.reglementRowsInForce(db, day);
+    if (input.reglementCode !== undefined) {
+      const known = repo.reglementRows(db).some((r) => r.code === input.reglementCode);
+      rows = rows.filter((r) => r.code === input.reglementCode);
+      if (rows.length === 0) {
+        throw new PasseurError(
+          known ? 'conflict' : 'not_found',
+          known
+            ? `Aucune version du règlement « ${input.reglementCode} » n’est en vigueur au ${frDate(day)} : choisissez un autre règlement, ou faites activer la version applicable à cette date.`
+            : `Le règlement « ${input.reglementCode} » n’existe pas : choisissez un règlement de la liste (Règlement des aides).`,
+          'reglementCode',
+        );
+      }
+    }
+    const row = rows[0] ?? reglementAt(ctx, day).row; // none in force: the refusal that says so
+    return optionsOut(row, rows.map((r) => ({ row: r, reglement: repo.reglementDoc(db, r.id) })));
   },
 
   'aid:evaluate': (ctx, input) => {
     const { id: exceptId, ...f } = input;
     const { dsu } = requireDsu(ctx, f.dsuId, 'read');
     checkFields(ctx, f, dsu);
-    const { row, reglement } = reglementAt(ctx, f.requestedOn);
+    const { row, reglement } = reglementAt(ctx, f.requestedOn, f.dispositif);
     return {
       evaluation: evaluate(demandeOf(ctx, f, dsu, exceptId ?? null), reglement),
       reglement: regRef(row),

@@ -102,10 +102,13 @@ export function aidOut(a: AidRow, p: AidViewParts): AidOut {
 }
 
 /** The form's choices under a version: per dispositif, its natures, payment modes, age derogation, delegation. */
-export function optionsOut(row: ReglementRow, reglement: Reglement) {
+/** The dispositifs of every règlement in force (each names its règlement); `reglement`: the default one. */
+export function optionsOut(row: ReglementRow, inForce: { row: ReglementRow; reglement: Reglement }[]) {
   return {
     reglement: regRef(row),
-    dispositifs: reglement.dispositifs.map((d) => ({
+    reglements: inForce.map((x) => regRef(x.row)),
+    dispositifs: inForce.flatMap(({ row: r, reglement }) => reglement.dispositifs.map((d) => ({
+      reglementCode: r.code,
       code: d.code,
       label: d.label,
       description: d.description,
@@ -115,7 +118,7 @@ export function optionsOut(row: ReglementRow, reglement: Reglement) {
       derogation: derogationOf(d),
       delegationCents: d.delegationCents,
       resourceMethod: d.resourceTest.method,
-    })),
+    }))),
   };
 }
 
@@ -147,12 +150,12 @@ export function agendaRow(r: AidSummary, a: AidRow, decision: SessionDecisionRow
 
 // Règlement versions -----------------------------------------------------------------------------
 
-/** The versions as listed: until when each applies, which one is in force, how many requests it evaluated. */
-export function reglementItems(rows: ReglementRow[], counts: Map<number, number>, inForce: number | null, userRef: (id: number | null) => UserRef | null) {
+/** The versions as listed: until when each applies (a later version of the same code takes over), which ones are in force (one per code), how many requests it evaluated. */
+export function reglementItems(rows: ReglementRow[], counts: Map<number, number>, inForce: ReadonlySet<number>, userRef: (id: number | null) => UserRef | null) {
   const active = rows.filter((r) => r.status === 'actif');
   const untilOf = (r: ReglementRow): string | null => {
     if (r.status !== 'actif') return r.effectiveTo;
-    const next = active.filter((x) => x.effectiveFrom > r.effectiveFrom).map((x) => x.effectiveFrom).sort()[0];
+    const next = active.filter((x) => x.code === r.code && x.effectiveFrom > r.effectiveFrom).map((x) => x.effectiveFrom).sort()[0];
     const byNext = next ? addDays(next, -1) : null;
     return [r.effectiveTo, byNext].filter((x): x is string => x !== null).sort()[0] ?? null;
   };
@@ -169,7 +172,7 @@ export function reglementItems(rows: ReglementRow[], counts: Map<number, number>
     importedAt: r.importedAt,
     activatedBy: userRef(r.activatedBy),
     activatedAt: r.activatedAt,
-    inForceToday: r.id === inForce,
+    inForceToday: inForce.has(r.id),
     requests: counts.get(r.id) ?? 0,
   }));
 }

@@ -56,6 +56,20 @@ const emptyDraft = (personId: number | null): Draft => ({
   budget: { resources: [], charges: [] },
 });
 
+/** The draft with this dispositif chosen: only what it allows stays chosen (its natures, payment modes, derogation). */
+function withDispositif(draft: Draft, code: string | null, d: AidOptions['dispositifs'][number] | undefined): Draft {
+  const paymentMode = d && !d.paymentModes.includes(draft.paymentMode) ? d.paymentModes[0]! : draft.paymentMode;
+  return {
+    ...draft,
+    dispositif: code,
+    nature: d?.natures.some((n) => n.code === draft.nature) ? draft.nature : (d?.natures[0]?.code ?? null),
+    paymentMode,
+    // A dispositif paid to a third party only (the FSL pays the landlord): the landlord by default.
+    payeeKind: paymentMode === 'virement_tiers' && draft.payeeKind === 'beneficiaire' ? 'bailleur' : draft.payeeKind,
+    derogation: draft.derogation && !!d?.derogation,
+  };
+}
+
 function draftOf(a: AidOut): Draft {
   return {
     personId: String(a.person.id),
@@ -117,7 +131,11 @@ function inputOf(dsuId: number, d: Draft): { input: Input<'aid:save'> } | { fiel
   };
 }
 
-export function AidRequestPage({ id, dsuId }: { id?: number; dsuId?: number }) {
+/**
+ * `dispositif`: a new request's dispositif chosen in advance (the route `#/aides/nouvelle/<dsu>?dispositif=fsl_maintien`,
+ * from a screen that leads to it), its règlement with it; ignored when no règlement in force provides it.
+ */
+export function AidRequestPage({ id, dsuId, dispositif: preset }: { id?: number; dsuId?: number; dispositif?: string }) {
   const { t } = useTranslation();
   const [aid, setAid] = useState<AidOut | null>(null);
   const [dsu, setDsu] = useState<DsuOut | null>(null);
@@ -142,11 +160,13 @@ export function AidRequestPage({ id, dsuId }: { id?: number; dsuId?: number }) {
       }, fail);
     }
     if (dsuId === undefined) return Promise.resolve();
-    return must('dsu:get', { id: dsuId }).then((d) => {
+    return Promise.all([must('dsu:get', { id: dsuId }), preset !== undefined ? must('aid:options', {}) : null]).then(([d, o]) => {
       setDsu(d);
-      setDraft(emptyDraft(d.household.members[0]?.id ?? null));
+      const empty = emptyDraft(d.household.members[0]?.id ?? null);
+      const chosen = o?.dispositifs.find((x) => x.code === preset);
+      setDraft(chosen ? withDispositif(empty, chosen.code, chosen) : empty);
     }, fail);
-  }, [id, dsuId]);
+  }, [id, dsuId, preset]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -272,6 +292,11 @@ function RequestForm({
   const { t } = useTranslation();
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const disp = options.dispositifs.find((d) => d.code === draft.dispositif);
+  // Several règlements in force (the département's, the FSL's): the request is instructed under one, the département's by default.
+  const [chosenCode, setCode] = useState<string | null>(null);
+  const code = chosenCode ?? disp?.reglementCode ?? options.reglement.code;
+  const reglementLabel = (r: AidOptions['reglements'][number], i: number) => (i === 0 ? t('aides.reglementDefault') : r.title);
+  const dispositifs = options.dispositifs.filter((d) => d.reglementCode === code);
   const nature = disp?.natures.find((n) => n.code === draft.nature);
   const err = (f: string) => fields[f] ?? (field === f ? (error ?? undefined) : undefined);
   const lastBudget = async () => {
@@ -293,6 +318,19 @@ function RequestForm({
   return (
     <Form className="panel aid-form" onSubmit={onSubmit} validationBehavior="aria">
       <h2>{t('aides.request')}</h2>
+      {options.reglements.length > 1 && (
+        <RadioList
+          label={t('aides.reglementChoice')}
+          value={code}
+          onChange={(c) => {
+            setCode(c);
+            if (disp && disp.reglementCode !== c) set({ dispositif: null, nature: null });
+          }}
+          options={options.reglements.map((r, i) => ({ value: r.code, label: reglementLabel(r, i) }))}
+          orientation="vertical"
+          isRequired
+        />
+      )}
       <div className="grid-2">
         <SelectField
           label={t('aides.beneficiary')}
@@ -306,17 +344,8 @@ function RequestForm({
         <SelectField
           label={t('aides.dispositif')}
           value={draft.dispositif}
-          onChange={(v) => {
-            const d = options.dispositifs.find((x) => x.code === v);
-            // Only what this dispositif allows stays chosen (its natures, payment modes, derogation).
-            set({
-              dispositif: v,
-              nature: d?.natures.some((n) => n.code === draft.nature) ? draft.nature : (d?.natures[0]?.code ?? null),
-              paymentMode: d && !d.paymentModes.includes(draft.paymentMode) ? d.paymentModes[0]! : draft.paymentMode,
-              derogation: draft.derogation && !!d?.derogation,
-            });
-          }}
-          options={options.dispositifs.map((d) => ({ id: d.code, label: d.label }))}
+          onChange={(v) => setDraft(withDispositif(draft, v, options.dispositifs.find((x) => x.code === v)))}
+          options={dispositifs.map((d) => ({ id: d.code, label: d.label }))}
           isRequired
           error={err('dispositif')}
         />

@@ -50,7 +50,7 @@ export function AidesListPage({ session }: { session: SessionInfo }) {
           columnFilters={filters.columnFilters}
           countText={filters.countText}
           // « Mes demandes »: she instructed them all.
-          hidden={scope === 'mine' ? ['urgent', 'age', 'instructor'] : ['urgent', 'age']}
+          hidden={scope === 'mine' ? ['urgent', 'reglement', 'age', 'instructor'] : ['urgent', 'reglement', 'age']}
         />
       )}
     </div>

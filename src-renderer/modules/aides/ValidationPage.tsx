@@ -63,7 +63,7 @@ export function ValidationPage() {
             countText={filters.countText}
             selectedId={selected ? String(selected.id) : null}
             // Beside the request, the list keeps what tells the requests apart; the pane says the rest.
-            hidden={selected ? ['urgent', 'instructor', 'dispositif'] : ['urgent']}
+            hidden={selected ? ['urgent', 'reglement', 'instructor', 'dispositif'] : ['urgent', 'reglement']}
           />
         )}
         {selected && (

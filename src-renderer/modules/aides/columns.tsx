@@ -22,8 +22,8 @@ export const urgencyOf = (r: AidSummary): 'urgent' | 'normal' => (r.urgent ? 'ur
 
 /**
  * One line per request, so that a screen holds many. Column ids are the filters' ids
- * (`dispositif`, `instructor`, `outcome`, `urgent`, `age`); `urgent` is never shown (the
- * number says « urgente »). `onOpen`: the number opens the request beside the list.
+ * (`reglement`, `dispositif`, `instructor`, `outcome`, `urgent`, `age`); `urgent` is never shown (the
+ * number says « urgente »), nor `reglement` (the dispositif's label says it). `onOpen`: the number opens the request beside the list.
  */
 export function useAidColumns(kind: 'list' | 'queue', onOpen?: (row: AidSummary) => void) {
   const { t } = useTranslation();
@@ -77,6 +77,7 @@ export function useAidColumns(kind: 'list' | 'queue', onOpen?: (row: AidSummary)
         cell: (c) => <span className="nowrap">{c.getValue()}</span>,
       }),
       col.accessor('instructor', { header: () => t('aides.lists.instructor'), sortFn: 'french', filterFn: 'equals', cell: (c) => <Clip text={c.getValue()} /> }),
+      col.accessor('reglementLabel', { id: 'reglement', header: () => t('aides.lists.reglement'), filterFn: 'equals', enableGlobalFilter: false }),
       col.accessor(urgencyOf, { id: 'urgent', header: () => t('aides.lists.urgency'), filterFn: 'equals', enableGlobalFilter: false }),
       ...(kind === 'queue'
         ? [

@@ -18,6 +18,7 @@ const row = (id: number, over: Partial<AidSummary>): AidSummary => ({
   instructor: 'Alice Assistante',
   dispositif: 'secours_cd',
   dispositifLabel: 'Secours du Conseil départemental',
+  reglementLabel: 'Règlement d’exemple des aides financières',
   nature: 'alimentaire',
   amountCents: 9000,
   grantedCents: null,
@@ -38,8 +39,9 @@ const data = [
   row(2, { submittedAt: new Date(Date.now() - 20 * DAY).toISOString(), instructor: 'Claire Conseillère' }),
   row(3, { submittedAt: new Date(Date.now() - 40 * DAY).toISOString(), outcome: 'hors_bareme', route: 'commission', dispositifLabel: 'Fonds d’aide aux jeunes' }),
   row(4, { submittedAt: new Date(Date.now() - 8 * DAY).toISOString(), urgent: true, outcome: 'hors_bareme' }),
+  row(5, { dispositif: 'fsl_maintien', dispositifLabel: 'FSL maintien — impayés de loyer', reglementLabel: 'Fonds de solidarité pour le logement', nature: 'loyer_maintien' }),
 ];
-const ALL: AidFilterState = { dispositif: 'all', instructor: 'all', outcome: 'all', urgent: 'all', age: 'all' };
+const ALL: AidFilterState = { reglement: 'all', dispositif: 'all', instructor: 'all', outcome: 'all', urgent: 'all', age: 'all' };
 
 function Queue({ filters }: { filters: AidFilterState }) {
   const columns = useAidColumns('queue');
@@ -52,7 +54,7 @@ function Queue({ filters }: { filters: AidFilterState }) {
       empty="vide"
       columnFilters={columnFiltersOf(filters, (c) => i18n.t(`aides.outcomes.${c}`))}
       countText={(shown, total, n) => i18n.t('aides.lists.count', { count: n, shown, total })}
-      hidden={['urgent']}
+      hidden={['urgent', 'reglement']}
     />
   );
 }
@@ -61,14 +63,19 @@ const numbers = () => within(screen.getByRole('table')).queryAllByRole('row').sl
 describe('the filters of an aid list', () => {
   it('keep the requests of the chosen age, urgency, barème, instructor and dispositif, and say how many are left', () => {
     const { rerender } = render(<Queue filters={ALL} />);
+    expect(numbers()).toHaveLength(5);
+    expect(screen.getByText('5 demandes sur 5')).toBeDefined();
+    // The FSL's requests apart from the département's.
+    rerender(<Queue filters={{ ...ALL, reglement: 'Fonds de solidarité pour le logement' }} />);
+    expect(numbers()).toEqual(['AF-2026-00005']);
+    rerender(<Queue filters={{ ...ALL, reglement: 'Règlement d’exemple des aides financières' }} />);
     expect(numbers()).toHaveLength(4);
-    expect(screen.getByText('4 demandes sur 4')).toBeDefined();
     rerender(<Queue filters={{ ...ALL, age: '15' }} />);
     expect(numbers()).toEqual(['AF-2026-00002', 'AF-2026-00003']);
-    expect(screen.getByText('2 demandes sur 4')).toBeDefined();
+    expect(screen.getByText('2 demandes sur 5')).toBeDefined();
     rerender(<Queue filters={{ ...ALL, age: '7', urgent: 'urgent' }} />);
     expect(numbers()).toEqual(['AF-2026-00004']);
-    expect(screen.getByText('1 demande sur 4')).toBeDefined();
+    expect(screen.getByText('1 demande sur 5')).toBeDefined();
     rerender(<Queue filters={{ ...ALL, outcome: 'hors_bareme' }} />);
     expect(numbers()).toEqual(['AF-2026-00003', 'AF-2026-00004']);
     rerender(<Queue filters={{ ...ALL, instructor: 'Claire Conseillère' }} />);
@@ -77,7 +84,7 @@ describe('the filters of an aid list', () => {
     expect(numbers()).toEqual(['AF-2026-00003']);
     rerender(<Queue filters={{ ...ALL, dispositif: 'Fonds d’aide aux jeunes', urgent: 'urgent' }} />);
     expect(numbers()).toEqual([]);
-    expect(screen.getByText('0 demande sur 4')).toBeDefined();
+    expect(screen.getByText('0 demande sur 5')).toBeDefined();
     expect(screen.getByText('Aucune ligne ne correspond au filtre.')).toBeDefined();
   });
 

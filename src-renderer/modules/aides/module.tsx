@@ -20,9 +20,9 @@ export const aidesUi = defineUiModule({
       purpose: true,
       render: ({ session, route }) => {
         const id = /^#\/aides\/(\d+)$/.exec(route)?.[1];
-        const forDsu = /^#\/aides\/nouvelle\/(\d+)$/.exec(route)?.[1];
+        const forDsu = /^#\/aides\/nouvelle\/(\d+)(?:\?dispositif=([a-z][a-z0-9_]*))?$/.exec(route);
         if (id) return <AidRequestPage key={id} id={Number(id)} />;
-        if (forDsu) return <AidRequestPage key={`n${forDsu}`} dsuId={Number(forDsu)} />;
+        if (forDsu) return <AidRequestPage key={`n${forDsu[1]}-${forDsu[2] ?? ''}`} dsuId={Number(forDsu[1])} {...(forDsu[2] ? { dispositif: forDsu[2] } : {})} />;
         return <AidesListPage session={session} />;
       },
     },

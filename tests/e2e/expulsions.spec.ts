@@ -68,6 +68,7 @@ test('expulsions: from the DSU through the commandement de quitter les lieux, th
   await shot(page, 'expulsions-ouverture');
   await open.getByRole('button', { name: 'Ouvrir un dossier d’expulsion' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Prévention des expulsions — DURAND Léa' })).toBeVisible();
+  const caseId = Number(/#\/expulsions\/(\d+)/.exec(page.url())?.[1]);
   await expect(page.locator('.exp-header')).toContainText('M. Rivière (personne physique)');
   await expect(page.locator('.exp-header')).toContainText('signé le 01/03/2024 — loyer 520,00');
   await expect(page.getByTestId('exp-next-date')).toHaveText('Aucune date calculée');
@@ -169,4 +170,22 @@ test('expulsions: from the DSU through the commandement de quitter les lieux, th
   await expect(page.locator('main')).not.toContainText('Rivière');
   await expectAccessible(page, 'premier accueil — un dossier d’expulsion existe');
   await shot(page, 'expulsions-secretaire');
+  await logout(page);
+
+  // The outcome: the household stays with a repayment plan; the case is closed.
+  await login(page, 'claire', team.users.claire!.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Claire Conseillère' })).toBeVisible();
+  await page.goto(`${server.url}#/expulsions/${caseId}/issue`);
+  await expect(page.getByText('Aucune issue enregistrée : le dossier est en cours.')).toBeVisible();
+  await page.getByRole('button', { name: 'Enregistrer l’issue et clore le dossier' }).click();
+  await expect(page.getByText('Choisissez l’issue du dossier dans la liste.').first()).toBeVisible();
+  await choose(page, page, /Issue$/, 'Maintien dans les lieux avec plan d’apurement');
+  await page.getByRole('button', { name: 'Enregistrer l’issue et clore le dossier' }).click();
+  await expect(page.locator('.sur-live')).toContainText(`Issue enregistrée : Maintien dans les lieux avec plan d’apurement, le ${fr(today)}. Le dossier est clos.`);
+  await expect(page.getByTestId('exp-outcome')).toHaveText(`Maintien dans les lieux avec plan d’apurement, le ${fr(today)}.`);
+  await expect(page.locator('.exp-header')).toContainText(`Claire Conseillère — clos le ${fr(today)}`);
+  await expect(page.getByTestId('exp-next-date')).toHaveText('Aucune : dossier clos');
+  await expect(page.getByRole('button', { name: 'Modifier logement et bail' })).toHaveCount(0);
+  await expectAccessible(page, 'expulsions — issue');
+  await shot(page, 'expulsions-issue');
 });

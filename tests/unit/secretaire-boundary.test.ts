@@ -177,6 +177,7 @@ function inputFor(c: Channel): unknown {
     'expulsions:saveCase': { caseId: ids.expCase, landlordKind: 'personne_physique', landlordName: 'M. X', rentCents: 1 },
     'expulsions:addDebt': { caseId: ids.expCase, day: '2026-11-23', amountCents: 1 },
     'expulsions:addStage': { caseId: ids.expCase, kind: 'audience', day: '2026-12-01' },
+    'expulsions:setOutcome': { caseId: ids.expCase, outcome: 'relogement', day: '2026-11-23' },
   };
   return inputs[c];
 }

@@ -45,6 +45,13 @@ export const detailsInput = z.strictObject({
 export const openInput = detailsInput.extend({ dsuId: id, referentId: id.nullable().default(null) });
 export const saveCaseInput = detailsInput.extend({ caseId: id });
 
+/** How the case ended, on which day: the case is then closed (its history kept). */
+export const outcomeInput = z.strictObject({
+  caseId: id,
+  outcome: z.enum(OUTCOMES, { message: 'Issue : maintien avec plan d’apurement, FSL, protocole de cohésion sociale, relogement, départ volontaire ou expulsion réalisée.' }),
+  day: isoDate,
+});
+
 export const debtInput = z.strictObject({ caseId: id, day: isoDate, amountCents: cents('Dette locative') });
 
 export const stageInput = z.strictObject({
@@ -122,6 +129,7 @@ const caseOutShape = summaryOut.extend({
   chargesCents: z.number().int(),
   rehousingAssured: z.boolean(),
   outcome: z.enum(OUTCOMES).nullable(),
+  closedOn: z.string().nullable(),
   debts: z.array(debtPointOut),
   stages: z.array(stageOut),
   dates: z.array(dateOut),
@@ -146,6 +154,8 @@ export const expulsionsContract = {
   'expulsions:saveCase': channel({ input: saveCaseInput, output: caseOutShape, access: WORKERS }),
   'expulsions:addDebt': channel({ input: debtInput, output: caseOutShape, access: WORKERS }),
   'expulsions:addStage': channel({ input: stageInput, output: caseOutShape, access: WORKERS }),
+  /** Records the case's outcome and closes it. */
+  'expulsions:setOutcome': channel({ input: outcomeInput, output: caseOutShape, access: WORKERS }),
 } as const satisfies Record<string, ChannelSpec>;
 
 /** This module's handlers, typed by its channels. */

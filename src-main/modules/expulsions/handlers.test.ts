@@ -111,4 +111,30 @@ describe('an eviction prevention case', () => {
     expect(tasks.filter((t) => t.module === 'expulsions').map((t) => [t.kind, t.due, t.href])).toContainEqual(['notification_prefet', '2026-12-09', `#/expulsions/${caseId}`]);
     expect((await team.must(team.ass2.token, 'tasks:mine', {})).items.filter((t) => t.module === 'expulsions')).toEqual([]);
   });
+
+  it('records the outcome and closes the case; the activity report counts stages reached and outcomes, per professional', async () => {
+    const stats = async () => (await team.must(team.resp.token, 'stats:period', { from: '2026-11-01', to: '2026-11-30' })).modules.find((m) => m.module === 'expulsions')!.figures;
+    const value = (figures: { key: string; value: number }[], key: string) => figures.find((f) => f.key === key)?.value;
+    let figures = await stats();
+    expect(value(figures, 'expulsions.opened')).toBe(1);
+    expect(value(figures, 'expulsions.stage.assignation')).toBe(1);
+    expect(value(figures, `expulsions.stage.assignation.user_${team.cesf.id}`)).toBe(1);
+    expect(value(figures, 'expulsions.outcome.relogement')).toBe(0);
+    expect((await refused(team.cesf.token, 'expulsions:setOutcome', { caseId, outcome: 'relogement', day: '2026-12-01' })).message).toMatch(/dans le futur/);
+    expect((await refused(team.cesf.token, 'expulsions:setOutcome', { caseId, outcome: 'relogement', day: '2026-11-01' })).message).toBe('Date de l’issue : le 01/11/2026 précède l’ouverture du dossier le 23/11/2026.');
+    expect((await refused(team.cesf.token, 'expulsions:setOutcome', { caseId, outcome: 'disparu', day: '2026-11-23' })).message).toMatch(/Issue : maintien avec plan/);
+    expect((await refused(team.resp.token, 'expulsions:setOutcome', { caseId, outcome: 'relogement', day: '2026-11-23' })).code).toBe('forbidden');
+    const c = await team.must(team.cesf.token, 'expulsions:setOutcome', { caseId, outcome: 'relogement', day: '2026-11-23' });
+    expect(c).toMatchObject({ status: 'clos', outcome: 'relogement', closedOn: '2026-11-23' });
+    expect((await refused(team.cesf.token, 'expulsions:setOutcome', { caseId, outcome: 'fsl', day: '2026-11-23' })).message).toBe('Ce dossier est déjà clos (relogement, le 23/11/2026) : son historique est conservé, rien ne s’y ajoute.');
+    expect((await refused(team.cesf.token, 'expulsions:addDebt', { caseId, day: '2026-11-23', amountCents: 1 })).code).toBe('read_only');
+    expect((await team.must(team.cesf.token, 'expulsions:get', { id: caseId })).canWrite).toBe(false);
+    expect(await team.must(team.cesf.token, 'expulsions:list', {})).toEqual([]);
+    expect((await team.must(team.cesf.token, 'expulsions:list', { closed: true })).map((x) => x.id)).toEqual([caseId]);
+    expect(await team.must(team.sec.token, 'expulsions:exists', { dsuId })).toEqual([]);
+    figures = await stats();
+    expect(value(figures, 'expulsions.outcome.relogement')).toBe(1);
+    expect(value(figures, `expulsions.outcome.relogement.user_${team.cesf.id}`)).toBe(1);
+    expect(figures.find((f) => f.key === 'expulsions.outcome.relogement')!.label).toBe('Dossiers d’expulsion clos par relogement dans la période');
+  });
 });

@@ -11,7 +11,7 @@ import { hasAny, WORKERS } from '../../shared/roles';
 import { frDate, localDay } from '../../shared/time';
 import type { CaseOut, CaseSummary, ExpulsionsHandlers, StageOut } from './contract';
 import { datesOf, nextDate, ruleInput } from './computations';
-import { EVICTION_STAGE_LABELS } from './kinds';
+import { EVICTION_STAGE_LABELS, OUTCOME_LABELS_FR } from './kinds';
 import { requireDsu, requireSocialWorker, sessionOf } from './outside';
 import * as repo from './repo';
 
@@ -36,6 +36,9 @@ function requireCase(ctx: CallContext, caseId: number, mode: 'read' | 'write'): 
   }
   if (mode === 'write' && !hasAny(sessionOf(ctx).roles, WORKERS)) {
     throw new PasseurError('forbidden', 'Seul·e une assistante ou un assistant de service social, ou une CESF, inscrit quelque chose au dossier de prévention des expulsions.');
+  }
+  if (mode === 'write' && c.status === 'clos') {
+    throw new PasseurError('read_only', `Ce dossier est déjà clos (${OUTCOME_LABELS_FR[c.outcome ?? 'relogement']}, le ${frDate(c.closedOn ?? c.openedOn)}) : son historique est conservé, rien ne s’y ajoute.`);
   }
   return c;
 }
@@ -82,6 +85,7 @@ function view(ctx: CallContext, c: repo.CaseRow): CaseOut {
     chargesCents: c.chargesCents,
     rehousingAssured: c.rehousingAssured === 1,
     outcome: c.outcome,
+    closedOn: c.closedOn,
     debts: repo.debtPoints(db, c.id),
     stages,
     dates: d.dates,
@@ -240,6 +244,18 @@ export const expulsionsHandlers = {
     db.transaction(() => {
       const id = repo.insertStage(db, c.id, { ...stage, recordedBy: sessionOf(ctx).userId });
       audit(ctx, 'expulsions.stage', c.id, { stage: id, kind: input.kind });
+    })();
+    return afterWrite(ctx, c.id);
+  },
+
+  'expulsions:setOutcome': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const c = requireCase(ctx, input.caseId, 'write');
+    notInFuture(ctx, input.day, 'Date de l’issue', 'day');
+    if (input.day < c.openedOn) throw new PasseurError('invalid_input', `Date de l’issue : le ${frDate(input.day)} précède l’ouverture du dossier le ${frDate(c.openedOn)}.`, 'day');
+    db.transaction(() => {
+      repo.closeCase(db, c.id, input.outcome, input.day);
+      audit(ctx, 'expulsions.outcome', c.id, { outcome: input.outcome });
     })();
     return afterWrite(ctx, c.id);
   },

@@ -3,6 +3,7 @@ import { defineModule } from '../../api/app';
 import { expulsionsContract } from './contract';
 import { expulsionsHandlers } from './handlers';
 import { auditEntities, lastActivity } from './repo';
+import { expulsionsStatistics } from './statistics';
 import { expulsionsTasks } from './tasks';
 
 export const expulsionsModule = defineModule({
@@ -12,4 +13,5 @@ export const expulsionsModule = defineModule({
   auditEntities,
   lastActivity,
   tasks: expulsionsTasks,
+  statistics: expulsionsStatistics,
 });

@@ -23,6 +23,7 @@ export interface CaseRow {
   chargesCents: number;
   rehousingAssured: number;
   outcome: Outcome | null;
+  closedOn: string | null;
   debtCents: number | null;
   birthName: string | null;
   usageName: string | null;
@@ -32,7 +33,7 @@ export interface CaseRow {
 const CASE_SELECT = `SELECT c.id, c.dsu_id AS dsuId, d.number AS dsuNumber, d.status AS dsuStatus,
   c.referent_id AS referentId, u.display_name AS referentName, c.status, c.opened_on AS openedOn,
   c.dwelling, c.landlord_kind AS landlordKind, c.landlord_partner_id AS landlordPartnerId, c.landlord_name AS landlordName,
-  c.lease_signed AS leaseSigned, c.rent_cents AS rentCents, c.charges_cents AS chargesCents, c.rehousing_assured AS rehousingAssured, c.outcome,
+  c.lease_signed AS leaseSigned, c.rent_cents AS rentCents, c.charges_cents AS chargesCents, c.rehousing_assured AS rehousingAssured, c.outcome, c.closed_on AS closedOn,
   (SELECT amount_cents FROM expulsions_debt_points WHERE case_id = c.id ORDER BY day DESC, id DESC LIMIT 1) AS debtCents,
   p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames
   FROM expulsions_cases c
@@ -94,8 +95,8 @@ export function updateDetails(db: Db, id: number, c: Details): void {
   ).run(c.dwelling, c.landlordKind, c.landlordPartnerId, c.landlordName, c.leaseSigned, c.rentCents, c.chargesCents, c.rehousingAssured ? 1 : 0, id);
 }
 
-export function closeCase(db: Db, id: number, day: string): void {
-  prep(db, "UPDATE expulsions_cases SET status = 'clos', closed_on = ? WHERE id = ?").run(day, id);
+export function closeCase(db: Db, id: number, outcome: Outcome, day: string): void {
+  prep(db, "UPDATE expulsions_cases SET status = 'clos', closed_on = ?, outcome = ? WHERE id = ?").run(day, outcome, id);
 }
 
 // Rent debt ----------------------------------------------------------------------------------
@@ -221,6 +222,34 @@ export function lastActivity(db: Db, dsuIds: readonly number[] | null): Map<numb
 export const auditEntities = {
   expulsions: byIntegerId('expulsions_cases', "'Prévention des expulsions n° ' || id"),
 };
+
+/**
+ * The activity report's figures for a period, per référent: cases opened in it, cases open at
+ * some point of it, each such case's stage reached by the period's end (its latest stage by
+ * day), and the outcomes recorded in it.
+ */
+export function periodCounts(db: Db, from: string, to: string): { id: number; name: string; opened: number; open: number; stages: Record<string, number>; outcomes: Record<string, number> }[] {
+  const rows = prep(
+    db,
+    `SELECT c.referent_id AS id, u.display_name AS name,
+       CASE WHEN c.opened_on BETWEEN ? AND ? THEN 1 ELSE 0 END AS opened,
+       (SELECT kind FROM expulsions_stages s WHERE s.case_id = c.id AND s.day <= ? ORDER BY s.day DESC, s.id DESC LIMIT 1) AS stage,
+       CASE WHEN c.closed_on BETWEEN ? AND ? THEN c.outcome END AS outcome
+     FROM expulsions_cases c JOIN users u ON u.id = c.referent_id
+     WHERE c.opened_on <= ? AND (c.closed_on IS NULL OR c.closed_on >= ?)
+     ORDER BY u.display_name, u.id`,
+  ).all(from, to, to, from, to, to, from) as { id: number; name: string; opened: number; stage: string | null; outcome: string | null }[];
+  const out = new Map<number, { id: number; name: string; opened: number; open: number; stages: Record<string, number>; outcomes: Record<string, number> }>();
+  for (const r of rows) {
+    const p = out.get(r.id) ?? { id: r.id, name: r.name, opened: 0, open: 0, stages: {}, outcomes: {} };
+    p.opened += r.opened;
+    p.open += 1;
+    if (r.stage) p.stages[r.stage] = (p.stages[r.stage] ?? 0) + 1;
+    if (r.outcome) p.outcomes[r.outcome] = (p.outcomes[r.outcome] ?? 0) + 1;
+    out.set(r.id, p);
+  }
+  return [...out.values()];
+}
 
 export function dsuExists(db: Db, dsuId: number): boolean {
   return prep(db, 'SELECT 1 FROM dsu WHERE id = ?').get(dsuId) !== undefined;

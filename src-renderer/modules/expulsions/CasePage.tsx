@@ -1,7 +1,7 @@
 /**
  * One eviction prevention case (DOMAIN §6): a compact header (household, référent, dwelling,
  * landlord, lease, rent, debt, stage, next date), then tabs — Procédure · Dates · Dette
- * locative. The open tab is in the address (`#/expulsions/12/dates`). Every action's outcome is
+ * locative · Issue. The open tab is in the address (`#/expulsions/12/dates`). Every action's outcome is
  * said in the page's live region and the case is read again.
  */
 import { useState } from 'react';
@@ -13,9 +13,10 @@ import { formatCents, isoToFr } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { DebtTab } from './DebtTab';
 import { DetailsDialog } from './DetailsDialog';
+import { OutcomeTab } from './OutcomeTab';
 import { DatesList, ProcedureTab } from './ProcedureTab';
 
-export const CASE_TABS = ['procedure', 'dates', 'dette'] as const;
+export const CASE_TABS = ['procedure', 'dates', 'dette', 'issue'] as const;
 type TabKey = (typeof CASE_TABS)[number];
 
 export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | undefined }) {
@@ -49,7 +50,7 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         <div>
           <dt>{t('expulsions.referent')}</dt>
           <dd>
-            {c.referent.displayName} — {t(`expulsions.statuses.${c.status}`)} {t('expulsions.openedOn', { date: isoToFr(c.openedOn) })}
+            {c.referent.displayName} — {c.status === 'clos' ? t('expulsions.closedOn', { date: isoToFr(c.closedOn) }) : t('expulsions.openedOn', { date: isoToFr(c.openedOn) })}
           </dd>
         </div>
         <div>
@@ -76,7 +77,7 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         </div>
         <div>
           <dt>{t('expulsions.nextDate')}</dt>
-          <dd data-testid="exp-next-date">{next ? `${isoToFr(next.due)} — ${next.label}` : t('expulsions.noDate')}</dd>
+          <dd data-testid="exp-next-date">{c.status === 'clos' ? t('expulsions.noDateClosed') : next ? `${isoToFr(next.due)} — ${next.label}` : t('expulsions.noDate')}</dd>
         </div>
       </dl>
       {c.warnings.length > 0 && (
@@ -111,6 +112,9 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         </TabPanel>
         <TabPanel id="dette" className="tab-panel">
           <DebtTab c={c} onChanged={changed} />
+        </TabPanel>
+        <TabPanel id="issue" className="tab-panel">
+          <OutcomeTab c={c} onChanged={changed} />
         </TabPanel>
       </Tabs>
       {editing && (

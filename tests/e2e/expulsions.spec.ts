@@ -31,6 +31,7 @@ test('expulsions: from the DSU through the commandement de quitter les lieux, th
   const sec = await team.as('sophie');
   const claire = await team.as('claire');
   const card = (await team.rpc('persons:create', { birthName: 'Durand', firstNames: 'Léa', birthDate: '1988-06-14', household: { address: '7 rue Fraîche', postcode: '82000', communeInsee: '82121' } }, sec)).value as {
+    person: { id: number };
     household: { id: number };
   };
   const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: team.users.claire!.id }, claire)).value as { id: number };
@@ -143,6 +144,33 @@ test('expulsions: from the DSU through the commandement de quitter les lieux, th
   await expect(page.locator('.exp-header')).toContainText('2 600,50');
   await expectAccessible(page, 'expulsions — dette locative');
   await shot(page, 'expulsions-dette');
+
+  // An aid request opened from the case: the household's new request, then linked to the case.
+  await page.getByRole('tab', { name: 'Aides' }).click();
+  await expect(page.getByText('Aucune demande d’aide liée à ce dossier.')).toBeVisible();
+  await page.getByRole('link', { name: 'Ouvrir une demande d’aide' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/aides/nouvelle/${dsu.id}$`));
+  const aid = (await team.rpc('aid:save', {
+      dsuId: dsu.id,
+      personId: card.person.id,
+      requestedOn: today,
+      dispositif: 'secours_cd',
+      nature: 'loyer_maintien',
+      object: 'Maintien dans le logement : reprise du loyer courant',
+      amountCents: 52_000,
+      paymentMode: 'virement_beneficiaire',
+      payeeKind: 'beneficiaire',
+      noteSociale: 'Dette locative en cours d’apurement.',
+      budget: { resources: [{ kind: 'salaires', amountCents: 120_000 }], charges: [{ kind: 'loyer', amountCents: 56_500 }] },
+    }, claire)).value as { id: number; number: string } | undefined;
+  expect(aid?.number).toBeTruthy();
+  await page.goto(`${server.url}#/expulsions/${caseId}/aides`);
+  await choose(page, page, /Demande d’aide$/, `${aid!.number} — Brouillon (${fr(today)})`);
+  await page.getByRole('button', { name: 'Lier au dossier' }).click();
+  await expect(page.locator('.sur-live')).toContainText(`Demande ${aid!.number} liée au dossier.`);
+  await expect(page.getByTestId('exp-aids')).toContainText(aid!.number);
+  await expectAccessible(page, 'expulsions — aides liées');
+  await shot(page, 'expulsions-aides');
 
   // Her home page lists the coming CCAPEX session; her list of cases, with its filters.
   await page.getByRole('navigation').getByRole('link', { name: 'Accueil', exact: true }).click();

@@ -593,6 +593,8 @@ beforeAll(async () => {
     'expulsions:exists': { dsuId: dsu },
     'expulsions:saveCase': { caseId: expCase, landlordKind: 'sci_familiale', landlordName: 'SCI Rivière', leaseSigned: '2024-03-01', rentCents: 52_000, rehousingAssured: true },
     'expulsions:addDebt': { caseId: expCase, day: '2026-11-20', amountCents: 156_000 },
+    'expulsions:linkAid': { caseId: expCase, aidId: aid },
+    'expulsions:forAid': { aidId: aid },
     'expulsions:setOutcome': { caseId: expCase, outcome: 'maintien_apurement', day: '2026-11-23' },
     'expulsions:addStage': { caseId: expCase, kind: 'jugement', day: '2026-11-20', actor: 'Juge des contentieux de la protection', reference: 'RG 26/00123', delaisGranted: true, graceMonths: 6 },
   };

@@ -178,6 +178,8 @@ function inputFor(c: Channel): unknown {
     'expulsions:addDebt': { caseId: ids.expCase, day: '2026-11-23', amountCents: 1 },
     'expulsions:addStage': { caseId: ids.expCase, kind: 'audience', day: '2026-12-01' },
     'expulsions:setOutcome': { caseId: ids.expCase, outcome: 'relogement', day: '2026-11-23' },
+    'expulsions:linkAid': { caseId: ids.expCase, aidId: ids.aid },
+    'expulsions:forAid': { aidId: ids.aid },
   };
   return inputs[c];
 }

@@ -103,6 +103,8 @@ export type DateOut = z.infer<typeof dateOut>;
 
 const debtPointOut = z.object({ id, day: z.string(), amountCents: z.number().int(), recordedAt: z.string(), recordedBy: userRef });
 
+const aidRef = z.object({ id, number: z.string(), nature: z.string(), status: z.string(), requestedOn: z.string() });
+
 const summaryOut = z.object({
   id,
   dsu: z.object({ id, number: z.string() }),
@@ -130,6 +132,9 @@ const caseOutShape = summaryOut.extend({
   rehousingAssured: z.boolean(),
   outcome: z.enum(OUTCOMES).nullable(),
   closedOn: z.string().nullable(),
+  /** The aid requests linked to the case, and those of the household's DSU that may be. */
+  aids: z.array(aidRef),
+  aidChoices: z.array(aidRef),
   debts: z.array(debtPointOut),
   stages: z.array(stageOut),
   dates: z.array(dateOut),
@@ -154,6 +159,10 @@ export const expulsionsContract = {
   'expulsions:saveCase': channel({ input: saveCaseInput, output: caseOutShape, access: WORKERS }),
   'expulsions:addDebt': channel({ input: debtInput, output: caseOutShape, access: WORKERS }),
   'expulsions:addStage': channel({ input: stageInput, output: caseOutShape, access: WORKERS }),
+  /** Links an aid request of the household (FSL maintien, financial aid) to the case. */
+  'expulsions:linkAid': channel({ input: z.strictObject({ caseId: id, aidId: id }), output: caseOutShape, access: WORKERS }),
+  /** The case an aid request is linked to (the aid request's page: « Liée au dossier d'expulsion … »). */
+  'expulsions:forAid': channel({ input: z.strictObject({ aidId: id }), output: z.array(z.object({ caseId: id, openedOn: z.string(), referent: z.string() })), access: SOCIAL }),
   /** Records the case's outcome and closes it. */
   'expulsions:setOutcome': channel({ input: outcomeInput, output: caseOutShape, access: WORKERS }),
 } as const satisfies Record<string, ChannelSpec>;

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashDir } from '../../../tests/helpers/tmp';
 import { newTeam, register, type Team } from '../../../tests/helpers/team';
+import { secours } from '../../../tests/helpers/aides';
 
 let team: Team;
 let dsuId: number;
 let caseId: number;
+let personId: number;
 const NOW = new Date(2026, 10, 23, 9, 0); // Monday 23 November 2026
 
 beforeAll(async () => {
   team = await newTeam(() => NOW);
   const p = await register(team, { birthName: 'Lambert', firstNames: 'Nadia', birthDate: '1985-04-12' });
+  personId = p.person.id;
   dsuId = (await team.must(team.cesf.token, 'dsu:open', { householdId: p.household!.id, referentId: team.cesf.id })).id;
 });
 afterAll(() => team?.app.close());
@@ -110,6 +113,25 @@ describe('an eviction prevention case', () => {
     const tasks = (await team.must(team.cesf.token, 'tasks:mine', {})).items;
     expect(tasks.filter((t) => t.module === 'expulsions').map((t) => [t.kind, t.due, t.href])).toContainEqual(['notification_prefet', '2026-12-09', `#/expulsions/${caseId}`]);
     expect((await team.must(team.ass2.token, 'tasks:mine', {})).items.filter((t) => t.module === 'expulsions')).toEqual([]);
+  });
+
+  it('links an aid request of the household both ways, and refuses one of another household or already linked', async () => {
+    const aid = await team.must(team.cesf.token, 'aid:save', secours({ dsuId, personId }, { object: 'Maintien dans le logement (FSL)' }));
+    const other = await register(team, { birthName: 'Morel', firstNames: 'Yves', birthDate: '1970-01-01' });
+    const otherDsu = (await team.must(team.cesf.token, 'dsu:open', { householdId: other.household!.id, referentId: team.cesf.id })).id;
+    const foreign = await team.must(team.cesf.token, 'aid:save', secours({ dsuId: otherDsu, personId: other.person.id }));
+    let c = await team.must(team.cesf.token, 'expulsions:get', { id: caseId });
+    expect(c.aidChoices.map((a) => a.id)).toEqual([aid.id]);
+    expect(await team.must(team.cesf.token, 'expulsions:forAid', { aidId: aid.id })).toEqual([]);
+    c = await team.must(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: aid.id });
+    expect(c.aids).toEqual([expect.objectContaining({ id: aid.id, number: aid.number, status: 'brouillon' })]);
+    expect(c.aidChoices).toEqual([]);
+    expect(await team.must(team.resp.token, 'expulsions:forAid', { aidId: aid.id })).toEqual([{ caseId, openedOn: '2026-11-23', referent: 'Claire Conseillère' }]);
+    expect((await refused(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: aid.id })).message).toBe(`La demande ${aid.number} est déjà liée à ce dossier.`);
+    expect((await refused(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: foreign.id })).message).toMatch(/n’est pas une demande de ce foyer/);
+    expect((await refused(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: 99_999 })).code).toBe('not_found');
+    expect((await refused(team.cesf.token, 'expulsions:forAid', { aidId: 99_999 })).code).toBe('not_found');
+    expect((await refused(team.ass2.token, 'expulsions:forAid', { aidId: aid.id })).code).toBe('exceptional_access_required');
   });
 
   it('records the outcome and closes the case; the activity report counts stages reached and outcomes, per professional', async () => {

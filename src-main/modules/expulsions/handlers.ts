@@ -86,6 +86,8 @@ function view(ctx: CallContext, c: repo.CaseRow): CaseOut {
     rehousingAssured: c.rehousingAssured === 1,
     outcome: c.outcome,
     closedOn: c.closedOn,
+    aids: repo.linkedAids(db, c.id),
+    aidChoices: repo.aidChoices(db, c.dsuId),
     debts: repo.debtPoints(db, c.id),
     stages,
     dates: d.dates,
@@ -246,6 +248,30 @@ export const expulsionsHandlers = {
       audit(ctx, 'expulsions.stage', c.id, { stage: id, kind: input.kind });
     })();
     return afterWrite(ctx, c.id);
+  },
+
+  'expulsions:linkAid': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const c = requireCase(ctx, input.caseId, 'write');
+    const aid = repo.aidRow(db, input.aidId);
+    if (!aid || aid.dsuId !== c.dsuId) throw new PasseurError('not_found', 'Cette demande d’aide n’est pas une demande de ce foyer. Ouvrez-la depuis le dossier ou choisissez-en une dans la liste.', 'aidId');
+    const linked = repo.caseOfAid(db, aid.id);
+    if (linked !== undefined) throw new PasseurError('conflict', `La demande ${aid.number} est déjà liée à ${linked === c.id ? 'ce dossier' : 'un autre dossier d’expulsion'}.`, 'aidId');
+    db.transaction(() => {
+      repo.insertAidLink(db, c.id, aid.id, ctx.now.toISOString(), sessionOf(ctx).userId);
+      audit(ctx, 'expulsions.aid_link', c.id, { aid: aid.id });
+    })();
+    return afterWrite(ctx, c.id);
+  },
+
+  'expulsions:forAid': (ctx, input) => {
+    const db = ctx.app.vault.db;
+    const aid = repo.aidRow(db, input.aidId);
+    if (!aid) throw new PasseurError('not_found', 'Cette demande d’aide n’existe pas. Recherchez-la dans la liste des demandes.');
+    requireDsu(ctx, aid.dsuId, 'read');
+    const caseId = repo.caseOfAid(db, aid.id);
+    const c = caseId === undefined ? undefined : repo.getCase(db, caseId);
+    return c ? [{ caseId: c.id, openedOn: c.openedOn, referent: c.referentName }] : [];
   },
 
   'expulsions:setOutcome': (ctx, input) => {

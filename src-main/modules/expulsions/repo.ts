@@ -251,6 +251,38 @@ export function periodCounts(db: Db, from: string, to: string): { id: number; na
   return [...out.values()];
 }
 
+// Aid requests ---------------------------------------------------------------------------------
+
+export interface AidRef {
+  id: number;
+  number: string;
+  nature: string;
+  status: string;
+  requestedOn: string;
+}
+const AID_SELECT = 'SELECT a.id, a.number, a.nature, a.status, a.requested_on AS requestedOn FROM aid_requests a';
+
+export function linkedAids(db: Db, caseId: number): AidRef[] {
+  return prep(db, `${AID_SELECT} JOIN expulsions_aid_links l ON l.aid_id = a.id WHERE l.case_id = ? ORDER BY a.id`).all(caseId) as AidRef[];
+}
+
+/** The DSU's aid requests not linked to any case. */
+export function aidChoices(db: Db, dsuId: number): AidRef[] {
+  return prep(db, `${AID_SELECT} WHERE a.dsu_id = ? AND a.id NOT IN (SELECT aid_id FROM expulsions_aid_links) ORDER BY a.id DESC`).all(dsuId) as AidRef[];
+}
+
+export function aidRow(db: Db, aidId: number): { id: number; dsuId: number; number: string } | undefined {
+  return prep(db, 'SELECT id, dsu_id AS dsuId, number FROM aid_requests WHERE id = ?').get(aidId) as { id: number; dsuId: number; number: string } | undefined;
+}
+
+export function caseOfAid(db: Db, aidId: number): number | undefined {
+  return (prep(db, 'SELECT case_id AS caseId FROM expulsions_aid_links WHERE aid_id = ?').get(aidId) as { caseId: number } | undefined)?.caseId;
+}
+
+export function insertAidLink(db: Db, caseId: number, aidId: number, at: string, by: number): void {
+  prep(db, 'INSERT INTO expulsions_aid_links (case_id, aid_id, linked_at, linked_by) VALUES (?, ?, ?, ?)').run(caseId, aidId, at, by);
+}
+
 export function dsuExists(db: Db, dsuId: number): boolean {
   return prep(db, 'SELECT 1 FROM dsu WHERE id = ?').get(dsuId) !== undefined;
 }

@@ -4,7 +4,7 @@ import type { Migration } from './migration';
  * Eviction prevention cases (DOMAIN §6), each opened from a household's DSU and followed by a
  * CESF or an ASS. The case's own details (dwelling, landlord, lease, rent) are its current
  * state; what the procedure brings is appended and never rewritten: the rent debt as a dated
- * series, the stages with their actor and document reference.
+ * series, the stages with their actor and document reference, the aid requests opened for it.
  */
 export const m0011Expulsions: Migration = {
   version: 11,
@@ -62,6 +62,15 @@ export const m0011Expulsions: Migration = {
         recorded_by       INTEGER NOT NULL REFERENCES users(id)
       ) STRICT;
       CREATE INDEX expulsions_stages_by_case ON expulsions_stages(case_id, id);
+
+      -- An aid request (FSL maintien, financial aid) opened for the case: linked both ways, one case per request.
+      CREATE TABLE expulsions_aid_links (
+        case_id    INTEGER NOT NULL REFERENCES expulsions_cases(id),
+        aid_id     INTEGER NOT NULL UNIQUE REFERENCES aid_requests(id),
+        linked_at  TEXT NOT NULL,
+        linked_by  INTEGER NOT NULL REFERENCES users(id),
+        PRIMARY KEY (case_id, aid_id)
+      ) STRICT, WITHOUT ROWID;
 
       CREATE TRIGGER expulsions_debt_points_append_only BEFORE UPDATE ON expulsions_debt_points
         BEGIN SELECT RAISE(ABORT, 'expulsions_debt_points is append-only'); END;

@@ -1,7 +1,7 @@
 /**
  * One eviction prevention case (DOMAIN §6): a compact header (household, référent, dwelling,
  * landlord, lease, rent, debt, stage, next date), then tabs — Procédure · Dates · Dette
- * locative · Issue. The open tab is in the address (`#/expulsions/12/dates`). Every action's outcome is
+ * locative · Aides · Issue. The open tab is in the address (`#/expulsions/12/dates`). Every action's outcome is
  * said in the page's live region and the case is read again.
  */
 import { useState } from 'react';
@@ -13,10 +13,11 @@ import { formatCents, isoToFr } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { DebtTab } from './DebtTab';
 import { DetailsDialog } from './DetailsDialog';
+import { AidsTab } from './AidsTab';
 import { OutcomeTab } from './OutcomeTab';
 import { DatesList, ProcedureTab } from './ProcedureTab';
 
-export const CASE_TABS = ['procedure', 'dates', 'dette', 'issue'] as const;
+export const CASE_TABS = ['procedure', 'dates', 'dette', 'aides', 'issue'] as const;
 type TabKey = (typeof CASE_TABS)[number];
 
 export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | undefined }) {
@@ -112,6 +113,9 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         </TabPanel>
         <TabPanel id="dette" className="tab-panel">
           <DebtTab c={c} onChanged={changed} />
+        </TabPanel>
+        <TabPanel id="aides" className="tab-panel">
+          <AidsTab c={c} onChanged={changed} />
         </TabPanel>
         <TabPanel id="issue" className="tab-panel">
           <OutcomeTab c={c} onChanged={changed} />

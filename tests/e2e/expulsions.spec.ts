@@ -114,8 +114,28 @@ test('expulsions: from the DSU through the commandement de quitter les lieux, th
     await d.getByRole('textbox', { name: /^Acteur/ }).fill('CCAPEX de Tarn-et-Garonne');
   });
   await expect(page.getByTestId('exp-next-date')).toHaveText(`${fr(ccapex)} — Passage en CCAPEX (note sociale à transmettre avant la séance)`);
+  // The force-publique stage: the home visit in binôme goes to the DSU's journal, both professionals its authors.
+  await expect(page.getByRole('button', { name: 'VAD en binôme' })).toHaveCount(0);
+  await stage('Demande de concours de la force publique', today, async (d) => {
+    await d.getByRole('textbox', { name: /^Acteur/ }).fill('Préfecture de Tarn-et-Garonne');
+  });
+  await page.getByRole('button', { name: 'VAD en binôme' }).click();
+  const vad = page.getByRole('dialog', { name: 'Visite à domicile en binôme' });
+  await vad.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(vad.getByText('Choisissez le ou la professionnel·le qui fait la visite avec vous.').first()).toBeVisible();
+  await choose(page, vad, /Second·e professionnel·le/, 'Alice Assistante');
+  await vad.getByRole('textbox', { name: /^Résumé de la visite/ }).fill('Visite avec Mme Durand : reprise du paiement du loyer courant, dossier FSL à constituer.');
+  await vad.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(vad).toBeHidden();
+  await expect(page.locator('.sur-live')).toContainText(`Visite à domicile du ${fr(today)} avec Alice Assistante enregistrée au journal du DSU.`);
+  await expectFocusKept(page, 'VAD enregistrée');
   await expectAccessible(page, 'expulsions — procédure');
   await shot(page, 'expulsions-procedure');
+  await page.goto(`${server.url}#/dsu/${dsu.id}/journal`);
+  await expect(page.locator('main')).toContainText('reprise du paiement du loyer courant');
+  await expect(page.locator('main')).toContainText('Alice Assistante');
+  await page.goto(`${server.url}#/expulsions/${caseId}/procedure`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Prévention des expulsions — DURAND Léa' })).toBeVisible();
 
   await page.getByRole('tab', { name: 'Dates' }).click();
   await expect(dates.locator('[data-kind="notification_prefet"]')).toContainText(`${fr(plus(hearing, -42))} — Dernier jour pour notifier l’assignation au préfet`);

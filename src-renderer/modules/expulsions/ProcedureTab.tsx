@@ -12,18 +12,25 @@ import { Button, CheckboxField, DialogActions, DialogBox, ErrorSummary, SelectFi
 import { isoToFr, parseFrDate, today } from '../../ui/format';
 import { EVICTION_STAGE_KINDS, type EvictionStageKind } from '../../../src-main/modules/expulsions/kinds';
 import type { CaseOut, TabProps } from './types';
+import { VadDialog } from './VadDialog';
 
 export function ProcedureTab({ c, onChanged }: TabProps) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
+  const [visiting, setVisiting] = useState(false);
+  // The home visit in binôme belongs to the force-publique stage.
+  const forcePublique = c.stages.some((s) => s.kind === 'demande_concours_force_publique' || s.kind === 'enquete_cfp');
   return (
     <section className="panel" aria-labelledby="exp-procedure-title">
       <div className="panel-header">
         <h2 id="exp-procedure-title">{t('expulsions.procedure.title')}</h2>
         {c.canWrite && (
-          <Button variant="primary" onPress={() => setAdding(true)}>
-            {t('expulsions.procedure.add')}
-          </Button>
+          <div className="actions-left">
+            {forcePublique && <Button onPress={() => setVisiting(true)}>{t('expulsions.vad.open')}</Button>}
+            <Button variant="primary" onPress={() => setAdding(true)}>
+              {t('expulsions.procedure.add')}
+            </Button>
+          </div>
         )}
       </div>
       {c.stages.length === 0 && <p className="muted">{t('expulsions.procedure.none')}</p>}
@@ -47,10 +54,20 @@ export function ProcedureTab({ c, onChanged }: TabProps) {
               </p>
             )}
             {s.note && <p className="muted">{s.note}</p>}
-            <span className="muted small">{t('expulsions.procedure.recordedBy', { by: s.recordedBy.displayName })}</span>
+            <div className="muted small">{t('expulsions.procedure.recordedBy', { by: s.recordedBy.displayName })}</div>
           </li>
         ))}
       </ol>
+      {visiting && (
+        <VadDialog
+          c={c}
+          onClose={() => setVisiting(false)}
+          onSaved={(m) => {
+            setVisiting(false);
+            onChanged(m);
+          }}
+        />
+      )}
       {adding && (
         <StageDialog
           c={c}

@@ -10,7 +10,6 @@ export type NavItem = NavEntry;
 
 /** Modules announced but not built yet: in the menu and on the home page, without a link. */
 const COMING: readonly NavEntry[] = [
-  { key: 'expulsions', route: null, roles: ['ass', 'cesf'], position: 60 },
   { key: 'reports', route: null, roles: ['responsable'], position: 110 },
 ];
 

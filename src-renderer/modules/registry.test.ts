@@ -37,27 +37,29 @@ describe('renderer registry', () => {
   });
 
   it('a module announced as coming gives way to the module that provides its entry', () => {
-    const roles = ['cesf'] as const;
-    expect(navFor(roles, UI_MODULES).filter((n) => n.key === 'expulsions')).toEqual([expect.objectContaining({ route: null })]);
-    const real = defineUiModule({ name: 'expulsions', nav: [{ key: 'expulsions', route: '#/expulsions', roles: ['cesf'], position: 60, render: () => null }] });
-    expect(navFor(roles, [...UI_MODULES, real]).filter((n) => n.key === 'expulsions')).toEqual([expect.objectContaining({ route: '#/expulsions' })]);
-    // The overindebtedness files are built: their entry is a link for the CESF, the ASS and the responsable.
+    const roles = ['responsable'] as const;
+    expect(navFor(roles, UI_MODULES).filter((n) => n.key === 'reports')).toEqual([expect.objectContaining({ route: null })]);
+    const real = defineUiModule({ name: 'reports', nav: [{ key: 'reports', route: '#/reports', roles: ['responsable'], position: 110, render: () => null }] });
+    expect(navFor(roles, [...UI_MODULES, real]).filter((n) => n.key === 'reports')).toEqual([expect.objectContaining({ route: '#/reports' })]);
+    // The overindebtedness files and the eviction prevention cases are built: their entries are links for the CESF, the ASS and the responsable.
     for (const role of ['cesf', 'ass', 'responsable'] as const) expect(navFor([role], UI_MODULES).find((n) => n.key === 'surendettement')?.route).toBe('#/surendettement');
+    for (const role of ['cesf', 'ass', 'responsable'] as const) expect(navFor([role], UI_MODULES).find((n) => n.key === 'expulsions')?.route).toBe('#/expulsions');
   });
 
-  it('makes each DSU panel a tab, named in both languages, in the order Situation · Journal · Aides · Surendettement · Documents · Consentements · Rendez-vous · Premiers accueils', () => {
+  it('makes each DSU panel a tab, named in both languages, in the order Situation · Journal · Aides · Surendettement · Expulsion · Documents · Consentements · Rendez-vous · Premiers accueils', () => {
     const panels = UI_MODULES.flatMap((m) => m.dsuPanels ?? []);
     expect(new Set(panels.map((p) => p.key)).size).toBe(panels.length);
     for (const p of panels) {
       expect(hasKey(fr as Tree, `dsuTabs.${p.key}`), `fr: dsuTabs.${p.key}`).toBe(true);
       expect(hasKey(en as Tree, `dsuTabs.${p.key}`), `en: dsuTabs.${p.key}`).toBe(true);
     }
-    expect(orderedPanels(panels).map((p) => p.key)).toEqual(['situation', 'journal', 'aides', 'surendettement', 'documents', 'consents', 'appointments', 'firstContacts']);
+    expect(orderedPanels(panels).map((p) => p.key)).toEqual(['situation', 'journal', 'aides', 'surendettement', 'expulsions', 'documents', 'consents', 'appointments', 'firstContacts']);
     expect(orderedPanels(panels).map((p) => (fr as unknown as { dsuTabs: Record<string, string> }).dsuTabs[p.key])).toEqual([
       'Situation',
       'Journal',
       'Aides',
       'Surendettement',
+      'Expulsion',
       'Documents',
       'Consentements',
       'Rendez-vous',
@@ -66,10 +68,10 @@ describe('renderer registry', () => {
   });
 
   it('lets a later module add its own DSU tab, placed by its position among the procedures', () => {
-    const procedure = defineUiModule({ name: 'expulsions', dsuPanels: [{ key: 'expulsions', position: 45, render: () => null }] });
+    const procedure = defineUiModule({ name: 'logement', dsuPanels: [{ key: 'logement', position: 47, render: () => null }] });
     const keys = orderedPanels([...UI_MODULES, procedure].flatMap((m) => m.dsuPanels ?? [])).map((p) => p.key);
-    expect(keys.indexOf('expulsions')).toBe(keys.indexOf('surendettement') + 1);
-    expect(keys.indexOf('expulsions')).toBe(keys.indexOf('documents') - 1);
+    expect(keys.indexOf('logement')).toBe(keys.indexOf('expulsions') + 1);
+    expect(keys.indexOf('logement')).toBe(keys.indexOf('documents') - 1);
   });
 
   it('has a sentence for every task kind a module of the main process produces', () => {

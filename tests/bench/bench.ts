@@ -30,6 +30,7 @@ import { FULL, generate, searchQueries, type SiteSize } from './generate';
 import type { CallContext } from '../../src-main/api/dispatch';
 import type { Session } from '../../src-main/auth/sessions';
 import { tune } from '../../src-main/store/database';
+import { storeParameters } from '../../src-main/store/parameters';
 import { personsHandlers } from '../../src-main/modules/persons/handlers';
 import { dsuHandlers } from '../../src-main/modules/dsu/handlers';
 import { intakeHandlers } from '../../src-main/modules/intake/handlers';
@@ -38,6 +39,7 @@ import { aidesBench } from './aides';
 import { surendettementBench } from './surendettement';
 import { expulsionsBench } from './expulsions';
 import { surendettementFilesBench } from './surendettement-files';
+import { expulsionsCasesBench } from './expulsions-cases';
 import { registry } from '../../src-main/modules';
 
 const PASSWORD = 'une longue phrase secrète';
@@ -117,7 +119,8 @@ export async function main(argv: string[]): Promise<void> {
 /** The handlers of the real app, called on a given connection with a given session. */
 function ctxFor(db: Database.Database, userId: number, roles: Session['roles'], now: Date): CallContext {
   const session: Session = { token: 'bench', userId, login: `u${userId}`, roles, mustChangePassword: false, locked: false, createdAt: 0, lastSeen: 0 };
-  return { app: { vault: { db }, modules: registry } as unknown as AppCore, session, now, setSession: () => {} };
+  // The legal parameters as a handler reads them (`ctx.app.parameters`): the files plus the store's entries.
+  return { app: { vault: { db }, modules: registry, get parameters() { return storeParameters(db); } } as unknown as AppCore, session, now, setSession: () => {} };
 }
 
 const PROFESSIONALS = [2, 3, 4, 5, 6, 7, 8, 9];
@@ -258,6 +261,7 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   results.push(result(`liste des DSU du site (${dsuCount} lignes, pour le tableau virtualisé)`, ...timePair(20, list(enc), list(plain))));
   results.push(...aidesBench(enc, plain, now, ctxFor, PROFESSIONALS, say));
   results.push(...surendettementFilesBench(enc, plain, now, ctxFor, PROFESSIONALS.find((id) => id % 3 === 0)!, say));
+  results.push(...expulsionsCasesBench(enc, plain, now, ctxFor, PROFESSIONALS.find((id) => id % 3 === 0)!, say));
   // The queue as the responsable's screen receives it: validation, role, the contract shaping 2,000 rows.
   const respToken = app.sessions.create({ userId: PROFESSIONALS[0]!, login: 'resp', roles: ['responsable'], mustChangePassword: false }).token;
   results.push(result('aid:queue via le dispatcher (forme de la réponse comprise)', await timeAsync(100, () => dispatch(app, respToken, 'aid:queue', {}))));

@@ -469,6 +469,8 @@ beforeAll(async () => {
   // An overindebtedness file on the DSU with a debt (the CESF co-intervenes on it).
   const surFile = (await must<{ id: number }>(ass, 'surendettement:open', { dsuId: dsu, referentId: cesfId })).id;
   const surDebt = (await must<{ debts: { id: number }[] }>(ass, 'surendettement:saveDebt', { fileId: surFile, creditor: 'Banque du Quercy', nature: 'credit_consommation', amountCents: 450_000, monthlyCents: 15_000 })).debts[0]!.id;
+  // An eviction prevention case on the DSU, its landlord from the directory.
+  const expCase = (await must<{ id: number }>(ass, 'expulsions:open', { dsuId: dsu, referentId: cesfId, landlordKind: 'personne_morale', landlordPartnerId: partner, leaseSigned: '2024-03-01', rentCents: 52_000 })).id;
 
   bases = {
     'admin:createUser': { login: 'fuzz.compte', displayName: 'Compte Fuzz', roles: ['cesf'] },
@@ -584,6 +586,17 @@ beforeAll(async () => {
     'surendettement:saveBudget': { fileId: surFile, validOn: '2026-11-20', adults: 2, dependants: 1, budget: { resources: [{ kind: 'salaires', amountCents: 180_000 }], charges: [{ kind: 'loyer', amountCents: 55_000 }] }, assets: [{ kind: 'vehicule', label: 'Clio 2012', valueCents: 150_000 }] },
     'surendettement:addStage': { fileId: surFile, kind: 'depot', day: '2026-11-20', reference: 'BDF-82-0001' },
     'surendettement:document': { id: surFile, format: 'pdf' },
+    'expulsions:open': { dsuId: dsu2, landlordKind: 'personne_physique', landlordName: 'M. Rivière', leaseSigned: '2019-05-01', rentCents: 48_000, chargesCents: 3_000, dwelling: '3 rue des Carmes, Montauban' },
+    'expulsions:get': { id: expCase },
+    'expulsions:forDsu': { dsuId: dsu },
+    'expulsions:list': {},
+    'expulsions:exists': { dsuId: dsu },
+    'expulsions:saveCase': { caseId: expCase, landlordKind: 'sci_familiale', landlordName: 'SCI Rivière', leaseSigned: '2024-03-01', rentCents: 52_000, rehousingAssured: true },
+    'expulsions:addDebt': { caseId: expCase, day: '2026-11-20', amountCents: 156_000 },
+    'expulsions:linkAid': { caseId: expCase, aidId: aid },
+    'expulsions:forAid': { aidId: aid },
+    'expulsions:setOutcome': { caseId: expCase, outcome: 'maintien_apurement', day: '2026-11-23' },
+    'expulsions:addStage': { caseId: expCase, kind: 'jugement', day: '2026-11-20', actor: 'Juge des contentieux de la protection', reference: 'RG 26/00123', delaisGranted: true, graceMonths: 6 },
   };
   for (const c of Object.keys(bases)) if (!CHANNELS.includes(c as Channel)) throw new Error(`no channel ${c}`);
   // eslint-disable-next-line no-console

@@ -13,7 +13,7 @@ const MARK = 'SECRETSOCIAL';
 const PDF = Buffer.from(`%PDF-1.4\n${MARK}-document\n%%EOF\n`);
 let team: Team;
 let p: PersonCard;
-const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0 };
+const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0, expCase: 0 };
 
 beforeAll(async () => {
   team = await newTeam(() => new Date(2026, 10, 23, 9, 0));
@@ -68,6 +68,10 @@ beforeAll(async () => {
   ids.surDebt = (await team.must(s, 'surendettement:saveDebt', { fileId: sur.id, creditor: `${MARK}-creancier`, nature: 'dette_locative', amountCents: 210_000, monthlyCents: 0, guarantor: `${MARK}-caution` })).debts[0]!.id;
   await team.must(s, 'surendettement:saveBudget', { fileId: sur.id, validOn: '2026-11-23', adults: 1, dependants: 0, budget: { resources: [{ kind: 'rsa', amountCents: 64_652, label: `${MARK}-ressource` }], charges: [] }, assets: [{ kind: 'epargne', label: `${MARK}-bien`, valueCents: 10_000 }] });
   await team.must(s, 'surendettement:addStage', { fileId: sur.id, kind: 'depot', day: '2026-11-20', reference: `${MARK}-reference`, note: `${MARK}-etape` });
+  // An eviction prevention case followed by the CESF, every free text of it marked.
+  ids.expCase = (await team.must(s, 'expulsions:open', { dsuId: ids.dsu, referentId: team.cesf.id, landlordKind: 'personne_physique', landlordName: `${MARK}-bailleur`, dwelling: `${MARK}-logement`, leaseSigned: '2024-03-01', rentCents: 52_000 })).id;
+  await team.must(s, 'expulsions:addDebt', { caseId: ids.expCase, day: '2026-11-20', amountCents: 156_000 });
+  await team.must(s, 'expulsions:addStage', { caseId: ids.expCase, kind: 'commandement_payer', day: '2026-11-20', actor: `${MARK}-huissier`, reference: `${MARK}-acte`, note: `${MARK}-note-expulsion` });
 });
 afterAll(() => team?.app.close());
 
@@ -165,6 +169,17 @@ function inputFor(c: Channel): unknown {
     'surendettement:addStage': { fileId: ids.surFile, kind: 'audience', day: '2026-12-01' },
     'surendettement:document': { id: ids.surFile, format: 'pdf' },
     'reglement:replay': { id: 1 },
+    'expulsions:open': { dsuId: ids.dsu, landlordKind: 'personne_physique', landlordName: 'M. X', rentCents: 1 },
+    'expulsions:get': { id: ids.expCase },
+    'expulsions:forDsu': { dsuId: ids.dsu },
+    'expulsions:list': {},
+    'expulsions:exists': { dsuId: ids.dsu },
+    'expulsions:saveCase': { caseId: ids.expCase, landlordKind: 'personne_physique', landlordName: 'M. X', rentCents: 1 },
+    'expulsions:addDebt': { caseId: ids.expCase, day: '2026-11-23', amountCents: 1 },
+    'expulsions:addStage': { caseId: ids.expCase, kind: 'audience', day: '2026-12-01' },
+    'expulsions:setOutcome': { caseId: ids.expCase, outcome: 'relogement', day: '2026-11-23' },
+    'expulsions:linkAid': { caseId: ids.expCase, aidId: ids.aid },
+    'expulsions:forAid': { aidId: ids.aid },
   };
   return inputs[c];
 }
@@ -174,7 +189,7 @@ const openToSecretaire = (c: Channel) => {
   const access = contract[c].access;
   return access === 'authenticated' || (Array.isArray(access) && access.includes('secretaire'));
 };
-const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement|surendettement):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
+const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement|surendettement|expulsions):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
 
 describe('what the secretaire receives', () => {
   it('covers every channel of the front desk, the DSU, appointments and partners', () => {
@@ -195,6 +210,12 @@ describe('what the secretaire receives', () => {
     const full = JSON.stringify(await team.must(team.cesf.token, 'surendettement:get', { id: ids.surFile }));
     for (const m of ['creancier', 'caution', 'ressource', 'bien', 'reference', 'etape']) expect(full).toContain(`${MARK}-${m}`);
     expect(await team.must(team.sec.token, 'surendettement:exists', { dsuId: ids.dsu })).toEqual([{ followedBy: 'Claire Conseillère', openedOn: '2026-11-23' }]);
+  });
+
+  it('learns of an eviction prevention case only that it exists, who follows it and since when', async () => {
+    const full = JSON.stringify(await team.must(team.cesf.token, 'expulsions:get', { id: ids.expCase }));
+    for (const m of ['bailleur', 'logement', 'huissier', 'acte', 'note-expulsion']) expect(full).toContain(`${MARK}-${m}`);
+    expect(await team.must(team.sec.token, 'expulsions:exists', { dsuId: ids.dsu })).toEqual([{ followedBy: 'Claire Conseillère', openedOn: '2026-11-23' }]);
   });
 
   for (const c of OF_THIS_ISSUE) {

@@ -51,64 +51,8 @@ import { isoDate } from '../../shared/calendar-date';
 
 // ───────────────────────────── Input ─────────────────────────────
 
-export type EvictionStageKind =
-  | 'impayes'
-  | 'signalement_ccapex'
-  | 'commandement_payer'
-  | 'assignation'
-  | 'diagnostic_social_financier'
-  | 'audience'
-  | 'jugement'
-  | 'commandement_quitter_lieux'
-  | 'demande_concours_force_publique'
-  | 'enquete_cfp'
-  | 'passage_ccapex'
-  | 'decision_prefet'
-  | 'expulsion'
-  | 'issue';
-
-export const EVICTION_STAGE_KINDS: readonly EvictionStageKind[] = [
-  'impayes',
-  'signalement_ccapex',
-  'commandement_payer',
-  'assignation',
-  'diagnostic_social_financier',
-  'audience',
-  'jugement',
-  'commandement_quitter_lieux',
-  'demande_concours_force_publique',
-  'enquete_cfp',
-  'passage_ccapex',
-  'decision_prefet',
-  'expulsion',
-  'issue',
-];
-
-/** Each stage in French, as screens and sentences name it. */
-export const EVICTION_STAGE_LABELS: Record<EvictionStageKind, string> = {
-  impayes: 'début des impayés',
-  signalement_ccapex: 'signalement à la CCAPEX',
-  commandement_payer: 'commandement de payer',
-  assignation: 'assignation',
-  diagnostic_social_financier: 'diagnostic social et financier',
-  audience: 'audience',
-  jugement: 'jugement',
-  commandement_quitter_lieux: 'commandement de quitter les lieux',
-  demande_concours_force_publique: 'demande de concours de la force publique',
-  enquete_cfp: 'enquête pour le concours de la force publique',
-  passage_ccapex: 'passage en CCAPEX',
-  decision_prefet: 'décision du préfet',
-  expulsion: 'expulsion',
-  issue: 'issue de la procédure',
-};
-
-export type LandlordKind = 'personne_morale' | 'personne_physique' | 'sci_familiale';
-export const LANDLORD_KINDS: readonly LandlordKind[] = ['personne_morale', 'personne_physique', 'sci_familiale'];
-export const LANDLORD_LABELS: Record<LandlordKind, string> = {
-  personne_morale: 'personne morale (bailleur social, société)',
-  personne_physique: 'personne physique',
-  sci_familiale: 'SCI familiale',
-};
+export { EVICTION_STAGE_KINDS, EVICTION_STAGE_LABELS, LANDLORD_KINDS, LANDLORD_LABELS, type EvictionStageKind, type LandlordKind } from './kinds';
+import { EVICTION_STAGE_KINDS, EVICTION_STAGE_LABELS, LANDLORD_KINDS, type EvictionStageKind, type LandlordKind } from './kinds';
 
 export interface EvictionStageInput {
   kind: EvictionStageKind;

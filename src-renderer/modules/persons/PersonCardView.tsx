@@ -4,6 +4,7 @@ import type { PersonCard } from '../../../src-main/modules';
 import { Button } from '../../ui/components';
 import { formatPhone, isoToFr, personName, postalLine, timeOf } from '../../ui/format';
 import { FileExists } from '../surendettement';
+import { CaseExists } from '../expulsions';
 
 export function PersonCardView({ card, onEdit, onAddMember, onPick }: { card: PersonCard; onEdit: () => void; onAddMember: (() => void) | null; onPick: (id: number) => void }) {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export function PersonCardView({ card, onEdit, onAddMember, onPick }: { card: Pe
         <dd data-testid="dsu-ref">
           {card.dsu ? t('intake.dsuRef', { number: card.dsu.number, referent: card.dsu.referent.displayName }) + (card.dsu.status !== 'actif' ? ` (${t(`labels.${card.dsu.status}`)})` : '') : t('person.noDsu')}
           {card.dsu && <FileExists dsuId={card.dsu.id} />}
+          {card.dsu && <CaseExists dsuId={card.dsu.id} />}
         </dd>
         <dt>{t('person.sector')}</dt>
         <dd>

@@ -1,0 +1,171 @@
+/**
+ * The eviction prevention cases' channels (DOMAIN §6). A case lives in a household's DSU:
+ * reading it needs the DSU's access (référent, co-intervenant, responsable, exceptional
+ * access); writing it, a social worker's role as well. The front desk only learns, through
+ * `expulsions:exists`, that a case exists and who follows it.
+ */
+import { z } from 'zod';
+import type { HandlersOf } from '../../api/app';
+import { channel, type ChannelSpec } from '../../api/spec';
+import { FRONT, SOCIAL, WORKERS, id, isoDate, userRef } from '../../api/schemas';
+import { longText, text } from '../../api/text';
+import { CASE_STATUSES, EVICTION_STAGE_KINDS, LANDLORD_KINDS, OUTCOMES, type EvictionStageKind, type LandlordKind } from './kinds';
+
+const STAGE_ENUM = EVICTION_STAGE_KINDS as [EvictionStageKind, ...EvictionStageKind[]];
+const LANDLORD_ENUM = LANDLORD_KINDS as [LandlordKind, ...LandlordKind[]];
+
+/** An amount in cents: up to 10 M€, beyond which it is a typo. */
+const cents = (what: string) =>
+  z
+    .number({ message: `${what} : un montant en centimes (nombre entier).` })
+    .int({ message: `${what} : un montant en centimes (nombre entier).` })
+    .min(0, { message: `${what} : un montant ne peut pas être négatif.` })
+    .max(1_000_000_000, { message: `${what} : montant invraisemblable ; vérifiez la saisie (en centimes).` });
+
+const months = (what: string, min: number) =>
+  z
+    .number({ message: `${what} : un nombre entier de mois.` })
+    .int({ message: `${what} : un nombre entier de mois.` })
+    .min(min, { message: `${what} : ${min} mois au moins.` })
+    .max(120, { message: `${what} : 120 mois au plus ; vérifiez le nombre.` });
+
+/** The case's own details: the dwelling, the landlord, the lease and the rent. */
+export const detailsInput = z.strictObject({
+  dwelling: text(300, 'Logement').default(''),
+  landlordKind: z.enum(LANDLORD_ENUM, { message: 'Type de bailleur : personne morale, personne physique ou SCI familiale.' }),
+  /** The landlord from the partner directory, or null and its name typed in `landlordName`. */
+  landlordPartnerId: id.nullable().default(null),
+  landlordName: text(160, 'Bailleur').default(''),
+  leaseSigned: isoDate.nullable().default(null),
+  rentCents: cents('Loyer'),
+  chargesCents: cents('Charges').default(0),
+  rehousingAssured: z.boolean().default(false),
+});
+
+export const openInput = detailsInput.extend({ dsuId: id, referentId: id.nullable().default(null) });
+export const saveCaseInput = detailsInput.extend({ caseId: id });
+
+/** How the case ended, on which day: the case is then closed (its history kept). */
+export const outcomeInput = z.strictObject({
+  caseId: id,
+  outcome: z.enum(OUTCOMES, { message: 'Issue : maintien avec plan d’apurement, FSL, protocole de cohésion sociale, relogement, départ volontaire ou expulsion réalisée.' }),
+  day: isoDate,
+});
+
+export const debtInput = z.strictObject({ caseId: id, day: isoDate, amountCents: cents('Dette locative') });
+
+export const stageInput = z.strictObject({
+  caseId: id,
+  kind: z.enum(STAGE_ENUM, { message: 'Choisissez l’étape de la procédure dans la liste.' }),
+  day: isoDate,
+  /** Who acted: the bailiff, the court, the préfecture, the commission… */
+  actor: text(160, 'Acteur').default(''),
+  /** The document's reference (the act's number, the judgment's RG number…). */
+  reference: text(120, 'Référence du document').default(''),
+  note: longText(2000, 'Note').default(''),
+  hearing: isoDate.nullable().default(null),
+  firstOffer: isoDate.nullable().default(null),
+  answered: z.boolean().nullable().default(null),
+  delaisGranted: z.boolean().nullable().default(null),
+  graceMonths: months('Délais de grâce', 1).nullable().default(null),
+  extensionMonths: months('Prorogation du délai', 0).nullable().default(null),
+});
+
+const stageOut = z.object({
+  id,
+  kind: z.enum(STAGE_ENUM),
+  day: z.string(),
+  actor: z.string(),
+  reference: z.string(),
+  note: z.string(),
+  hearing: z.string().nullable(),
+  firstOffer: z.string().nullable(),
+  answered: z.boolean().nullable(),
+  delaisGranted: z.boolean().nullable(),
+  graceMonths: z.number().int().nullable(),
+  extensionMonths: z.number().int().nullable(),
+  recordedAt: z.string(),
+  recordedBy: userRef,
+});
+export type StageOut = z.infer<typeof stageOut>;
+
+const dateOut = z.object({
+  kind: z.string(),
+  due: z.string(),
+  label: z.string(),
+  rule: z.string(),
+  article: z.string(),
+  from: z.object({ kind: z.enum(STAGE_ENUM), date: z.string() }),
+  treve: z.boolean(),
+  extended: z.boolean(),
+});
+export type DateOut = z.infer<typeof dateOut>;
+
+const debtPointOut = z.object({ id, day: z.string(), amountCents: z.number().int(), recordedAt: z.string(), recordedBy: userRef });
+
+const aidRef = z.object({ id, number: z.string(), nature: z.string(), status: z.string(), requestedOn: z.string() });
+
+const summaryOut = z.object({
+  id,
+  dsu: z.object({ id, number: z.string() }),
+  household: z.string(),
+  referent: userRef,
+  status: z.enum(CASE_STATUSES),
+  openedOn: z.string(),
+  /** The latest stage reached (by day), if any. */
+  stage: z.enum(STAGE_ENUM).nullable(),
+  /** The first date not yet past (else the latest past one). */
+  nextDate: dateOut.nullable(),
+  /** The latest known rent debt, in cents. */
+  debtCents: z.number().int().nullable(),
+});
+export type CaseSummary = z.infer<typeof summaryOut>;
+
+const caseOutShape = summaryOut.extend({
+  dwelling: z.string(),
+  landlordKind: z.enum(LANDLORD_ENUM),
+  landlordPartnerId: id.nullable(),
+  landlordName: z.string(),
+  leaseSigned: z.string().nullable(),
+  rentCents: z.number().int(),
+  chargesCents: z.number().int(),
+  rehousingAssured: z.boolean(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  closedOn: z.string().nullable(),
+  /** The aid requests linked to the case, and those of the household's DSU that may be. */
+  aids: z.array(aidRef),
+  aidChoices: z.array(aidRef),
+  debts: z.array(debtPointOut),
+  stages: z.array(stageOut),
+  dates: z.array(dateOut),
+  warnings: z.array(z.string()),
+  pending: z.array(z.string()),
+  /** Whether the caller may record anything on the case. */
+  canWrite: z.boolean(),
+  partners: z.array(z.object({ id, name: z.string() })),
+});
+export type CaseOut = z.infer<typeof caseOutShape>;
+
+export const expulsionsContract = {
+  'expulsions:open': channel({ input: openInput, output: caseOutShape, access: WORKERS }),
+  /** The whole case (audited read). */
+  'expulsions:get': channel({ input: z.strictObject({ id }), output: caseOutShape, access: SOCIAL }),
+  /** The cases of a household's DSU (its tab « Expulsion »). */
+  'expulsions:forDsu': channel({ input: z.strictObject({ dsuId: id }), output: z.array(summaryOut), access: SOCIAL }),
+  /** The cases the caller follows (a responsable: every case of the site), open ones unless `closed`. */
+  'expulsions:list': channel({ input: z.strictObject({ closed: z.boolean().default(false) }), output: z.array(summaryOut), access: SOCIAL }),
+  /** What the front desk may know: that a case exists on the DSU, who follows it, since when. */
+  'expulsions:exists': channel({ input: z.strictObject({ dsuId: id }), output: z.array(z.object({ followedBy: z.string(), openedOn: z.string() })), access: FRONT }),
+  'expulsions:saveCase': channel({ input: saveCaseInput, output: caseOutShape, access: WORKERS }),
+  'expulsions:addDebt': channel({ input: debtInput, output: caseOutShape, access: WORKERS }),
+  'expulsions:addStage': channel({ input: stageInput, output: caseOutShape, access: WORKERS }),
+  /** Links an aid request of the household (FSL maintien, financial aid) to the case. */
+  'expulsions:linkAid': channel({ input: z.strictObject({ caseId: id, aidId: id }), output: caseOutShape, access: WORKERS }),
+  /** The case an aid request is linked to (the aid request's page: « Liée au dossier d'expulsion … »). */
+  'expulsions:forAid': channel({ input: z.strictObject({ aidId: id }), output: z.array(z.object({ caseId: id, openedOn: z.string(), referent: z.string() })), access: SOCIAL }),
+  /** Records the case's outcome and closes it. */
+  'expulsions:setOutcome': channel({ input: outcomeInput, output: caseOutShape, access: WORKERS }),
+} as const satisfies Record<string, ChannelSpec>;
+
+/** This module's handlers, typed by its channels. */
+export type ExpulsionsHandlers = HandlersOf<typeof expulsionsContract>;

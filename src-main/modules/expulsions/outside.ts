@@ -1,0 +1,7 @@
+/**
+ * What this module takes from other modules, in one place: the DSU and its access rules, the
+ * persons' names, the social workers.
+ */
+export { sessionOf } from '../../api/app';
+export { requireDsu, requireSocialWorker } from '../dsu';
+export { shortName } from '../persons';

@@ -1,0 +1,288 @@
+/** Eviction prevention cases: the only place their SQL lives (DOMAIN §6). */
+import { prep, type Db } from '../../store/database';
+import { byIntegerId } from '../../store/labels';
+import type { StageOut } from './contract';
+import type { EvictionStageKind, LandlordKind, Outcome } from './kinds';
+import { shortName } from './outside';
+
+export interface CaseRow {
+  id: number;
+  dsuId: number;
+  dsuNumber: string;
+  dsuStatus: 'actif' | 'clos' | 'archive';
+  referentId: number;
+  referentName: string;
+  status: 'ouvert' | 'clos';
+  openedOn: string;
+  dwelling: string;
+  landlordKind: LandlordKind;
+  landlordPartnerId: number | null;
+  landlordName: string;
+  leaseSigned: string | null;
+  rentCents: number;
+  chargesCents: number;
+  rehousingAssured: number;
+  outcome: Outcome | null;
+  closedOn: string | null;
+  debtCents: number | null;
+  birthName: string | null;
+  usageName: string | null;
+  firstNames: string | null;
+}
+
+const CASE_SELECT = `SELECT c.id, c.dsu_id AS dsuId, d.number AS dsuNumber, d.status AS dsuStatus,
+  c.referent_id AS referentId, u.display_name AS referentName, c.status, c.opened_on AS openedOn,
+  c.dwelling, c.landlord_kind AS landlordKind, c.landlord_partner_id AS landlordPartnerId, c.landlord_name AS landlordName,
+  c.lease_signed AS leaseSigned, c.rent_cents AS rentCents, c.charges_cents AS chargesCents, c.rehousing_assured AS rehousingAssured, c.outcome, c.closed_on AS closedOn,
+  (SELECT amount_cents FROM expulsions_debt_points WHERE case_id = c.id ORDER BY day DESC, id DESC LIMIT 1) AS debtCents,
+  p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames
+  FROM expulsions_cases c
+  JOIN dsu d ON d.id = c.dsu_id
+  JOIN users u ON u.id = c.referent_id
+  LEFT JOIN persons p ON p.id = (SELECT id FROM persons WHERE household_id = d.household_id AND merged_into IS NULL
+      ORDER BY CASE household_role WHEN 'demandeur' THEN 0 WHEN 'conjoint' THEN 1 ELSE 2 END, id LIMIT 1)`;
+
+export const householdName = (r: CaseRow): string => (r.birthName === null ? '—' : shortName({ birthName: r.birthName, usageName: r.usageName ?? '', firstNames: r.firstNames ?? '' }));
+
+export function getCase(db: Db, id: number): CaseRow | undefined {
+  return prep(db, `${CASE_SELECT} WHERE c.id = ?`).get(id) as CaseRow | undefined;
+}
+
+export function casesOfDsu(db: Db, dsuId: number): CaseRow[] {
+  return prep(db, `${CASE_SELECT} WHERE c.dsu_id = ? ORDER BY c.id DESC`).all(dsuId) as CaseRow[];
+}
+
+/**
+ * The cases a professional follows: those they are the référent of, and those of the DSU they
+ * hold (référent or active co-intervenant); every case of the site for `all` (a responsable).
+ */
+export function casesFollowed(db: Db, userId: number, all: boolean, closed: boolean): CaseRow[] {
+  const status = closed ? 'clos' : 'ouvert';
+  if (all) return prep(db, `${CASE_SELECT} WHERE c.status = ? ORDER BY c.id DESC`).all(status) as CaseRow[];
+  return prep(
+    db,
+    `${CASE_SELECT} WHERE c.status = ? AND d.status <> 'archive' AND (c.referent_id = ? OR d.referent_id = ?
+       OR c.dsu_id IN (SELECT dsu_id FROM dsu_intervenants WHERE user_id = ? AND ended_on IS NULL)) ORDER BY c.id DESC`,
+  ).all(status, userId, userId, userId) as CaseRow[];
+}
+
+export interface Details {
+  dwelling: string;
+  landlordKind: LandlordKind;
+  landlordPartnerId: number | null;
+  landlordName: string;
+  leaseSigned: string | null;
+  rentCents: number;
+  chargesCents: number;
+  rehousingAssured: boolean;
+}
+
+export function insertCase(db: Db, c: { dsuId: number; referentId: number; openedOn: string; openedAt: string; openedBy: number } & Details): number {
+  return Number(
+    prep(
+      db,
+      `INSERT INTO expulsions_cases (dsu_id, referent_id, opened_on, opened_at, opened_by, dwelling, landlord_kind, landlord_partner_id, landlord_name, lease_signed, rent_cents, charges_cents, rehousing_assured)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(c.dsuId, c.referentId, c.openedOn, c.openedAt, c.openedBy, c.dwelling, c.landlordKind, c.landlordPartnerId, c.landlordName, c.leaseSigned, c.rentCents, c.chargesCents, c.rehousingAssured ? 1 : 0)
+      .lastInsertRowid,
+  );
+}
+
+export function updateDetails(db: Db, id: number, c: Details): void {
+  prep(
+    db,
+    `UPDATE expulsions_cases SET dwelling = ?, landlord_kind = ?, landlord_partner_id = ?, landlord_name = ?, lease_signed = ?, rent_cents = ?, charges_cents = ?, rehousing_assured = ? WHERE id = ?`,
+  ).run(c.dwelling, c.landlordKind, c.landlordPartnerId, c.landlordName, c.leaseSigned, c.rentCents, c.chargesCents, c.rehousingAssured ? 1 : 0, id);
+}
+
+export function closeCase(db: Db, id: number, outcome: Outcome, day: string): void {
+  prep(db, "UPDATE expulsions_cases SET status = 'clos', closed_on = ?, outcome = ? WHERE id = ?").run(day, outcome, id);
+}
+
+// Rent debt ----------------------------------------------------------------------------------
+
+export function debtPoints(db: Db, caseId: number): { id: number; day: string; amountCents: number; recordedAt: string; recordedBy: { id: number; displayName: string } }[] {
+  return (
+    prep(
+      db,
+      `SELECT p.id, p.day, p.amount_cents AS amountCents, p.recorded_at AS recordedAt, p.recorded_by AS userId, u.display_name AS userName
+       FROM expulsions_debt_points p JOIN users u ON u.id = p.recorded_by WHERE p.case_id = ? ORDER BY p.day, p.id`,
+    ).all(caseId) as { id: number; day: string; amountCents: number; recordedAt: string; userId: number; userName: string }[]
+  ).map((r) => ({ id: r.id, day: r.day, amountCents: r.amountCents, recordedAt: r.recordedAt, recordedBy: { id: r.userId, displayName: r.userName } }));
+}
+
+export function insertDebtPoint(db: Db, p: { caseId: number; day: string; amountCents: number; recordedAt: string; recordedBy: number }): void {
+  prep(db, 'INSERT INTO expulsions_debt_points (case_id, day, amount_cents, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)').run(p.caseId, p.day, p.amountCents, p.recordedAt, p.recordedBy);
+}
+
+// Partners -----------------------------------------------------------------------------------
+
+export function partnerName(db: Db, id: number): string | undefined {
+  const r = prep(db, 'SELECT organisation, service FROM partners WHERE id = ?').get(id) as { organisation: string; service: string } | undefined;
+  return r ? (r.service ? `${r.organisation} — ${r.service}` : r.organisation) : undefined;
+}
+
+export function partnerChoices(db: Db): { id: number; name: string }[] {
+  return (prep(db, 'SELECT id, organisation, service FROM partners ORDER BY organisation, service').all() as { id: number; organisation: string; service: string }[]).map((r) => ({
+    id: r.id,
+    name: r.service ? `${r.organisation} — ${r.service}` : r.organisation,
+  }));
+}
+
+// Stages -------------------------------------------------------------------------------------
+
+interface StageRow {
+  id: number;
+  caseId: number;
+  kind: EvictionStageKind;
+  day: string;
+  actor: string;
+  reference: string;
+  note: string;
+  hearing: string | null;
+  firstOffer: string | null;
+  answered: number | null;
+  delaisGranted: number | null;
+  graceMonths: number | null;
+  extensionMonths: number | null;
+  recordedAt: string;
+  userId: number;
+  userName: string;
+}
+
+const STAGE_SELECT = `SELECT s.id, s.case_id AS caseId, s.kind, s.day, s.actor, s.reference, s.note, s.hearing, s.first_offer AS firstOffer, s.answered,
+  s.delais_granted AS delaisGranted, s.grace_months AS graceMonths, s.extension_months AS extensionMonths, s.recorded_at AS recordedAt,
+  s.recorded_by AS userId, u.display_name AS userName
+  FROM expulsions_stages s JOIN users u ON u.id = s.recorded_by`;
+
+const bool = (v: number | null): boolean | null => (v === null ? null : v === 1);
+const stageShape = (r: StageRow): StageOut => ({
+  id: r.id,
+  kind: r.kind,
+  day: r.day,
+  actor: r.actor,
+  reference: r.reference,
+  note: r.note,
+  hearing: r.hearing,
+  firstOffer: r.firstOffer,
+  answered: bool(r.answered),
+  delaisGranted: bool(r.delaisGranted),
+  graceMonths: r.graceMonths,
+  extensionMonths: r.extensionMonths,
+  recordedAt: r.recordedAt,
+  recordedBy: { id: r.userId, displayName: r.userName },
+});
+
+/** A case's stages by day, then in the order they were recorded. */
+export function stagesOf(db: Db, caseId: number): StageOut[] {
+  return (prep(db, `${STAGE_SELECT} WHERE s.case_id = ? ORDER BY s.day, s.id`).all(caseId) as StageRow[]).map(stageShape);
+}
+
+/** The stages of several cases at once (the lists), grouped by case. */
+export function stagesOfCases(db: Db, caseIds: readonly number[]): Map<number, StageOut[]> {
+  const out = new Map<number, StageOut[]>();
+  if (caseIds.length === 0) return out;
+  const rows = prep(db, `${STAGE_SELECT} WHERE s.case_id IN (SELECT value FROM json_each(?)) ORDER BY s.case_id, s.day, s.id`).all(JSON.stringify(caseIds)) as StageRow[];
+  for (const r of rows) {
+    const list = out.get(r.caseId) ?? [];
+    list.push(stageShape(r));
+    out.set(r.caseId, list);
+  }
+  return out;
+}
+
+export function insertStage(db: Db, caseId: number, s: Omit<StageOut, 'id' | 'recordedBy'> & { recordedBy: number }): number {
+  const b = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+  return Number(
+    prep(
+      db,
+      `INSERT INTO expulsions_stages (case_id, kind, day, actor, reference, note, hearing, first_offer, answered, delais_granted, grace_months, extension_months, recorded_at, recorded_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(caseId, s.kind, s.day, s.actor, s.reference, s.note, s.hearing, s.firstOffer, b(s.answered), b(s.delaisGranted), s.graceMonths, s.extensionMonths, s.recordedAt, s.recordedBy)
+      .lastInsertRowid,
+  );
+}
+
+// Registry -----------------------------------------------------------------------------------
+
+/** The latest dated activity on each DSU's cases (a stage, a debt's figure, the opening). */
+export function lastActivity(db: Db, dsuIds: readonly number[] | null): Map<number, string> {
+  const filter = dsuIds === null ? '' : 'WHERE c.dsu_id IN (SELECT value FROM json_each(?))';
+  const rows = prep(
+    db,
+    `SELECT c.dsu_id AS id, max(day) AS day FROM (
+       SELECT case_id, substr(recorded_at, 1, 10) AS day FROM expulsions_stages
+       UNION ALL SELECT case_id, substr(recorded_at, 1, 10) FROM expulsions_debt_points
+       UNION ALL SELECT id, opened_on FROM expulsions_cases
+     ) a JOIN expulsions_cases c ON c.id = a.case_id ${filter} GROUP BY c.dsu_id`,
+  ).all(...(dsuIds === null ? [] : [JSON.stringify(dsuIds)])) as { id: number; day: string }[];
+  return new Map(rows.map((r) => [r.id, r.day]));
+}
+
+export const auditEntities = {
+  expulsions: byIntegerId('expulsions_cases', "'Prévention des expulsions n° ' || id"),
+};
+
+/**
+ * The activity report's figures for a period, per référent: cases opened in it, cases open at
+ * some point of it, each such case's stage reached by the period's end (its latest stage by
+ * day), and the outcomes recorded in it.
+ */
+export function periodCounts(db: Db, from: string, to: string): { id: number; name: string; opened: number; open: number; stages: Record<string, number>; outcomes: Record<string, number> }[] {
+  const rows = prep(
+    db,
+    `SELECT c.referent_id AS id, u.display_name AS name,
+       CASE WHEN c.opened_on BETWEEN ? AND ? THEN 1 ELSE 0 END AS opened,
+       (SELECT kind FROM expulsions_stages s WHERE s.case_id = c.id AND s.day <= ? ORDER BY s.day DESC, s.id DESC LIMIT 1) AS stage,
+       CASE WHEN c.closed_on BETWEEN ? AND ? THEN c.outcome END AS outcome
+     FROM expulsions_cases c JOIN users u ON u.id = c.referent_id
+     WHERE c.opened_on <= ? AND (c.closed_on IS NULL OR c.closed_on >= ?)
+     ORDER BY u.display_name, u.id`,
+  ).all(from, to, to, from, to, to, from) as { id: number; name: string; opened: number; stage: string | null; outcome: string | null }[];
+  const out = new Map<number, { id: number; name: string; opened: number; open: number; stages: Record<string, number>; outcomes: Record<string, number> }>();
+  for (const r of rows) {
+    const p = out.get(r.id) ?? { id: r.id, name: r.name, opened: 0, open: 0, stages: {}, outcomes: {} };
+    p.opened += r.opened;
+    p.open += 1;
+    if (r.stage) p.stages[r.stage] = (p.stages[r.stage] ?? 0) + 1;
+    if (r.outcome) p.outcomes[r.outcome] = (p.outcomes[r.outcome] ?? 0) + 1;
+    out.set(r.id, p);
+  }
+  return [...out.values()];
+}
+
+// Aid requests ---------------------------------------------------------------------------------
+
+export interface AidRef {
+  id: number;
+  number: string;
+  nature: string;
+  status: string;
+  requestedOn: string;
+}
+const AID_SELECT = 'SELECT a.id, a.number, a.nature, a.status, a.requested_on AS requestedOn FROM aid_requests a';
+
+export function linkedAids(db: Db, caseId: number): AidRef[] {
+  return prep(db, `${AID_SELECT} JOIN expulsions_aid_links l ON l.aid_id = a.id WHERE l.case_id = ? ORDER BY a.id`).all(caseId) as AidRef[];
+}
+
+/** The DSU's aid requests not linked to any case. */
+export function aidChoices(db: Db, dsuId: number): AidRef[] {
+  return prep(db, `${AID_SELECT} WHERE a.dsu_id = ? AND a.id NOT IN (SELECT aid_id FROM expulsions_aid_links) ORDER BY a.id DESC`).all(dsuId) as AidRef[];
+}
+
+export function aidRow(db: Db, aidId: number): { id: number; dsuId: number; number: string } | undefined {
+  return prep(db, 'SELECT id, dsu_id AS dsuId, number FROM aid_requests WHERE id = ?').get(aidId) as { id: number; dsuId: number; number: string } | undefined;
+}
+
+export function caseOfAid(db: Db, aidId: number): number | undefined {
+  return (prep(db, 'SELECT case_id AS caseId FROM expulsions_aid_links WHERE aid_id = ?').get(aidId) as { caseId: number } | undefined)?.caseId;
+}
+
+export function insertAidLink(db: Db, caseId: number, aidId: number, at: string, by: number): void {
+  prep(db, 'INSERT INTO expulsions_aid_links (case_id, aid_id, linked_at, linked_by) VALUES (?, ?, ?, ?)').run(caseId, aidId, at, by);
+}
+
+export function dsuExists(db: Db, dsuId: number): boolean {
+  return prep(db, 'SELECT 1 FROM dsu WHERE id = ?').get(dsuId) !== undefined;
+}

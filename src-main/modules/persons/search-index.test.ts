@@ -4,11 +4,12 @@
  * row by field, the search answers exactly as on an index the application wrote itself, and a
  * person created, corrected or merged afterwards is found as she now is.
  */
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppCore } from '../../api/app';
 import { dispatch } from '../../api/dispatch';
 import { registry, type Channel, type Input, type Output } from '..';
-import { LATEST_VERSION, MIGRATIONS } from '../../store/migrations';
+import { LATEST_VERSION, MIGRATIONS, migrate } from '../../store/migrations';
 import { newTeam, register, type Team } from '../../../tests/helpers/team';
 import { indexFields, indexText } from './rules';
 
@@ -17,6 +18,22 @@ const PASSWORD = 'phrase personnelle tres longue';
 
 let team: Team;
 let reopened: AppCore;
+
+/**
+ * The tables and views the steps after `version` create, found by migrating an empty store to
+ * `version` then to the latest: the test takes a store back to `version` by dropping them (later
+ * steps create objects only; one that altered an existing table would need its own undoing here).
+ */
+function createdAfter(version: number): { type: string; name: string }[] {
+  const probe = new Database(':memory:');
+  const objects = () => probe.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as { type: string; name: string }[];
+  migrate(probe, version);
+  const known = new Set(objects().map((o) => o.name));
+  migrate(probe);
+  const added = objects().filter((o) => !known.has(o.name));
+  probe.close();
+  return added;
+}
 let token: string;
 let respToken: string;
 const ids: Record<string, number> = {};
@@ -59,6 +76,8 @@ beforeAll(async () => {
     CREATE VIRTUAL TABLE person_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8', detail = 'none');`);
   const ins = db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)');
   for (const r of rows as (Parameters<typeof indexText>[0] & { id: number })[]) ins.run(r.id, indexText(r));
+  // The steps after this one did not run yet either.
+  for (const o of createdAfter(SEARCH_FIELDS.version).reverse()) db.exec(`DROP ${o.type === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS "${o.name}"`);
   db.pragma(`user_version = ${SEARCH_FIELDS.version - 1}`);
   const dir = team.dir;
   team.app.close();

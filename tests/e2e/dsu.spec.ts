@@ -17,7 +17,7 @@ async function screen(page: Page, name: string) {
   process.stdout.write(`[hauteur] ${name}: ${h.page} px pour ${h.view} px d’écran\n`);
 }
 
-const TABS = ['Situation', 'Journal', 'Aides', 'Surendettement', 'Documents', 'Consentements', 'Rendez-vous', 'Premiers accueils'];
+const TABS = ['Situation', 'Journal', 'Aides', 'Surendettement', 'Expulsion', 'Documents', 'Consentements', 'Rendez-vous', 'Premiers accueils'];
 
 async function familyWithDsu(url: string) {
   const team = await seedTeam(url);

@@ -191,6 +191,31 @@ test('concertation: from the referral under the family’s consent to the synthe
   const referralId = Number(/#\/concertation\/(\d+)/.exec((await page.locator('main a[href^="#/concertation/"]').first().getAttribute('href')) ?? '')?.[1]);
   await logout(page);
 
+  // The responsable keeps the permanent members: one more, typed; the closed referral is in her list too.
+  await login(page, 'remi', team.users.remi!.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Rémi Responsable' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Instance de concertation' }).click();
+  const permanent = page.getByRole('region', { name: 'Membres permanents de l’instance' });
+  await permanent.getByRole('button', { name: 'Ajouter un membre permanent' }).click();
+  const add = page.getByRole('dialog', { name: 'Ajouter un membre permanent' });
+  await add.getByRole('textbox', { name: /^Nom du membre/ }).fill('M. Petit');
+  await add.getByText('Autre (à saisir)').click();
+  await add.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(add.getByRole('alert')).toContainText('Le formulaire contient une erreur : corrigez le champ signalé.');
+  await expect(add.getByRole('textbox', { name: /^Organisme/ })).toHaveAttribute('aria-invalid', 'true');
+  await expect(add).toContainText('Organisme : choisissez-le dans l’annuaire ou tapez son nom.');
+  await add.getByRole('textbox', { name: /^Organisme/ }).fill('Prévention spécialisée');
+  await expectAccessible(page, 'instance — nouveau membre permanent');
+  await add.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(add).toBeHidden();
+  await expect(permanent).toContainText('M. Petit est membre permanent de l’instance.');
+  await expect(permanent.getByRole('listitem')).toHaveCount(3);
+  await choose(page, page, /Afficher/, 'Closes');
+  await expect(page.locator('main')).toContainText('MOREAU Lina');
+  await expectAccessible(page, 'instance — liste du ou de la responsable');
+  await shot(page, 'concertation-responsable');
+  await logout(page);
+
   // The secretaire sees nothing of it: no menu entry, every channel refused.
   await login(page, 'sophie', team.users.sophie!.password);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Sophie Secrétaire' })).toBeVisible();

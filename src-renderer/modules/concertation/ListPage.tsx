@@ -85,7 +85,7 @@ function MembersPanel({ canEdit }: { canEdit: boolean }) {
   const [editing, setEditing] = useState<MemberOut | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   return (
-    <section className="panel" aria-labelledby="concertation-permanent-title">
+    <section className="panel concertation-permanent" aria-labelledby="concertation-permanent-title">
       <div className="panel-header">
         <h2 id="concertation-permanent-title">{t('concertation.permanent.title')}</h2>
         {canEdit && (

@@ -218,6 +218,20 @@ describe('the concertation instance', () => {
     expect((await team.must(team.ass.token, 'concertation:get', { id: r.id })).warnings.join(' ')).toMatch(/Aucun élément ne peut plus être partagé/);
   });
 
+  it('is part of the household’s export and of the person’s right-of-access export', async () => {
+    const m = team.app.modules.find((x) => x.name === 'concertation')!;
+    for (const parts of [m.dsuExport!(team.app.vault.db, dsuId), m.personExport!(team.app.vault.db, personId)]) {
+      expect(parts[0]!.title).toBe('Instance de concertation');
+      const first = parts[0]!.entries.find((e) => e.heading === 'Saisine de l’instance de concertation du 23/11/2026')!;
+      const v = (label: string) => first.fields.filter((f) => f.label === label).map((f) => f.value);
+      expect(v('Réunion')).toEqual(['le 27/11/2026 à MDS de Montauban']);
+      expect(v('Décision')).toContain('Demande d’aide au FSL maintien — Alice Assistante (MDS), pour le 04/12/2026');
+      expect(v('Élément partagé — Logement')[0]).toMatch(/^Dette locative de 1 800 €/);
+    }
+    const json = await team.must(team.ass.token, 'persons:export', { id: personId, format: 'json' });
+    expect(Buffer.from(json.contentBase64, 'base64').toString()).toContain('Proposer un plan d’apurement');
+  });
+
   it('counts referrals, meetings and decisions per professional for the activity report', async () => {
     const stats = team.app.modules.find((m) => m.name === 'concertation')!.statistics!(team.app.vault.db, '2026-11-01', '2026-11-30');
     const v = (k: string) => stats.find((s) => s.key === k)?.value;

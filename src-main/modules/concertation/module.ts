@@ -3,6 +3,7 @@ import { defineModule } from '../../api/app';
 import { concertationContract } from './contract';
 import { concertationHandlers } from './handlers';
 import { auditEntities, lastActivity } from './repo';
+import { concertationDsuExport, concertationExport } from './export-part';
 import { concertationStatistics } from './statistics';
 import { concertationTasks } from './tasks';
 
@@ -13,5 +14,7 @@ export const concertationModule = defineModule({
   auditEntities,
   lastActivity,
   tasks: concertationTasks,
+  personExport: concertationExport,
+  dsuExport: concertationDsuExport,
   statistics: concertationStatistics,
 });

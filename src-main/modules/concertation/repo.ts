@@ -235,3 +235,8 @@ export function periodCounts(db: Db, from: string, to: string): { id: number; na
   ).all(from, to, from, to, from, to) as { id: number; name: string; referrals: number; meetings: number; decisions: number }[];
 }
 
+
+/** The DSU of a person's household, for their export. */
+export function dsuOfPerson(db: Db, personId: number): number | undefined {
+  return (prep(db, 'SELECT d.id FROM persons p JOIN dsu d ON d.household_id = p.household_id WHERE p.id = ?').get(personId) as { id: number } | undefined)?.id;
+}

@@ -87,6 +87,15 @@ test('concertation: from the referral under the family’s consent to the synthe
   const members = page.getByRole('region', { name: /^Membres/ });
   await expect(members.getByRole('row')).toHaveCount(3);
   await expectAccessible(page, 'instance — saisie');
+  const referralUrl = page.url();
+
+  // Her home page: « Mes échéances » has the gathering of the elements and the meeting, each opening the referral.
+  await page.getByRole('navigation').getByRole('link', { name: 'Accueil', exact: true }).click();
+  const tasks = page.getByRole('region', { name: 'Mes échéances' });
+  await expect(tasks.getByRole('link', { name: `Instance de concertation — ${dsu.number} : réunir les éléments de la saisine` })).toBeVisible();
+  await tasks.getByRole('link', { name: `Instance de concertation — ${dsu.number} : tenir l’instance (délai de la charte)` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Instance de concertation — MOREAU Lina' })).toBeVisible();
+  expect(page.url()).toBe(referralUrl);
 
   // An associated member from the directory; the charter signed by two of the three.
   await members.getByRole('button', { name: 'Ajouter un membre associé' }).click();

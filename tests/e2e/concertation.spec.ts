@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, expectFocusKept, test } from './fixtures';
+import { expect, expectAccessible, expectFocusKept, tabTo, test } from './fixtures';
 import { seedTeam } from './seed';
 import { login, logout, shot } from './actions';
 
@@ -70,7 +70,9 @@ test('concertation: from the referral under the family’s consent to the synthe
   await team.rpc('dsu:addConsent', { dsuId: dsu.id, personId: card.person.id, recipientLabel: 'Instance de concertation', scope: 'Situation du foyer et retour de l’enfant', form: 'ecrit', givenOn: today().iso }, alice);
   await page.reload();
   await expect(tab.getByTestId('concertation-consent')).toContainText(`En vigueur : MOREAU Lina a consenti le ${today().fr} au partage avec « Instance de concertation ».`);
-  await tab.getByRole('button', { name: 'Saisir l’instance de concertation' }).click();
+  // By keyboard: Tab to the button, Enter opens the dialog.
+  await tabTo(page, tab.getByRole('button', { name: 'Saisir l’instance de concertation' }));
+  await page.keyboard.press('Enter');
   dialog = page.getByRole('dialog', { name: 'Saisine de l’instance de concertation' });
   await expect(dialog.getByRole('button', { name: /Consentement sur lequel repose le partage/ })).toContainText('MOREAU Lina → Instance de concertation');
   await dialog.getByRole('textbox', { name: /^Motif de la saisine/ }).fill('Retour à la maison d’un enfant placé ; dette de loyer ; plusieurs intervenants sans coordination.');
@@ -113,6 +115,7 @@ test('concertation: from the referral under the family’s consent to the synthe
     await sign.getByRole('button', { name: 'Enregistrer la signature' }).click();
     await expect(sign).toBeHidden();
     await expect(page.locator('.sur-live')).toContainText(`Signature de la charte enregistrée pour ${name}.`);
+    await expectFocusKept(page, `signature de ${name}`);
   }
   await expect(members.getByRole('row', { name: /M\. Leroy/ })).toContainText('Enregistrer la signature');
 
@@ -136,6 +139,7 @@ test('concertation: from the referral under the family’s consent to the synthe
   await meeting.getByText('Mme Roux — Tarn-et-Garonne Habitat — Gestion locative').click();
   await meeting.getByRole('button', { name: 'Enregistrer la réunion' }).click();
   await expect(page.locator('.sur-live')).toContainText('Réunion enregistrée, 2 membres présents.');
+  await expectFocusKept(page, 'réunion enregistrée');
   await expect(page.getByTestId('concertation-held')).toContainText(`Réunie le ${today().fr} à MDS de Montauban, 2 membres présents.`);
 
   // Two decisions: who does what by when.
@@ -151,6 +155,7 @@ test('concertation: from the referral under the family’s consent to the synthe
     await d.getByRole('button', { name: 'Ajouter' }).click();
     await expect(d).toBeHidden();
     await expect(page.locator('.sur-live')).toContainText('Décision enregistrée.');
+    await expectFocusKept(page, `décision ${action}`);
   }
   await expect(decisions.getByRole('listitem')).toHaveCount(2);
   await expectAccessible(page, 'instance — réunion et décisions');
@@ -176,6 +181,7 @@ test('concertation: from the referral under the family’s consent to the synthe
   await confirm.getByRole('button', { name: 'Clore et écrire la synthèse' }).click();
   await expect(confirm).toBeHidden();
   await expect(page.locator('.sur-live')).toContainText('Compte rendu clos : la synthèse est écrite au journal du DSU.');
+  await expectFocusKept(page, 'compte rendu clos');
   await expect(page.getByRole('button', { name: 'Ajouter une décision' })).toHaveCount(0);
   await expectAccessible(page, 'instance — close');
   await shot(page, 'concertation-close');

@@ -15,6 +15,8 @@ import type { SessionInfo } from '../../../src-main/modules';
 import type { MemberOut, ReferralSummary } from './types';
 
 const col = columnHelperFor<ReferralSummary>();
+/** A phrase that starts a table cell starts with a capital. */
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function ListPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
@@ -38,8 +40,8 @@ export function ListPage({ session }: { session: SessionInfo }) {
         sortFn: 'basic',
         cell: (c) => {
           const r = c.row.original;
-          if (r.next) return <span className={r.next.due < today() ? 'overdue' : ''}>{t(`concertation.next.${r.next.kind}`, { date: isoToFr(r.next.due) })}</span>;
-          return r.heldOn ? t('concertation.dsu.heldOn', { date: isoToFr(r.heldOn) }) : '—';
+          if (r.next) return <span className={r.next.due < today() ? 'overdue' : ''}>{cap(t(`concertation.next.${r.next.kind}`, { date: isoToFr(r.next.due) }))}</span>;
+          return r.heldOn ? cap(t('concertation.dsu.heldOn', { date: isoToFr(r.heldOn) })) : '—';
         },
       }),
     ],

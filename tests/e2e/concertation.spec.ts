@@ -200,7 +200,7 @@ test('concertation: from the referral under the family’s consent to the synthe
   await expect(page.locator('main')).toContainText('Aucune saisine en cours.');
   await choose(page, page, /Afficher/, 'Closes');
   await expect(page.locator('main')).toContainText('MOREAU Lina');
-  await expect(page.getByRole('region', { name: 'Membres permanents de l’instance' })).toContainText('Mme Girard');
+  await expect(page.getByRole('region', { name: 'Membres permanents de l’instance' }).getByRole('listitem').filter({ hasText: 'Mme Girard' })).toContainText(`charte signée le ${today().fr}`);
   await expectAccessible(page, 'instance — liste des saisines');
   await shot(page, 'concertation-liste');
   const referralId = Number(/#\/concertation\/(\d+)/.exec((await page.locator('main a[href^="#/concertation/"]').first().getAttribute('href')) ?? '')?.[1]);

@@ -15,7 +15,15 @@ import { ELEMENT_KINDS, MEMBER_KINDS, REFERRAL_STATUSES } from './kinds';
 
 export { ELEMENT_KINDS, MEMBER_KINDS, REFERRAL_STATUSES } from './kinds';
 
-const memberOut = z.object({ id, partnerId: id.nullable(), name: z.string(), organisation: z.string(), active: z.boolean() });
+const memberOut = z.object({
+  id,
+  partnerId: id.nullable(),
+  name: z.string(),
+  organisation: z.string(),
+  active: z.boolean(),
+  /** The day this permanent member signed the secrecy charter (carried to each new referral). */
+  charterSignedOn: z.string().nullable(),
+});
 export type MemberOut = z.infer<typeof memberOut>;
 
 export const memberInput = z.strictObject({

@@ -210,6 +210,12 @@ describe('the concertation instance', () => {
     // A second referral, under a new consent, then withdrawn.
     const c = await team.must(team.ass.token, 'dsu:addConsent', { dsuId, personId, recipientLabel: 'Instance de concertation', scope: 'Nouvelle situation', form: 'oral_trace', givenOn: '2026-11-27' });
     const r = await team.must(team.ass.token, 'concertation:refer', { dsuId, consentId: c.id, ...referral });
+    // The permanent member who signed the charter at the first referral has it signed here too; the one who did not, not.
+    expect(r.participants.map((p) => [p.name, p.charterSignedOn])).toEqual([
+      ['M. Leroy', null],
+      ['Mme Girard', '2026-11-23'],
+    ]);
+    expect((await team.must(team.ass.token, 'concertation:members', {})).find((m) => m.name === 'Mme Girard')!.charterSignedOn).toBe('2026-11-23');
     now = new Date(2026, 10, 28, 9, 0);
     team.refresh();
     await team.must(team.ass.token, 'dsu:withdrawConsent', { id: c.id, withdrawnOn: '2026-11-28' });

@@ -218,7 +218,10 @@ export const concertationHandlers = {
         services: input.services,
         elementKinds: [...new Set(input.elementKinds)],
       });
-      for (const m of permanent) repo.insertParticipant(db, { referralId: id, kind: 'permanent', memberId: m.id, partnerId: m.partnerId, name: m.name, organisation: m.organisation, at, by: s.userId });
+      // The permanent members, each with the charter they signed once (if they did).
+      for (const m of permanent) {
+        repo.insertParticipant(db, { referralId: id, kind: 'permanent', memberId: m.id, partnerId: m.partnerId, name: m.name, organisation: m.organisation, at, by: s.userId, charter: repo.memberCharter(db, m.id) });
+      }
       touchLastContact(db, dsu.id, today(ctx));
       audit(ctx, 'concertation.refer', 'concertation', id, { dsu: dsu.id, consent: c.id });
       return id;
@@ -253,8 +256,11 @@ export const concertationHandlers = {
     if (!p) throw new PasseurError('invalid_input', 'Ce membre n’est pas (ou plus) membre de cette instance. Rechargez la saisine.', 'participantId');
     if (p.charterSignedOn !== null) throw new PasseurError('conflict', `${p.name} a déjà signé la charte le ${frDate(p.charterSignedOn)}.`, 'participantId');
     notInFuture(ctx, input.signedOn, 'Date de signature de la charte', 'signedOn');
+    const memberId = repo.participantMember(db, p.id);
     db.transaction(() => {
       repo.signCharter(db, p.id, input.signedOn, ctx.now.toISOString(), sessionOf(ctx).userId);
+      // A permanent member signs the charter once: the signature is carried to the next referrals.
+      if (memberId !== null) repo.signMemberCharter(db, memberId, input.signedOn, ctx.now.toISOString(), sessionOf(ctx).userId);
       audit(ctx, 'concertation.charter', 'concertation', r.id, { participant: p.id });
     })();
     return afterWrite(ctx, r.id);

@@ -10,10 +10,28 @@ import { shortName } from './outside';
 
 export function members(db: Db): MemberOut[] {
   return (
-    prep(db, 'SELECT id, partner_id AS partnerId, name, organisation, active FROM concertation_members ORDER BY active DESC, organisation, name').all() as (Omit<MemberOut, 'active'> & {
+    prep(db, 'SELECT id, partner_id AS partnerId, name, organisation, active, charter_signed_on AS charterSignedOn FROM concertation_members ORDER BY active DESC, organisation, name').all() as (Omit<MemberOut, 'active'> & {
       active: number;
     })[]
   ).map((r) => ({ ...r, active: r.active === 1 }));
+}
+
+/** A permanent member's signature of the charter (with who recorded it, when), to carry to a new referral. */
+export function memberCharter(db: Db, id: number): { signedOn: string; by: number; at: string } | undefined {
+  const r = prep(db, 'SELECT charter_signed_on AS signedOn, charter_recorded_by AS by, charter_recorded_at AS at FROM concertation_members WHERE id = ? AND charter_signed_on IS NOT NULL').get(id) as
+    | { signedOn: string; by: number; at: string }
+    | undefined;
+  return r;
+}
+
+/** Records a permanent member's signature of the charter, once. */
+export function signMemberCharter(db: Db, id: number, signedOn: string, at: string, by: number): void {
+  prep(db, 'UPDATE concertation_members SET charter_signed_on = ?, charter_recorded_at = ?, charter_recorded_by = ? WHERE id = ? AND charter_signed_on IS NULL').run(signedOn, at, by, id);
+}
+
+/** The permanent member a participant of a referral stands for (null: an associated member). */
+export function participantMember(db: Db, participantId: number): number | null {
+  return (prep(db, 'SELECT member_id AS m FROM concertation_participants WHERE id = ?').get(participantId) as { m: number | null } | undefined)?.m ?? null;
 }
 
 export function memberExists(db: Db, id: number): boolean {
@@ -146,18 +164,15 @@ export function participants(db: Db, referralId: number): ParticipantOut[] {
   ).map(({ uid, uname, attended, ...r }) => ({ ...r, attended: attended === 1, charterRecordedBy: uid === null ? null : { id: uid, displayName: uname ?? '' } }));
 }
 
-export function insertParticipant(db: Db, p: { referralId: number; kind: MemberKind; memberId: number | null; partnerId: number | null; name: string; organisation: string; at: string; by: number }): number {
+export function insertParticipant(
+  db: Db,
+  p: { referralId: number; kind: MemberKind; memberId: number | null; partnerId: number | null; name: string; organisation: string; at: string; by: number; charter?: { signedOn: string; by: number; at: string } | undefined },
+): number {
   return Number(
-    prep(db, 'INSERT INTO concertation_participants (referral_id, kind, member_id, partner_id, name, organisation, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      p.referralId,
-      p.kind,
-      p.memberId,
-      p.partnerId,
-      p.name,
-      p.organisation,
-      p.at,
-      p.by,
-    ).lastInsertRowid,
+    prep(
+      db,
+      'INSERT INTO concertation_participants (referral_id, kind, member_id, partner_id, name, organisation, added_at, added_by, charter_signed_on, charter_recorded_by, charter_recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(p.referralId, p.kind, p.memberId, p.partnerId, p.name, p.organisation, p.at, p.by, p.charter?.signedOn ?? null, p.charter?.by ?? null, p.charter?.at ?? null).lastInsertRowid,
   );
 }
 

@@ -18,6 +18,10 @@ export const m0014Concertation: Migration = {
         name          TEXT NOT NULL,
         organisation  TEXT NOT NULL DEFAULT '',
         active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        -- The secrecy charter, signed once by a permanent member: carried to each new referral.
+        charter_signed_on    TEXT,
+        charter_recorded_by  INTEGER REFERENCES users(id),
+        charter_recorded_at  TEXT,
         saved_at      TEXT NOT NULL,
         saved_by      INTEGER NOT NULL REFERENCES users(id)
       ) STRICT;

@@ -107,6 +107,7 @@ function MembersPanel({ canEdit }: { canEdit: boolean }) {
           <li key={m.id} className={m.active ? undefined : 'muted'}>
             <strong>{m.name}</strong> — {m.organisation}
             {!m.active && <> ({t('concertation.permanent.inactive')})</>}
+            <span className="muted small"> — {m.charterSignedOn ? t('concertation.permanent.charter', { date: isoToFr(m.charterSignedOn) }) : t('concertation.permanent.noCharter')}</span>
             {canEdit && (
               <Button variant="quiet" onPress={() => setEditing(m)} aria-label={t('concertation.permanent.editOf', { name: m.name })}>
                 {t('common.edit')}

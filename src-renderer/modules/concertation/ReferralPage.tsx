@@ -86,7 +86,8 @@ export function ReferralPage({ id }: { id: number }) {
           </span>
         </Alert>
       )}
-      {!r.canWrite && <Alert kind="info">{r.status === 'close' ? t('concertation.page.closed', { date: isoToFr(r.closedAt) }) : t('concertation.page.readOnly')}</Alert>}
+      {/* A closed record says so in its closing section, with the way to the DSU's journal. */}
+      {!r.canWrite && r.status !== 'close' && <Alert kind="info">{t('concertation.page.readOnly')}</Alert>}
       <div className="sur-live" role="status" aria-live="polite">
         {notice && (
           <p className="alert alert-success" tabIndex={-1}>

@@ -194,6 +194,11 @@ test('concertation: from the referral under the family’s consent to the synthe
   await expect(entry).not.toContainText('1 800');
   await expectAccessible(page, 'DSU — journal avec la synthèse de l’instance');
   await shot(page, 'concertation-journal');
+  // The DSU's tab lists the referral, closed, with the day the instance met.
+  await page.getByRole('tab', { name: 'Concertation' }).click();
+  await expect(tab.getByRole('listitem').filter({ hasText: `Saisine du ${today().fr} par Alice Assistante` })).toContainText(`Close — réunie le ${today().fr}`);
+  await expectAccessible(page, 'DSU — onglet Concertation, une saisine close');
+  await shot(page, 'concertation-dsu');
 
   // Her list of referrals (closed ones), and the permanent members.
   await page.getByRole('navigation').getByRole('link', { name: 'Instance de concertation' }).click();

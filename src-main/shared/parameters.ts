@@ -14,6 +14,7 @@ import rsaForfaitaire from '../../resources/parameters/rsa_forfaitaire.json';
 import surendettementDelais from '../../resources/parameters/surendettement_delais.json';
 import expulsionsDelais from '../../resources/parameters/expulsions_delais.json';
 import treveHivernale from '../../resources/parameters/treve_hivernale.json';
+import concertationDelais from '../../resources/parameters/concertation_delais.json';
 
 export interface ParameterEntry<V> {
   from: string;
@@ -53,6 +54,8 @@ const PARAMETERS = {
   expulsions_delais: expulsionsDelais as Parameter<ExpulsionsDelais>,
   /** The trêve hivernale (CPCE L412-6): `MM-DD` bounds, both included. */
   treve_hivernale: treveHivernale as Parameter<{ start: string; end: string }>,
+  /** The concertation instance's delays (its charter): hours to gather the elements, days to the meeting. */
+  concertation_delais: concertationDelais as Parameter<{ rassemblement_min_hours: number; rassemblement_max_hours: number; reunion_max_days: number }>,
 };
 /** The eviction procedure's delays, as `expulsions_delais.json` describes them. */
 export interface ExpulsionsDelais {
@@ -268,6 +271,16 @@ export const VALUE_SCHEMAS: { readonly [P in ParameterId]: z.ZodType<ValueOf<P>>
     },
     { message: 'Trêve hivernale : un début et une fin (MM-JJ) sont attendus.' },
   ),
+  concertation_delais: z
+    .strictObject(
+      {
+        rassemblement_min_hours: positiveInt('Début du rassemblement des éléments (heures)'),
+        rassemblement_max_hours: positiveInt('Fin du rassemblement des éléments (heures)'),
+        reunion_max_days: positiveInt('Réunion de l’instance après la saisine (jours)'),
+      },
+      { message: 'Délais : trois nombres entiers sont attendus.' },
+    )
+    .refine((v) => v.rassemblement_min_hours <= v.rassemblement_max_hours, { path: ['rassemblement_max_hours'], message: 'Fin du rassemblement : doit être au moins égale à son début.' }),
 };
 
 /** A problem of an entry, with the path of its field (`value.tranches.2.upTo_cents`, `from`, `source`). */

@@ -471,6 +471,11 @@ beforeAll(async () => {
   const surDebt = (await must<{ debts: { id: number }[] }>(ass, 'surendettement:saveDebt', { fileId: surFile, creditor: 'Banque du Quercy', nature: 'credit_consommation', amountCents: 450_000, monthlyCents: 15_000 })).debts[0]!.id;
   // An eviction prevention case on the DSU, its landlord from the directory.
   const expCase = (await must<{ id: number }>(ass, 'expulsions:open', { dsuId: dsu, referentId: cesfId, landlordKind: 'personne_morale', landlordPartnerId: partner, leaseSigned: '2024-03-01', rentCents: 52_000 })).id;
+  // A referral to the concertation instance under the household's consent, with a permanent member.
+  const instanceConsent = (await must(ass, 'dsu:addConsent', { dsuId: dsu, personId: person.person.id, recipientLabel: 'Instance de concertation', scope: 'Situation du foyer', form: 'ecrit', givenOn: '2026-11-23' })).id;
+  const concertationMember = (await must<{ id: number }[]>(resp, 'concertation:saveMember', { name: 'Mme Girard', organisation: 'CCAS de Montauban' }))[0]!.id;
+  const concertation = await must<{ id: number; participants: { id: number }[] }>(ass, 'concertation:refer', { dsuId: dsu, consentId: instanceConsent, motif: 'Retour d’un enfant après placement', purpose: 'Coordonner le soutien', field: 'enfance', services: ['CAF'], elementKinds: ['logement'] });
+  const concertationParticipant = concertation.participants[0]!.id;
 
   bases = {
     'admin:createUser': { login: 'fuzz.compte', displayName: 'Compte Fuzz', roles: ['cesf'] },
@@ -597,6 +602,19 @@ beforeAll(async () => {
     'expulsions:forAid': { aidId: aid },
     'expulsions:setOutcome': { caseId: expCase, outcome: 'maintien_apurement', day: '2026-11-23' },
     'expulsions:addStage': { caseId: expCase, kind: 'jugement', day: '2026-11-20', actor: 'Juge des contentieux de la protection', reference: 'RG 26/00123', delaisGranted: true, graceMonths: 6 },
+    'concertation:members': {},
+    'concertation:saveMember': { id: concertationMember, partnerId: partner, name: 'Mme Girard', organisation: '', active: true },
+    'concertation:forDsu': { dsuId: dsu },
+    'concertation:list': { closed: false },
+    'concertation:refer': { dsuId: dsu, consentId: instanceConsent, motif: 'Dette locative et retour de l’enfant', purpose: 'Coordonner le soutien', field: 'logement_hebergement', services: ['CAF', 'Bailleur social'], elementKinds: ['logement', 'composition_familiale'] },
+    'concertation:get': { id: concertation.id },
+    'concertation:addMember': { referralId: concertation.id, partnerId: partner, name: 'M. Petit', organisation: '' },
+    'concertation:signCharter': { referralId: concertation.id, participantId: concertationParticipant, signedOn: '2026-11-23' },
+    'concertation:recordMeeting': { referralId: concertation.id, heldOn: '2026-11-23', place: 'MDS Montauban Est', attendees: [concertationParticipant], lateReason: '' },
+    'concertation:addElement': { referralId: concertation.id, kind: 'logement', content: 'Dette locative de 1 800 €', sharedBy: 'Bailleur' },
+    'concertation:addDecision': { referralId: concertation.id, action: 'Demande FSL maintien', who: 'ASS de secteur', dueOn: '2026-12-04' },
+    'concertation:close': { referralId: concertation.id },
+    'concertation:document': { id: concertation.id },
   };
   for (const c of Object.keys(bases)) if (!CHANNELS.includes(c as Channel)) throw new Error(`no channel ${c}`);
   // eslint-disable-next-line no-console

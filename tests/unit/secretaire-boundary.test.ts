@@ -13,7 +13,7 @@ const MARK = 'SECRETSOCIAL';
 const PDF = Buffer.from(`%PDF-1.4\n${MARK}-document\n%%EOF\n`);
 let team: Team;
 let p: PersonCard;
-const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0, expCase: 0 };
+const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0, expCase: 0, concertation: 0, concertationMember: 0 };
 
 beforeAll(async () => {
   team = await newTeam(() => new Date(2026, 10, 23, 9, 0));
@@ -72,6 +72,17 @@ beforeAll(async () => {
   ids.expCase = (await team.must(s, 'expulsions:open', { dsuId: ids.dsu, referentId: team.cesf.id, landlordKind: 'personne_physique', landlordName: `${MARK}-bailleur`, dwelling: `${MARK}-logement`, leaseSigned: '2024-03-01', rentCents: 52_000 })).id;
   await team.must(s, 'expulsions:addDebt', { caseId: ids.expCase, day: '2026-11-20', amountCents: 156_000 });
   await team.must(s, 'expulsions:addStage', { caseId: ids.expCase, kind: 'commandement_payer', day: '2026-11-20', actor: `${MARK}-huissier`, reference: `${MARK}-acte`, note: `${MARK}-note-expulsion` });
+  // A referral to the concertation instance, every free text of it marked, its record closed into the journal.
+  ids.concertationMember = (await team.must(team.resp.token, 'concertation:saveMember', { name: `${MARK}-membre`, organisation: `${MARK}-organisme` }))[0]!.id;
+  const instanceConsent = (await team.must(s, 'dsu:addConsent', { dsuId: ids.dsu, personId: p.person.id, recipientLabel: `Instance de concertation ${MARK}`, scope: `${MARK}-partage`, form: 'ecrit', givenOn: '2026-11-23' })).id;
+  const ref = await team.must(s, 'concertation:refer', { dsuId: ids.dsu, consentId: instanceConsent, motif: `${MARK}-motif-saisine`, purpose: `${MARK}-objet-partage`, field: 'enfance', services: [`${MARK}-service`], elementKinds: ['logement'] });
+  ids.concertation = ref.id;
+  const associated = await team.must(s, 'concertation:addMember', { referralId: ref.id, name: `${MARK}-associe`, organisation: `${MARK}-bailleur-associe` });
+  for (const m of associated.participants) await team.must(s, 'concertation:signCharter', { referralId: ref.id, participantId: m.id, signedOn: '2026-11-23' });
+  await team.must(s, 'concertation:addElement', { referralId: ref.id, kind: 'logement', content: `${MARK}-element`, sharedBy: `${MARK}-apporte` });
+  await team.must(s, 'concertation:recordMeeting', { referralId: ref.id, heldOn: '2026-11-23', place: `${MARK}-lieu`, attendees: associated.participants.map((m) => m.id) });
+  await team.must(s, 'concertation:addDecision', { referralId: ref.id, action: `${MARK}-decision`, who: `${MARK}-qui` });
+  await team.must(s, 'concertation:close', { referralId: ref.id });
 });
 afterAll(() => team?.app.close());
 
@@ -180,6 +191,19 @@ function inputFor(c: Channel): unknown {
     'expulsions:setOutcome': { caseId: ids.expCase, outcome: 'relogement', day: '2026-11-23' },
     'expulsions:linkAid': { caseId: ids.expCase, aidId: ids.aid },
     'expulsions:forAid': { aidId: ids.aid },
+    'concertation:members': {},
+    'concertation:saveMember': { id: ids.concertationMember, name: 'X', organisation: 'Y' },
+    'concertation:forDsu': { dsuId: ids.dsu },
+    'concertation:list': {},
+    'concertation:refer': { dsuId: ids.dsu, consentId: ids.consent, motif: 'x', purpose: 'y', field: 'enfance', services: ['z'], elementKinds: ['logement'] },
+    'concertation:get': { id: ids.concertation },
+    'concertation:addMember': { referralId: ids.concertation, name: 'X', organisation: 'Y' },
+    'concertation:signCharter': { referralId: ids.concertation, participantId: 1, signedOn: '2026-11-23' },
+    'concertation:recordMeeting': { referralId: ids.concertation, heldOn: '2026-11-23', place: 'X', attendees: [1] },
+    'concertation:addElement': { referralId: ids.concertation, kind: 'logement', content: 'x' },
+    'concertation:addDecision': { referralId: ids.concertation, action: 'x', who: 'y' },
+    'concertation:close': { referralId: ids.concertation },
+    'concertation:document': { id: ids.concertation },
   };
   return inputs[c];
 }
@@ -189,7 +213,7 @@ const openToSecretaire = (c: Channel) => {
   const access = contract[c].access;
   return access === 'authenticated' || (Array.isArray(access) && access.includes('secretaire'));
 };
-const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement|surendettement|expulsions):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
+const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement|surendettement|expulsions|concertation):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
 
 describe('what the secretaire receives', () => {
   it('covers every channel of the front desk, the DSU, appointments and partners', () => {
@@ -216,6 +240,14 @@ describe('what the secretaire receives', () => {
     const full = JSON.stringify(await team.must(team.cesf.token, 'expulsions:get', { id: ids.expCase }));
     for (const m of ['bailleur', 'logement', 'huissier', 'acte', 'note-expulsion']) expect(full).toContain(`${MARK}-${m}`);
     expect(await team.must(team.sec.token, 'expulsions:exists', { dsuId: ids.dsu })).toEqual([{ followedBy: 'Claire Conseillère', openedOn: '2026-11-23' }]);
+  });
+
+  it('has the concertation’s content, and its synthesis in the DSU’s journal (so the calls below mean something)', async () => {
+    const full = JSON.stringify(await team.must(team.ass.token, 'concertation:get', { id: ids.concertation }));
+    for (const m of ['motif-saisine', 'objet-partage', 'service', 'associe', 'element', 'apporte', 'lieu', 'decision', 'qui']) expect(full).toContain(`${MARK}-${m}`);
+    const journal = (await team.must(team.ass.token, 'dsu:get', { id: ids.dsu })).journal.find((e) => e.type === 'instance_synthese');
+    expect(journal?.summary).toContain(`${MARK}-decision`);
+    expect(journal?.summary).not.toContain(`${MARK}-element`);
   });
 
   for (const c of OF_THIS_ISSUE) {

@@ -2,4 +2,4 @@
 export { accessOf, dsuOr404, requireDsu, requireSocialWorker } from './access';
 export { label } from './labels';
 export { openDsuFor } from './opening';
-export { dsuOfHousehold, getConsent, insertEntry, touchLastContact, type DsuRow } from './repo';
+export { consents, dsuOfHousehold, getConsent, insertEntry, touchLastContact, type DsuRow } from './repo';

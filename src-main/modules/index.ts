@@ -14,6 +14,7 @@ import type { Registry } from '../api/app';
 import { accountModule } from './account/module';
 import { adminModule } from './admin/module';
 import { aidesModule } from './aides/module';
+import { collectifModule } from './collectif/module';
 import { dsuModule } from './dsu/module';
 import { expulsionsModule } from './expulsions/module';
 import { intakeModule } from './intake/module';
@@ -25,7 +26,7 @@ import { statsModule } from './stats/module';
 import { surendettementModule } from './surendettement/module';
 import { tasksModule } from './tasks/module';
 
-export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, parametresModule, surendettementModule, expulsionsModule, tasksModule, statsModule] as const;
+export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, parametresModule, surendettementModule, expulsionsModule, collectifModule, tasksModule, statsModule] as const;
 
 /** The registry as the core takes it. */
 export const registry: Registry = MODULES;

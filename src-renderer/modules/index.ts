@@ -7,6 +7,7 @@ import type { UiModule } from './module';
 import { accountUi } from './account/module';
 import { adminUi } from './admin/module';
 import { aidesUi } from './aides/module';
+import { collectifUi } from './collectif/module';
 import { dsuUi } from './dsu/module';
 import { expulsionsUi } from './expulsions/module';
 import { homeUi } from './home/module';
@@ -16,4 +17,4 @@ import { personsUi } from './persons/module';
 import { rdvUi } from './rdv/module';
 import { surendettementUi } from './surendettement/module';
 
-export const UI_MODULES: readonly UiModule[] = [homeUi, intakeUi, rdvUi, dsuUi, aidesUi, surendettementUi, expulsionsUi, partnersUi, personsUi, adminUi, accountUi];
+export const UI_MODULES: readonly UiModule[] = [homeUi, intakeUi, rdvUi, dsuUi, aidesUi, surendettementUi, expulsionsUi, collectifUi, partnersUi, personsUi, adminUi, accountUi];

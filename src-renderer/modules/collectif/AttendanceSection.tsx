@@ -99,11 +99,11 @@ function SessionAttendance({ n, session, participants, onSaved }: { n: number; s
             ))}
           </div>
         )}
-        <div className="col-anonymous">
-          <TextInput label={t('collectif.attendance.anonymous')} name={`anonymous-${session.id}`} value={anonymous} onChange={setAnonymous} description={t('collectif.attendance.anonymousHint')} error={form.of('anonymousCount')} />
-        </div>
         <ErrorSummary errors={form.errors} />
-        <div className="actions-left">
+        <div className="col-foot">
+          <div className="col-anonymous">
+            <TextInput label={t('collectif.attendance.anonymous')} name={`anonymous-${session.id}`} value={anonymous} onChange={setAnonymous} description={t('collectif.attendance.anonymousHint')} error={form.of('anonymousCount')} />
+          </div>
           <Button type="submit" variant="primary" isDisabled={busy}>
             {t('collectif.attendance.save', { n })}
           </Button>

@@ -60,8 +60,8 @@ export function SessionsSection({ action, onChanged }: SectionProps) {
                 </td>
                 {action.canWrite && (
                   <td>
-                    <Button variant="quiet" onPress={() => setEditing(s)}>
-                      {t('collectif.sessions.edit', { date: isoToFr(s.date) })}
+                    <Button variant="quiet" onPress={() => setEditing(s)} aria-label={t('collectif.sessions.edit', { date: isoToFr(s.date) })}>
+                      {t('collectif.sessions.editShort')}
                     </Button>
                   </td>
                 )}

@@ -110,21 +110,22 @@ export interface SessionRow {
   excused: number;
 }
 
+/** Sessions with their named marks counted, in one pass over the attendance (GROUP BY the session). */
 const SESSION_SELECT = `SELECT s.id, s.action_id AS actionId, s.day AS date, s.starts, s.ends, s.place, s.theme, s.anonymous_count AS anonymousCount, s.attendance_at AS attendanceAt,
-    (SELECT count(*) FROM collectif_attendance a WHERE a.session_id = s.id AND a.status = 'present') AS present,
-    (SELECT count(*) FROM collectif_attendance a WHERE a.session_id = s.id AND a.status = 'absent') AS absent,
-    (SELECT count(*) FROM collectif_attendance a WHERE a.session_id = s.id AND a.status = 'excuse') AS excused
-  FROM collectif_sessions s`;
+    count(CASE WHEN a.status = 'present' THEN 1 END) AS present,
+    count(CASE WHEN a.status = 'absent' THEN 1 END) AS absent,
+    count(CASE WHEN a.status = 'excuse' THEN 1 END) AS excused
+  FROM collectif_sessions s LEFT JOIN collectif_attendance a ON a.session_id = s.id`;
 
 export function sessionsOf(db: Db, actionIds: readonly number[]): Map<number, SessionRow[]> {
-  const rows = prep(db, `${SESSION_SELECT} WHERE s.action_id IN (SELECT value FROM json_each(?)) ORDER BY s.day, s.starts, s.id`).all(JSON.stringify(actionIds)) as SessionRow[];
+  const rows = prep(db, `${SESSION_SELECT} WHERE s.action_id IN (SELECT value FROM json_each(?)) GROUP BY s.id ORDER BY s.day, s.starts, s.id`).all(JSON.stringify(actionIds)) as SessionRow[];
   const out = new Map<number, SessionRow[]>();
   for (const r of rows) out.set(r.actionId, [...(out.get(r.actionId) ?? []), r]);
   return out;
 }
 
 export function getSession(db: Db, id: number): SessionRow | undefined {
-  return prep(db, `${SESSION_SELECT} WHERE s.id = ?`).get(id) as SessionRow | undefined;
+  return prep(db, `${SESSION_SELECT} WHERE s.id = ? GROUP BY s.id`).get(id) as SessionRow | undefined;
 }
 
 export function insertSession(db: Db, s: { actionId: number; date: string; starts: string; ends: string; place: string; theme: string; at: string; by: number }): number {

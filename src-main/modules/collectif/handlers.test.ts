@@ -141,8 +141,10 @@ describe('a collective action', () => {
     const rows = db.prepare("SELECT user_id AS userId, entity, entity_id AS entityId FROM audit_log WHERE action = 'collectif.participants' ORDER BY id DESC").all() as { userId: number; entity: string; entityId: string }[];
     expect(rows.length).toBe(before + 1);
     expect(rows[0]).toEqual({ userId: team.resp.id, entity: 'collectif', entityId: String(actionId) });
-    // Another ASS of the site sees the action and its counts, not who takes part.
+    // Another ASS of the site sees the action and its counts, not who takes part; the opening is traced.
     const seen = await team.must(team.ass2.token, 'collectif:get', { id: actionId });
+    const opened = db.prepare("SELECT user_id AS userId FROM audit_log WHERE action = 'collectif.read' ORDER BY id DESC LIMIT 1").get() as { userId: number };
+    expect(opened.userId).toBe(team.ass2.id);
     expect(seen.counts.named).toBe(2);
     expect(seen.canWrite).toBe(false);
     expect(JSON.stringify(seen)).not.toMatch(/MARTIN|ROUX|Martin|Roux/);
@@ -238,4 +240,31 @@ describe('a collective action', () => {
       },
     ]);
   });
+
+  it('follows a person merged into another, and goes with a person without a file deleted at the end of retention', async () => {
+    const twin = (
+      await team.must(team.sec.token, 'persons:create', {
+        birthName: 'Martin',
+        firstNames: 'Lea',
+        birthDate: '1985-04-02',
+        household: { address: '3 rue Basse', communeInsee: '82121', role: 'demandeur' },
+        confirmNotDuplicate: true,
+      })
+    ).person.id;
+    await team.must(team.resp.token, 'persons:merge', { keepId: twin, absorbId: lea });
+    const merged = await team.must(team.ass.token, 'collectif:participants', { actionId });
+    expect(merged.participants.find((p) => p.name.startsWith('MARTIN'))!.personId).toBe(twin);
+
+    // More than two years after the last session: the persons without a DSU may be deleted, their participation with them.
+    now = new Date(2029, 0, 15, 9, 0);
+    team.refresh();
+    const due = await team.must(team.resp.token, 'persons:retention', {});
+    expect(JSON.stringify(due)).toContain('ROUX');
+    await team.must(team.resp.token, 'persons:purge', { ids: [marc] });
+    const left = await team.must(team.ass.token, 'collectif:participants', { actionId });
+    expect(left.participants.map((p) => p.name)).toEqual(['MARTIN Lea']);
+    now = NOW;
+    team.refresh();
+  });
 });
+

@@ -120,7 +120,12 @@ export const collectifHandlers = {
     return { actions: summaries(ctx, repo.listActions(db)), professionals: repo.professionals(db) };
   },
 
-  'collectif:get': (ctx, input) => view(ctx, requireAction(ctx, input.id)),
+  'collectif:get': (ctx, input) => {
+    const a = requireAction(ctx, input.id);
+    // The evaluation may quote the participants: each opening of the action is traced.
+    ctx.app.vault.db.transaction(() => audit(ctx, 'collectif.read', a.id))();
+    return view(ctx, a);
+  },
 
   'collectif:save': (ctx, input) => {
     const db = ctx.app.vault.db;

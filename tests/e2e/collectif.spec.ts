@@ -12,6 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, expectFocusKept, tabTo, test } from './fixtures';
 import { seedTeam } from './seed';
 import { login, logout, shot } from './actions';
+import { expectNoOverflow } from './layout';
 
 async function choose(page: Page, scope: Locator | Page, label: RegExp, option: string) {
   await scope.getByRole('button', { name: label }).click();
@@ -199,6 +200,21 @@ test('collectif: an action with partners and funding, three sessions, two named 
   await expectAccessible(page, 'actions collectives — liste');
   await shot(page, 'collectif-liste');
   const actionUrl = `${server.url}#/collectif/1`;
+  // Reflow (RGAA 10.11): the action's sections at 320 px wide, nothing cut or scrolled sideways.
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 640 });
+  const TAB_NAMES: Record<string, string> = { seances: 'Séances', participants: 'Participants', presences: 'Présences', evaluation: 'Évaluation' };
+  for (const tab of Object.keys(TAB_NAMES)) {
+    await page.goto(`${actionUrl}/${tab}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Action collective — Atelier cuisine et budget' })).toBeVisible();
+    await expect(page.getByRole('tab', { selected: true })).toHaveText(TAB_NAMES[tab]!);
+    await shot(page, `collectif-320-${tab}`);
+    await expectNoOverflow(page, `action collective — ${tab} à 320 px`);
+  }
+  await page.goto(`${server.url}#/collectif`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Actions collectives' })).toBeVisible();
+  await expectNoOverflow(page, 'actions collectives à 320 px');
+  await page.setViewportSize(size);
   await logout(page);
 
   // Another ASS: the action and its counts, no names.

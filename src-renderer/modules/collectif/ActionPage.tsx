@@ -129,7 +129,7 @@ function Presentation({ action: a, onChanged }: { action: ActionOut; onChanged: 
   const [editing, setEditing] = useState(false);
   return (
     <section className="panel" aria-labelledby="col-presentation-title">
-      <div className="panel-header">
+      <div className="panel-header col-wrap">
         <h2 id="col-presentation-title">{t('collectif.tabs.presentation')}</h2>
         {a.canWrite && <Button onPress={() => setEditing(true)}>{t('collectif.edit')}</Button>}
       </div>

@@ -17,7 +17,7 @@ export function EvaluationSection({ action, onChanged }: SectionProps) {
   const [editing, setEditing] = useState(false);
   return (
     <section className="panel" aria-labelledby="col-evaluation-title">
-      <div className="panel-header">
+      <div className="panel-header col-wrap">
         <h2 id="col-evaluation-title">{t('collectif.evaluation.title')}</h2>
         {action.canWrite && e && !editing && <Button onPress={() => setEditing(true)}>{t('collectif.evaluation.edit')}</Button>}
       </div>

@@ -34,36 +34,38 @@ export function ParticipantsSection({ action, onChanged }: SectionProps) {
         {list.error && <Alert kind="error">{list.error}</Alert>}
         {list.data && list.data.participants.length === 0 && <p className="muted">{t('collectif.participants.none')}</p>}
         {list.data && list.data.participants.length > 0 && (
-          <table className="table">
-            <caption className="visually-hidden">{t('collectif.participants.caption', { title: action.title })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('collectif.participants.name')}</th>
-                <th scope="col">{t('collectif.participants.consent')}</th>
-                <th scope="col">{t('collectif.participants.came')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('collectif.sessions.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.participants.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    {p.name}
-                    {p.birthDate && <span className="muted"> — {isoToFr(p.birthDate)}</span>}
-                  </td>
-                  <td>{t('collectif.participants.consentValue', { date: isoToFr(p.consentOn), form: t(`collectif.consentForms.${p.consentForm}`) })}</td>
-                  <td>{t('collectif.participants.cameValue', { present: Object.values(p.marks).filter((m) => m === 'present').length, sessions })}</td>
-                  <td>
-                    <Button variant="quiet" onPress={() => setRemoving(p)}>
-                      {t('collectif.participants.remove', { name: p.name })}
-                    </Button>
-                  </td>
+          <div className="table-scroll col-scroll">
+            <table className="table">
+              <caption className="visually-hidden">{t('collectif.participants.caption', { title: action.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('collectif.participants.name')}</th>
+                  <th scope="col">{t('collectif.participants.consent')}</th>
+                  <th scope="col">{t('collectif.participants.came')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('collectif.sessions.actions')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.data.participants.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      {p.name}
+                      {p.birthDate && <span className="muted"> — {isoToFr(p.birthDate)}</span>}
+                    </td>
+                    <td>{t('collectif.participants.consentValue', { date: isoToFr(p.consentOn), form: t(`collectif.consentForms.${p.consentForm}`) })}</td>
+                    <td>{t('collectif.participants.cameValue', { present: Object.values(p.marks).filter((m) => m === 'present').length, sessions })}</td>
+                    <td>
+                      <Button variant="quiet" onPress={() => setRemoving(p)}>
+                        {t('collectif.participants.remove', { name: p.name })}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         <p className="field-hint">{t('collectif.participants.anonymousHint')}</p>
       </section>

@@ -15,7 +15,7 @@ export function SessionsSection({ action, onChanged }: SectionProps) {
   const [editing, setEditing] = useState<SessionOut | 'new' | null>(null);
   return (
     <section className="panel" aria-labelledby="col-sessions-title">
-      <div className="panel-header">
+      <div className="panel-header col-wrap">
         <h2 id="col-sessions-title">{t('collectif.sessions.title')}</h2>
         {action.canWrite && (
           <Button variant="primary" onPress={() => setEditing('new')}>
@@ -26,49 +26,51 @@ export function SessionsSection({ action, onChanged }: SectionProps) {
       {action.sessions.length === 0 ? (
         <p className="muted">{t('collectif.sessions.none')}</p>
       ) : (
-        <table className="table col-sessions">
-          <caption className="visually-hidden">{t('collectif.sessions.caption', { title: action.title })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('collectif.sessions.date')}</th>
-              <th scope="col">{t('collectif.sessions.time')}</th>
-              <th scope="col">{t('collectif.sessions.place')}</th>
-              <th scope="col">{t('collectif.sessions.theme')}</th>
-              <th scope="col">{t('collectif.sessions.gathered')}</th>
-              {action.canWrite && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('collectif.sessions.actions')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {action.sessions.map((s, i) => (
-              <tr key={s.id}>
-                <td>{t('collectif.sessions.numbered', { n: i + 1, date: isoToFr(s.date) })}</td>
-                <td>
-                  {s.starts}–{s.ends}
-                </td>
-                <td>{s.place}</td>
-                <td>{s.theme || <span className="muted">—</span>}</td>
-                <td>
-                  {s.attendanceRecorded ? (
-                    t('collectif.sessions.gatheredValue', { present: s.present, absent: s.absent, excused: s.excused, anonymous: s.anonymousCount })
-                  ) : (
-                    <span className="muted">{t('collectif.sessions.notRecorded')}</span>
-                  )}
-                </td>
+        <div className="table-scroll col-scroll">
+          <table className="table col-sessions">
+            <caption className="visually-hidden">{t('collectif.sessions.caption', { title: action.title })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('collectif.sessions.date')}</th>
+                <th scope="col">{t('collectif.sessions.time')}</th>
+                <th scope="col">{t('collectif.sessions.place')}</th>
+                <th scope="col">{t('collectif.sessions.theme')}</th>
+                <th scope="col">{t('collectif.sessions.gathered')}</th>
                 {action.canWrite && (
-                  <td>
-                    <Button variant="quiet" onPress={() => setEditing(s)} aria-label={t('collectif.sessions.edit', { date: isoToFr(s.date) })}>
-                      {t('collectif.sessions.editShort')}
-                    </Button>
-                  </td>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('collectif.sessions.actions')}</span>
+                  </th>
                 )}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {action.sessions.map((s, i) => (
+                <tr key={s.id}>
+                  <td>{t('collectif.sessions.numbered', { n: i + 1, date: isoToFr(s.date) })}</td>
+                  <td>
+                    {s.starts}–{s.ends}
+                  </td>
+                  <td>{s.place}</td>
+                  <td>{s.theme || <span className="muted">—</span>}</td>
+                  <td>
+                    {s.attendanceRecorded ? (
+                      t('collectif.sessions.gatheredValue', { present: s.present, absent: s.absent, excused: s.excused, anonymous: s.anonymousCount })
+                    ) : (
+                      <span className="muted">{t('collectif.sessions.notRecorded')}</span>
+                    )}
+                  </td>
+                  {action.canWrite && (
+                    <td>
+                      <Button variant="quiet" onPress={() => setEditing(s)} aria-label={t('collectif.sessions.edit', { date: isoToFr(s.date) })}>
+                        {t('collectif.sessions.editShort')}
+                      </Button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {editing && (
         <SessionDialog

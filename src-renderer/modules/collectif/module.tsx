@@ -14,7 +14,7 @@ export const collectifUi = defineUiModule({
       purpose: true,
       render: ({ route }) => {
         const m = /^#\/collectif\/(\d+)(?:\/([a-z]+))?$/.exec(route);
-        return m ? <ActionPage key={m[1]} id={Number(m[1])} tab={m[2]} /> : <ListPage />;
+        return m ? <ActionPage key={`${m[1]}-${m[2] ?? ''}`} id={Number(m[1])} tab={m[2]} /> : <ListPage />;
       },
     },
   ],

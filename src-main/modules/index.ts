@@ -15,6 +15,7 @@ import { accountModule } from './account/module';
 import { adminModule } from './admin/module';
 import { aidesModule } from './aides/module';
 import { concertationModule } from './concertation/module';
+import { collectifModule } from './collectif/module';
 import { dsuModule } from './dsu/module';
 import { expulsionsModule } from './expulsions/module';
 import { intakeModule } from './intake/module';
@@ -26,7 +27,7 @@ import { statsModule } from './stats/module';
 import { surendettementModule } from './surendettement/module';
 import { tasksModule } from './tasks/module';
 
-export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, parametresModule, surendettementModule, expulsionsModule, concertationModule, tasksModule, statsModule] as const;
+export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, parametresModule, surendettementModule, expulsionsModule, concertationModule, collectifModule, tasksModule, statsModule] as const;
 
 /** The registry as the core takes it. */
 export const registry: Registry = MODULES;

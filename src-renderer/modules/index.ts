@@ -8,6 +8,7 @@ import { accountUi } from './account/module';
 import { adminUi } from './admin/module';
 import { aidesUi } from './aides/module';
 import { concertationUi } from './concertation/module';
+import { collectifUi } from './collectif/module';
 import { dsuUi } from './dsu/module';
 import { expulsionsUi } from './expulsions/module';
 import { homeUi } from './home/module';
@@ -17,4 +18,4 @@ import { personsUi } from './persons/module';
 import { rdvUi } from './rdv/module';
 import { surendettementUi } from './surendettement/module';
 
-export const UI_MODULES: readonly UiModule[] = [homeUi, intakeUi, rdvUi, dsuUi, aidesUi, surendettementUi, expulsionsUi, concertationUi, partnersUi, personsUi, adminUi, accountUi];
+export const UI_MODULES: readonly UiModule[] = [homeUi, intakeUi, rdvUi, dsuUi, aidesUi, surendettementUi, expulsionsUi, concertationUi, collectifUi, partnersUi, personsUi, adminUi, accountUi];

@@ -476,6 +476,10 @@ beforeAll(async () => {
   const concertationMember = (await must<{ id: number }[]>(resp, 'concertation:saveMember', { name: 'Mme Girard', organisation: 'CCAS de Montauban' }))[0]!.id;
   const concertation = await must<{ id: number; participants: { id: number }[] }>(ass, 'concertation:refer', { dsuId: dsu, consentId: instanceConsent, motif: 'Retour d’un enfant après placement', purpose: 'Coordonner le soutien', field: 'enfance', services: ['CAF'], elementKinds: ['logement'] });
   const concertationParticipant = concertation.participants[0]!.id;
+  // A collective action led by the ASS, with a past session and a named participant.
+  const collectif = (await must<{ id: number }>(ass, 'collectif:save', { title: 'Atelier cuisine', aim: 'Rompre l’isolement', leadIds: [assId], partners: [{ partnerId: partner }] })).id;
+  const colSession = (await must<{ sessions: { id: number }[] }>(ass, 'collectif:saveSession', { actionId: collectif, date: '2026-11-16', starts: '14:00', ends: '16:00', place: 'MDS' })).sessions[0]!.id;
+  const colParticipant = (await must<{ participants: { id: number }[] }>(ass, 'collectif:addParticipant', { actionId: collectif, personId: person.person.id, consentGiven: true, consentOn: '2026-11-16', consentForm: 'ecrit' })).participants[0]!.id;
 
   bases = {
     'admin:createUser': { login: 'fuzz.compte', displayName: 'Compte Fuzz', roles: ['cesf'] },
@@ -527,6 +531,14 @@ beforeAll(async () => {
     'rdv:saveHours': { week: [[{ from: '08:30', to: '12:30' }, { from: '13:30', to: '17:30' }], [], [], [], [], [], []], closed: [{ day: '2026-12-24', label: 'Pont' }] },
     'partners:save': { id: partner, organisation: 'CAF de Tarn-et-Garonne', service: 'Accueil' },
     'partners:import': { csv: 'Organisme;Service;Ville\nSecours populaire;Antenne;Montauban\n' },
+    'collectif:get': { id: collectif },
+    'collectif:save': { id: collectif, title: 'Atelier cuisine', aim: 'Rompre l’isolement', actionStatus: 'en_cours', leadIds: [assId, cesfId], partners: [{ partnerId: partner, role: 'Local' }, { name: 'Épicerie solidaire' }], fundings: [{ funder: 'CAF', amountCents: 120_000, fundingStatus: 'accorde' }] },
+    'collectif:saveSession': { actionId: collectif, sessionId: colSession, date: '2026-11-16', starts: '14:00', ends: '16:30', place: 'MDS', theme: 'Repas partagé' },
+    'collectif:participants': { actionId: collectif },
+    'collectif:addParticipant': { actionId: collectif, personId: person.person.id, consentGiven: true, consentOn: '2026-11-16', consentForm: 'oral_trace' },
+    'collectif:removeParticipant': { actionId: collectif, participantId: colParticipant },
+    'collectif:attendance': { sessionId: colSession, anonymousCount: 3, marks: [{ participantId: colParticipant, mark: 'present' }] },
+    'collectif:saveEvaluation': { actionId: collectif, date: '2026-11-20', text: 'Bon groupe', participantsWords: 'Contents', results: 'Objectif atteint' },
     'params:list': {},
     'params:addEntry': { id: 'recours_delai', from: '2026-12-01', value: { months: 2 }, source: 'Code de justice administrative, art. R421-1' },
     'params:import': { text: JSON.stringify({ id: 'rsa_forfaitaire', entries: [{ from: '2026-04-01', value: { alone_cents: [65000, 97500, 117000], couple_cents: [97500, 117000, 136500], perFurtherChild_cents: 26000 }, source: 'Décret de revalorisation' }] }) },

@@ -11,6 +11,8 @@ import { newTeam, register, type Team } from '../helpers/team';
 
 const MARK = 'SECRETSOCIAL';
 const PDF = Buffer.from(`%PDF-1.4\n${MARK}-document\n%%EOF\n`);
+/** A collective action, its session and its named participant (the person below). */
+const col = { action: 0, session: 0, participant: 0 };
 let team: Team;
 let p: PersonCard;
 const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0, expCase: 0, concertation: 0, concertationMember: 0 };
@@ -20,6 +22,12 @@ beforeAll(async () => {
   p = await register(team, { birthName: 'Laurent', firstNames: 'Eva', birthDate: '1979-09-09', phone: '0655555555' });
   const other = await register(team, { birthName: 'Laurens', firstNames: 'Eva', phone: '0666666666' });
   ids.other = other.person.id;
+  // A collective action led by the ASS, every free text of it marked, the person a named participant.
+  col.action = (await team.must(team.ass.token, 'collectif:save', { title: `${MARK}-action`, aim: `${MARK}-objectif`, audience: `${MARK}-public`, partners: [{ name: `${MARK}-partenaire` }], fundings: [{ funder: `${MARK}-financeur`, amountCents: 10_000, fundingStatus: 'demande' }] })).id;
+  col.session = (await team.must(team.ass.token, 'collectif:saveSession', { actionId: col.action, date: '2026-11-20', starts: '14:00', ends: '16:00', place: `${MARK}-lieu`, theme: `${MARK}-theme` })).sessions[0]!.id;
+  col.participant = (await team.must(team.ass.token, 'collectif:addParticipant', { actionId: col.action, personId: p.person.id, consentGiven: true, consentOn: '2026-11-20', consentForm: 'ecrit' })).participants[0]!.id;
+  await team.must(team.ass.token, 'collectif:attendance', { sessionId: col.session, anonymousCount: 2, marks: [{ participantId: col.participant, mark: 'present' }] });
+  await team.must(team.ass.token, 'collectif:saveEvaluation', { actionId: col.action, date: '2026-11-23', text: `${MARK}-evaluation`, participantsWords: `${MARK}-paroles`, results: `${MARK}-resultats` });
   const rec = await team.must(team.sec.token, 'intake:record', {
     personId: p.person.id,
     mode: 'telephone',
@@ -109,6 +117,15 @@ function inputFor(c: Channel): unknown {
     'intake:motifs': {},
     'intake:saveMotif': { label: 'Mobilité' },
     'intake:record': { personId: p.person.id, mode: 'presentiel', motifs: ['autre'], urgent: false, request: 'Renseignement', outcome: 'dsu' },
+    'collectif:list': {},
+    'collectif:get': { id: col.action },
+    'collectif:save': { id: col.action, title: 'Atelier', aim: '' },
+    'collectif:saveSession': { actionId: col.action, sessionId: col.session, date: '2026-11-20', starts: '14:00', ends: '16:00', place: 'MDS' },
+    'collectif:participants': { actionId: col.action },
+    'collectif:addParticipant': { actionId: col.action, personId: ids.other, consentGiven: true, consentOn: '2026-11-20', consentForm: 'ecrit' },
+    'collectif:removeParticipant': { actionId: col.action, participantId: col.participant },
+    'collectif:attendance': { sessionId: col.session, anonymousCount: 1, marks: [] },
+    'collectif:saveEvaluation': { actionId: col.action, date: '2026-11-23', text: 'Bilan' },
     'rdv:agenda': { professionalId: team.ass.id, from: '2026-11-23', days: 7 },
     'rdv:book': { professionalId: team.ass.id, personId: p.person.id, startsAt: '2026-11-26T10:00', durationMin: 30, kind: 'accompagnement_presentiel', place: 'MDS' },
     'rdv:nextFree': { professionalId: team.ass.id, from: '2026-11-25T10:00', durationMin: 30 },
@@ -213,7 +230,7 @@ const openToSecretaire = (c: Channel) => {
   const access = contract[c].access;
   return access === 'authenticated' || (Array.isArray(access) && access.includes('secretaire'));
 };
-const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement|surendettement|expulsions|concertation):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
+const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement|surendettement|expulsions|concertation|collectif):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
 
 describe('what the secretaire receives', () => {
   it('covers every channel of the front desk, the DSU, appointments and partners', () => {
@@ -248,6 +265,14 @@ describe('what the secretaire receives', () => {
     const journal = (await team.must(team.ass.token, 'dsu:get', { id: ids.dsu })).journal.find((e) => e.type === 'instance_synthese');
     expect(journal?.summary).toContain(`${MARK}-decision`);
     expect(journal?.summary).not.toContain(`${MARK}-element`);
+  });
+
+  it('sees nothing of a collective action, whose marked content is in the store', async () => {
+    const full = JSON.stringify([await team.must(team.ass.token, 'collectif:get', { id: col.action }), await team.must(team.ass.token, 'collectif:participants', { actionId: col.action })]);
+    for (const m of ['action', 'objectif', 'public', 'partenaire', 'financeur', 'lieu', 'theme', 'evaluation', 'paroles', 'resultats']) expect(full).toContain(`${MARK}-${m}`);
+    expect(full).toMatch(/LAURENT Eva/);
+    const tasks = await team.must(team.sec.token, 'tasks:mine', {});
+    expect(tasks.items.filter((t) => t.module === 'collectif')).toEqual([]);
   });
 
   for (const c of OF_THIS_ISSUE) {

@@ -17,17 +17,18 @@ import { m0009Surendettement } from './0009-surendettement';
 import { m0010SearchFields } from './0010-search-fields';
 import { m0011Expulsions } from './0011-expulsions';
 import { m0014Concertation } from './0014-concertation';
+import { m0015Collectif } from './0015-collectif';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions, m0014Concertation];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions, m0014Concertation, m0015Collectif,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
-// Versions only go up; a number may be reserved for a migration listed in another line of work.
 MIGRATIONS.forEach((m, i) => {
-  const before = i === 0 ? 0 : MIGRATIONS[i - 1]!.version;
-  if (m.version <= before) throw new Error(`migration ${m.name} has version ${m.version}, expected more than ${before}`);
+  if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
 });
 
 /** Applies pending migrations up to `target` (default: latest) in one transaction. */

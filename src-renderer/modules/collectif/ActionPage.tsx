@@ -1,0 +1,183 @@
+/**
+ * One collective action (DOMAIN §11): a compact header (status, who leads it, next session,
+ * counts), then its sections as tabs — Présentation et financement · Séances · Participants ·
+ * Présences · Évaluation. The participants and the attendance are for the professionals who
+ * lead the action and the responsables (their names are read once per visit, an audited read);
+ * the others see the counts. The open tab is in the address (`#/collectif/3/seances`).
+ */
+import { useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { must } from '../../api';
+import { Alert, Button, PageHeader } from '../../ui/components';
+import { formatCents, isoToFr } from '../../ui/format';
+import { useResource } from '../../ui/useResource';
+import { ActionDialog } from './ActionDialog';
+import { AttendanceSection } from './AttendanceSection';
+import { EvaluationSection } from './EvaluationSection';
+import { ParticipantsSection } from './ParticipantsSection';
+import { SessionsSection } from './SessionsSection';
+import type { ActionOut } from './types';
+
+export const ACTION_TABS = ['presentation', 'seances', 'participants', 'presences', 'evaluation'] as const;
+type TabKey = (typeof ACTION_TABS)[number];
+
+export function ActionPage({ id, tab: inRoute }: { id: number; tab?: string | undefined }) {
+  const { t } = useTranslation();
+  const action = useResource(() => must('collectif:get', { id }));
+  const valid = (k: string | undefined): TabKey => ((ACTION_TABS as readonly string[]).includes(k ?? '') ? (k as TabKey) : 'presentation');
+  const [tab, setTab] = useState<TabKey>(() => valid(inRoute));
+  const [notice, setNotice] = useState<string | null>(null);
+  const a = action.data;
+  if (!a) return action.error ? <Alert kind="error">{action.error}</Alert> : <p>{t('common.loading')}</p>;
+
+  const select = (k: TabKey) => {
+    setTab(k);
+    setNotice(null);
+    window.history.replaceState(window.history.state, '', `#/collectif/${id}/${k}`);
+  };
+  const changed = (message: string) => {
+    setNotice(message);
+    void action.reload();
+  };
+  const next = a.nextSession;
+  return (
+    <>
+      <PageHeader title={t('collectif.pageTitle', { title: a.title })}>
+        <a className="btn btn-secondary" href="#/collectif">
+          {t('collectif.backToList')}
+        </a>
+      </PageHeader>
+      <dl className="sur-header col-header">
+        <div>
+          <dt>{t('collectif.status')}</dt>
+          <dd>
+            <span className={`status-badge col-${a.actionStatus}`}>{t(`collectif.statuses.${a.actionStatus}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('collectif.leads')}</dt>
+          <dd>{a.leads.map((l) => l.displayName).join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('collectif.nextSession')}</dt>
+          <dd>{next ? t('collectif.sessionShort', { date: isoToFr(next.date), time: next.starts, place: next.place }) : t('collectif.noNextSession')}</dd>
+        </div>
+        <div>
+          <dt>{t('collectif.counts.title')}</dt>
+          <dd data-testid="col-counts">
+            {t('collectif.counts.sessions', { count: a.counts.sessions })} · {t('collectif.participantsCount', { count: a.counts.named + a.counts.anonymous, named: a.counts.named, anonymous: a.counts.anonymous })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('collectif.counts.attendance')}</dt>
+          <dd data-testid="col-attendance">
+            {t('collectif.counts.presences', { count: a.counts.presences })}
+            {a.counts.attendanceRate !== null && <> · {t('collectif.counts.rate', { rate: a.counts.attendanceRate.toLocaleString('fr-FR') })}</>}
+          </dd>
+        </div>
+      </dl>
+      {!a.canWrite && <Alert kind="info">{t('collectif.readOnly')}</Alert>}
+      <div className="sur-live" role="status" aria-live="polite">
+        {notice && (
+          <p className="alert alert-success" tabIndex={-1}>
+            {notice}
+          </p>
+        )}
+      </div>
+      <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => select(valid(String(k)))}>
+        <TabList className="tab-list" aria-label={t('collectif.tabsLabel', { title: a.title })}>
+          {ACTION_TABS.map((k) => (
+            <Tab key={k} id={k} className="tab">
+              {t(`collectif.tabs.${k}`)}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanel id="presentation" className="tab-panel">
+          <Presentation action={a} onChanged={changed} />
+        </TabPanel>
+        <TabPanel id="seances" className="tab-panel">
+          <SessionsSection action={a} onChanged={changed} />
+        </TabPanel>
+        <TabPanel id="participants" className="tab-panel">
+          {a.canWrite ? <ParticipantsSection action={a} onChanged={changed} /> : <NamesHidden action={a} />}
+        </TabPanel>
+        <TabPanel id="presences" className="tab-panel">
+          {a.canWrite ? <AttendanceSection action={a} onChanged={changed} /> : <NamesHidden action={a} />}
+        </TabPanel>
+        <TabPanel id="evaluation" className="tab-panel">
+          <EvaluationSection action={a} onChanged={changed} />
+        </TabPanel>
+      </Tabs>
+    </>
+  );
+}
+
+/** What a professional who does not lead the action learns of its participants: the counts. */
+function NamesHidden({ action }: { action: ActionOut }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel">
+      <p>{t('collectif.participantsCount', { count: action.counts.named + action.counts.anonymous, named: action.counts.named, anonymous: action.counts.anonymous })}</p>
+      <p className="muted">{t('collectif.namesHidden')}</p>
+    </section>
+  );
+}
+
+function Presentation({ action: a, onChanged }: { action: ActionOut; onChanged: (m: string) => void }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  return (
+    <section className="panel" aria-labelledby="col-presentation-title">
+      <div className="panel-header col-wrap">
+        <h2 id="col-presentation-title">{t('collectif.tabs.presentation')}</h2>
+        {a.canWrite && <Button onPress={() => setEditing(true)}>{t('collectif.edit')}</Button>}
+      </div>
+      <dl className="col-facts">
+        <dt>{t('collectif.form.aim')}</dt>
+        <dd>{a.aim || <span className="muted">{t('collectif.none')}</span>}</dd>
+        <dt>{t('collectif.form.audience')}</dt>
+        <dd>{a.audience || <span className="muted">{t('collectif.none')}</span>}</dd>
+        <dt>{t('collectif.partners')}</dt>
+        <dd>
+          {a.partners.length === 0 ? (
+            <span className="muted">{t('collectif.none')}</span>
+          ) : (
+            <ul className="plain">
+              {a.partners.map((p, i) => (
+                <li key={i}>
+                  {p.name}
+                  {p.role && <span className="muted"> — {p.role}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t('collectif.fundings')}</dt>
+        <dd>
+          {a.fundings.length === 0 ? (
+            <span className="muted">{t('collectif.none')}</span>
+          ) : (
+            <ul className="plain">
+              {a.fundings.map((f, i) => (
+                <li key={i}>
+                  {f.funder} — {formatCents(f.amountCents)} — <span className={`status-badge fund-${f.fundingStatus}`}>{t(`collectif.fundingStatuses.${f.fundingStatus}`)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+      {editing && (
+        <ActionDialog
+          action={a}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            onChanged(t('collectif.saved'));
+          }}
+        />
+      )}
+    </section>
+  );
+}

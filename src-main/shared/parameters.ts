@@ -14,6 +14,7 @@ import rsaForfaitaire from '../../resources/parameters/rsa_forfaitaire.json';
 import surendettementDelais from '../../resources/parameters/surendettement_delais.json';
 import expulsionsDelais from '../../resources/parameters/expulsions_delais.json';
 import treveHivernale from '../../resources/parameters/treve_hivernale.json';
+import protectionDelais from '../../resources/parameters/protection_delais.json';
 
 export interface ParameterEntry<V> {
   from: string;
@@ -53,6 +54,8 @@ const PARAMETERS = {
   expulsions_delais: expulsionsDelais as Parameter<ExpulsionsDelais>,
   /** The trêve hivernale (CPCE L412-6): `MM-DD` bounds, both included. */
   treve_hivernale: treveHivernale as Parameter<{ start: string; end: string }>,
+  /** The evaluation of an information préoccupante: its delay from the receipt (CASF D226-2-3). */
+  protection_delais: protectionDelais as Parameter<{ ip_evaluation_months: number }>,
 };
 /** The eviction procedure's delays, as `expulsions_delais.json` describes them. */
 export interface ExpulsionsDelais {
@@ -268,6 +271,7 @@ export const VALUE_SCHEMAS: { readonly [P in ParameterId]: z.ZodType<ValueOf<P>>
     },
     { message: 'Trêve hivernale : un début et une fin (MM-JJ) sont attendus.' },
   ),
+  protection_delais: z.strictObject({ ip_evaluation_months: positiveInt('Évaluation d’une information préoccupante (mois)') }, { message: 'Délai : un nombre de mois est attendu.' }),
 };
 
 /** A problem of an entry, with the path of its field (`value.tranches.2.upTo_cents`, `from`, `source`). */

@@ -92,7 +92,7 @@ export async function reportPdf(ctx: CallContext, e: EvaluationOut): Promise<Buf
   }
 
   heading('Transmission');
-  line('Rapport envoyé à la cellule le', e.sentOn ? frDate(e.sentOn) : 'pas encore envoyé');
+  line('Envoi du rapport à la cellule', e.sentOn ? `le ${frDate(e.sentOn)}` : 'pas encore envoyé');
   line('Entretien d’annonce des propositions à la famille', e.announcedOn ? `le ${frDate(e.announcedOn)}${e.announcedBy ? `, par ${e.announcedBy.displayName}` : ''}` : 'pas encore eu lieu');
   p.footer(`${e.kind === 'ip' ? 'Information préoccupante' : 'Information signalante'} n° ${e.id} — document confidentiel`);
   return await p.end();

@@ -11,7 +11,7 @@ import { frDate, localDay } from '../../shared/time';
 import { isResponsable, requireEvaluation } from './access';
 import type { ProtectionHandlers } from './contract';
 import { reportPdf, sheetFile } from './documents';
-import { DOMAINS, type ExternalRole, type Kind } from './kinds';
+import { DOMAINS, EXTERNAL_ROLES_BY_KIND, type ExternalRole, type Kind } from './kinds';
 import { requireSocialWorker, sessionOf } from './outside';
 import { ageOn } from './rules';
 import { sheetSources } from './statistics';
@@ -32,8 +32,6 @@ function notBeforeReceipt(e: { receivedOn: string }, day: string, what: string, 
   if (day < e.receivedOn) throw new PasseurError('invalid_input', `${what} : le ${frDate(day)} précède la réception de l’information le ${frDate(e.receivedOn)}. Corrigez la date.`, field);
 }
 
-const IP_EXTERNAL: readonly ExternalRole[] = ['crip', 'pmi', 'autre_mds', 'autre'];
-const IS_EXTERNAL: readonly ExternalRole[] = ['infirmiere_prevention_adulte', 'referent_autonomie', 'autre_mds', 'autre'];
 
 /** The intake's persons and team, checked against the store: each referenced id exists, ages fit the kind. */
 function checkIntake(ctx: CallContext, input: Parameters<ProtectionHandlers['protection:save']>[1]) {
@@ -66,7 +64,7 @@ function checkIntake(ctx: CallContext, input: Parameters<ProtectionHandlers['pro
       users.add(u.id);
       team.push({ userId: u.id, externalName: '', externalRole: null });
     } else {
-      const allowed = input.kind === 'ip' ? IP_EXTERNAL : IS_EXTERNAL;
+      const allowed: readonly ExternalRole[] = EXTERNAL_ROLES_BY_KIND[input.kind];
       if (!allowed.includes(m.externalRole)) {
         throw new PasseurError(
           'invalid_input',

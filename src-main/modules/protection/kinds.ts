@@ -18,6 +18,11 @@ export type PersonRole = (typeof PERSON_ROLES)[number];
 /** The team's professionals from outside the app (named, not users): CRIP, PMI, another MDS; for an IS, the infirmière prévention adulte or the référent autonomie. */
 export const EXTERNAL_ROLES = ['crip', 'pmi', 'autre_mds', 'infirmiere_prevention_adulte', 'referent_autonomie', 'autre'] as const;
 export type ExternalRole = (typeof EXTERNAL_ROLES)[number];
+/** With whom the binôme is made, by kind: the CRIP, the PMI or another MDS for a child; the adults' professionals for an IS. */
+export const EXTERNAL_ROLES_BY_KIND = {
+  ip: ['crip', 'pmi', 'autre_mds', 'autre'],
+  is: ['infirmiere_prevention_adulte', 'referent_autonomie', 'autre_mds', 'autre'],
+} as const satisfies Record<Kind, readonly ExternalRole[]>;
 
 /** How the holders of parental authority (or the adult) were informed of the evaluation. */
 export const INFORMED_HOW = ['courrier', 'entretien', 'telephone', 'visite'] as const;

@@ -52,6 +52,13 @@ test('protection: the responsable assigns an IP, the binôme evaluates it, repor
   await login(page, 'remi', team.users.remi!.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Évaluations IP / IS' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Évaluations IP / IS' })).toBeVisible();
+  // All the IP the MDS received this year (the activity report's table 7 sets the evaluations against it).
+  await page.getByLabel('Nombre reçu').fill('662');
+  await page.getByRole('button', { name: 'Enregistrer le nombre' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Enregistré : 662 reçues en ${day(0).iso.slice(0, 4)} (Information préoccupante).` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'IP et IS reçues par la MDS' })).toContainText(`${day(0).iso.slice(0, 4)} — Information préoccupante : 662 reçues`);
+  await expectAccessible(page, 'protection — liste du responsable');
+  await shot(page, 'protection-liste-responsable');
   await page.getByRole('link', { name: 'Nouvelle évaluation' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle évaluation IP / IS' })).toBeVisible();
   // Saved empty: every missing piece said in French, the summary taking the focus.

@@ -118,7 +118,8 @@ export const protectionHandlers = {
     const persons = repo.personsOfMany(db, ids);
     const team = repo.teamOfMany(db, ids);
     if (rows.length > 0) db.transaction(() => audit(ctx, 'protection.list', rows[0]!.id, { evaluations: rows.length }))();
-    return rows.map((r) => summaryOf(ctx, r, persons.get(r.id) ?? [], team.get(r.id) ?? []));
+    const params = ctx.app.parameters;
+    return rows.map((r) => summaryOf(ctx, r, persons.get(r.id) ?? [], team.get(r.id) ?? [], params));
   },
 
   'protection:get': (ctx, input) => {

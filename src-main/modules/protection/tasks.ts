@@ -22,8 +22,9 @@ export function protectionTasks(ctx: CallContext, _today: string, until: string)
   const ids = rows.map((r) => r.id);
   const persons = repo.personsOfMany(db, ids);
   const team = repo.teamOfMany(db, ids);
+  const params = ctx.app.parameters;
   return rows.flatMap((r) => {
-    const sum = summaryOf(ctx, r, persons.get(r.id) ?? [], team.get(r.id) ?? []);
+    const sum = summaryOf(ctx, r, persons.get(r.id) ?? [], team.get(r.id) ?? [], params);
     if (!sum.due || sum.due.due > until) return [];
     const left = sum.due.daysLeft;
     const when = left > 1 ? `${left} jours restants` : left === 1 ? '1 jour restant' : left === 0 ? 'à rendre aujourd’hui' : `en retard de ${-left} jour${left < -1 ? 's' : ''}`;

@@ -1,5 +1,6 @@
 /** An evaluation as its readers see it (contract's `EvaluationOut`), and its summary for the lists. */
 import type { CallContext } from '../../api/app';
+import type { ParameterLookup } from '../../shared/parameters';
 import { localDay } from '../../shared/time';
 import type { EvaluationOut, EvaluationSummary } from './contract';
 import { DOMAINS, EXTERNAL_ROLE_LABELS_FR, type DangerKind, type Proposal } from './kinds';
@@ -22,12 +23,13 @@ export function statusOf(e: repo.EvaluationRow): EvaluationSummary['status'] {
   return e.announcedOn ? 'annonce' : e.sentOn ? 'rapport_envoye' : 'en_cours';
 }
 
-export function dueOf(ctx: CallContext, e: Pick<repo.EvaluationRow, 'kind' | 'receivedOn' | 'delayDays'>): EvaluationSummary['due'] {
-  const d = dueDate(ctx.app.parameters, e.kind, e.receivedOn, e.delayDays);
+/** `params`: the legal parameters, read once by a caller that lists many evaluations. */
+export function dueOf(ctx: CallContext, e: Pick<repo.EvaluationRow, 'kind' | 'receivedOn' | 'delayDays'>, params: ParameterLookup = ctx.app.parameters): EvaluationSummary['due'] {
+  const d = dueDate(params, e.kind, e.receivedOn, e.delayDays);
   return d ? { ...d, daysLeft: daysLeft(localDay(ctx.now), d.due) } : null;
 }
 
-export function summaryOf(ctx: CallContext, e: repo.EvaluationRow, persons: repo.PersonLink[], team: repo.MemberRow[]): EvaluationSummary {
+export function summaryOf(ctx: CallContext, e: repo.EvaluationRow, persons: repo.PersonLink[], team: repo.MemberRow[], params: ParameterLookup = ctx.app.parameters): EvaluationSummary {
   return {
     id: e.id,
     kind: e.kind,
@@ -35,7 +37,7 @@ export function summaryOf(ctx: CallContext, e: repo.EvaluationRow, persons: repo
     cellReference: e.cellReference,
     label: persons.filter((p) => p.role === 'concerne').map(name).join(', ') || '—',
     team: team.map((m) => memberName(m).name),
-    due: dueOf(ctx, e),
+    due: dueOf(ctx, e, params),
     status: statusOf(e),
   };
 }

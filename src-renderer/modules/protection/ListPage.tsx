@@ -12,6 +12,7 @@ import { columnHelperFor, DataTable, type ColumnFiltersState } from '../../ui/Da
 import { isoToFr } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { DueText } from './DueText';
+import { ReceivedPanel } from './ReceivedPanel';
 import type { EvaluationSummary } from './types';
 import { KINDS } from '../../../src-main/modules/protection/kinds';
 
@@ -89,6 +90,7 @@ export function ListPage({ session }: { session: SessionInfo }) {
           }
         />
       )}
+      {responsable && <ReceivedPanel />}
     </div>
   );
 }

@@ -166,6 +166,7 @@ test('protection: the responsable assigns an IP, the binôme evaluates it, repor
 
   // A third ASS: an empty list, the evaluation « introuvable », nothing through any channel.
   await login(page, 'bruno', team.users.bruno!.password);
+  await expect(page.getByRole('region', { name: 'Mes échéances' })).not.toContainText('FABRE Lina');
   await page.getByRole('navigation').getByRole('link', { name: 'Évaluations IP / IS' }).click();
   await expect(page.locator('main')).toContainText('Aucune évaluation en cours.');
   await page.goto(`${server.url}#/protection/${id}`);
@@ -182,7 +183,9 @@ test('protection: the responsable assigns an IP, the binôme evaluates it, repor
   // The secrétaire: no menu entry, no page, every channel refused.
   await login(page, 'sophie', team.users.sophie!.password);
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Évaluations IP / IS' })).toHaveCount(0);
+  await page.getByRole('navigation').getByRole('link', { name: 'Accueil', exact: true }).click();
   await page.goto(`${server.url}#/protection/${id}`);
+  await expect(page).toHaveURL(new RegExp(`#/protection/${id}$`));
   await expect(page.locator('main')).not.toContainText('FABRE Lina');
   await expect(page.locator('main')).not.toContainText('Information préoccupante');
   await logout(page);

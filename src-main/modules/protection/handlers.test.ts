@@ -206,3 +206,19 @@ describe('the activity report and the right of access', () => {
     expect(text).toContain('Besoins de sécurité partiellement couverts.');
   });
 });
+
+describe('a merge of two records of the same person', () => {
+  it('moves the evaluation’s links to the record kept, each person shown once, and the undo moves them back', async () => {
+    const twin = await team.must(team.resp.token, 'persons:create', { birthName: 'Fabre', firstNames: 'Lina', birthDate: '2016-03-09', household: { existingId: ids.household, role: 'enfant' }, confirmNotDuplicate: true });
+    const e = await team.must(team.resp.token, 'protection:save', { kind: 'ip', receivedOn: '2026-11-20', origin: 'anonyme', concerned: [ids.child], otherMinors: [twin.person.id, ids.sibling], team: [{ userId: team.ass.id }, { userId: team.cesf.id }] });
+    const { mergeId } = await team.must(team.resp.token, 'persons:merge', { keepId: ids.child, absorbId: twin.person.id });
+    let got = await team.must(team.ass.token, 'protection:get', { id: e.id });
+    expect(got.persons.map((p) => [p.id, p.role])).toEqual([
+      [ids.child, 'concerne'],
+      [ids.sibling, 'autre_mineur'],
+    ]);
+    await team.must(team.resp.token, 'persons:unmerge', { mergeId });
+    got = await team.must(team.ass.token, 'protection:get', { id: e.id });
+    expect(got.persons.map((p) => p.id).sort((a, b) => a - b)).toEqual([ids.child, twin.person.id, ids.sibling].sort((a, b) => a - b));
+  });
+});

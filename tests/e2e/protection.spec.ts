@@ -203,4 +203,30 @@ test('protection: the responsable assigns an IP, the binôme evaluates it, repor
   await expect(page.getByRole('tabpanel', { name: 'Envoi' })).toContainText(`Propositions annoncées à la famille le ${day(0).fr} par Rémi Responsable.`);
   await expect(page.locator('.prot-header')).toContainText('Propositions annoncées');
   await expectAccessible(page, 'protection — propositions annoncées');
+
+  // An information signalante about an elderly man, in binôme with the infirmière prévention adulte.
+  await team.rpc('persons:create', { birthName: 'Roux', firstNames: 'Marcel', birthDate: '1938-01-20', household: { address: '2 rue Haute', postcode: '82000', communeInsee: '82121' } }, sec);
+  await page.getByRole('navigation').getByRole('link', { name: 'Évaluations IP / IS' }).click();
+  await page.getByRole('link', { name: 'Nouvelle évaluation' }).click();
+  await press(page, page.getByRole('radio', { name: 'Information signalante PA/PH' }));
+  await page.getByLabel('Reçue le').fill(day(-2).fr);
+  await choose(page, /Origine/, 'Voisinage');
+  await page.getByLabel('Délai fixé par la cellule (jours)').fill('30');
+  await page.getByLabel('Rechercher une personne du foyer').fill('roux marcel');
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+  await page.getByRole('button', { name: /^Choisir ROUX Marcel/ }).click();
+  await expect(page.getByRole('group', { name: /Personne concernée/ }).getByRole('checkbox', { name: /ROUX Marcel/ })).toBeChecked();
+  await expect(page.getByRole('group', { name: /Autres mineurs du foyer/ })).toHaveCount(0);
+  await press(page, page.getByRole('group', { name: /ASS et CESF de la MDS/ }).getByRole('checkbox', { name: 'Claire Conseillère' }));
+  await page.getByLabel('Autre professionnel (nom)').fill('Mme Py');
+  await choose(page, /Sa fonction/, 'Infirmière prévention adulte');
+  await expectAccessible(page, 'protection — réception d’une IS');
+  await page.getByRole('button', { name: 'Enregistrer et attribuer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Information signalante PA/PH — ROUX Marcel' })).toBeVisible();
+  await expect(page.locator('.prot-header')).toContainText('Claire Conseillère (CESF), Mme Py (Infirmière prévention adulte)');
+  await expect(page.getByTestId('prot-due')).toContainText(`${day(28).fr} — 28 jours restants`);
+  await page.getByRole('tab', { name: 'Rapport' }).click();
+  await expect(page.getByLabel('Santé et autonomie')).toBeVisible();
+  await expectAccessible(page, 'protection — rapport d’une IS');
+  await shot(page, 'protection-is');
 });

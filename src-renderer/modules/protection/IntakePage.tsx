@@ -39,6 +39,10 @@ export function IntakePage() {
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(FIELDS);
 
+  // Offered by age on the day of receipt (a child for an IP, an adult for an IS); the main process checks the same.
+  const onDay = parseFrDate(received) ?? today();
+  const adult = (birthDate: string | null) => birthDate !== null && `${Number(birthDate.slice(0, 4)) + 18}${birthDate.slice(4)}` <= onDay;
+  const fits = (m: Member) => m.birthDate === null || (kind === 'ip' ? !adult(m.birthDate) : adult(m.birthDate));
   const search = async () => {
     if (q.trim().length < 2) return;
     try {
@@ -50,8 +54,10 @@ export function IntakePage() {
   const choose = async (personId: number) => {
     try {
       const card = await must('persons:get', { id: personId });
-      setMembers(card.household?.members ?? [{ ...card.person }]);
-      setConcerned([String(personId)]);
+      const list = card.household?.members ?? [{ ...card.person }];
+      setMembers(list);
+      const chosen = list.find((m) => m.id === personId);
+      setConcerned(chosen && fits(chosen) ? [String(personId)] : []);
       setOthers([]);
       setHits(null);
     } catch (e) {
@@ -92,7 +98,7 @@ export function IntakePage() {
       setBusy(false);
     }
   };
-  const memberOptions = (members ?? []).map((m) => ({ value: String(m.id), label: `${personName(m)}${m.birthDate ? ` — ${isoToFr(m.birthDate)}` : ''}` }));
+  const memberOptions = (members ?? []).filter(fits).map((m) => ({ value: String(m.id), label: `${personName(m)}${m.birthDate ? ` — ${isoToFr(m.birthDate)}` : ''}` }));
   return (
     <>
       <PageHeader title={t('protection.intake.title')}>

@@ -82,6 +82,19 @@ describe('an information préoccupante', () => {
     expect((await team.must(team.resp.token, 'protection:list', {})).map((e) => e.label)).toEqual(['FABRE Lina']);
   });
 
+  it('tells only the social team that an evaluation changed: not the front desk nor the admin', async () => {
+    const heard: (string | null)[] = [];
+    const listen = (token: string | null, name: string) => name === 'data:changed' && heard.push(token);
+    team.app.bus.on('event', listen);
+    await team.must(team.resp.token, 'protection:save', { ...intake(), id: ids.ip });
+    team.app.bus.off('event', listen);
+    expect(heard).not.toContain(null);
+    expect(heard).toContain(team.ass.token);
+    expect(heard).toContain(team.resp.token);
+    expect(heard).not.toContain(team.sec.token);
+    expect(heard).not.toContain(team.adminToken);
+  });
+
   it('audits every read', async () => {
     const count = () => (team.app.vault.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'protection.read' AND entity_id = ?").get(String(ids.ip)) as { n: number }).n;
     const before = count();

@@ -1,5 +1,6 @@
 /** Protection evaluations (IP, IS PA/PH): this module's entry in the registry (src-main/modules/index.ts). No DSU part: nothing of it appears in a DSU. */
 import { defineModule } from '../../api/app';
+import { SOCIAL } from '../../shared/roles';
 import { protectionContract } from './contract';
 import { protectionHandlers } from './handlers';
 import { auditEntities, personActivity } from './repo';
@@ -17,4 +18,6 @@ export const protectionModule = defineModule({
   tasks: protectionTasks,
   personExport: protectionExport,
   statistics: protectionStatistics,
+  // The front desk and the admin are not even told that an evaluation changed.
+  changesTold: SOCIAL,
 });

@@ -14,6 +14,7 @@ import type { Db } from '../store/database';
 import { storeParameters } from '../store/parameters';
 import type { ParameterLookup } from '../shared/parameters';
 import type { ChannelSpec, ContractTable, EventName } from './spec';
+import type { Role } from '../shared/roles';
 
 export const DEFAULT_IDLE_MINUTES = 10;
 
@@ -100,6 +101,8 @@ export interface ModuleEntry<C extends ContractTable = ContractTable> {
   tasks?: (ctx: CallContext, today: string, until: string) => Task[];
   /** Its figures for a period (inclusive days). */
   statistics?: (db: Db, from: string, to: string) => Statistic[];
+  /** The roles told that its data changed (`data:changed`); absent: every open session. For a module whose records' very existence is restricted. */
+  changesTold?: readonly Role[];
 }
 
 /** Types a module's entry against its own contract (each handler checked against its channel). */

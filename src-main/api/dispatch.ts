@@ -126,6 +126,11 @@ function dataChanges(app: AppCore): number | null {
  *  by then: a failure to tell is logged, never turned into a refusal of what was recorded. */
 function dataChanged(app: AppCore, module: string): void {
   try {
+    const told = app.modules.find((m) => m.name === module)?.changesTold;
+    if (told) {
+      for (const s of app.sessions.all()) if (hasAny(s.roles, told)) app.emit(s, 'data:changed', { module } satisfies DataChanged);
+      return;
+    }
     app.broadcast('data:changed', { module } satisfies DataChanged);
   } catch (e) {
     log('dispatch', 'broadcast_error', { error: (e as Error)?.name ?? 'Error' });

@@ -25,9 +25,10 @@ import { personsModule } from './persons/module';
 import { rdvModule } from './rdv/module';
 import { statsModule } from './stats/module';
 import { surendettementModule } from './surendettement/module';
+import { protectionModule } from './protection/module';
 import { tasksModule } from './tasks/module';
 
-export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, parametresModule, surendettementModule, expulsionsModule, concertationModule, collectifModule, tasksModule, statsModule] as const;
+export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, parametresModule, surendettementModule, expulsionsModule, concertationModule, collectifModule, protectionModule, tasksModule, statsModule] as const;
 
 /** The registry as the core takes it. */
 export const registry: Registry = MODULES;

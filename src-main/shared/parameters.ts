@@ -15,6 +15,7 @@ import surendettementDelais from '../../resources/parameters/surendettement_dela
 import expulsionsDelais from '../../resources/parameters/expulsions_delais.json';
 import treveHivernale from '../../resources/parameters/treve_hivernale.json';
 import concertationDelais from '../../resources/parameters/concertation_delais.json';
+import protectionDelais from '../../resources/parameters/protection_delais.json';
 
 export interface ParameterEntry<V> {
   from: string;
@@ -56,6 +57,8 @@ const PARAMETERS = {
   treve_hivernale: treveHivernale as Parameter<{ start: string; end: string }>,
   /** The concertation instance's delays (its charter): hours to gather the elements, days to the meeting. */
   concertation_delais: concertationDelais as Parameter<{ rassemblement_min_hours: number; rassemblement_max_hours: number; reunion_max_days: number }>,
+  /** The evaluation of an information préoccupante: its delay from the receipt (CASF D226-2-3). */
+  protection_delais: protectionDelais as Parameter<{ ip_evaluation_months: number }>,
 };
 /** The eviction procedure's delays, as `expulsions_delais.json` describes them. */
 export interface ExpulsionsDelais {
@@ -281,6 +284,7 @@ export const VALUE_SCHEMAS: { readonly [P in ParameterId]: z.ZodType<ValueOf<P>>
       { message: 'Délais : trois nombres entiers sont attendus.' },
     )
     .refine((v) => v.rassemblement_min_hours <= v.rassemblement_max_hours, { path: ['rassemblement_max_hours'], message: 'Fin du rassemblement : doit être au moins égale à son début.' }),
+  protection_delais: z.strictObject({ ip_evaluation_months: positiveInt('Évaluation d’une information préoccupante (mois)') }, { message: 'Délai : un nombre de mois est attendu.' }),
 };
 
 /** A problem of an entry, with the path of its field (`value.tranches.2.upTo_cents`, `from`, `source`). */

@@ -17,5 +17,6 @@ import { partnersUi } from './partners/module';
 import { personsUi } from './persons/module';
 import { rdvUi } from './rdv/module';
 import { surendettementUi } from './surendettement/module';
+import { protectionUi } from './protection/module';
 
-export const UI_MODULES: readonly UiModule[] = [homeUi, intakeUi, rdvUi, dsuUi, aidesUi, surendettementUi, expulsionsUi, concertationUi, collectifUi, partnersUi, personsUi, adminUi, accountUi];
+export const UI_MODULES: readonly UiModule[] = [homeUi, intakeUi, rdvUi, dsuUi, aidesUi, surendettementUi, expulsionsUi, concertationUi, collectifUi, protectionUi, partnersUi, personsUi, adminUi, accountUi];

@@ -10,6 +10,7 @@
  * Surendettement: see `surendettement.ts` (capacity to repay, deadlines; pure rules) and
  * `surendettement-files.ts` (a CESF's 300 open files with their next deadline, on the site).
  * Expulsions: see `expulsions.ts` (the eviction procedure's dates; pure rules).
+ * Protection evaluations: see `protection-evaluations.ts` (an ASS's 400 evaluations, the year's statistics sheets).
  *
  * `--small`: a site ten times smaller (quick check). `--search-detail`: the slowest saisies.
  * `--surendettement`: the surendettement rules only (seconds, no site generated).
@@ -40,6 +41,7 @@ import { surendettementBench } from './surendettement';
 import { expulsionsBench } from './expulsions';
 import { surendettementFilesBench } from './surendettement-files';
 import { expulsionsCasesBench } from './expulsions-cases';
+import { protectionBench } from './protection-evaluations';
 import { registry } from '../../src-main/modules';
 
 const PASSWORD = 'une longue phrase secrète';
@@ -262,6 +264,7 @@ async function accueil(dir: string, size: SiteSize, json: boolean, detail: boole
   results.push(...aidesBench(enc, plain, now, ctxFor, PROFESSIONALS, say));
   results.push(...surendettementFilesBench(enc, plain, now, ctxFor, PROFESSIONALS.find((id) => id % 3 === 0)!, say));
   results.push(...expulsionsCasesBench(enc, plain, now, ctxFor, PROFESSIONALS.find((id) => id % 3 === 0)!, say));
+  results.push(...(await protectionBench(enc, plain, now, ctxFor, PROFESSIONALS[2]!, PROFESSIONALS[1]!, PROFESSIONALS[0]!, say)));
   // The queue as the responsable's screen receives it: validation, role, the contract shaping 2,000 rows.
   const respToken = app.sessions.create({ userId: PROFESSIONALS[0]!, login: 'resp', roles: ['responsable'], mustChangePassword: false }).token;
   results.push(result('aid:queue via le dispatcher (forme de la réponse comprise)', await timeAsync(100, () => dispatch(app, respToken, 'aid:queue', {}))));

@@ -480,6 +480,9 @@ beforeAll(async () => {
   const collectif = (await must<{ id: number }>(ass, 'collectif:save', { title: 'Atelier cuisine', aim: 'Rompre l’isolement', leadIds: [assId], partners: [{ partnerId: partner }] })).id;
   const colSession = (await must<{ sessions: { id: number }[] }>(ass, 'collectif:saveSession', { actionId: collectif, date: '2026-11-16', starts: '14:00', ends: '16:00', place: 'MDS' })).sessions[0]!.id;
   const colParticipant = (await must<{ participants: { id: number }[] }>(ass, 'collectif:addParticipant', { actionId: collectif, personId: person.person.id, consentGiven: true, consentOn: '2026-11-16', consentForm: 'ecrit' })).participants[0]!.id;
+  // A protection evaluation of the household's child, assigned by the responsable to the ASS and the CESF.
+  const child = await must<Card>(sec, 'persons:create', { birthName: 'Martin', firstNames: 'Léo', birthDate: '2017-02-03', household: { existingId: householdId, role: 'enfant' }, confirmNotDuplicate: true });
+  const evaluation = (await must<{ id: number }>(resp, 'protection:save', { kind: 'ip', receivedOn: '2026-11-02', origin: 'education_nationale', concerned: [child.person.id], team: [{ userId: assId }, { userId: cesfId }] })).id;
 
   bases = {
     'admin:createUser': { login: 'fuzz.compte', displayName: 'Compte Fuzz', roles: ['cesf'] },
@@ -603,6 +606,20 @@ beforeAll(async () => {
     'surendettement:saveBudget': { fileId: surFile, validOn: '2026-11-20', adults: 2, dependants: 1, budget: { resources: [{ kind: 'salaires', amountCents: 180_000 }], charges: [{ kind: 'loyer', amountCents: 55_000 }] }, assets: [{ kind: 'vehicule', label: 'Clio 2012', valueCents: 150_000 }] },
     'surendettement:addStage': { fileId: surFile, kind: 'depot', day: '2026-11-20', reference: 'BDF-82-0001' },
     'surendettement:document': { id: surFile, format: 'pdf' },
+    'protection:save': { id: evaluation, kind: 'ip', receivedOn: '2026-11-02', origin: 'education_nationale', cellReference: 'CRIP82-0412', delayDays: 45, concerned: [child.person.id], otherMinors: [], team: [{ userId: assId }, { externalName: 'Mme Delmas', externalRole: 'crip' }] },
+    'protection:list': {},
+    'protection:get': { id: evaluation },
+    'protection:setParents': { id: evaluation, informedOn: '2026-11-05', informedHow: 'courrier' },
+    'protection:addEntry': { evaluationId: evaluation, occurredOn: '2026-11-10', type: 'vad', summary: 'Visite à domicile en binôme' },
+    'protection:saveReport': { id: evaluation, domains: { besoins: 'Besoins couverts' }, dangerLevel: 'risque_danger', dangerKinds: ['negligences'], proposals: ['aed'] },
+    'protection:markSent': { id: evaluation, sentOn: '2026-11-20' },
+    'protection:announce': { id: evaluation, announcedOn: '2026-11-23' },
+    'protection:report': { id: evaluation },
+    'protection:sheet': { id: evaluation, format: 'csv' },
+    'protection:sheets': { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' },
+    'protection:received': {},
+    'protection:setReceived': { year: 2026, kind: 'ip', count: 662 },
+    'protection:includeInExport': { id: evaluation, reason: 'Demande de la personne' },
     'expulsions:open': { dsuId: dsu2, landlordKind: 'personne_physique', landlordName: 'M. Rivière', leaseSigned: '2019-05-01', rentCents: 48_000, chargesCents: 3_000, dwelling: '3 rue des Carmes, Montauban' },
     'expulsions:get': { id: expCase },
     'expulsions:forDsu': { dsuId: dsu },

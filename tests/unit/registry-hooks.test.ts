@@ -252,7 +252,7 @@ describe('statistics for a period', () => {
     await team.must(team.resp.token, 'aid:act', { action: 'grant', id: aid.id, paymentMode: 'virement_beneficiaire', payeeKind: 'beneficiaire', grantedCents: 12000 });
 
     const after = await team.must(team.resp.token, 'stats:period', { from: '2026-01-01', to: '2026-12-31' });
-    expect(after.modules.map((m) => m.module)).toEqual(['intake', 'rdv', 'dsu', 'aides', 'surendettement', 'expulsions', 'concertation', 'collectif']);
+    expect(after.modules.map((m) => m.module)).toEqual(['intake', 'rdv', 'dsu', 'aides', 'surendettement', 'expulsions', 'concertation', 'collectif', 'protection']);
     expect(value(after, 'dsu.opened') - value(before, 'dsu.opened')).toBe(1);
     expect(value(after, 'intake.mode.telephone') - value(before, 'intake.mode.telephone')).toBe(1);
     expect(value(after, 'intake.ponctuels') - value(before, 'intake.ponctuels')).toBe(1);

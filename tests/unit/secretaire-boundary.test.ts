@@ -15,7 +15,10 @@ const PDF = Buffer.from(`%PDF-1.4\n${MARK}-document\n%%EOF\n`);
 const col = { action: 0, session: 0, participant: 0 };
 let team: Team;
 let p: PersonCard;
-const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0, expCase: 0, concertation: 0, concertationMember: 0 };
+const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0, expCase: 0, concertation: 0, concertationMember: 0, child: 0, evaluation: 0 };
+/** Protection evaluations (DOMAIN §10): their own marker, for only their team and the responsables may read them. */
+const PMARK = 'SECRETPROTECTION';
+let cesf2: { id: number; token: string };
 
 beforeAll(async () => {
   team = await newTeam(() => new Date(2026, 10, 23, 9, 0));
@@ -91,6 +94,31 @@ beforeAll(async () => {
   await team.must(s, 'concertation:recordMeeting', { referralId: ref.id, heldOn: '2026-11-23', place: `${MARK}-lieu`, attendees: associated.participants.map((m) => m.id) });
   await team.must(s, 'concertation:addDecision', { referralId: ref.id, action: `${MARK}-decision`, who: `${MARK}-qui` });
   await team.must(s, 'concertation:close', { referralId: ref.id });
+  // An information préoccupante about the household's child, assigned to the ASS and the CESF; every free text of it marked.
+  cesf2 = await team.userWith('cesf2', ['cesf'], 'Denise Deuxième');
+  ids.child = (await team.must(team.sec.token, 'persons:create', { birthName: 'Laurent', firstNames: 'Jade', birthDate: '2015-04-04', household: { existingId: p.household!.id, role: 'enfant' }, confirmNotDuplicate: true })).person.id;
+  const r = team.resp.token;
+  ids.evaluation = (
+    await team.must(r, 'protection:save', {
+      kind: 'ip',
+      receivedOn: '2026-11-02',
+      origin: 'education_nationale',
+      cellReference: `${PMARK}-ref`,
+      facts: `${PMARK}-faits`,
+      concerned: [ids.child],
+      team: [{ userId: team.ass.id }, { userId: team.cesf.id }, { externalName: `${PMARK}-crip`, externalRole: 'crip' }],
+    })
+  ).id;
+  await team.must(s, 'protection:setParents', { id: ids.evaluation, notInformedReason: `${PMARK}-motif` });
+  await team.must(s, 'protection:addEntry', { evaluationId: ids.evaluation, occurredOn: '2026-11-10', type: 'vad', summary: `${PMARK}-visite` });
+  await team.must(team.cesf.token, 'protection:saveReport', {
+    id: ids.evaluation,
+    domains: { besoins: `${PMARK}-besoins`, sante_developpement: `${PMARK}-sante`, ressources_parentales: `${PMARK}-parents`, environnement: `${PMARK}-environnement`, point_de_vue_enfant: `${PMARK}-enfant`, point_de_vue_parents: `${PMARK}-vue-parents` },
+    dangerLevel: 'danger',
+    dangerKinds: ['negligences'],
+    proposals: ['signalement_procureur'],
+    proposalsNote: `${PMARK}-propositions`,
+  });
 });
 afterAll(() => team?.app.close());
 
@@ -221,6 +249,20 @@ function inputFor(c: Channel): unknown {
     'concertation:addDecision': { referralId: ids.concertation, action: 'x', who: 'y' },
     'concertation:close': { referralId: ids.concertation },
     'concertation:document': { id: ids.concertation },
+    'protection:save': { id: ids.evaluation, kind: 'ip', receivedOn: '2026-11-02', origin: 'education_nationale', concerned: [ids.child], team: [{ userId: team.ass2.id }, { userId: team.cesf.id }] },
+    'protection:list': {},
+    'protection:get': { id: ids.evaluation },
+    'protection:setParents': { id: ids.evaluation, informedOn: '2026-11-05', informedHow: 'courrier' },
+    'protection:addEntry': { evaluationId: ids.evaluation, occurredOn: '2026-11-12', type: 'synthese', summary: 'x' },
+    'protection:saveReport': { id: ids.evaluation, domains: {}, proposals: ['cloture'] },
+    'protection:markSent': { id: ids.evaluation, sentOn: '2026-11-20' },
+    'protection:announce': { id: ids.evaluation, announcedOn: '2026-11-23' },
+    'protection:report': { id: ids.evaluation },
+    'protection:sheet': { id: ids.evaluation, format: 'csv' },
+    'protection:sheets': { from: '2026-01-01', to: '2026-12-31', format: 'csv' },
+    'protection:received': {},
+    'protection:setReceived': { year: 2026, kind: 'ip', count: 1 },
+    'protection:includeInExport': { id: ids.evaluation, reason: 'x' },
   };
   return inputs[c];
 }
@@ -230,7 +272,7 @@ const openToSecretaire = (c: Channel) => {
   const access = contract[c].access;
   return access === 'authenticated' || (Array.isArray(access) && access.includes('secretaire'));
 };
-const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement|surendettement|expulsions|concertation|collectif):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
+const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement|surendettement|expulsions|concertation|collectif|protection):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
 
 describe('what the secretaire receives', () => {
   it('covers every channel of the front desk, the DSU, appointments and partners', () => {
@@ -288,6 +330,51 @@ describe('what the secretaire receives', () => {
       expect(JSON.stringify(out.result)).not.toContain(MARK);
       const b64 = Buffer.from(MARK).toString('base64').slice(0, 12);
       expect(JSON.stringify(out.result)).not.toContain(b64);
+    });
+  }
+});
+
+/**
+ * DOMAIN §10: a protection evaluation is read by its team and the responsables only. A third
+ * ASS, a CESF not assigned, the secrétaire and the admin call every channel of the contract
+ * with real ids (the child's person, the household's DSU, the evaluation's id…): not one
+ * answer carries the evaluation's marker, and its own channels answer them as for an id that
+ * does not exist (or refuse the role).
+ */
+describe('what no one outside the evaluation’s team receives', () => {
+  it('has the evaluation in the store, every text field marked (so the test below means something)', async () => {
+    const full = JSON.stringify(await team.must(team.ass.token, 'protection:get', { id: ids.evaluation }));
+    for (const m of ['ref', 'faits', 'crip', 'motif', 'visite', 'besoins', 'sante', 'parents', 'environnement', 'enfant', 'vue-parents', 'propositions']) expect(full).toContain(`${PMARK}-${m}`);
+  });
+
+  const outsiders = () => [['a third ASS', team.ass2.token], ['a CESF not assigned', cesf2.token], ['the secrétaire', team.sec.token], ['the admin', team.adminToken]] as const;
+  const extra: [Channel, (c: Channel) => unknown][] = [
+    ['persons:get', () => ({ id: ids.child })],
+    ['persons:export', () => ({ id: ids.child, format: 'json' })],
+    ['persons:search', () => ({ q: 'laurent jade' })],
+    ['persons:search', () => ({ q: PMARK.toLowerCase() })],
+  ];
+
+  for (const c of CHANNELS.filter((x) => !/^(auth|setup):/.test(x))) {
+    it(`${c}: no marker of the evaluation for anyone outside its team`, async () => {
+      const { dispatch } = await import('../../src-main/api/dispatch');
+      for (const [who, token] of outsiders()) {
+        const inputs = [inputFor(c) ?? {}, ...extra.filter(([x]) => x === c).map(([, f]) => f(c))];
+        for (const input of inputs) {
+          const out = await dispatch(team.app, token, c, input);
+          const text = JSON.stringify(out.result);
+          expect(text, `${c} as ${who}`).not.toContain(PMARK);
+          if (text.includes('contentBase64')) {
+            const bytes = Buffer.from((out.result as { value: { contentBase64: string } }).value.contentBase64, 'base64').toString('latin1');
+            expect(bytes, `${c} as ${who}`).not.toContain(PMARK);
+          }
+          if (c.startsWith('protection:') && !out.result.ok) expect(['forbidden', 'not_found'], `${c} as ${who}`).toContain(out.result.error.code);
+          if (c === 'protection:list' && out.result.ok) expect(out.result.value, who).toEqual([]);
+          if ((c === 'protection:get' || c === 'protection:report' || c === 'protection:sheet') && (who === 'a third ASS' || who === 'a CESF not assigned')) {
+            expect(out.result, `${c} as ${who}`).toMatchObject({ ok: false, error: { code: 'not_found', message: 'Cette évaluation est introuvable. Ouvrez la liste « Évaluations IP / IS » pour retrouver celles qui vous sont confiées.' } });
+          }
+        }
+      }
     });
   }
 });

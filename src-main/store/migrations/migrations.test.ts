@@ -8,8 +8,8 @@ function plan(db: Database.Database, sql: string): string {
 }
 
 describe('migrations', () => {
-  it('are numbered 1..n without gaps, and migrate() reaches the latest in one go, idempotently', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  it('are numbered in increasing order, and migrate() reaches the latest in one go, idempotently', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([...new Set(MIGRATIONS.map((m) => m.version))].sort((a, b) => a - b));
     const db = new Database(':memory:');
     expect(migrate(db)).toBe(LATEST_VERSION);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
@@ -198,6 +198,24 @@ describe('migrations', () => {
       expect(() => db.exec("INSERT INTO surendettement_stages (file_id, cycle, kind, day, recorded_at, recorded_by) VALUES (1, 1, 'appel', '2026-11-20', 't', 1)")).toThrow(/CHECK/);
       expect(plan(db, "SELECT * FROM surendettement_files WHERE referent_id = 1 AND status = 'ouvert'")).toContain('USING INDEX surendettement_files_by_referent');
       expect(plan(db, 'SELECT * FROM surendettement_stages WHERE file_id = 1 ORDER BY id')).toContain('USING INDEX surendettement_stages_by_file');
+    });
+  });
+  describe('0013-protection', () => {
+    const step = MIGRATIONS.find((m) => m.name === '0013-protection')!;
+    const db = new Database(':memory:');
+    migrate(db, step.version);
+    it('keeps the evaluation journal append-only, its lists checked, and finds an evaluator’s evaluations by index', () => {
+      db.exec(`INSERT INTO users (id, login, display_name, created_at) VALUES (1, 'r', 'R', 't');
+        INSERT INTO protection_evaluations (id, kind, received_on, origin, created_at, created_by) VALUES (1, 'ip', '2026-11-02', 'education_nationale', 't', 1);
+        INSERT INTO protection_journal (evaluation_id, occurred_on, type, summary, recorded_at, recorded_by) VALUES (1, '2026-11-10', 'vad', 'Visite', 't', 1);
+        INSERT INTO protection_team (evaluation_id, user_id, assigned_at, assigned_by) VALUES (1, 1, 't', 1);`);
+      expect(() => db.exec("UPDATE protection_journal SET summary = 'x'")).toThrow(/append-only/);
+      expect(() => db.exec('DELETE FROM protection_journal')).toThrow(/append-only/);
+      expect(() => db.exec("INSERT INTO protection_evaluations (kind, received_on, origin, created_at, created_by) VALUES ('ae', '2026-11-02', 'autre', 't', 1)")).toThrow(/CHECK/);
+      expect(() => db.exec("INSERT INTO protection_team (evaluation_id, external_name, external_role, assigned_at, assigned_by) VALUES (1, '', 'crip', 't', 1)")).toThrow(/CHECK/);
+      expect(() => db.exec("UPDATE protection_evaluations SET proposals = 'aed'")).toThrow(/CHECK/);
+      expect(plan(db, 'SELECT evaluation_id FROM protection_team WHERE user_id = 1')).toContain('USING COVERING INDEX protection_team_by_user');
+      expect(plan(db, "SELECT * FROM protection_evaluations WHERE kind = 'ip' AND received_on BETWEEN '2026-01-01' AND '2026-12-31'")).toContain('USING INDEX protection_evaluations_by_received');
     });
   });
   describe('0005-situation', () => {

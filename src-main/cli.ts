@@ -30,7 +30,7 @@ import { computeEvictionDates, evictionInputSchema } from './modules/expulsions/
 import { fileParameters } from './shared/parameters';
 import { createDemo } from './demo/demo';
 import { createLoopbackServer } from './host/http';
-import { startTeamHost } from './team/host';
+import { enableHostingControl, startTeamHost } from './team/host';
 import { Forwarder } from './team/forwarder';
 import { pairWithHost, parseAddress, readClientPairing } from './team/pairing';
 
@@ -310,7 +310,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     const team = args.flags.has('team');
     const listen = flag(args, 'listen');
     if (team !== (listen !== undefined)) throw new UsageError('Le poste hôte s’indique avec --team et --listen ADRESSE:PORT ensemble, par exemple --team --listen 192.168.1.20:7443.');
-    const teamAddress = listen ? parseAddress(listen, '--listen') : null;
+    const teamAddress = listen ? parseAddress(listen, '--listen', true) : null;
     const pairingText = flag(args, 'pairing-port');
     const pairingPort = pairingText === undefined ? undefined : Number(pairingText);
     if (pairingPort !== undefined && !(Number.isInteger(pairingPort) && pairingPort >= 0 && pairingPort <= 65535)) throw new UsageError('--pairing-port attend un numéro de port (0 à 65535).');
@@ -328,6 +328,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
       throw e;
     });
     out(`Passeur sert ${dir} sur http://127.0.0.1:${bound}/ (Ctrl+C pour arrêter)`);
+    enableHostingControl(app, dir);
     if (teamAddress) {
       const teamHost = await startTeamHost(app, { dataDir: dir, address: teamAddress.host, port: teamAddress.port, ...(pairingPort !== undefined ? { pairingPort } : {}) }).catch(async (e: NodeJS.ErrnoException) => {
         await host.close();

@@ -154,6 +154,7 @@ const SAMPLES: { [C in Channel]: Input<C> } = {
   'params:import': { text: '[]' },
   'team:status': {},
   'team:createPairingCode': {},
+  'team:setHosting': { enabled: false, address: '127.0.0.1', port: 7443 },
   'team:revoke': { id: 'poste-inconnu' },
 };
 
@@ -322,6 +323,7 @@ const ACCESS: { [C in Channel]: 'public' | 'authenticated' | readonly Role[] } =
   'params:import': ['admin'],
   'team:status': ['admin'],
   'team:createPairingCode': ['admin'],
+  'team:setHosting': ['admin'],
   'team:revoke': ['admin'],
 };
 

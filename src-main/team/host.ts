@@ -6,17 +6,20 @@
  * before a single HTTP byte is read, and a revoked or unknown one is cut. Each call runs as
  * its workstation: the audit rows and the login throttle name it.
  */
+import fs from 'node:fs';
 import https from 'node:https';
+import path from 'node:path';
 import type tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { AppCore } from '../api/app';
 import { localBackend, createRequestHandler, type RpcBackend } from '../host/http';
-import { attachTeam, detachTeam, type TeamService } from '../modules/team';
+import { attachHosting, attachTeam, detachTeam, teamOf, type TeamService } from '../modules/team';
+import { PasseurError } from '../shared/errors';
 import { appendAudit, asWorkstation, rowsChangedBesidesAudit } from '../store/audit';
 import { log } from '../shared/log';
 import { IdempotencyStore } from './idempotency';
 import { openPairingListener, PairingCodes, type PairingListener } from './pairing';
-import { ensureHostPki, type HostPki } from './pki';
+import { ensureHostPki, HOST_DIR, privateDir, writePrivate, type HostPki } from './pki';
 import { WorkstationRegistry, type Workstation } from './workstations';
 
 export interface TeamHostOptions {
@@ -165,7 +168,7 @@ export async function startTeamHost(app: AppCore, opts: TeamHostOptions): Promis
       return w;
     },
     async close() {
-      detachTeam(app);
+      detachTeam(app, host);
       await closePairing();
       local.close();
       await new Promise<void>((resolve) => {
@@ -177,4 +180,46 @@ export async function startTeamHost(app: AppCore, opts: TeamHostOptions): Promis
   attachTeam(app, host);
   app.onClose(() => void host.close());
   return host;
+}
+
+const SETTING = 'hote.json';
+
+/** « Héberger l'équipe »: the address and port the admin chose, or null when it is off. */
+export function hostingSetting(dataDir: string): { address: string; port: number } | null {
+  const file = path.join(dataDir, HOST_DIR, SETTING);
+  if (!fs.existsSync(file)) return null;
+  try {
+    const v = JSON.parse(fs.readFileSync(file, 'utf8')) as { address?: unknown; port?: unknown };
+    return typeof v.address === 'string' && typeof v.port === 'number' ? { address: v.address, port: v.port } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Lets an admin turn hosting on or off from the screen « Postes de l'équipe » (the desktop app
+ * and `passeur serve`): the setting is kept for the next start, the listener starts or stops now.
+ */
+export function enableHostingControl(app: AppCore, dataDir: string): void {
+  attachHosting(app, {
+    setting: () => hostingSetting(dataDir),
+    async enable(address, port) {
+      const current = teamOf(app);
+      if (current && current.address === address && current.port === port) return;
+      try {
+        await startTeamHost(app, { dataDir, address, port });
+      } catch (e) {
+        if (current) attachTeam(app, current);
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new PasseurError('conflict', `Impossible d’écouter sur ${address}:${port} (${code === 'EADDRINUSE' ? 'port déjà utilisé' : code === 'EADDRNOTAVAIL' ? 'adresse absente de ce poste' : 'erreur réseau'}). Choisissez une autre adresse ou un autre port. Rien n’a été changé.`, 'address');
+      }
+      await current?.close();
+      privateDir(path.join(dataDir, HOST_DIR));
+      writePrivate(path.join(dataDir, HOST_DIR, SETTING), JSON.stringify({ address, port }));
+    },
+    async disable() {
+      await teamOf(app)?.close();
+      fs.rmSync(path.join(dataDir, HOST_DIR, SETTING), { force: true });
+    },
+  });
 }

@@ -214,10 +214,10 @@ export function readClientPairing(dataDir: string): ClientPairing | null {
 }
 
 /** `ADDRESS:PORT` (IPv6 in brackets) → its parts; a French refusal otherwise. */
-export function parseAddress(text: string, what = 'Adresse'): { host: string; port: number } {
+export function parseAddress(text: string, what = 'Adresse', anyPort = false): { host: string; port: number } {
   const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+)):(\d{1,5})$/.exec(text.trim());
   const port = m ? Number(m[3]) : NaN;
-  if (!m || !(port > 0 && port < 65536)) throw new PasseurError('invalid_input', `${what} invalide : « ${text} ». Attendu ADRESSE:PORT, par exemple 192.168.1.20:7443.`);
+  if (!m || !((port > 0 || (anyPort && port === 0)) && port < 65536)) throw new PasseurError('invalid_input', `${what} invalide : « ${text} ». Attendu ADRESSE:PORT, par exemple 192.168.1.20:7443.`);
   return { host: (m[1] ?? m[2])!, port };
 }
 

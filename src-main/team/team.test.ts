@@ -280,3 +280,36 @@ describe('calls from a workstation', () => {
     expect(dsu.journal.map((e) => e.summary)).toEqual(expect.arrayContaining(['Note du bureau 1', 'Note du bureau 2']));
   });
 });
+
+describe('« Héberger l’équipe »', () => {
+  it('turns the listener on and off from the admin’s channel; a port in use is refused and nothing changes', async () => {
+    const { newSite } = await import('../../tests/helpers/site');
+    const { enableHostingControl, hostingSetting } = await import('./host');
+    const site = await newSite();
+    try {
+      enableHostingControl(site.app, site.dir);
+      expect(await site.must(site.adminToken, 'team:status', {})).toMatchObject({ hosting: false, canHost: true, setting: null });
+      const busy = await site.call(site.adminToken, 'team:setHosting', { enabled: true, address: '127.0.0.1', port: host.port });
+      expect(busy.ok ? null : busy.error.message).toMatch(/port déjà utilisé.*Rien n’a été changé/);
+      expect(hostingSetting(site.dir)).toBeNull();
+      const free = await new Promise<number>((resolve) => {
+        const s = tls.createServer().listen(0, '127.0.0.1', () => {
+          const p = (s.address() as { port: number }).port;
+          s.close(() => resolve(p));
+        });
+      });
+      expect(await site.must(site.adminToken, 'team:setHosting', { enabled: true, address: '127.0.0.1', port: free })).toEqual({ hosting: true });
+      expect(hostingSetting(site.dir)).toEqual({ address: '127.0.0.1', port: free });
+      expect(await site.must(site.adminToken, 'team:status', {})).toMatchObject({ hosting: true, address: `127.0.0.1:${free}` });
+      const again = await site.call(site.adminToken, 'team:setHosting', { enabled: true, address: '127.0.0.1', port: host.port });
+      expect(again.ok).toBe(false);
+      expect(await site.must(site.adminToken, 'team:status', {})).toMatchObject({ hosting: true, address: `127.0.0.1:${free}` });
+      expect(await site.must(site.adminToken, 'team:setHosting', { enabled: false, address: '127.0.0.1', port: free })).toEqual({ hosting: false });
+      expect(hostingSetting(site.dir)).toBeNull();
+      const actions = site.app.vault.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'team.host%' ORDER BY id").all();
+      expect(actions).toEqual([{ action: 'team.host_on' }, { action: 'team.host_off' }]);
+    } finally {
+      site.app.close();
+    }
+  });
+});

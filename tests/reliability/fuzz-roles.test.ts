@@ -527,6 +527,7 @@ beforeAll(async () => {
     'params:import': { text: JSON.stringify({ id: 'rsa_forfaitaire', entries: [{ from: '2026-04-01', value: { alone_cents: [65000, 97500, 117000], couple_cents: [97500, 117000, 136500], perFurtherChild_cents: 26000 }, source: 'Décret de revalorisation' }] }) },
     'team:status': {},
     'team:createPairingCode': {},
+    'team:setHosting': { enabled: false, address: '127.0.0.1', port: 7443 },
     'team:revoke': { id: 'poste-inconnu' },
     'dsu:list': { scope: 'site' },
     'dsu:open': { householdId, referentId: assId },

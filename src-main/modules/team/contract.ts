@@ -23,6 +23,9 @@ export const teamContract = {
     input: nothing,
     output: z.object({
       hosting: z.boolean(),
+      /** Whether this process can turn hosting on or off (the desktop app, `passeur serve`). */
+      canHost: z.boolean(),
+      setting: z.object({ address: z.string(), port: z.number().int() }).nullable(),
       address: z.string().nullable(),
       fingerprint: z.string().nullable(),
       pairing: z.object({ expiresAt: z.string(), address: z.string() }).nullable(),
@@ -33,6 +36,15 @@ export const teamContract = {
   'team:createPairingCode': channel({
     input: nothing,
     output: z.object({ code: z.string(), expiresAt: z.string(), address: z.string(), fingerprint: z.string() }),
+    access: ['admin'],
+  }),
+  'team:setHosting': channel({
+    input: z.strictObject({
+      enabled: z.boolean(),
+      address: z.union([z.ipv4({ message: 'Adresse : une adresse IP de ce poste sur le réseau du site, par exemple 192.168.1.20.' }), z.ipv6({ message: 'Adresse : une adresse IP de ce poste sur le réseau du site, par exemple 192.168.1.20.' })]),
+      port: z.number({ message: 'Port : un nombre entre 1024 et 65535.' }).int({ message: 'Port : un nombre entier.' }).min(1024, { message: 'Port : 1024 au moins.' }).max(65535, { message: 'Port : 65535 au plus.' }),
+    }),
+    output: z.object({ hosting: z.boolean() }),
     access: ['admin'],
   }),
   'team:revoke': channel({

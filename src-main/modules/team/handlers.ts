@@ -5,7 +5,7 @@ import { appendAudit } from '../../store/audit';
 import { findUserById } from '../../store/users';
 import { PasseurError } from '../../shared/errors';
 import type { TeamHandlers, TeamWorkstation } from './contract';
-import { teamOf, type TeamService, type WorkstationOut } from './service';
+import { hostingOf, teamOf, type TeamService, type WorkstationOut } from './service';
 
 const NOT_HOSTING = 'Ce poste n’héberge pas l’équipe : activez « Héberger l’équipe » dans les paramètres du poste hôte (ou lancez « passeur serve --team »), puis réessayez.';
 
@@ -27,8 +27,21 @@ function shape(ctx: CallContext, w: WorkstationOut): TeamWorkstation {
 export const teamHandlers: TeamHandlers = {
   'team:status': (ctx) => {
     const t = teamOf(ctx.app);
-    if (!t) return { hosting: false, address: null, fingerprint: null, pairing: null, workstations: [] };
-    return { hosting: true, address: `${t.address}:${t.port}`, fingerprint: t.fingerprint, pairing: t.pairing(), workstations: t.workstations().map((w) => shape(ctx, w)) };
+    const control = hostingOf(ctx.app);
+    const base = { canHost: control !== undefined, setting: control?.setting() ?? null };
+    if (!t) return { hosting: false, ...base, address: null, fingerprint: null, pairing: null, workstations: [] };
+    return { hosting: true, ...base, address: `${t.address}:${t.port}`, fingerprint: t.fingerprint, pairing: t.pairing(), workstations: t.workstations().map((w) => shape(ctx, w)) };
+  },
+  'team:setHosting': async (ctx, input) => {
+    const control = hostingOf(ctx.app);
+    if (!control) throw new PasseurError('conflict', 'Ce processus ne peut pas héberger l’équipe : utilisez l’application de bureau du poste hôte, ou « passeur serve --team --listen ADRESSE:PORT ».');
+    const user = sessionOf(ctx).userId;
+    if (input.enabled) await control.enable(input.address, input.port);
+    else await control.disable();
+    ctx.app.vault.db.transaction(() =>
+      appendAudit(ctx.app.vault.db, { userId: user, action: input.enabled ? 'team.host_on' : 'team.host_off', entity: 'poste', detail: { port: input.port } }, ctx.now),
+    )();
+    return { hosting: teamOf(ctx.app) !== undefined };
   },
   'team:createPairingCode': async (ctx) => {
     const t = service(ctx);

@@ -26,6 +26,12 @@ function useSecondsLeft(iso: string | null): number {
   return iso ? Math.max(0, Math.round((new Date(iso).getTime() - now) / 1000)) : 0;
 }
 
+/** `ADDRESS:PORT` of the listener running now (started from the command line), as the form's start. */
+function current(address: string | null): { address: string; port: number } | null {
+  const m = address ? /^\[?(.*?)\]?:(\d+)$/.exec(address) : null;
+  return m ? { address: m[1]!, port: Number(m[2]) } : null;
+}
+
 export function TeamPage() {
   const { t } = useTranslation();
   const { data, error: loadError, reload } = useResource(() => must('team:status', {}));
@@ -81,7 +87,7 @@ export function TeamPage() {
           ) : (
             <p>{t('team.hostOff')}</p>
           )}
-          {data.canHost && <HostingForm hosting={data.hosting} setting={data.setting} onDone={async (msg) => { setNotice(msg); await reload(); }} />}
+          {data.canHost && <HostingForm hosting={data.hosting} setting={data.setting ?? current(data.address)} onDone={async (msg) => { setNotice(msg); await reload(); }} />}
         </section>
       )}
 

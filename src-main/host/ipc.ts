@@ -15,6 +15,7 @@ export const EVENT_CHANNEL = 'passeur:event';
 export function registerIpc(ipcMain: IpcMain, target: AppCore | RpcBackend, origin: AppOrigin): () => void {
   const backend = target instanceof AppCore ? localBackend(target) : target;
   const windows = new Map<number, { token: string | null; contents: WebContents; stop: (() => void) | null }>();
+  let closed = false;
 
   /** The window's event stream follows its session: a new token, a new stream. */
   const follow = async (entry: { token: string | null; contents: WebContents; stop: (() => void) | null }) => {
@@ -27,7 +28,10 @@ export function registerIpc(ipcMain: IpcMain, target: AppCore | RpcBackend, orig
       (name, payload) => {
         if (!entry.contents.isDestroyed()) entry.contents.send(EVENT_CHANNEL, name, payload);
       },
-      () => undefined,
+      // The source ended (a team host restarted): the same session follows it again shortly.
+      () => {
+        if (!closed && entry.token === token && !entry.contents.isDestroyed()) setTimeout(() => void follow(entry), 1000).unref();
+      },
     );
     if (entry.token === token) entry.stop = stop;
     else stop?.();
@@ -56,6 +60,7 @@ export function registerIpc(ipcMain: IpcMain, target: AppCore | RpcBackend, orig
   ipcMain.handle(CALL_CHANNEL, handler);
 
   return () => {
+    closed = true;
     ipcMain.removeHandler(CALL_CHANNEL);
     for (const e of windows.values()) e.stop?.();
     backend.close();

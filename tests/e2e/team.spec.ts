@@ -161,6 +161,28 @@ test('a workstation paired over mutual TLS: pairing on the admin screen, intake 
   await expect(desk.getByLabel('Téléphone', { exact: true })).toHaveValue('06 11 11 11 11');
   await expectAccessible(desk, 'poste client — poste hôte injoignable');
   await shot(desk, 'team-client-injoignable');
+
+  // The host starts again on the same address; the admin revokes the workstation from the screen:
+  // its connections are refused at the TLS layer, and the workstation says the host does not answer.
+  const again = await start(['serve', '--data', hostDir, '--port', '0', '--team', '--listen', teamAddress], [/(http:\/\/127\.0\.0\.1:\d+\/)/, /Empreinte du poste hôte : ([0-9A-F ]+)/]);
+  running.push(again.proc);
+  expect(again.found[1]).toBe(fingerprint);
+  await page.goto(again.found[0]!);
+  await login(page, ADMIN.login, ADMIN.password);
+  await pairingScreen(page);
+  await page.getByRole('button', { name: 'Révoquer le poste Accueil 2' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Révoquer le poste « Accueil 2 » ?' });
+  await expect(dialog).toContainText('déconnecté tout de suite');
+  await expectAccessible(page, 'postes de l’équipe — révocation');
+  await dialog.getByRole('button', { name: 'Révoquer le poste' }).click();
+  await expect(page.getByText('Le poste « Accueil 2 » est révoqué : il ne peut plus se connecter.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Accueil 2/ })).toContainText('Révoqué le');
+  await expect(page.getByRole('heading', { name: 'Poste appairé (0)' })).toBeVisible();
+  await expectFocusKept(page, 'poste révoqué');
+  await shot(page, 'team-revoked');
+  await desk.getByRole('button', { name: 'Enregistrer la personne' }).click();
+  await expect(desk.getByText(/Le poste hôte ne répond pas/).first()).toBeVisible();
+  await expect(desk.getByLabel('Nom de naissance', { exact: true })).toHaveValue('Garcia');
   await deskContext.close();
-  await logout(page).catch(() => undefined);
+  await logout(page);
 });

@@ -95,9 +95,12 @@ describe('pairing', () => {
   it('refuses a wrong code, then pairs with the right one; the key stays on the workstation', async () => {
     const code = await newCode();
     const dir = tmpDir('passeur-poste-');
+    const before = { store: hashDir(team.dir), team: hashDir(path.join(team.dir, 'team')) };
     const wrong = pairWithHost({ dataDir: dir, host: '127.0.0.1', port: portOf(code.address), code: 'AAAA-BBBB-CCCC', name: 'Accueil 1', fingerprint: code.fingerprint });
     await expect(wrong).rejects.toThrow(/Code d’appairage erroné/);
     expect(fs.existsSync(clientPairingDir(dir))).toBe(false);
+    // Nothing written on the host either: no workstation, no certificate, no audit row.
+    expect({ store: hashDir(team.dir), team: hashDir(path.join(team.dir, 'team')) }).toEqual(before);
     const pairing = await pairWithHost({ dataDir: dir, host: '127.0.0.1', port: portOf(code.address), code: code.code.toLowerCase(), name: 'Accueil 1', fingerprint: code.fingerprint });
     expect(pairing.port).toBe(host.port);
     expect(sameFingerprint(pairing.fingerprint, host.fingerprint)).toBe(true);

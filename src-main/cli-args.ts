@@ -25,9 +25,20 @@ export const COMMANDS: Record<string, CommandSpec> = {
     help: 'Crée le site et son premier administrateur dans un dossier vide ; affiche le code de secours, une seule fois. --communes : un fichier « CODE_INSEE Nom » par ligne.',
   },
   serve: {
-    values: ['port', 'data'],
-    usage: 'serve [--port N]',
-    help: 'Sert l’interface sur http://127.0.0.1:N (navigateur de ce poste) et garde le dossier de données pour lui : les autres commandes passent par lui.',
+    values: ['port', 'data', 'listen', 'pairing-port', 'client-of'],
+    switches: ['team'],
+    usage: 'serve [--port N] [--team --listen ADRESSE:PORT [--pairing-port N]] [--client-of ADRESSE:PORT]',
+    help: 'Sert l’interface sur http://127.0.0.1:N (navigateur de ce poste) et garde le dossier de données pour lui : les autres commandes passent par lui. --team --listen : poste hôte de l’équipe, qui accepte aussi les postes appairés sur le réseau du site (TLS mutuel). --client-of : poste client, qui transmet tout au poste hôte (il faut l’avoir appairé avec « passeur pair »).',
+  },
+  'team pairing-code': {
+    values: ['data', 'user'],
+    usage: 'team pairing-code',
+    help: 'Crée un code d’appairage à usage unique (valable 10 minutes) sur le poste hôte en marche (« passeur serve --team ») et affiche l’empreinte du poste hôte à comparer sur le nouveau poste (administrateurs).',
+  },
+  pair: {
+    values: ['host', 'code', 'name', 'fingerprint', 'data'],
+    usage: 'pair --host ADRESSE:PORT --code CODE --name NOM [--fingerprint EMPREINTE]',
+    help: 'Appaire ce poste avec le poste hôte : vérifie l’empreinte du poste hôte (refus si elle diffère), crée la clé du poste, obtient son certificat. --host : l’adresse d’appairage affichée avec le code.',
   },
   'user add': {
     values: ['roles', 'name', 'data', 'user'],
@@ -89,7 +100,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     help: 'Calcule les dates d’une procédure d’expulsion locative à partir du bail et des étapes datées (commandement de payer, notification au préfet, diagnostic social et financier, expulsion au plus tôt avec la trêve hivernale, silence du préfet), chacune avec sa règle et son article (JSON sur la sortie, sans base ni dossier de données). Format du fichier : README « Prévention des expulsions en ligne de commande ».',
   },
 };
-const GROUPS = new Set(['user', 'audit', 'bareme', 'surendettement', 'expulsions']);
+const GROUPS = new Set(['user', 'audit', 'bareme', 'surendettement', 'expulsions', 'team']);
 const COMMON_SWITCHES = ['help', 'verbose'];
 
 export const USAGE = `Usage : passeur <commande> [options]

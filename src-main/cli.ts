@@ -29,6 +29,10 @@ import { capacityInputSchema, computeCapacity, computeDeadlines, deadlinesInputS
 import { computeEvictionDates, evictionInputSchema } from './modules/expulsions/rules';
 import { fileParameters } from './shared/parameters';
 import { createDemo } from './demo/demo';
+import { createLoopbackServer } from './host/http';
+import { enableHostingControl, startTeamHost } from './team/host';
+import { Forwarder } from './team/forwarder';
+import { pairWithHost, parseAddress, readClientPairing } from './team/pairing';
 
 async function prompt(question: string, env: string): Promise<string> {
   const fromEnv = process.env[env];
@@ -301,6 +305,15 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
   if (command === 'serve') {
     const port = Number(flag(args, 'port') ?? 7430);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port attend un numéro de port (0 à 65535).');
+    const clientOf = flag(args, 'client-of');
+    if (clientOf) return serveClient(dir, clientOf, port, out);
+    const team = args.flags.has('team');
+    const listen = flag(args, 'listen');
+    if (team !== (listen !== undefined)) throw new UsageError('Le poste hôte s’indique avec --team et --listen ADRESSE:PORT ensemble, par exemple --team --listen 192.168.1.20:7443.');
+    const teamAddress = listen ? parseAddress(listen, '--listen', true) : null;
+    const pairingText = flag(args, 'pairing-port');
+    const pairingPort = pairingText === undefined ? undefined : Number(pairingText);
+    if (pairingPort !== undefined && !(Number.isInteger(pairingPort) && pairingPort >= 0 && pairingPort <= 65535)) throw new UsageError('--pairing-port attend un numéro de port (0 à 65535).');
     const app = new AppCore(dir, registry, 'serve');
     try {
       await ownFolder(app, 'Arrêtez-le d’abord, ou utilisez-le : un seul processus sert un dossier de données.');
@@ -315,6 +328,16 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
       throw e;
     });
     out(`Passeur sert ${dir} sur http://127.0.0.1:${bound}/ (Ctrl+C pour arrêter)`);
+    enableHostingControl(app, dir);
+    if (teamAddress) {
+      const teamHost = await startTeamHost(app, { dataDir: dir, address: teamAddress.host, port: teamAddress.port, ...(pairingPort !== undefined ? { pairingPort } : {}) }).catch(async (e: NodeJS.ErrnoException) => {
+        await host.close();
+        app.close();
+        if (e.code === 'EADDRINUSE' || e.code === 'EADDRNOTAVAIL') throw new PasseurError('conflict', `Impossible d’écouter sur ${listen} (${e.code === 'EADDRINUSE' ? 'port déjà utilisé' : 'adresse absente de ce poste'}). Choisissez une autre adresse avec --listen.`);
+        throw e;
+      });
+      out(`Poste hôte de l’équipe sur ${teamAddress.host}:${teamHost.port} (TLS mutuel). Empreinte du poste hôte : ${teamHost.fingerprint}`);
+    }
     await new Promise<void>((resolve) => {
       const stop = () => {
         void host.close().then(() => {
@@ -325,6 +348,29 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    return 0;
+  }
+
+  if (command === 'pair') {
+    const address = parseAddress(flag(args, 'host', true), '--host');
+    const fingerprint = flag(args, 'fingerprint');
+    const pairing = await pairWithHost({
+      dataDir: dir,
+      host: address.host,
+      port: address.port,
+      code: flag(args, 'code', true),
+      name: flag(args, 'name', true),
+      ...(fingerprint !== undefined
+        ? { fingerprint }
+        : {
+            confirm: async (fp: string) => {
+              out(`Empreinte du poste hôte : ${fp}`);
+              const answer = await prompt('Est-ce bien celle affichée sur le poste hôte ? (oui/non) : ', 'PASSEUR_CONFIRM_FINGERPRINT');
+              return /^(o|oui|y|yes)$/i.test(answer.trim());
+            },
+          }),
+    });
+    out(`Poste « ${pairing.name} » appairé avec le poste hôte ${address.host}:${pairing.port}. Lancez : passeur serve --client-of ${address.host}:${pairing.port} --data ${dir}`);
     return 0;
   }
 
@@ -398,6 +444,11 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     } else if (command === 'backup') {
       const r = unwrap(await t.backup(token, path.resolve(flag(args, 'to', true))));
       out(`Sauvegarde chiffrée écrite : ${r.path} (${Math.round(r.bytes / 1024)} Kio).`);
+    } else if (command === 'team pairing-code') {
+      const r = await call(t, token, 'team:createPairingCode', {});
+      out(`Code d’appairage : ${r.code} (valable jusqu’à ${new Date(r.expiresAt).toLocaleTimeString('fr-FR')}, une seule fois).`);
+      out(`Empreinte du poste hôte : ${r.fingerprint}`);
+      out(`Sur le nouveau poste : passeur pair --host ${r.address} --code ${r.code} --name NOM-DU-POSTE`);
     } else if (command === 'audit verify') {
       const r = await call(t, token, 'audit:verify', {});
       if (!r.ok) throw new PasseurError('database_damaged', `Journal d’audit altéré : la chaîne est rompue à l’entrée n° ${r.brokenAt}. Prévenez le responsable et l’administrateur ; gardez la base en l’état.`);
@@ -409,6 +460,28 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     if (t.via && token) await t.dispatch(token, 'auth:logout', {}).catch(() => undefined);
     await t.close();
   }
+}
+
+/** `serve --client-of`: the renderer on loopback, every call forwarded to the host over mutual TLS. */
+async function serveClient(dir: string, hostText: string, port: number, out: (s: string) => void): Promise<number> {
+  const pairing = readClientPairing(dir);
+  if (!pairing) throw new PasseurError('not_initialized', `Ce poste n’est pas appairé (dossier ${dir}) : lancez d’abord « passeur pair --host ADRESSE:PORT --code CODE --name NOM ».`);
+  const wanted = parseAddress(hostText, '--client-of');
+  if (wanted.host !== pairing.host || wanted.port !== pairing.port) {
+    throw new PasseurError('conflict', `Ce poste est appairé avec ${pairing.host}:${pairing.port}, pas avec ${hostText}. Vérifiez --client-of.`);
+  }
+  const server = createLoopbackServer(new Forwarder(pairing), { port, rendererDir: rendererDir() });
+  const bound = await server.listen().catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') throw new PasseurError('conflict', `Le port ${port} est déjà utilisé. Choisissez-en un autre avec --port.`);
+    throw e;
+  });
+  out(`Poste client « ${pairing.name} » : http://127.0.0.1:${bound}/ → poste hôte ${pairing.host}:${pairing.port} (Ctrl+C pour arrêter)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => void server.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {

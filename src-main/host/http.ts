@@ -13,6 +13,7 @@ import { SECURITY_HEADERS } from '../app/csp';
 import type { AppCore } from '../api/app';
 import { dispatch } from '../api/dispatch';
 import type { Result } from '../api/spec';
+import type { DispatchOutcome } from '../api/dispatch';
 
 export const COOKIE = 'passeur_session';
 /** Large enough for a 10 MiB document in base64 (DSU documents), small enough to refuse floods. */
@@ -42,7 +43,7 @@ export function sessionCookie(token: string | null): string {
     : `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
 }
 
-function readCookie(req: http.IncomingMessage): string | null {
+export function readCookie(req: http.IncomingMessage): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
     if (k === COOKIE) return v.join('=') || null;
@@ -110,28 +111,87 @@ export interface HttpHostOptions {
   rendererDir?: string | null;
 }
 
-export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
-  const rendererDir = opts.rendererDir ? path.resolve(opts.rendererDir) : null;
-  const streams = new Map<string, Set<http.ServerResponse>>();
-  let port = opts.port ?? 0;
+/**
+ * What the routes call: the local core (`localBackend`), or in team mode the forwarder to the
+ * host (src-main/team/forwarder.ts). The routes, limits and checks are the same for both.
+ */
+export interface RpcBackend {
+  /** The body limit of a call, chosen before anything is read. */
+  bodyLimit(token: string | null, channel: string): number;
+  /** One call; `idempotencyKey`: the same key twice from one session runs the call once. */
+  call(token: string | null, channel: string, input: unknown, idempotencyKey?: string): Promise<DispatchOutcome>;
+  /**
+   * Opens the event stream of a session: `push` for each event, `end` when the source ends.
+   * Resolves with the unsubscribe function, or null when the token has no session.
+   */
+  subscribe(token: string, push: (name: string, payload: unknown) => void, end: () => void): Promise<(() => void) | null>;
+  /** Ends every stream (the host closes). */
+  close(): void;
+}
 
+/** The core of this process as a backend: `dispatch`, its bus, its sessions. */
+export function localBackend(app: AppCore): RpcBackend {
+  const streams = new Map<string, Set<(name: string, payload: unknown) => void>>();
+  const ends = new Set<() => void>();
   const onEvent = (token: string | null, name: string, payload: unknown) => {
     const targets = token === null ? [...streams.values()].flatMap((s) => [...s]) : [...(streams.get(token) ?? [])];
-    for (const res of targets) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    for (const push of targets) push(name, payload);
   };
   app.bus.on('event', onEvent);
+  return {
+    bodyLimit(token, channel) {
+      const authenticated = app.sessions.get(token) !== null;
+      return authenticated ? MAX_BODY : channel === 'setup:init' && !app.vault.isInitialized() ? MAX_SETUP_BODY : MAX_ANONYMOUS_BODY;
+    },
+    call: (token, channel, input) => dispatch(app, token, channel, input),
+    subscribe(token, push, end) {
+      if (!app.sessions.get(token)) return Promise.resolve(null);
+      const set = streams.get(token) ?? new Set();
+      set.add(push);
+      streams.set(token, set);
+      ends.add(end);
+      return Promise.resolve(() => {
+        ends.delete(end);
+        set.delete(push);
+        if (set.size === 0) streams.delete(token);
+      });
+    },
+    close() {
+      app.bus.off('event', onEvent);
+      for (const end of [...ends]) end();
+      ends.clear();
+      streams.clear();
+    },
+  };
+}
 
-  const server = http.createServer(async (req, res) => {
+export interface RequestHandlerOptions {
+  rendererDir?: string | null;
+  /** The Host header this server answers (DNS rebinding); `Origin`, when sent, must name it too. */
+  acceptHost(host: string | undefined): boolean;
+  /** Runs each request inside the caller's context (the team host: the workstation). */
+  around?: <T>(req: http.IncomingMessage, fn: () => Promise<T>) => Promise<T>;
+}
+
+/**
+ * The routes shared by `passeur serve`, the team host and the team client's loopback:
+ * `POST /rpc/:channel`, `GET /events`, and the built renderer when there is one.
+ */
+export function createRequestHandler(backend: RpcBackend, opts: RequestHandlerOptions) {
+  const rendererDir = opts.rendererDir ? path.resolve(opts.rendererDir) : null;
+  const around = opts.around ?? (<T>(_req: http.IncomingMessage, fn: () => Promise<T>) => fn());
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     try {
-      if (!isLoopbackHost(req.headers.host, port)) {
+      if (!opts.acceptHost(req.headers.host)) {
         send(res, 421, refusal('forbidden', 'Hôte non autorisé : Passeur ne répond qu’à 127.0.0.1.'));
         return;
       }
-      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      const url = new URL(req.url ?? '/', 'http://passeur.invalid');
       if (url.pathname.startsWith('/rpc/')) {
-        await handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+        await around(req, () => handleRpc(req, res, decodeURIComponent(url.pathname.slice(5))));
       } else if (url.pathname === '/events' && req.method === 'GET') {
-        handleEvents(req, res);
+        await handleEvents(req, res);
       } else if (req.method === 'GET' || req.method === 'HEAD') {
         serveStatic(res, url.pathname);
       } else {
@@ -142,7 +202,7 @@ export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
       if (!res.headersSent) send(res, 500, refusal('internal', 'Erreur interne inattendue.'));
       else res.end();
     }
-  });
+  }
 
   async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, channel: string) {
     if (req.method !== 'POST') {
@@ -150,7 +210,7 @@ export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
       return;
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && !isLoopbackHost(origin.replace(/^http:\/\//, ''), port)) {
+    if (origin !== undefined && !opts.acceptHost(origin.replace(/^https?:\/\//, ''))) {
       send(res, 403, refusal('forbidden', 'Origine non autorisée.'));
       return;
     }
@@ -159,8 +219,8 @@ export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
       return;
     }
     // The limit is chosen before anything is read: only a live session may send big bodies.
-    const authenticated = app.sessions.get(readCookie(req)) !== null;
-    const limit = authenticated ? MAX_BODY : channel === 'setup:init' && !app.vault.isInitialized() ? MAX_SETUP_BODY : MAX_ANONYMOUS_BODY;
+    const token = readCookie(req);
+    const limit = backend.bodyLimit(token, channel);
     const tooLarge = () =>
       // `Connection: close`: the rest of the body is never read, the connection ends with the answer.
       send(res, 413, refusal('invalid_input', tooLargeMessage(limit)), { Connection: 'close' });
@@ -181,28 +241,38 @@ export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
       send(res, 400, refusal('invalid_input', 'Le corps de la requête n’est pas du JSON valide.'));
       return;
     }
-    const out = await dispatch(app, readCookie(req), channel, input);
+    const key = req.headers['idempotency-key'];
+    const out = await backend.call(token, channel, input, typeof key === 'string' && key.length > 0 && key.length <= 128 ? key : undefined);
     const headers: Record<string, string> = {};
     if (out.sessionToken !== undefined) headers['Set-Cookie'] = sessionCookie(out.sessionToken);
     const status = out.result.ok ? 200 : statusFor(out.result.error.code);
     send(res, status, out.result, headers);
   }
 
-  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse) {
+  async function handleEvents(req: http.IncomingMessage, res: http.ServerResponse) {
     const token = readCookie(req);
-    const session = app.sessions.get(token);
-    if (!token || !session) {
+    let open = true;
+    const unsubscribe = token
+      ? await backend.subscribe(
+          token,
+          (name, payload) => {
+            if (open) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+          },
+          () => {
+            open = false;
+            res.end();
+          },
+        )
+      : null;
+    if (!unsubscribe) {
       send(res, 401, refusal('unauthenticated', 'Connectez-vous pour recevoir les événements.'));
       return;
     }
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': ok\n\n');
-    const set = streams.get(token) ?? new Set();
-    set.add(res);
-    streams.set(token, set);
     req.on('close', () => {
-      set.delete(res);
-      if (set.size === 0) streams.delete(token);
+      open = false;
+      unsubscribe();
     });
   }
 
@@ -225,6 +295,14 @@ export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
     fs.createReadStream(file).pipe(res);
   }
 
+  return handle;
+}
+
+/** A loopback HTTP server for a browser on this workstation, over any backend. */
+export function createLoopbackServer(backend: RpcBackend, opts: HttpHostOptions = {}) {
+  let port = opts.port ?? 0;
+  const handle = createRequestHandler(backend, { rendererDir: opts.rendererDir ?? null, acceptHost: (host) => isLoopbackHost(host, port) });
+  const server = http.createServer((req, res) => void handle(req, res));
   return {
     server,
     listen(): Promise<number> {
@@ -237,8 +315,7 @@ export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
       });
     },
     close(): Promise<void> {
-      app.bus.off('event', onEvent);
-      for (const set of streams.values()) for (const r of set) r.end();
+      backend.close();
       return new Promise((resolve) => {
         server.close(() => resolve());
         // Browsers keep connections alive; an exit must not wait for them.
@@ -248,7 +325,11 @@ export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
   };
 }
 
-function statusFor(code: string): number {
+export function createHttpHost(app: AppCore, opts: HttpHostOptions = {}) {
+  return createLoopbackServer(localBackend(app), opts);
+}
+
+export function statusFor(code: string): number {
   switch (code) {
     case 'invalid_input':
     case 'weak_password':
@@ -272,6 +353,8 @@ function statusFor(code: string): number {
       return 409;
     case 'internal':
       return 500;
+    case 'unreachable':
+      return 503;
     default:
       return 422;
   }

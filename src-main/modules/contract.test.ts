@@ -188,6 +188,10 @@ const SAMPLES: { [C in Channel]: Input<C> } = {
   'params:list': {},
   'params:addEntry': { id: 'bareme_saisies', from: '2099-01-01', value: { tranches: [{ upTo_cents: 100, fraction: [1, 2] }, { upTo_cents: null, fraction: [1, 1] }], perDependant_cents: 0 }, source: 'Essai' },
   'params:import': { text: '[]' },
+  'team:status': {},
+  'team:createPairingCode': {},
+  'team:setHosting': { enabled: false, address: '127.0.0.1', port: 7443 },
+  'team:revoke': { id: 'poste-inconnu' },
 };
 
 const MALFORMED: unknown[] = [42, 'texte', [], true, { unexpected: 1 }, { login: 123 }, { userId: -1 }, { id: 'un' }, { limit: 1e9 }, { password: null }];
@@ -389,6 +393,10 @@ const ACCESS: { [C in Channel]: 'public' | 'authenticated' | readonly Role[] } =
   'params:list': ['admin'],
   'params:addEntry': ['admin'],
   'params:import': ['admin'],
+  'team:status': ['admin'],
+  'team:createPairingCode': ['admin'],
+  'team:setHosting': ['admin'],
+  'team:revoke': ['admin'],
 };
 
 function expectedAllowed(channel: Channel, role: Role | null): boolean {

@@ -27,8 +27,9 @@ import { statsModule } from './stats/module';
 import { surendettementModule } from './surendettement/module';
 import { protectionModule } from './protection/module';
 import { tasksModule } from './tasks/module';
+import { teamModule } from './team/module';
 
-export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, parametresModule, surendettementModule, expulsionsModule, concertationModule, collectifModule, protectionModule, tasksModule, statsModule] as const;
+export const MODULES = [accountModule, adminModule, personsModule, intakeModule, rdvModule, partnersModule, dsuModule, aidesModule, parametresModule, surendettementModule, expulsionsModule, concertationModule, collectifModule, protectionModule, tasksModule, statsModule, teamModule] as const;
 
 /** The registry as the core takes it. */
 export const registry: Registry = MODULES;
@@ -55,3 +56,4 @@ export type { PartnerOut } from './partners/contract';
 export type { PersonCard, PersonHit, SearchHit } from './persons/contract';
 export type { AppointmentOut } from './rdv/contract';
 export type { TaskOut } from './tasks/contract';
+export type { TeamStatus, TeamWorkstation } from './team/contract';

@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'owner_unreachable'
   | 'rotation_incomplete'
   | 'restore_incomplete'
+  /** Team mode: the host does not answer (network cut, host stopped). */
+  | 'unreachable'
   | 'internal';
 
 export class PasseurError extends Error {

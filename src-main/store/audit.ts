@@ -3,6 +3,7 @@
  * caller inside the same transaction as the change it records. `detail` holds technical
  * facts (changed field names, roles, counts) — never social content.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { prep, type Db } from './database';
 
@@ -26,10 +27,29 @@ export interface AuditRow {
   detail: string;
   prev_hash: string;
   hash: string;
+  /** The paired workstation the call came from (team mode); null for the host's own calls and rows before it existed. */
+  workstation?: string | null;
 }
 
+/**
+ * The workstation a call came from (team mode, ARCHITECTURE « Team mode »): the team host runs
+ * each call inside `asWorkstation(id, …)`, and every audit row written by the call names it.
+ */
+const origin = new AsyncLocalStorage<string>();
+export function asWorkstation<T>(workstation: string, fn: () => T): T {
+  return origin.run(workstation, fn);
+}
+/** The workstation of the call under way, null outside team mode. */
+export function currentWorkstation(): string | null {
+  return origin.getStore() ?? null;
+}
+
+/** The row's hash. The workstation joins the hashed fields only when it is set, so the rows
+ *  written before it existed (and the host's own) keep the hash they were written with. */
 export function rowHash(r: Omit<AuditRow, 'hash'>): string {
-  const canonical = JSON.stringify([r.prev_hash, r.id, r.at, r.user_id, r.action, r.entity, r.entity_id, r.detail]);
+  const fields: unknown[] = [r.prev_hash, r.id, r.at, r.user_id, r.action, r.entity, r.entity_id, r.detail];
+  if (r.workstation !== undefined && r.workstation !== null) fields.push(r.workstation);
+  const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -61,12 +81,22 @@ export function appendAudit(db: Db, e: AuditEntry, now = new Date()): AuditRow {
     detail: JSON.stringify(e.detail ?? {}),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
+  const workstation = currentWorkstation();
+  if (workstation !== null) row.workstation = workstation;
   const full: AuditRow = { ...row, hash: rowHash(row) };
-  prep(
-    db,
-    `INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, detail, prev_hash, hash)
-     VALUES (@id, @at, @user_id, @action, @entity, @entity_id, @detail, @prev_hash, @hash)`,
-  ).run(full);
+  if (workstation === null) {
+    prep(
+      db,
+      `INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, detail, prev_hash, hash)
+       VALUES (@id, @at, @user_id, @action, @entity, @entity_id, @detail, @prev_hash, @hash)`,
+    ).run(full);
+  } else {
+    prep(
+      db,
+      `INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, detail, prev_hash, hash, workstation)
+       VALUES (@id, @at, @user_id, @action, @entity, @entity_id, @detail, @prev_hash, @hash, @workstation)`,
+    ).run(full);
+  }
   auditRows.set(db, auditRowsWritten(db) + 1);
   return full;
 }

@@ -15,6 +15,7 @@
  * `--small`: a site ten times smaller (quick check). `--search-detail`: the slowest saisies.
  * `--surendettement`: the surendettement rules only (seconds, no site generated).
  * `--expulsions`: the eviction dates only (seconds, no site generated).
+ * `--team`: team mode only — 20 workstations over mutual TLS to a host (`team-workstations.ts`).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
@@ -43,6 +44,9 @@ import { surendettementFilesBench } from './surendettement-files';
 import { expulsionsCasesBench } from './expulsions-cases';
 import { protectionBench } from './protection-evaluations';
 import { registry } from '../../src-main/modules';
+import { teamBench } from './team-workstations';
+
+export { teamHostChild } from './team-workstations';
 
 const PASSWORD = 'une longue phrase secrète';
 
@@ -55,6 +59,10 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (argv.includes('--expulsions')) {
     report(expulsionsBench(), json);
+    return;
+  }
+  if (argv.includes('--team')) {
+    await team(json);
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passeur-bench-'));
@@ -116,6 +124,14 @@ export async function main(argv: string[]): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   report(results, json);
+  await team(json);
+}
+
+/** Team mode: 20 workstations over mutual TLS (tests/bench/team-workstations.ts); its host's load as one more line. */
+async function team(json: boolean): Promise<void> {
+  const { results, summary } = await teamBench((m) => !json && process.stderr.write(`${m}\n`));
+  report(results, json);
+  process.stdout.write(json ? JSON.stringify(summary) + '\n' : `${Object.entries(summary).map(([k, v]) => `${k}=${String(v)}`).join('  ')}\n`);
 }
 
 /** The handlers of the real app, called on a given connection with a given session. */

@@ -86,7 +86,8 @@ describe('passeur CLI', () => {
       expect(err?.constructor.name).toBe('UsageError');
     };
     await usage(['restore', '--from', 'x.passeur', '--dat', dir, '--user', 'admin'], /Option inconnue pour « passeur restore » : --dat\. Options possibles : --from, --data, --user\. Rien n’a été fait/);
-    await usage(['serve', '--team'], /Option inconnue pour « passeur serve » : --team/);
+    await usage(['serve', '--equipe'], /Option inconnue pour « passeur serve » : --equipe/);
+    await usage(['serve', '--team', '--data', dir], /--team et --listen ADRESSE:PORT ensemble/);
     await usage(['backupp', '--to', 'x'], /Commande inconnue : « backupp »/);
     await usage(['user', 'remove', 'x'], /Commande inconnue : « user remove »/);
     await usage(['user', 'disable', 'a', 'b', '--data', dir], /Argument en trop pour « passeur user disable » : b/);

@@ -21,18 +21,21 @@ let reopened: AppCore;
 
 /**
  * The tables and views the steps after `version` create, found by migrating an empty store to
- * `version` then to the latest: the test takes a store back to `version` by dropping them (later
- * steps create objects only; one that altered an existing table would need its own undoing here).
+ * `version` then to the latest, and the columns they add to tables that were already there: the
+ * test takes a store back to `version` by dropping them.
  */
-function createdAfter(version: number): { type: string; name: string }[] {
+function createdAfter(version: number): { objects: { type: string; name: string }[]; columns: { table: string; column: string }[] } {
   const probe = new Database(':memory:');
   const objects = () => probe.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as { type: string; name: string }[];
+  const columnsOf = (table: string) => (probe.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
   migrate(probe, version);
-  const known = new Set(objects().map((o) => o.name));
+  const known = new Map(objects().filter((o) => o.type === 'table').map((o) => [o.name, new Set(columnsOf(o.name))]));
+  const knownNames = new Set(objects().map((o) => o.name));
   migrate(probe);
-  const added = objects().filter((o) => !known.has(o.name));
+  const added = objects().filter((o) => !knownNames.has(o.name));
+  const columns = [...known].flatMap(([table, had]) => columnsOf(table).filter((c) => !had.has(c)).map((column) => ({ table, column })));
   probe.close();
-  return added;
+  return { objects: added, columns };
 }
 let token: string;
 let respToken: string;
@@ -77,7 +80,9 @@ beforeAll(async () => {
   const ins = db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)');
   for (const r of rows as (Parameters<typeof indexText>[0] & { id: number })[]) ins.run(r.id, indexText(r));
   // The steps after this one did not run yet either.
-  for (const o of createdAfter(SEARCH_FIELDS.version).reverse()) db.exec(`DROP ${o.type === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS "${o.name}"`);
+  const later = createdAfter(SEARCH_FIELDS.version);
+  for (const o of later.objects.reverse()) db.exec(`DROP ${o.type === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS "${o.name}"`);
+  for (const c of later.columns) db.exec(`ALTER TABLE "${c.table}" DROP COLUMN "${c.column}"`);
   db.pragma(`user_version = ${SEARCH_FIELDS.version - 1}`);
   const dir = team.dir;
   team.app.close();

@@ -471,6 +471,9 @@ beforeAll(async () => {
   const surDebt = (await must<{ debts: { id: number }[] }>(ass, 'surendettement:saveDebt', { fileId: surFile, creditor: 'Banque du Quercy', nature: 'credit_consommation', amountCents: 450_000, monthlyCents: 15_000 })).debts[0]!.id;
   // An eviction prevention case on the DSU, its landlord from the directory.
   const expCase = (await must<{ id: number }>(ass, 'expulsions:open', { dsuId: dsu, referentId: cesfId, landlordKind: 'personne_morale', landlordPartnerId: partner, leaseSigned: '2024-03-01', rentCents: 52_000 })).id;
+  // A CCAPEX session held last week with the case on its agenda.
+  const ccapex = (await must<{ id: number }>(ass, 'expulsions:ccapexSave', { heldOn: '2026-11-16', place: 'Préfecture', members: [{ name: 'Mme Durand', role: 'Sous-préfecture' }] })).id;
+  await must(ass, 'expulsions:ccapexAddCase', { sessionId: ccapex, caseId: expCase });
 
   bases = {
     'admin:createUser': { login: 'fuzz.compte', displayName: 'Compte Fuzz', roles: ['cesf'] },
@@ -595,6 +598,14 @@ beforeAll(async () => {
     'expulsions:addDebt': { caseId: expCase, day: '2026-11-20', amountCents: 156_000 },
     'expulsions:linkAid': { caseId: expCase, aidId: aid },
     'expulsions:forAid': { aidId: aid },
+    'expulsions:ccapexList': {},
+    'expulsions:ccapexSave': { id: ccapex, heldOn: '2026-11-16', place: 'Préfecture de Montauban', members: [{ name: 'M. Petit', role: 'CAF' }], professionalIds: [cesfId] },
+    'expulsions:ccapexGet': { id: ccapex },
+    'expulsions:ccapexAddCase': { sessionId: ccapex, caseId: expCase },
+    'expulsions:ccapexRemoveCase': { sessionId: ccapex, caseId: expCase },
+    'expulsions:ccapexEvaluation': { sessionId: ccapex, caseId: expCase, evaluation: 'Reprise du loyer courant.', proposals: 'Plan d’apurement.' },
+    'expulsions:ccapexNote': { sessionId: ccapex, caseId: expCase },
+    'expulsions:ccapexOpinion': { sessionId: ccapex, caseId: expCase, day: '2026-11-16', avis: 'maintien_apurement', text: 'Maintien.' },
     'expulsions:setOutcome': { caseId: expCase, outcome: 'maintien_apurement', day: '2026-11-23' },
     'expulsions:addStage': { caseId: expCase, kind: 'jugement', day: '2026-11-20', actor: 'Juge des contentieux de la protection', reference: 'RG 26/00123', delaisGranted: true, graceMonths: 6 },
   };

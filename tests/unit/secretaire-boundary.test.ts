@@ -13,7 +13,7 @@ const MARK = 'SECRETSOCIAL';
 const PDF = Buffer.from(`%PDF-1.4\n${MARK}-document\n%%EOF\n`);
 let team: Team;
 let p: PersonCard;
-const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0, expCase: 0 };
+const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0, expCase: 0, ccapex: 0 };
 
 beforeAll(async () => {
   team = await newTeam(() => new Date(2026, 10, 23, 9, 0));
@@ -72,6 +72,9 @@ beforeAll(async () => {
   ids.expCase = (await team.must(s, 'expulsions:open', { dsuId: ids.dsu, referentId: team.cesf.id, landlordKind: 'personne_physique', landlordName: `${MARK}-bailleur`, dwelling: `${MARK}-logement`, leaseSigned: '2024-03-01', rentCents: 52_000 })).id;
   await team.must(s, 'expulsions:addDebt', { caseId: ids.expCase, day: '2026-11-20', amountCents: 156_000 });
   await team.must(s, 'expulsions:addStage', { caseId: ids.expCase, kind: 'commandement_payer', day: '2026-11-20', actor: `${MARK}-huissier`, reference: `${MARK}-acte`, note: `${MARK}-note-expulsion` });
+  ids.ccapex = (await team.must(s, 'expulsions:ccapexSave', { heldOn: '2026-11-16', place: `${MARK}-lieu-ccapex`, members: [{ name: `${MARK}-membre`, role: 'CAF' }] })).id;
+  await team.must(s, 'expulsions:ccapexAddCase', { sessionId: ids.ccapex, caseId: ids.expCase });
+  await team.must(s, 'expulsions:ccapexEvaluation', { sessionId: ids.ccapex, caseId: ids.expCase, evaluation: `${MARK}-evaluation-ccapex`, proposals: `${MARK}-propositions` });
 });
 afterAll(() => team?.app.close());
 
@@ -180,6 +183,14 @@ function inputFor(c: Channel): unknown {
     'expulsions:setOutcome': { caseId: ids.expCase, outcome: 'relogement', day: '2026-11-23' },
     'expulsions:linkAid': { caseId: ids.expCase, aidId: ids.aid },
     'expulsions:forAid': { aidId: ids.aid },
+    'expulsions:ccapexList': {},
+    'expulsions:ccapexSave': { id: ids.ccapex, heldOn: '2026-11-16' },
+    'expulsions:ccapexGet': { id: ids.ccapex },
+    'expulsions:ccapexAddCase': { sessionId: ids.ccapex, caseId: ids.expCase },
+    'expulsions:ccapexRemoveCase': { sessionId: ids.ccapex, caseId: ids.expCase },
+    'expulsions:ccapexEvaluation': { sessionId: ids.ccapex, caseId: ids.expCase, evaluation: 'x' },
+    'expulsions:ccapexNote': { sessionId: ids.ccapex, caseId: ids.expCase },
+    'expulsions:ccapexOpinion': { sessionId: ids.ccapex, caseId: ids.expCase, day: '2026-11-20', avis: 'report' },
   };
   return inputs[c];
 }

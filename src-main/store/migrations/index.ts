@@ -16,10 +16,13 @@ import { m0008Parametres } from './0008-parametres';
 import { m0009Surendettement } from './0009-surendettement';
 import { m0010SearchFields } from './0010-search-fields';
 import { m0011Expulsions } from './0011-expulsions';
+import { m0012Ccapex } from './0012-ccapex';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions,
+  m0012Ccapex,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

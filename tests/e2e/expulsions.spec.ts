@@ -169,7 +169,7 @@ test('expulsions: from the DSU through the commandement de quitter les lieux, th
   await page.getByRole('tab', { name: 'Aides' }).click();
   await expect(page.getByText('Aucune demande d’aide liée à ce dossier.')).toBeVisible();
   await page.getByRole('link', { name: 'Ouvrir une demande d’aide' }).click();
-  await expect(page).toHaveURL(new RegExp(`#/aides/nouvelle/${dsu.id}$`));
+  await expect(page).toHaveURL(new RegExp(`#/aides/nouvelle/${dsu.id}\\?expulsion=${caseId}$`));
   const aid = (await team.rpc('aid:save', {
       dsuId: dsu.id,
       personId: card.person.id,

@@ -77,7 +77,7 @@ describe('a CCAPEX session', () => {
     expect((await refused(team.resp.token, 'expulsions:ccapexSave', { heldOn: HELD })).code).toBe('forbidden');
     expect((await refused(team.sec.token, 'expulsions:ccapexList', {})).code).toBe('forbidden');
     expect((await refused(team.adminToken, 'expulsions:ccapexGet', { id: sessionId })).code).toBe('forbidden');
-    expect((await team.must(team.resp.token, 'expulsions:ccapexList', {})).map((x) => x.id)).toEqual([sessionId]);
+    expect((await team.must(team.resp.token, 'expulsions:ccapexList', {})).sessions.map((x) => x.id)).toEqual([sessionId]);
   });
 
   it('takes the cases on its agenda in order; a colleague without access sees them only counted, never named', async () => {
@@ -97,7 +97,7 @@ describe('a CCAPEX session', () => {
     expect(theirs.agenda).toEqual([]);
     expect(theirs.others).toBe(4);
     expect(JSON.stringify(theirs)).not.toMatch(/LAMBERT|MOREL|GARCIA|PETIT/i);
-    expect((await team.must(team.ass2.token, 'expulsions:ccapexList', {}))[0]).toMatchObject({ cases: 0, others: 4 });
+    expect((await team.must(team.ass2.token, 'expulsions:ccapexList', {})).sessions[0]).toMatchObject({ cases: 0, others: 4 });
     const reads = team.app.vault.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'expulsions.ccapex_read' AND user_id = ?").get(team.cesf.id) as { n: number };
     expect(reads.n).toBe(1);
     const c = await team.must(team.cesf.token, 'expulsions:get', { id: cases[0]!.id });
@@ -174,7 +174,7 @@ describe('the commission’s opinion', () => {
     expect((await refused(team.cesf.token, 'expulsions:ccapexOpinion', { sessionId, caseId, day: '2026-11-10', avis: 'orientation_fsl' })).message).toBe('Date de l’avis : le 10/11/2026 précède la séance du 16/11/2026.');
     expect((await refused(team.cesf.token, 'expulsions:ccapexOpinion', { sessionId, caseId, day: '2026-11-30', avis: 'orientation_fsl' })).message).toMatch(/dans le futur/);
     expect((await refused(team.cesf.token, 'expulsions:ccapexOpinion', { sessionId, caseId, day: HELD, avis: 'expulser' })).message).toMatch(/^Avis : maintien avec plan/);
-    const future = (await team.must(team.cesf.token, 'expulsions:ccapexList', {})).find((s) => s.heldOn === '2026-12-14')!;
+    const future = (await team.must(team.cesf.token, 'expulsions:ccapexList', {})).sessions.find((s) => s.heldOn === '2026-12-14')!;
     await team.must(team.cesf.token, 'expulsions:ccapexAddCase', { sessionId: future.id, caseId });
     expect((await refused(team.cesf.token, 'expulsions:ccapexOpinion', { sessionId: future.id, caseId, day: '2026-11-23', avis: 'report' })).message).toBe('La séance du 14/12/2026 n’a pas encore eu lieu : l’avis s’enregistre après la commission.');
     let c = await team.must(team.cesf.token, 'expulsions:ccapexOpinion', { sessionId, caseId, day: HELD, avis: 'orientation_fsl', text: 'Saisir le FSL maintien.', recommendations: 'Reprendre le loyer courant.' });
@@ -197,5 +197,17 @@ describe('the commission’s opinion', () => {
     expect((await refused(team.cesf.token, 'expulsions:ccapexRemoveCase', { sessionId, caseId: cases[3]!.id })).message).toMatch(/n’est pas à l’ordre du jour/);
     const s = await team.must(team.cesf.token, 'expulsions:ccapexSave', { id: sessionId, heldOn: HELD, place: 'Sous-préfecture de Castelsarrasin', members: [{ name: 'Mme Durand', role: 'Sous-préfecture' }] });
     expect(s).toMatchObject({ place: 'Sous-préfecture de Castelsarrasin', cases: 3 });
+  });
+});
+
+describe('« Mes échéances »', () => {
+  it('lists the coming session a followed case is on, its note to prepare, and not to a colleague without the case', async () => {
+    const soon = await team.must(team.cesf.token, 'expulsions:ccapexSave', { heldOn: '2026-11-25', place: 'Préfecture' });
+    await team.must(team.cesf.token, 'expulsions:ccapexAddCase', { sessionId: soon.id, caseId: cases[1]!.id });
+    const ccapex = async (token: string) => (await team.must(token, 'tasks:mine', {})).items.filter((t) => t.module === 'expulsions' && t.kind.startsWith('ccapex') && t.due === '2026-11-25');
+    expect((await ccapex(team.cesf.token)).map((t) => [t.kind, t.label, t.href])).toEqual([['ccapex_note', 'MOREL Inès', `#/expulsions/${cases[1]!.id}/ccapex`]]);
+    await team.must(team.cesf.token, 'expulsions:ccapexNote', { sessionId: soon.id, caseId: cases[1]!.id });
+    expect((await ccapex(team.cesf.token)).map((t) => t.kind)).toEqual(['ccapex_seance']);
+    expect(await ccapex(team.ass2.token)).toEqual([]);
   });
 });

@@ -93,7 +93,7 @@ function requireOnAgenda(ctx: CallContext, sessionId: number, caseId: number): r
 export const ccapexHandlers = {
   'expulsions:ccapexList': (ctx) => {
     const db = ctx.app.vault.db;
-    return repo.sessions(db).map((s) => summary(ctx, s, repo.agendaOf(db, s.id)));
+    return { sessions: repo.sessions(db).map((s) => summary(ctx, s, repo.agendaOf(db, s.id))), staff: staff(ctx) };
   },
 
   'expulsions:ccapexSave': (ctx, input) => {

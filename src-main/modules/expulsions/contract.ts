@@ -243,11 +243,11 @@ export const expulsionsContract = {
   /** Links an aid request of the household (FSL maintien, financial aid) to the case. */
   'expulsions:linkAid': channel({ input: z.strictObject({ caseId: id, aidId: id }), output: caseOutShape, access: WORKERS }),
   /** The case an aid request is linked to (the aid request's page: « Liée au dossier d'expulsion … »). */
-  'expulsions:forAid': channel({ input: z.strictObject({ aidId: id }), output: z.array(z.object({ caseId: id, openedOn: z.string(), referent: z.string() })), access: SOCIAL }),
+  'expulsions:forAid': channel({ input: z.strictObject({ aidId: id }), output: z.array(z.object({ caseId: id, openedOn: z.string(), referent: z.string(), stage: z.enum(STAGE_ENUM).nullable() })), access: SOCIAL }),
   /** Records the case's outcome and closes it. */
   'expulsions:setOutcome': channel({ input: outcomeInput, output: caseOutShape, access: WORKERS }),
   /** The CCAPEX sessions, latest first, each with how many of its cases the caller may read. */
-  'expulsions:ccapexList': channel({ input: z.strictObject({}), output: z.array(sessionSummaryOut), access: SOCIAL }),
+  'expulsions:ccapexList': channel({ input: z.strictObject({}), output: z.object({ sessions: z.array(sessionSummaryOut), staff: z.array(userRef) }), access: SOCIAL }),
   /** Creates or edits a session: date, place, members. */
   'expulsions:ccapexSave': channel({ input: ccapexSessionInput, output: sessionOut, access: WORKERS }),
   /** A session with its agenda: the cases the caller may read by name, the others counted (audited read). */

@@ -126,7 +126,7 @@ describe('an eviction prevention case', () => {
     c = await team.must(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: aid.id });
     expect(c.aids).toEqual([expect.objectContaining({ id: aid.id, number: aid.number, status: 'brouillon' })]);
     expect(c.aidChoices).toEqual([]);
-    expect(await team.must(team.resp.token, 'expulsions:forAid', { aidId: aid.id })).toEqual([{ caseId, openedOn: '2026-11-23', referent: 'Claire Conseillère' }]);
+    expect(await team.must(team.resp.token, 'expulsions:forAid', { aidId: aid.id })).toEqual([{ caseId, openedOn: '2026-11-23', referent: 'Claire Conseillère', stage: 'assignation' }]);
     expect((await refused(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: aid.id })).message).toBe(`La demande ${aid.number} est déjà liée à ce dossier.`);
     expect((await refused(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: foreign.id })).message).toMatch(/n’est pas une demande de ce foyer/);
     expect((await refused(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: 99_999 })).code).toBe('not_found');

@@ -273,7 +273,7 @@ export const expulsionsHandlers = {
     requireDsu(ctx, aid.dsuId, 'read');
     const caseId = repo.caseOfAid(db, aid.id);
     const c = caseId === undefined ? undefined : repo.getCase(db, caseId);
-    return c ? [{ caseId: c.id, openedOn: c.openedOn, referent: c.referentName }] : [];
+    return c ? [{ caseId: c.id, openedOn: c.openedOn, referent: c.referentName, stage: repo.stagesOf(db, c.id).at(-1)?.kind ?? null }] : [];
   },
 
   'expulsions:setOutcome': (ctx, input) => {

@@ -57,6 +57,9 @@ export function ListPage() {
     <div className="worklist">
       <PageHeader title={t('nav.expulsions')}>
         <p className="lead compact">{t('expulsions.list.lead')}</p>
+        <a className="btn btn-secondary" href="#/expulsions/ccapex">
+          {t('expulsions.sessions.title')}
+        </a>
       </PageHeader>
       {cases.error && <Alert kind="error">{cases.error}</Alert>}
       {cases.data && (

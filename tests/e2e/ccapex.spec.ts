@@ -139,6 +139,9 @@ test('CCAPEX: a session prepared, the note sociale within the consents, the opin
   await expect(page.locator('.exp-header')).toContainText(`Orientation FSL (séance du ${fr(held)})`);
   await expect(page.locator('.exp-header')).toContainText('Passage en CCAPEX');
   await expect(entry.getByRole('button', { name: 'Retirer de l’ordre du jour' })).toHaveCount(0);
+  // The form gives way to the opinion; « Corriger l’avis » brings it back, filled in.
+  await entry.getByRole('button', { name: 'Corriger l’avis' }).click();
+  await expect(entry.getByRole('textbox', { name: /^Recommandations/ })).toHaveValue('Reprendre le loyer courant.');
   await shot(page, 'ccapex-avis');
   await page.getByRole('tab', { name: 'Procédure' }).click();
   await expect(page.locator('.exp-stages')).toContainText('CCAPEX');

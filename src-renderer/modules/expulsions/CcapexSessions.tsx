@@ -211,7 +211,7 @@ function SessionDialog({ current, staff, onClose, onSaved }: { current: Session 
         </div>
         <fieldset className="exp-members">
           <legend>{t('expulsions.sessions.members')}</legend>
-          {errs.of('members') && <p className="field-error">{errs.of('members')}</p>}
+          {errs.of('members') && <p className="field-error exp-members-error">{errs.of('members')}</p>}
           {members.map((m, i) => (
             <div className="form-row" key={m.key}>
               <TextInput label={t('expulsions.sessions.memberName', { n: i + 1 })} name={`memberName-${i}`} value={m.name} onChange={(v) => set(m.key, { name: v })} />

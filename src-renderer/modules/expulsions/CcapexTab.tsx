@@ -169,6 +169,7 @@ function OpinionBlock({ c, e, onChanged }: { c: CaseOut; e: Entry; onChanged: (m
   const [text, setText] = useState(o?.text ?? '');
   const [recommendations, setRecommendations] = useState(o?.recommendations ?? '');
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
   const errs = useFormErrors(['avis', 'day', 'text', 'recommendations']);
   const date = isoToFr(e.heldOn);
   const held = e.heldOn <= today();
@@ -183,6 +184,7 @@ function OpinionBlock({ c, e, onChanged }: { c: CaseOut; e: Entry; onChanged: (m
     try {
       await must('expulsions:ccapexOpinion', { sessionId: e.sessionId, caseId: c.id, day: d, avis, text, recommendations });
       errs.clear();
+      setEditing(false);
       onChanged(t('expulsions.ccapex.opinionSaved', { avis: t(`expulsions.ccapex.avis.${avis}`), date }));
     } catch (err) {
       errs.fail(err);
@@ -202,7 +204,12 @@ function OpinionBlock({ c, e, onChanged }: { c: CaseOut; e: Entry; onChanged: (m
       ) : (
         <p className="muted">{held ? t('expulsions.ccapex.opinionNone') : t('expulsions.ccapex.opinionLater', { date })}</p>
       )}
-      {c.canWrite && held && (
+      {c.canWrite && held && o && !editing && (
+        <Button variant="quiet" onPress={() => setEditing(true)}>
+          {t('expulsions.ccapex.opinionUpdate')}
+        </Button>
+      )}
+      {c.canWrite && held && (!o || editing) && (
         <Form onSubmit={(ev) => void submit(ev)} validationBehavior="aria" aria-label={t(o ? 'expulsions.ccapex.opinionEdit' : 'expulsions.ccapex.opinionForm', { date })}>
           <ErrorSummary errors={errs.errors} />
           <div className="form-row">

@@ -103,6 +103,7 @@ test('CCAPEX: a session prepared, the note sociale within the consents, the opin
   await expect(page.locator('.sur-live')).toContainText(`Dossier inscrit à l’ordre du jour de la séance du ${fr(held)}.`);
   await expectFocusKept(page, 'dossier inscrit');
   const entry = tab.getByTestId('exp-ccapex-entry');
+  await expect(entry.getByTestId('exp-ccapex-consent')).toHaveText(`Consentement retiré le ${fr(plus(today, -10))} : informations non transmises dans la note.`);
   await expect(entry.getByRole('heading', { level: 3 })).toHaveText(`Séance du ${fr(held)} — Préfecture de Montauban (n° 2 à l’ordre du jour)`);
   await entry.getByRole('textbox', { name: /^Évaluation sociale/ }).fill('Reprise du paiement du loyer courant depuis octobre ; dossier FSL en cours.');
   await entry.getByRole('textbox', { name: /^Propositions/ }).fill('Plan d’apurement sur 24 mois avec aide du FSL.');

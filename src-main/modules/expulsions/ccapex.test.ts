@@ -160,6 +160,10 @@ describe('the note sociale to the CCAPEX', () => {
   it('records its generation, audited, and is refused for a case not on the agenda', async () => {
     const c = await team.must(team.cesf.token, 'expulsions:get', { id: cases[1]!.id });
     expect(c.ccapex[0]!.noteGeneratedAt).toBe(NOW.toISOString());
+    // The tab says beforehand what the note will share.
+    expect(c.ccapex[0]!.consent).toEqual({ kind: 'withdrawn', on: '2026-11-10' });
+    expect((await team.must(team.cesf.token, 'expulsions:get', { id: cases[2]!.id })).ccapex[0]!.consent).toEqual({ kind: 'in_force', on: '2026-10-01' });
+    expect((await team.must(team.cesf.token, 'expulsions:get', { id: cases[3]!.id })).ccapex[0]!.consent).toEqual({ kind: 'none', on: null });
     const row = team.app.vault.db.prepare("SELECT detail FROM audit_log WHERE action = 'expulsions.ccapex_note' AND entity_id = ? ORDER BY id DESC LIMIT 1").get(String(cases[1]!.id)) as { detail: string };
     expect(JSON.parse(row.detail)).toMatchObject({ session: sessionId, shared: false });
     const other = await team.must(team.cesf.token, 'expulsions:ccapexSave', { heldOn: '2026-12-14', place: 'Préfecture' });

@@ -149,6 +149,8 @@ const caseCcapexOut = z.object({
   proposals: z.string(),
   noteGeneratedAt: z.string().nullable(),
   opinion: opinionOut.nullable(),
+  /** The household's consent to share with the CCAPEX on the session's day, as the note will print it. */
+  consent: z.object({ kind: z.enum(['in_force', 'withdrawn', 'none']), on: z.string().nullable() }),
 });
 
 const sessionSummaryOut = z.object({

@@ -96,7 +96,7 @@ function view(ctx: CallContext, c: repo.CaseRow): CaseOut {
     pending: d.pending,
     canWrite: canWrite(ctx, c),
     partners: repo.partnerChoices(db),
-    ccapex: ccapexOfCase(db, c.id),
+    ccapex: ccapexOfCase(db, c.id, c.dsuId),
   };
 }
 

@@ -138,6 +138,13 @@ function SessionEntry({ c, e, onChanged }: { c: CaseOut; e: Entry; onChanged: (m
         </div>
       </div>
       {noteError && <Alert kind="error">{noteError}</Alert>}
+      <p className={e.consent.kind === 'in_force' ? 'exp-ccapex-consent' : 'exp-ccapex-consent warning-text'} data-testid="exp-ccapex-consent">
+        {e.consent.kind === 'in_force'
+          ? t('expulsions.ccapex.consentInForce', { date: isoToFr(e.consent.on) })
+          : e.consent.kind === 'withdrawn'
+            ? t('expulsions.ccapex.consentWithdrawn', { date: isoToFr(e.consent.on) })
+            : t('expulsions.ccapex.consentNone')}
+      </p>
       <p className="muted small">{e.noteGeneratedAt ? t('expulsions.ccapex.noteGenerated', { at: formatDateTime(e.noteGeneratedAt) }) : t('expulsions.ccapex.noteNever')}</p>
       {c.canWrite ? (
         <Form onSubmit={(ev) => void save(ev)} validationBehavior="aria" aria-label={t('expulsions.ccapex.evaluationForm', { date })}>

@@ -63,6 +63,7 @@ test('CCAPEX: a session prepared, the note sociale within the consents, the opin
   await login(page, 'claire', team.users.claire!.password);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Claire Conseillère' })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'Prévention des expulsions', exact: true }).click();
+  await expect(page.locator('main')).toContainText('Dernier jour pour régler la dette du commandement de payer (passée)');
   await page.getByRole('link', { name: 'Séances CCAPEX' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Séances CCAPEX' })).toBeVisible();
   await expect(page.getByText('Aucune séance de la CCAPEX enregistrée.')).toBeVisible();
@@ -96,6 +97,8 @@ test('CCAPEX: a session prepared, the note sociale within the consents, the opin
   await page.goto(`${server.url}#/expulsions/${c.id}/ccapex`);
   const tab = page.getByRole('tabpanel', { name: 'CCAPEX' });
   await expect(tab.getByText('Ce dossier n’est à l’ordre du jour d’aucune séance de la CCAPEX.')).toBeVisible();
+  // No date to come yet: the last one computed, said past in words, not only in colour.
+  await expect(page.getByTestId('exp-next-date')).toContainText('Dernier jour pour régler la dette du commandement de payer (passée)');
   await tab.getByRole('button', { name: 'Inscrire à l’ordre du jour' }).click();
   await expect(tab.getByText('Choisissez la séance à laquelle inscrire le dossier.').first()).toBeVisible();
   await choose(page, tab, /Séance$/, `Séance du ${fr(held)} — Préfecture de Montauban`);

@@ -1,5 +1,6 @@
 /** Eviction prevention cases: the only place their SQL lives (DOMAIN §6). */
 import { prep, type Db } from '../../store/database';
+import { fileById, fileSelect, filesOfDsu, followedBy } from '../../store/followed';
 import { byIntegerId } from '../../store/labels';
 import type { StageOut } from './contract';
 import type { CcapexAvis, EvictionStageKind, LandlordKind, Outcome } from './kinds';
@@ -30,40 +31,25 @@ export interface CaseRow {
   firstNames: string | null;
 }
 
-const CASE_SELECT = `SELECT c.id, c.dsu_id AS dsuId, d.number AS dsuNumber, d.status AS dsuStatus,
-  c.referent_id AS referentId, u.display_name AS referentName, c.status, c.opened_on AS openedOn,
-  c.dwelling, c.landlord_kind AS landlordKind, c.landlord_partner_id AS landlordPartnerId, c.landlord_name AS landlordName,
-  c.lease_signed AS leaseSigned, c.rent_cents AS rentCents, c.charges_cents AS chargesCents, c.rehousing_assured AS rehousingAssured, c.outcome, c.closed_on AS closedOn,
-  (SELECT amount_cents FROM expulsions_debt_points WHERE case_id = c.id ORDER BY day DESC, id DESC LIMIT 1) AS debtCents,
-  p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames
-  FROM expulsions_cases c
-  JOIN dsu d ON d.id = c.dsu_id
-  JOIN users u ON u.id = c.referent_id
-  LEFT JOIN persons p ON p.id = (SELECT id FROM persons WHERE household_id = d.household_id AND merged_into IS NULL
-      ORDER BY CASE household_role WHEN 'demandeur' THEN 0 WHEN 'conjoint' THEN 1 ELSE 2 END, id LIMIT 1)`;
+const CASE_SELECT = fileSelect(
+  'expulsions_cases',
+  `f.dwelling, f.landlord_kind AS landlordKind, f.landlord_partner_id AS landlordPartnerId, f.landlord_name AS landlordName,
+  f.lease_signed AS leaseSigned, f.rent_cents AS rentCents, f.charges_cents AS chargesCents, f.rehousing_assured AS rehousingAssured, f.outcome, f.closed_on AS closedOn,
+  (SELECT amount_cents FROM expulsions_debt_points WHERE case_id = f.id ORDER BY day DESC, id DESC LIMIT 1) AS debtCents,`,
+);
 
 export const householdName = (r: CaseRow): string => (r.birthName === null ? '—' : shortName({ birthName: r.birthName, usageName: r.usageName ?? '', firstNames: r.firstNames ?? '' }));
 
-export function getCase(db: Db, id: number): CaseRow | undefined {
-  return prep(db, `${CASE_SELECT} WHERE c.id = ?`).get(id) as CaseRow | undefined;
-}
+export const getCase = (db: Db, id: number) => fileById<CaseRow>(db, CASE_SELECT, id);
 
-export function casesOfDsu(db: Db, dsuId: number): CaseRow[] {
-  return prep(db, `${CASE_SELECT} WHERE c.dsu_id = ? ORDER BY c.id DESC`).all(dsuId) as CaseRow[];
-}
+export const casesOfDsu = (db: Db, dsuId: number) => filesOfDsu<CaseRow>(db, CASE_SELECT, dsuId);
 
 /**
  * The cases a professional follows: those they are the référent of, and those of the DSU they
  * hold (référent or active co-intervenant); every case of the site for `all` (a responsable).
  */
 export function casesFollowed(db: Db, userId: number, all: boolean, closed: boolean): CaseRow[] {
-  const status = closed ? 'clos' : 'ouvert';
-  if (all) return prep(db, `${CASE_SELECT} WHERE c.status = ? ORDER BY c.id DESC`).all(status) as CaseRow[];
-  return prep(
-    db,
-    `${CASE_SELECT} WHERE c.status = ? AND d.status <> 'archive' AND (c.referent_id = ? OR d.referent_id = ?
-       OR c.dsu_id IN (SELECT dsu_id FROM dsu_intervenants WHERE user_id = ? AND ended_on IS NULL)) ORDER BY c.id DESC`,
-  ).all(status, userId, userId, userId) as CaseRow[];
+  return followedBy<CaseRow>(db, CASE_SELECT, userId, all, closed);
 }
 
 export interface Details {

@@ -9,7 +9,7 @@ import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
 import { Alert, Button, PageHeader } from '../../ui/components';
-import { formatCents, isoToFr } from '../../ui/format';
+import { formatCents, isoToFr, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { DebtTab } from './DebtTab';
 import { DetailsDialog } from './DetailsDialog';
@@ -80,7 +80,7 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         </div>
         <div>
           <dt>{t('expulsions.nextDate')}</dt>
-          <dd data-testid="exp-next-date">{c.status === 'clos' ? t('expulsions.noDateClosed') : next ? `${isoToFr(next.due)} — ${next.label}` : t('expulsions.noDate')}</dd>
+          <dd data-testid="exp-next-date">{c.status === 'clos' ? t('expulsions.noDateClosed') : next ? `${isoToFr(next.due)} — ${next.label}${next.due < today() ? ` (${t('expulsions.dates.past')})` : ''}` : t('expulsions.noDate')}</dd>
         </div>
         {c.ccapex.length > 0 && (
           <div>

@@ -120,7 +120,7 @@ test('CCAPEX: a session prepared, the note sociale within the consents, the opin
   const text = nbsp(execFileSync('pdftotext', [pdfFile, '-']).toString()).replace(/\s+/g, ' ');
   expect(text).toContain('Note sociale à la CCAPEX — ROUSSEL Inès');
   expect(text).toContain(`Consentement retiré le ${fr(plus(today, -10))} : informations non transmises.`);
-  expect(text).toContain('M. Rivière (personne physique)');
+  expect(text).toContain('M. Rivière, personne physique');
   expect(text).toContain('1 560,00 €');
   expect(text).toContain('Commandement de payer');
   expect(text).not.toContain('Reprise du paiement du loyer courant');

@@ -116,7 +116,7 @@ export function renderNote(d: NoteData): Promise<Buffer> {
 
   heading('Logement et bail');
   line('Logement', d.dwelling);
-  line('Bailleur', `${d.landlordName} (${LANDLORD_LABELS[d.landlordKind]})`);
+  line('Bailleur', `${d.landlordName}, ${LANDLORD_LABELS[d.landlordKind]}`);
   line('Bail signé le', d.leaseSigned ? frDate(d.leaseSigned) : 'date inconnue');
   line('Loyer', `${euros(d.rentCents)} hors charges, charges ${euros(d.chargesCents)}`);
 

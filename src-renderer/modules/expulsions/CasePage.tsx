@@ -63,12 +63,12 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         <div>
           <dt>{t('expulsions.details.landlord')}</dt>
           <dd>
-            {c.landlordName} ({t(`expulsions.landlordKinds.${c.landlordKind}`)})
+            {c.landlordName}, {t(`expulsions.landlordKinds.${c.landlordKind}`)}
           </dd>
         </div>
         <div>
           <dt>{t('expulsions.lease')}</dt>
-          <dd>{t('expulsions.leaseValue', { date: c.leaseSigned ? isoToFr(c.leaseSigned) : t('expulsions.unknown'), rent: formatCents(c.rentCents), charges: formatCents(c.chargesCents) })}</dd>
+          <dd>{t(c.leaseSigned ? 'expulsions.leaseValue' : 'expulsions.leaseValueUnknown', { date: c.leaseSigned ? isoToFr(c.leaseSigned) : '', rent: formatCents(c.rentCents), charges: formatCents(c.chargesCents) })}</dd>
         </div>
         <div>
           <dt>{t('expulsions.debt')}</dt>

@@ -265,4 +265,15 @@ test('expulsions: a social landlord chosen in the partner directory, its name ke
   const edit = page.getByRole('dialog', { name: 'Logement, bailleur et bail' });
   await expect(edit.getByRole('button', { name: /Tarn-et-Garonne Habitat — Gestion locative/ })).toBeVisible();
   await expectAccessible(page, 'expulsions — bailleur de l’annuaire');
+  await edit.getByRole('button', { name: 'Annuler' }).click();
+  // On the DSU's tab: the case, its stage and its last date, said past.
+  const caseId = Number(/#\/expulsions\/(\d+)/.exec(page.url())?.[1]);
+  await team.rpc('expulsions:addStage', { caseId, kind: 'assignation', day: plus(parisToday(), -100), hearing: plus(parisToday(), -50) }, claire);
+  await page.goto(`${server.url}#/dsu/${dsu.id}/expulsions`);
+  const tab = page.getByRole('tabpanel', { name: 'Expulsion' });
+  await expect(tab.getByRole('listitem')).toContainText('Assignation');
+  await expect(tab.getByRole('listitem')).toContainText(`prochaine date : ${fr(plus(parisToday(), -50))}, Audience (passée)`);
+  await expect(tab.getByRole('button', { name: 'Ouvrir un dossier d’expulsion' })).toHaveCount(0);
+  await expectAccessible(page, 'DSU — onglet Expulsion, un dossier');
+  await shot(page, 'expulsions-dsu');
 });

@@ -9,22 +9,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, expectAccessible, expectFocusKept, test } from './fixtures';
-import { parisToday } from './dates';
+import { fr, parisToday, plus } from './dates';
 import { seedTeam } from './seed';
-import { login, logout, shot } from './actions';
+import { choose, login, logout, shot } from './actions';
 
-async function choose(page: Page, scope: ReturnType<Page['locator']> | Page, label: RegExp, option: string) {
-  await scope.getByRole('button', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-const fr = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const plus = (iso: string, n: number) => {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 test('CCAPEX: a session prepared, the note sociale within the consents, the opinion recorded, an FSL maintien request linked both ways', async ({ page, server, watch }) => {

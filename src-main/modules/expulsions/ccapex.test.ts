@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashDir, tmpDir } from '../../../tests/helpers/tmp';
-import { newTeam, register, type Team } from '../../../tests/helpers/team';
+import { tmpDir } from '../../../tests/helpers/tmp';
+import { newTeam, refusedUnchanged, register, type Team } from '../../../tests/helpers/team';
 import { secours } from '../../../tests/helpers/aides';
 
 let team: Team;
@@ -38,13 +38,7 @@ function pdfText(b64: string): string {
   return execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
 }
 
-const refused = async (token: string, c: Parameters<Team['call']>[1], input: unknown) => {
-  const before = hashDir(team.dir);
-  const r = await team.call(token, c, input as never);
-  expect(hashDir(team.dir)).toEqual(before);
-  if (r.ok) throw new Error(`${c} was accepted`);
-  return r.error;
-};
+const refused = (token: string, c: Parameters<Team['call']>[1], input: unknown) => refusedUnchanged(team, token, c, input);
 
 beforeAll(async () => {
   team = await newTeam(() => NOW);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashDir } from '../../../tests/helpers/tmp';
-import { newTeam, register, type Team } from '../../../tests/helpers/team';
+import { newTeam, refusedUnchanged, register, type Team } from '../../../tests/helpers/team';
 import { secours } from '../../../tests/helpers/aides';
 
 let team: Team;
@@ -17,13 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => team?.app.close());
 
-const refused = async (token: string, c: Parameters<Team['call']>[1], input: unknown) => {
-  const before = hashDir(team.dir);
-  const r = await team.call(token, c, input as never);
-  expect(hashDir(team.dir)).toEqual(before);
-  if (r.ok) throw new Error(`${c} was accepted`);
-  return r.error;
-};
+const refused = (token: string, c: Parameters<Team['call']>[1], input: unknown) => refusedUnchanged(team, token, c, input);
 
 describe('an eviction prevention case', () => {
   it('opens from the DSU with its landlord from the directory; only a social worker holding the DSU opens it', async () => {

@@ -58,11 +58,24 @@ export interface DsuPanel {
   render: (p: DsuPanelProps) => ReactNode;
 }
 
+/**
+ * What a module adds to the aid request page (`#/aides/<id>`, `#/aides/nouvelle/<dsu>?…`):
+ * a panel about the request once it exists, and what to do right after the page creates it,
+ * given the route's query (e.g. `expulsion=12` when opened from an eviction case). `afterCreate`
+ * resolves to a sentence to announce, or null.
+ */
+export interface AidPanel {
+  key: string;
+  render: (p: { aidId: number }) => ReactNode;
+  afterCreate?: (p: { aidId: number; query: URLSearchParams }) => Promise<string | null>;
+}
+
 export interface UiModule {
   name: string;
   nav?: readonly NavEntry[];
   homeTiles?: readonly HomeTile[];
   dsuPanels?: readonly DsuPanel[];
+  aidPanels?: readonly AidPanel[];
 }
 
 export const defineUiModule = (m: UiModule): UiModule => m;

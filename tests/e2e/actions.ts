@@ -20,3 +20,9 @@ export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/${name}-${page.viewportSize()?.width ?? 0}.png`, fullPage: true });
 }
+
+/** Picks `option` in the select whose button (value, then label) matches `label`, within `scope`. */
+export async function choose(page: Page, scope: ReturnType<Page['locator']> | Page, label: RegExp, option: string): Promise<void> {
+  await scope.getByRole('button', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}

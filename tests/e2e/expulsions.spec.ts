@@ -9,20 +9,10 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, expectFocusKept, test } from './fixtures';
-import { parisToday } from './dates';
+import { fr, parisToday, plus } from './dates';
 import { seedTeam } from './seed';
-import { login, logout, shot } from './actions';
+import { choose, login, logout, shot } from './actions';
 
-async function choose(page: Page, scope: ReturnType<Page['locator']> | Page, label: RegExp, option: string) {
-  await scope.getByRole('button', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-const fr = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const plus = (iso: string, n: number) => {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 test('expulsions: from the DSU through the commandement de quitter les lieux, the trêve, the home page and the front desk', async ({ page, server, watch }) => {
   test.setTimeout(120_000);
@@ -70,7 +60,7 @@ test('expulsions: from the DSU through the commandement de quitter les lieux, th
   await open.getByRole('button', { name: 'Ouvrir un dossier d’expulsion' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Prévention des expulsions — DURAND Léa' })).toBeVisible();
   const caseId = Number(/#\/expulsions\/(\d+)/.exec(page.url())?.[1]);
-  await expect(page.locator('.exp-header')).toContainText('M. Rivière (personne physique)');
+  await expect(page.locator('.exp-header')).toContainText('M. Rivière, personne physique');
   await expect(page.locator('.exp-header')).toContainText('signé le 01/03/2024 — loyer 520,00');
   await expect(page.getByTestId('exp-next-date')).toHaveText('Aucune date calculée');
 
@@ -95,7 +85,7 @@ test('expulsions: from the DSU through the commandement de quitter les lieux, th
   await page.getByRole('tab', { name: 'Dates' }).click();
   const dates = page.getByTestId('exp-dates');
   await expect(dates.locator('[data-kind="fin_commandement_payer"]')).toContainText('Dernier jour pour régler la dette du commandement de payer');
-  await expect(dates.locator('[data-kind="fin_commandement_payer"]')).toContainText('6 semaines');
+  await expect(dates.locator('[data-kind="fin_commandement_payer"]')).toContainText(`Commandement de payer le ${fr(payer)} + 6 semaines (même jour de la semaine, CPC art. 641) = ${fr(plus(payer, 42))}`);
   await expect(dates.locator('[data-kind="fin_commandement_payer"]')).toContainText('art. 24 I');
   await page.getByRole('tab', { name: 'Procédure' }).click();
   await stage('Assignation', assignation, async (d) => {
@@ -169,7 +159,7 @@ test('expulsions: from the DSU through the commandement de quitter les lieux, th
   await page.getByRole('tab', { name: 'Aides' }).click();
   await expect(page.getByText('Aucune demande d’aide liée à ce dossier.')).toBeVisible();
   await page.getByRole('link', { name: 'Ouvrir une demande d’aide' }).click();
-  await expect(page).toHaveURL(new RegExp(`#/aides/nouvelle/${dsu.id}$`));
+  await expect(page).toHaveURL(new RegExp(`#/aides/nouvelle/${dsu.id}\\?expulsion=${caseId}$`));
   const aid = (await team.rpc('aid:save', {
       dsuId: dsu.id,
       personId: card.person.id,
@@ -236,4 +226,44 @@ test('expulsions: from the DSU through the commandement de quitter les lieux, th
   await expect(page.getByRole('button', { name: 'Modifier logement et bail' })).toHaveCount(0);
   await expectAccessible(page, 'expulsions — issue');
   await shot(page, 'expulsions-issue');
+});
+
+test('expulsions: a social landlord chosen in the partner directory, its name kept from there', async ({ page, server, watch }) => {
+  watch(page);
+  const team = await seedTeam(server.url);
+  const sec = await team.as('sophie');
+  const claire = await team.as('claire');
+  const card = (await team.rpc('persons:create', { birthName: 'Marty', firstNames: 'Jade', birthDate: '1991-02-03', household: { address: '2 rue Basse', postcode: '82000', communeInsee: '82121' } }, sec)).value as {
+    household: { id: number };
+  };
+  const dsu = (await team.rpc('dsu:open', { householdId: card.household.id, referentId: team.users.claire!.id }, claire)).value as { id: number };
+  await page.goto(server.url);
+  await login(page, 'claire', team.users.claire!.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Claire Conseillère' })).toBeVisible();
+  await page.goto(`${server.url}#/dsu/${dsu.id}/expulsions`);
+  await page.getByRole('tabpanel', { name: 'Expulsion' }).getByRole('button', { name: 'Ouvrir un dossier d’expulsion' }).click();
+  const open = page.getByRole('dialog', { name: 'Ouvrir un dossier de prévention des expulsions' });
+  await choose(page, open, /Type de bailleur/, 'personne morale (bailleur social, société)');
+  await choose(page, open, /^Hors annuaire \(saisir le nom\) Bailleur/, 'Tarn-et-Garonne Habitat — Gestion locative');
+  await expect(open.getByRole('textbox', { name: /^Nom du bailleur/ })).toHaveCount(0);
+  await open.getByRole('textbox', { name: /^Loyer mensuel/ }).fill('410');
+  await open.getByRole('button', { name: 'Ouvrir un dossier d’expulsion' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Prévention des expulsions — MARTY Jade' })).toBeVisible();
+  await expect(page.locator('.exp-header')).toContainText('Tarn-et-Garonne Habitat — Gestion locative, personne morale (bailleur social, société)');
+  await expect(page.locator('.exp-header')).toContainText('date de signature inconnue — loyer 410,00 €');
+  await page.getByRole('button', { name: 'Modifier logement et bail' }).click();
+  const edit = page.getByRole('dialog', { name: 'Logement, bailleur et bail' });
+  await expect(edit.getByRole('button', { name: /Tarn-et-Garonne Habitat — Gestion locative/ })).toBeVisible();
+  await expectAccessible(page, 'expulsions — bailleur de l’annuaire');
+  await edit.getByRole('button', { name: 'Annuler' }).click();
+  // On the DSU's tab: the case, its stage and its last date, said past.
+  const caseId = Number(/#\/expulsions\/(\d+)/.exec(page.url())?.[1]);
+  await team.rpc('expulsions:addStage', { caseId, kind: 'assignation', day: plus(parisToday(), -100), hearing: plus(parisToday(), -50) }, claire);
+  await page.goto(`${server.url}#/dsu/${dsu.id}/expulsions`);
+  const tab = page.getByRole('tabpanel', { name: 'Expulsion' });
+  await expect(tab.getByRole('listitem')).toContainText('Assignation');
+  await expect(tab.getByRole('listitem')).toContainText(`prochaine date : ${fr(plus(parisToday(), -50))}, Audience (passée)`);
+  await expect(tab.getByRole('button', { name: 'Ouvrir un dossier d’expulsion' })).toHaveCount(0);
+  await expectAccessible(page, 'DSU — onglet Expulsion, un dossier');
+  await shot(page, 'expulsions-dsu');
 });

@@ -4,7 +4,9 @@
  * and the DSU.
  */
 
+import { expect } from 'vitest';
 import { newSite } from './site';
+import { hashDir } from './tmp';
 
 /** `clock`: the site's clock from the start (sessions included), for tests that move time. */
 export async function newTeam(clock?: () => Date) {
@@ -40,4 +42,13 @@ export async function register(team: Team, p: { birthName: string; firstNames: s
     phone: p.phone ?? '',
     household: { address: '12 rue de la République', communeInsee: '82121', role: 'demandeur' },
   });
+}
+
+/** A call that must be refused with nothing written (the data folder hashed before and after); its error. */
+export async function refusedUnchanged(team: Team, token: string, c: Parameters<Team['call']>[1], input: unknown) {
+  const before = hashDir(team.dir);
+  const r = await team.call(token, c, input as never);
+  expect(hashDir(team.dir)).toEqual(before);
+  if (r.ok) throw new Error(`${c} was accepted`);
+  return r.error;
 }

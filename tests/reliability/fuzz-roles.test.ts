@@ -483,6 +483,9 @@ beforeAll(async () => {
   // A protection evaluation of the household's child, assigned by the responsable to the ASS and the CESF.
   const child = await must<Card>(sec, 'persons:create', { birthName: 'Martin', firstNames: 'Léo', birthDate: '2017-02-03', household: { existingId: householdId, role: 'enfant' }, confirmNotDuplicate: true });
   const evaluation = (await must<{ id: number }>(resp, 'protection:save', { kind: 'ip', receivedOn: '2026-11-02', origin: 'education_nationale', concerned: [child.person.id], team: [{ userId: assId }, { userId: cesfId }] })).id;
+  // A CCAPEX session held last week with the case on its agenda.
+  const ccapex = (await must<{ id: number }>(ass, 'expulsions:ccapexSave', { heldOn: '2026-11-16', place: 'Préfecture', members: [{ name: 'Mme Durand', role: 'Sous-préfecture' }] })).id;
+  await must(ass, 'expulsions:ccapexAddCase', { sessionId: ccapex, caseId: expCase });
 
   bases = {
     'admin:createUser': { login: 'fuzz.compte', displayName: 'Compte Fuzz', roles: ['cesf'] },
@@ -633,6 +636,14 @@ beforeAll(async () => {
     'expulsions:addDebt': { caseId: expCase, day: '2026-11-20', amountCents: 156_000 },
     'expulsions:linkAid': { caseId: expCase, aidId: aid },
     'expulsions:forAid': { aidId: aid },
+    'expulsions:ccapexList': {},
+    'expulsions:ccapexSave': { id: ccapex, heldOn: '2026-11-16', place: 'Préfecture de Montauban', members: [{ name: 'M. Petit', role: 'CAF' }], professionalIds: [cesfId] },
+    'expulsions:ccapexGet': { id: ccapex },
+    'expulsions:ccapexAddCase': { sessionId: ccapex, caseId: expCase },
+    'expulsions:ccapexRemoveCase': { sessionId: ccapex, caseId: expCase },
+    'expulsions:ccapexEvaluation': { sessionId: ccapex, caseId: expCase, evaluation: 'Reprise du loyer courant.', proposals: 'Plan d’apurement.' },
+    'expulsions:ccapexNote': { sessionId: ccapex, caseId: expCase },
+    'expulsions:ccapexOpinion': { sessionId: ccapex, caseId: expCase, day: '2026-11-16', avis: 'maintien_apurement', text: 'Maintien.' },
     'expulsions:setOutcome': { caseId: expCase, outcome: 'maintien_apurement', day: '2026-11-23' },
     'expulsions:addStage': { caseId: expCase, kind: 'jugement', day: '2026-11-20', actor: 'Juge des contentieux de la protection', reference: 'RG 26/00123', delaisGranted: true, graceMonths: 6 },
     'concertation:members': {},

@@ -15,7 +15,7 @@ const PDF = Buffer.from(`%PDF-1.4\n${MARK}-document\n%%EOF\n`);
 const col = { action: 0, session: 0, participant: 0 };
 let team: Team;
 let p: PersonCard;
-const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0, expCase: 0, concertation: 0, concertationMember: 0, child: 0, evaluation: 0 };
+const ids = { dsu: 0, entry: 0, document: 0, consent: 0, appointment: 0, toCancel: 0, intervenant: 0, merge: 0, other: 0, aid: 0, commission: 0, surFile: 0, surDebt: 0, expCase: 0, concertation: 0, concertationMember: 0, child: 0, evaluation: 0, ccapex: 0 };
 /** Protection evaluations (DOMAIN §10): their own marker, for only their team and the responsables may read them. */
 const PMARK = 'SECRETPROTECTION';
 let cesf2: { id: number; token: string };
@@ -119,6 +119,9 @@ beforeAll(async () => {
     proposals: ['signalement_procureur'],
     proposalsNote: `${PMARK}-propositions`,
   });
+  ids.ccapex = (await team.must(s, 'expulsions:ccapexSave', { heldOn: '2026-11-16', place: `${MARK}-lieu-ccapex`, members: [{ name: `${MARK}-membre`, role: 'CAF' }] })).id;
+  await team.must(s, 'expulsions:ccapexAddCase', { sessionId: ids.ccapex, caseId: ids.expCase });
+  await team.must(s, 'expulsions:ccapexEvaluation', { sessionId: ids.ccapex, caseId: ids.expCase, evaluation: `${MARK}-evaluation-ccapex`, proposals: `${MARK}-propositions` });
 });
 afterAll(() => team?.app.close());
 
@@ -263,6 +266,14 @@ function inputFor(c: Channel): unknown {
     'protection:received': {},
     'protection:setReceived': { year: 2026, kind: 'ip', count: 1 },
     'protection:includeInExport': { id: ids.evaluation, reason: 'x' },
+    'expulsions:ccapexList': {},
+    'expulsions:ccapexSave': { id: ids.ccapex, heldOn: '2026-11-16' },
+    'expulsions:ccapexGet': { id: ids.ccapex },
+    'expulsions:ccapexAddCase': { sessionId: ids.ccapex, caseId: ids.expCase },
+    'expulsions:ccapexRemoveCase': { sessionId: ids.ccapex, caseId: ids.expCase },
+    'expulsions:ccapexEvaluation': { sessionId: ids.ccapex, caseId: ids.expCase, evaluation: 'x' },
+    'expulsions:ccapexNote': { sessionId: ids.ccapex, caseId: ids.expCase },
+    'expulsions:ccapexOpinion': { sessionId: ids.ccapex, caseId: ids.expCase, day: '2026-11-20', avis: 'report' },
   };
   return inputs[c];
 }
@@ -272,12 +283,12 @@ const openToSecretaire = (c: Channel) => {
   const access = contract[c].access;
   return access === 'authenticated' || (Array.isArray(access) && access.includes('secretaire'));
 };
-const OF_THIS_ISSUE = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement|surendettement|expulsions|concertation|collectif|protection):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
+const CHECKED_CHANNELS = CHANNELS.filter((c) => /^(persons|households|intake|rdv|partners|dsu|aid|commission|envelope|reglement|surendettement|expulsions|concertation|collectif|protection):/.test(c) || (openToSecretaire(c) && !/^(auth|setup|site):/.test(c)));
 
 describe('what the secretaire receives', () => {
   it('covers every channel of the front desk, the DSU, appointments and partners', () => {
-    expect(OF_THIS_ISSUE.length).toBeGreaterThanOrEqual(60);
-    for (const c of OF_THIS_ISSUE) expect(inputFor(c), c).toBeDefined();
+    expect(CHECKED_CHANNELS.length).toBeGreaterThanOrEqual(60);
+    for (const c of CHECKED_CHANNELS) expect(inputFor(c), c).toBeDefined();
   });
 
   it('has the social content in the store (so the test below means something)', async () => {
@@ -317,7 +328,7 @@ describe('what the secretaire receives', () => {
     expect(tasks.items.filter((t) => t.module === 'collectif')).toEqual([]);
   });
 
-  for (const c of OF_THIS_ISSUE) {
+  for (const c of CHECKED_CHANNELS) {
     it(`${c}: refused, or answered without social content`, async () => {
       const { dispatch } = await import('../../src-main/api/dispatch');
       const out = await dispatch(team.app, team.sec.token, c, inputFor(c));

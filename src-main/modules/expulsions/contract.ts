@@ -7,9 +7,9 @@
 import { z } from 'zod';
 import type { HandlersOf } from '../../api/app';
 import { channel, type ChannelSpec } from '../../api/spec';
-import { FRONT, SOCIAL, WORKERS, id, isoDate, userRef } from '../../api/schemas';
-import { longText, text } from '../../api/text';
-import { CASE_STATUSES, EVICTION_STAGE_KINDS, LANDLORD_KINDS, OUTCOMES, type EvictionStageKind, type LandlordKind } from './kinds';
+import { FRONT, SOCIAL, WORKERS, fileOut, id, isoDate, userRef } from '../../api/schemas';
+import { longText, required, text } from '../../api/text';
+import { CASE_STATUSES, CCAPEX_AVIS, EVICTION_STAGE_KINDS, LANDLORD_KINDS, OUTCOMES, type EvictionStageKind, type LandlordKind } from './kinds';
 
 const STAGE_ENUM = EVICTION_STAGE_KINDS as [EvictionStageKind, ...EvictionStageKind[]];
 const LANDLORD_ENUM = LANDLORD_KINDS as [LandlordKind, ...LandlordKind[]];
@@ -105,6 +105,86 @@ const debtPointOut = z.object({ id, day: z.string(), amountCents: z.number().int
 
 const aidRef = z.object({ id, number: z.string(), nature: z.string(), status: z.string(), requestedOn: z.string() });
 
+// CCAPEX ---------------------------------------------------------------------------------------
+
+const member = z.strictObject({
+  name: required(120, 'Membre : nom'),
+  /** Their role or organisation (préfecture, CAF, bailleur, commune…). */
+  role: text(160, 'Membre : rôle ou organisme').default(''),
+});
+
+export const ccapexSessionInput = z.strictObject({
+  /** null creates a session. */
+  id: id.nullable().default(null),
+  heldOn: isoDate,
+  place: text(200, 'Lieu').default(''),
+  members: z.array(member).max(40, { message: 'Membres : 40 au plus.' }).default([]),
+  /** The site's professionals attending (social workers, responsable). */
+  professionalIds: z.array(id).max(40, { message: 'Professionnels du site : 40 au plus.' }).default([]),
+});
+
+const agendaRef = z.strictObject({ sessionId: id, caseId: id });
+
+export const ccapexEvaluationInput = agendaRef.extend({
+  evaluation: longText(8000, 'Évaluation sociale').default(''),
+  proposals: longText(4000, 'Propositions').default(''),
+});
+
+export const ccapexOpinionInput = agendaRef.extend({
+  day: isoDate,
+  avis: z.enum(CCAPEX_AVIS, { message: 'Avis : maintien avec plan d’apurement, orientation FSL, relogement, accord du concours de la force publique, report ou autre.' }),
+  text: longText(4000, 'Avis de la commission').default(''),
+  recommendations: longText(4000, 'Recommandations').default(''),
+});
+
+const opinionOut = z.object({ day: z.string(), avis: z.enum(CCAPEX_AVIS), text: z.string(), recommendations: z.string(), recordedAt: z.string(), recordedBy: userRef });
+export type OpinionOut = z.infer<typeof opinionOut>;
+
+const caseCcapexOut = z.object({
+  sessionId: id,
+  heldOn: z.string(),
+  place: z.string(),
+  position: z.number().int(),
+  evaluation: z.string(),
+  proposals: z.string(),
+  noteGeneratedAt: z.string().nullable(),
+  opinion: opinionOut.nullable(),
+  /** The household's consent to share with the CCAPEX on the session's day, as the note will print it. */
+  consent: z.object({ kind: z.enum(['in_force', 'withdrawn', 'none']), on: z.string().nullable() }),
+});
+
+const sessionSummaryOut = z.object({
+  id,
+  heldOn: z.string(),
+  place: z.string(),
+  members: z.array(z.object({ name: z.string(), role: z.string() })),
+  professionals: z.array(userRef),
+  /** The cases on its agenda the caller may read, and the others (counted, never named). */
+  cases: z.number().int(),
+  others: z.number().int(),
+});
+export type CcapexSessionSummary = z.infer<typeof sessionSummaryOut>;
+
+const sessionOut = sessionSummaryOut.extend({
+  agenda: z.array(
+    z.object({
+      caseId: id,
+      position: z.number().int(),
+      household: z.string(),
+      dsuNumber: z.string(),
+      referent: z.string(),
+      stage: z.enum(STAGE_ENUM).nullable(),
+      noteGeneratedAt: z.string().nullable(),
+      opinion: opinionOut.nullable(),
+    }),
+  ),
+  /** The site's professionals who may be named on a session. */
+  staff: z.array(userRef),
+  canWrite: z.boolean(),
+});
+export type CcapexSessionOut = z.infer<typeof sessionOut>;
+
+
 const summaryOut = z.object({
   id,
   dsu: z.object({ id, number: z.string() }),
@@ -143,8 +223,11 @@ const caseOutShape = summaryOut.extend({
   /** Whether the caller may record anything on the case. */
   canWrite: z.boolean(),
   partners: z.array(z.object({ id, name: z.string() })),
+  /** The CCAPEX sessions the case is on, by date, each with the evaluation, the note's generation and the opinion. */
+  ccapex: z.array(caseCcapexOut),
 });
 export type CaseOut = z.infer<typeof caseOutShape>;
+
 
 export const expulsionsContract = {
   'expulsions:open': channel({ input: openInput, output: caseOutShape, access: WORKERS }),
@@ -162,10 +245,27 @@ export const expulsionsContract = {
   /** Links an aid request of the household (FSL maintien, financial aid) to the case. */
   'expulsions:linkAid': channel({ input: z.strictObject({ caseId: id, aidId: id }), output: caseOutShape, access: WORKERS }),
   /** The case an aid request is linked to (the aid request's page: « Liée au dossier d'expulsion … »). */
-  'expulsions:forAid': channel({ input: z.strictObject({ aidId: id }), output: z.array(z.object({ caseId: id, openedOn: z.string(), referent: z.string() })), access: SOCIAL }),
+  'expulsions:forAid': channel({ input: z.strictObject({ aidId: id }), output: z.array(z.object({ caseId: id, openedOn: z.string(), referent: z.string(), stage: z.enum(STAGE_ENUM).nullable() })), access: SOCIAL }),
   /** Records the case's outcome and closes it. */
   'expulsions:setOutcome': channel({ input: outcomeInput, output: caseOutShape, access: WORKERS }),
+  /** The CCAPEX sessions, latest first, each with how many of its cases the caller may read. */
+  'expulsions:ccapexList': channel({ input: z.strictObject({}), output: z.object({ sessions: z.array(sessionSummaryOut), staff: z.array(userRef) }), access: SOCIAL }),
+  /** Creates or edits a session: date, place, members. */
+  'expulsions:ccapexSave': channel({ input: ccapexSessionInput, output: sessionOut, access: WORKERS }),
+  /** A session with its agenda: the cases the caller may read by name, the others counted (audited read). */
+  'expulsions:ccapexGet': channel({ input: z.strictObject({ id }), output: sessionOut, access: SOCIAL }),
+  'expulsions:ccapexAddCase': channel({ input: agendaRef, output: caseOutShape, access: WORKERS }),
+  'expulsions:ccapexRemoveCase': channel({ input: agendaRef, output: caseOutShape, access: WORKERS }),
+  /** The social worker's evaluation and proposals for the session, printed in the note sociale. */
+  'expulsions:ccapexEvaluation': channel({ input: ccapexEvaluationInput, output: caseOutShape, access: WORKERS }),
+  /** The note sociale to the CCAPEX (PDF), within the consents in force on the session's day; its generation is recorded. */
+  'expulsions:ccapexNote': channel({ input: agendaRef, output: fileOut, access: WORKERS }),
+  /** The commission's opinion on the case at the session; records the « passage en CCAPEX » stage if missing. */
+  'expulsions:ccapexOpinion': channel({ input: ccapexOpinionInput, output: caseOutShape, access: WORKERS }),
 } as const satisfies Record<string, ChannelSpec>;
 
 /** This module's handlers, typed by its channels. */
 export type ExpulsionsHandlers = HandlersOf<typeof expulsionsContract>;
+
+/** The CCAPEX's channels (ccapex.ts); the case's own are in handlers.ts. */
+export type CcapexChannels = Extract<keyof typeof expulsionsContract, `expulsions:ccapex${string}`>;

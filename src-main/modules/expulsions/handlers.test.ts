@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashDir } from '../../../tests/helpers/tmp';
-import { newTeam, register, type Team } from '../../../tests/helpers/team';
+import { newTeam, refusedUnchanged, register, type Team } from '../../../tests/helpers/team';
 import { secours } from '../../../tests/helpers/aides';
 
 let team: Team;
@@ -17,13 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => team?.app.close());
 
-const refused = async (token: string, c: Parameters<Team['call']>[1], input: unknown) => {
-  const before = hashDir(team.dir);
-  const r = await team.call(token, c, input as never);
-  expect(hashDir(team.dir)).toEqual(before);
-  if (r.ok) throw new Error(`${c} was accepted`);
-  return r.error;
-};
+const refused = (token: string, c: Parameters<Team['call']>[1], input: unknown) => refusedUnchanged(team, token, c, input);
 
 describe('an eviction prevention case', () => {
   it('opens from the DSU with its landlord from the directory; only a social worker holding the DSU opens it', async () => {
@@ -126,7 +119,7 @@ describe('an eviction prevention case', () => {
     c = await team.must(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: aid.id });
     expect(c.aids).toEqual([expect.objectContaining({ id: aid.id, number: aid.number, status: 'brouillon' })]);
     expect(c.aidChoices).toEqual([]);
-    expect(await team.must(team.resp.token, 'expulsions:forAid', { aidId: aid.id })).toEqual([{ caseId, openedOn: '2026-11-23', referent: 'Claire Conseillère' }]);
+    expect(await team.must(team.resp.token, 'expulsions:forAid', { aidId: aid.id })).toEqual([{ caseId, openedOn: '2026-11-23', referent: 'Claire Conseillère', stage: 'assignation' }]);
     expect((await refused(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: aid.id })).message).toBe(`La demande ${aid.number} est déjà liée à ce dossier.`);
     expect((await refused(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: foreign.id })).message).toMatch(/n’est pas une demande de ce foyer/);
     expect((await refused(team.cesf.token, 'expulsions:linkAid', { caseId, aidId: 99_999 })).code).toBe('not_found');

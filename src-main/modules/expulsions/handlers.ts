@@ -9,22 +9,23 @@ import { appendAudit } from '../../store/audit';
 import { PasseurError } from '../../shared/errors';
 import { hasAny, WORKERS } from '../../shared/roles';
 import { frDate, localDay } from '../../shared/time';
-import type { CaseOut, CaseSummary, ExpulsionsHandlers, StageOut } from './contract';
+import type { CaseOut, CaseSummary, CcapexChannels, ExpulsionsHandlers, StageOut } from './contract';
 import { datesOf, nextDate, ruleInput } from './computations';
 import { EVICTION_STAGE_LABELS, OUTCOME_LABELS_FR } from './kinds';
 import { requireDsu, requireSocialWorker, sessionOf } from './outside';
 import * as repo from './repo';
+import { ccapexOfCase } from './ccapex-view';
 
-function audit(ctx: CallContext, action: string, caseId: number, detail?: Record<string, unknown>) {
+export function audit(ctx: CallContext, action: string, caseId: number, detail?: Record<string, unknown>) {
   appendAudit(ctx.app.vault.db, { userId: sessionOf(ctx).userId, action, entity: 'expulsions', entityId: caseId, ...(detail ? { detail } : {}) }, ctx.now);
 }
 
 const NOT_FOUND = 'Ce dossier de prévention des expulsions n’existe pas. Ouvrez le DSU du foyer pour retrouver ses dossiers.';
-const today = (ctx: CallContext) => localDay(ctx.now);
+export const today = (ctx: CallContext) => localDay(ctx.now);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The case and its DSU as the caller may hold them; writing needs a social worker's role. */
-function requireCase(ctx: CallContext, caseId: number, mode: 'read' | 'write'): repo.CaseRow {
+export function requireCase(ctx: CallContext, caseId: number, mode: 'read' | 'write'): repo.CaseRow {
   const c = repo.getCase(ctx.app.vault.db, caseId);
   if (!c) throw new PasseurError('not_found', NOT_FOUND);
   try {
@@ -53,7 +54,7 @@ function canWrite(ctx: CallContext, c: repo.CaseRow): boolean {
   }
 }
 
-const facts = (c: repo.CaseRow) => ({ leaseSigned: c.leaseSigned, landlordKind: c.landlordKind, rehousingAssured: c.rehousingAssured === 1 });
+export const facts = (c: repo.CaseRow) => ({ leaseSigned: c.leaseSigned, landlordKind: c.landlordKind, rehousingAssured: c.rehousingAssured === 1 });
 
 function summaryOf(ctx: CallContext, c: repo.CaseRow, stages: StageOut[]): CaseSummary {
   return {
@@ -95,12 +96,13 @@ function view(ctx: CallContext, c: repo.CaseRow): CaseOut {
     pending: d.pending,
     canWrite: canWrite(ctx, c),
     partners: repo.partnerChoices(db),
+    ccapex: ccapexOfCase(db, c.id, c.dsuId),
   };
 }
 
-const afterWrite = (ctx: CallContext, caseId: number): CaseOut => view(ctx, repo.getCase(ctx.app.vault.db, caseId)!);
+export const afterWrite = (ctx: CallContext, caseId: number): CaseOut => view(ctx, repo.getCase(ctx.app.vault.db, caseId)!);
 
-function notInFuture(ctx: CallContext, day: string, what: string, field: string): void {
+export function notInFuture(ctx: CallContext, day: string, what: string, field: string): void {
   if (day > today(ctx)) throw new PasseurError('invalid_input', `${what} : le ${frDate(day)} est dans le futur. Indiquez une date passée ou celle d’aujourd’hui.`, field);
 }
 
@@ -271,7 +273,7 @@ export const expulsionsHandlers = {
     requireDsu(ctx, aid.dsuId, 'read');
     const caseId = repo.caseOfAid(db, aid.id);
     const c = caseId === undefined ? undefined : repo.getCase(db, caseId);
-    return c ? [{ caseId: c.id, openedOn: c.openedOn, referent: c.referentName }] : [];
+    return c ? [{ caseId: c.id, openedOn: c.openedOn, referent: c.referentName, stage: repo.stagesOf(db, c.id).at(-1)?.kind ?? null }] : [];
   },
 
   'expulsions:setOutcome': (ctx, input) => {
@@ -285,4 +287,4 @@ export const expulsionsHandlers = {
     })();
     return afterWrite(ctx, c.id);
   },
-} satisfies ExpulsionsHandlers;
+} satisfies Omit<ExpulsionsHandlers, CcapexChannels>;

@@ -75,3 +75,15 @@ export const OUTCOME_LABELS_FR: Record<Outcome, string> = {
 };
 
 export const CASE_STATUSES = ['ouvert', 'clos'] as const;
+
+/** The CCAPEX's opinion on a case at a session (DOMAIN §6). */
+export const CCAPEX_AVIS = ['maintien_apurement', 'orientation_fsl', 'relogement', 'accord_concours_force_publique', 'report', 'autre'] as const;
+export type CcapexAvis = (typeof CCAPEX_AVIS)[number];
+export const CCAPEX_AVIS_LABELS_FR: Record<CcapexAvis, string> = {
+  maintien_apurement: 'maintien dans les lieux avec plan d’apurement',
+  orientation_fsl: 'orientation vers le FSL',
+  relogement: 'relogement',
+  accord_concours_force_publique: 'accord du concours de la force publique',
+  report: 'examen reporté',
+  autre: 'autre avis',
+};

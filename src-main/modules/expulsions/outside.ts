@@ -5,3 +5,6 @@
 export { sessionOf } from '../../api/app';
 export { requireDsu, requireSocialWorker } from '../dsu';
 export { shortName } from '../persons';
+export { householdOf } from '../persons';
+export { siteLogo, sitePostal } from '../admin';
+export { findUserById } from '../../store/users';

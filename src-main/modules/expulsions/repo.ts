@@ -1,8 +1,9 @@
 /** Eviction prevention cases: the only place their SQL lives (DOMAIN §6). */
 import { prep, type Db } from '../../store/database';
+import { fileById, fileSelect, filesOfDsu, followedBy } from '../../store/followed';
 import { byIntegerId } from '../../store/labels';
 import type { StageOut } from './contract';
-import type { EvictionStageKind, LandlordKind, Outcome } from './kinds';
+import type { CcapexAvis, EvictionStageKind, LandlordKind, Outcome } from './kinds';
 import { shortName } from './outside';
 
 export interface CaseRow {
@@ -30,40 +31,25 @@ export interface CaseRow {
   firstNames: string | null;
 }
 
-const CASE_SELECT = `SELECT c.id, c.dsu_id AS dsuId, d.number AS dsuNumber, d.status AS dsuStatus,
-  c.referent_id AS referentId, u.display_name AS referentName, c.status, c.opened_on AS openedOn,
-  c.dwelling, c.landlord_kind AS landlordKind, c.landlord_partner_id AS landlordPartnerId, c.landlord_name AS landlordName,
-  c.lease_signed AS leaseSigned, c.rent_cents AS rentCents, c.charges_cents AS chargesCents, c.rehousing_assured AS rehousingAssured, c.outcome, c.closed_on AS closedOn,
-  (SELECT amount_cents FROM expulsions_debt_points WHERE case_id = c.id ORDER BY day DESC, id DESC LIMIT 1) AS debtCents,
-  p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames
-  FROM expulsions_cases c
-  JOIN dsu d ON d.id = c.dsu_id
-  JOIN users u ON u.id = c.referent_id
-  LEFT JOIN persons p ON p.id = (SELECT id FROM persons WHERE household_id = d.household_id AND merged_into IS NULL
-      ORDER BY CASE household_role WHEN 'demandeur' THEN 0 WHEN 'conjoint' THEN 1 ELSE 2 END, id LIMIT 1)`;
+const CASE_SELECT = fileSelect(
+  'expulsions_cases',
+  `f.dwelling, f.landlord_kind AS landlordKind, f.landlord_partner_id AS landlordPartnerId, f.landlord_name AS landlordName,
+  f.lease_signed AS leaseSigned, f.rent_cents AS rentCents, f.charges_cents AS chargesCents, f.rehousing_assured AS rehousingAssured, f.outcome, f.closed_on AS closedOn,
+  (SELECT amount_cents FROM expulsions_debt_points WHERE case_id = f.id ORDER BY day DESC, id DESC LIMIT 1) AS debtCents,`,
+);
 
 export const householdName = (r: CaseRow): string => (r.birthName === null ? '—' : shortName({ birthName: r.birthName, usageName: r.usageName ?? '', firstNames: r.firstNames ?? '' }));
 
-export function getCase(db: Db, id: number): CaseRow | undefined {
-  return prep(db, `${CASE_SELECT} WHERE c.id = ?`).get(id) as CaseRow | undefined;
-}
+export const getCase = (db: Db, id: number) => fileById<CaseRow>(db, CASE_SELECT, id);
 
-export function casesOfDsu(db: Db, dsuId: number): CaseRow[] {
-  return prep(db, `${CASE_SELECT} WHERE c.dsu_id = ? ORDER BY c.id DESC`).all(dsuId) as CaseRow[];
-}
+export const casesOfDsu = (db: Db, dsuId: number) => filesOfDsu<CaseRow>(db, CASE_SELECT, dsuId);
 
 /**
  * The cases a professional follows: those they are the référent of, and those of the DSU they
  * hold (référent or active co-intervenant); every case of the site for `all` (a responsable).
  */
 export function casesFollowed(db: Db, userId: number, all: boolean, closed: boolean): CaseRow[] {
-  const status = closed ? 'clos' : 'ouvert';
-  if (all) return prep(db, `${CASE_SELECT} WHERE c.status = ? ORDER BY c.id DESC`).all(status) as CaseRow[];
-  return prep(
-    db,
-    `${CASE_SELECT} WHERE c.status = ? AND d.status <> 'archive' AND (c.referent_id = ? OR d.referent_id = ?
-       OR c.dsu_id IN (SELECT dsu_id FROM dsu_intervenants WHERE user_id = ? AND ended_on IS NULL)) ORDER BY c.id DESC`,
-  ).all(status, userId, userId, userId) as CaseRow[];
+  return followedBy<CaseRow>(db, CASE_SELECT, userId, all, closed);
 }
 
 export interface Details {
@@ -221,6 +207,7 @@ export function lastActivity(db: Db, dsuIds: readonly number[] | null): Map<numb
 
 export const auditEntities = {
   expulsions: byIntegerId('expulsions_cases', "'Prévention des expulsions n° ' || id"),
+  expulsions_ccapex: byIntegerId('expulsions_ccapex_sessions', "'Séance de la CCAPEX du ' || strftime('%d/%m/%Y', held_on)"),
 };
 
 /**
@@ -285,4 +272,149 @@ export function insertAidLink(db: Db, caseId: number, aidId: number, at: string,
 
 export function dsuExists(db: Db, dsuId: number): boolean {
   return prep(db, 'SELECT 1 FROM dsu WHERE id = ?').get(dsuId) !== undefined;
+}
+
+// CCAPEX ---------------------------------------------------------------------------------------
+
+export interface SessionRow {
+  id: number;
+  heldOn: string;
+  place: string;
+  members: string;
+}
+
+const SESSION_SELECT = 'SELECT id, held_on AS heldOn, place, members FROM expulsions_ccapex_sessions';
+
+export function getSession(db: Db, id: number): SessionRow | undefined {
+  return prep(db, `${SESSION_SELECT} WHERE id = ?`).get(id) as SessionRow | undefined;
+}
+
+/** Every session, the latest first. */
+export function sessions(db: Db): SessionRow[] {
+  return prep(db, `${SESSION_SELECT} ORDER BY held_on DESC, id DESC`).all() as SessionRow[];
+}
+
+export function insertSession(db: Db, s: { heldOn: string; place: string; members: string; at: string; by: number }): number {
+  return Number(
+    prep(db, 'INSERT INTO expulsions_ccapex_sessions (held_on, place, members, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(s.heldOn, s.place, s.members, s.at, s.by, s.at, s.by)
+      .lastInsertRowid,
+  );
+}
+
+export function updateSession(db: Db, id: number, s: { heldOn: string; place: string; members: string; at: string; by: number }): void {
+  prep(db, 'UPDATE expulsions_ccapex_sessions SET held_on = ?, place = ?, members = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(s.heldOn, s.place, s.members, s.at, s.by, id);
+}
+
+export function professionals(db: Db, sessionId: number): { id: number; displayName: string }[] {
+  return prep(db, 'SELECT u.id, u.display_name AS displayName FROM expulsions_ccapex_professionals p JOIN users u ON u.id = p.user_id WHERE p.session_id = ? ORDER BY u.display_name, u.id').all(sessionId) as {
+    id: number;
+    displayName: string;
+  }[];
+}
+
+export function setProfessionals(db: Db, sessionId: number, userIds: readonly number[]): void {
+  prep(db, 'DELETE FROM expulsions_ccapex_professionals WHERE session_id = ?').run(sessionId);
+  for (const u of userIds) prep(db, 'INSERT INTO expulsions_ccapex_professionals (session_id, user_id) VALUES (?, ?)').run(sessionId, u);
+}
+
+export interface AgendaRow {
+  sessionId: number;
+  caseId: number;
+  position: number;
+  evaluation: string;
+  proposals: string;
+  noteGeneratedAt: string | null;
+}
+
+const AGENDA_SELECT = 'SELECT session_id AS sessionId, case_id AS caseId, position, evaluation, proposals, note_generated_at AS noteGeneratedAt FROM expulsions_ccapex_agenda';
+
+export function agendaOf(db: Db, sessionId: number): AgendaRow[] {
+  return prep(db, `${AGENDA_SELECT} WHERE session_id = ? ORDER BY position, case_id`).all(sessionId) as AgendaRow[];
+}
+
+export function agendaEntry(db: Db, sessionId: number, caseId: number): AgendaRow | undefined {
+  return prep(db, `${AGENDA_SELECT} WHERE session_id = ? AND case_id = ?`).get(sessionId, caseId) as AgendaRow | undefined;
+}
+
+/** The sessions a case is on, by date. */
+export function sessionsOfCase(db: Db, caseId: number): (AgendaRow & { heldOn: string; place: string })[] {
+  return prep(
+    db,
+    `SELECT a.session_id AS sessionId, a.case_id AS caseId, a.position, a.evaluation, a.proposals, a.note_generated_at AS noteGeneratedAt, s.held_on AS heldOn, s.place
+     FROM expulsions_ccapex_agenda a JOIN expulsions_ccapex_sessions s ON s.id = a.session_id WHERE a.case_id = ? ORDER BY s.held_on, s.id`,
+  ).all(caseId) as (AgendaRow & { heldOn: string; place: string })[];
+}
+
+export function addToAgenda(db: Db, sessionId: number, caseId: number, at: string, by: number): void {
+  prep(
+    db,
+    `INSERT INTO expulsions_ccapex_agenda (session_id, case_id, position, added_at, added_by)
+     VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM expulsions_ccapex_agenda WHERE session_id = ?), ?, ?)`,
+  ).run(sessionId, caseId, sessionId, at, by);
+}
+
+export function removeFromAgenda(db: Db, sessionId: number, caseId: number): void {
+  prep(db, 'DELETE FROM expulsions_ccapex_agenda WHERE session_id = ? AND case_id = ?').run(sessionId, caseId);
+}
+
+export function setEvaluation(db: Db, sessionId: number, caseId: number, evaluation: string, proposals: string): void {
+  prep(db, 'UPDATE expulsions_ccapex_agenda SET evaluation = ?, proposals = ? WHERE session_id = ? AND case_id = ?').run(evaluation, proposals, sessionId, caseId);
+}
+
+export function recordNote(db: Db, sessionId: number, caseId: number, at: string, by: number, shared: boolean): void {
+  prep(db, 'UPDATE expulsions_ccapex_agenda SET note_generated_at = ?, note_generated_by = ?, note_shared = ? WHERE session_id = ? AND case_id = ?').run(at, by, shared ? 1 : 0, sessionId, caseId);
+}
+
+export interface OpinionRow {
+  sessionId: number;
+  caseId: number;
+  day: string;
+  avis: CcapexAvis;
+  text: string;
+  recommendations: string;
+  recordedAt: string;
+  userId: number;
+  userName: string;
+}
+
+const OPINION_SELECT = `SELECT o.session_id AS sessionId, o.case_id AS caseId, o.day, o.avis, o.text, o.recommendations, o.recorded_at AS recordedAt, o.recorded_by AS userId, u.display_name AS userName
+  FROM expulsions_ccapex_opinions o JOIN users u ON u.id = o.recorded_by`;
+
+export function opinionsOfCase(db: Db, caseId: number): OpinionRow[] {
+  return prep(db, `${OPINION_SELECT} WHERE o.case_id = ?`).all(caseId) as OpinionRow[];
+}
+
+export function opinionsOfSession(db: Db, sessionId: number): OpinionRow[] {
+  return prep(db, `${OPINION_SELECT} WHERE o.session_id = ?`).all(sessionId) as OpinionRow[];
+}
+
+export function upsertOpinion(db: Db, o: { sessionId: number; caseId: number; day: string; avis: string; text: string; recommendations: string; at: string; by: number }): void {
+  prep(
+    db,
+    `INSERT INTO expulsions_ccapex_opinions (session_id, case_id, day, avis, text, recommendations, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (session_id, case_id) DO UPDATE SET day = excluded.day, avis = excluded.avis, text = excluded.text, recommendations = excluded.recommendations,
+       recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
+  ).run(o.sessionId, o.caseId, o.day, o.avis, o.text, o.recommendations, o.at, o.by);
+}
+
+/** The DSU's consents to information sharing, with their recipient as written and as in the directory. */
+export function consentsOfDsu(db: Db, dsuId: number): { id: number; recipient: string; partner: string | null; scope: string; givenOn: string; withdrawnOn: string | null }[] {
+  return prep(
+    db,
+    `SELECT c.id, c.recipient_label AS recipient, CASE WHEN p.id IS NULL THEN NULL ELSE p.organisation || ' ' || p.service END AS partner, c.scope, c.given_on AS givenOn, c.withdrawn_on AS withdrawnOn
+     FROM consents c LEFT JOIN partners p ON p.id = c.recipient_partner_id WHERE c.dsu_id = ? ORDER BY c.given_on, c.id`,
+  ).all(dsuId) as { id: number; recipient: string; partner: string | null; scope: string; givenOn: string; withdrawnOn: string | null }[];
+}
+
+/** The household of a case's DSU. */
+export function householdIdOfDsu(db: Db, dsuId: number): number | undefined {
+  return (prep(db, 'SELECT household_id AS id FROM dsu WHERE id = ?').get(dsuId) as { id: number } | undefined)?.id;
+}
+
+/** The linked aid requests with what the note prints of them. */
+export function linkedAidsForNote(db: Db, caseId: number): { number: string; object: string; amountCents: number; status: string; requestedOn: string }[] {
+  return prep(
+    db,
+    `SELECT a.number, a.object, a.amount_cents AS amountCents, a.status, a.requested_on AS requestedOn FROM aid_requests a JOIN expulsions_aid_links l ON l.aid_id = a.id WHERE l.case_id = ? ORDER BY a.requested_on, a.id`,
+  ).all(caseId) as { number: string; object: string; amountCents: number; status: string; requestedOn: string }[];
 }

@@ -1,5 +1,6 @@
 /** Overindebtedness files: the only place their SQL lives (DOMAIN §5). */
 import { prep, type Db } from '../../store/database';
+import { fileById, fileSelect, filesOfDsu as ofDsu, followedBy } from '../../store/followed';
 import { byIntegerId } from '../../store/labels';
 import type { DebtVersion, StageOut } from './contract';
 import type { StageKind } from './kinds';
@@ -21,37 +22,20 @@ export interface FileRow {
   firstNames: string | null;
 }
 
-const FILE_SELECT = `SELECT f.id, f.dsu_id AS dsuId, d.number AS dsuNumber, d.household_id AS householdId, d.referent_id AS dsuReferentId, d.status AS dsuStatus,
-  f.referent_id AS referentId, u.display_name AS referentName, f.status, f.opened_on AS openedOn,
-  p.birth_name AS birthName, p.usage_name AS usageName, p.first_names AS firstNames
-  FROM surendettement_files f
-  JOIN dsu d ON d.id = f.dsu_id
-  JOIN users u ON u.id = f.referent_id
-  LEFT JOIN persons p ON p.id = (SELECT id FROM persons WHERE household_id = d.household_id AND merged_into IS NULL
-      ORDER BY CASE household_role WHEN 'demandeur' THEN 0 WHEN 'conjoint' THEN 1 ELSE 2 END, id LIMIT 1)`;
+const FILE_SELECT = fileSelect('surendettement_files', 'd.household_id AS householdId, d.referent_id AS dsuReferentId,');
 
 export const householdName = (r: FileRow): string => (r.birthName === null ? '—' : shortName({ birthName: r.birthName, usageName: r.usageName ?? '', firstNames: r.firstNames ?? '' }));
 
-export function getFile(db: Db, id: number): FileRow | undefined {
-  return prep(db, `${FILE_SELECT} WHERE f.id = ?`).get(id) as FileRow | undefined;
-}
+export const getFile = (db: Db, id: number) => fileById<FileRow>(db, FILE_SELECT, id);
 
-export function filesOfDsu(db: Db, dsuId: number): FileRow[] {
-  return prep(db, `${FILE_SELECT} WHERE f.dsu_id = ? ORDER BY f.id DESC`).all(dsuId) as FileRow[];
-}
+export const filesOfDsu = (db: Db, dsuId: number) => ofDsu<FileRow>(db, FILE_SELECT, dsuId);
 
 /**
  * The files a professional follows: those they are the référent of, and those of the DSU they
  * hold (référent or active co-intervenant); every file of the site for `all` (a responsable).
  */
 export function filesFollowed(db: Db, userId: number, all: boolean, closed: boolean): FileRow[] {
-  const status = closed ? 'clos' : 'ouvert';
-  if (all) return prep(db, `${FILE_SELECT} WHERE f.status = ? ORDER BY f.id DESC`).all(status) as FileRow[];
-  return prep(
-    db,
-    `${FILE_SELECT} WHERE f.status = ? AND d.status <> 'archive' AND (f.referent_id = ? OR d.referent_id = ?
-       OR f.dsu_id IN (SELECT dsu_id FROM dsu_intervenants WHERE user_id = ? AND ended_on IS NULL)) ORDER BY f.id DESC`,
-  ).all(status, userId, userId, userId) as FileRow[];
+  return followedBy<FileRow>(db, FILE_SELECT, userId, all, closed);
 }
 
 export function insertFile(db: Db, f: { dsuId: number; referentId: number; openedOn: string; openedAt: string; openedBy: number }): number {

@@ -16,6 +16,7 @@ import { m0008Parametres } from './0008-parametres';
 import { m0009Surendettement } from './0009-surendettement';
 import { m0010SearchFields } from './0010-search-fields';
 import { m0011Expulsions } from './0011-expulsions';
+import { m0012Ccapex } from './0012-ccapex';
 import { m0013Protection } from './0013-protection';
 import { m0014Concertation } from './0014-concertation';
 import { m0015Collectif } from './0015-collectif';
@@ -24,7 +25,7 @@ import { m0016Postes } from './0016-postes';
 export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
-  m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions, m0013Protection, m0014Concertation, m0015Collectif, m0016Postes,
+  m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions, m0012Ccapex, m0013Protection, m0014Concertation, m0015Collectif, m0016Postes,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -4,7 +4,7 @@
  * figures) and the household's aids of the last 12 months. Once submitted, the same screen
  * shows the request as it was submitted, its history and decisions, and the next steps.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AidOptions, AidOut, DsuOut, EvaluationOut } from '../../../src-main/modules';
@@ -14,6 +14,7 @@ import { Alert, Button, CheckboxField, PageHeader, RadioList, SelectField, TextA
 import { centsToInput, formatCents, formatDateTime, isoToFr, parseEuros, parseFrDate, personName, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { AidActions } from './Actions';
+import type { AidPanel } from '../module';
 import { BudgetForm, budgetDraftOf, budgetOf, budgetProblem, type BudgetDraft } from '../budget';
 import { AidHistory, EvaluationPanel } from './Evaluation';
 import { ORIGINS, PAYEE_KINDS } from '../../../src-main/modules/aides/kinds';
@@ -135,7 +136,7 @@ function inputOf(dsuId: number, d: Draft): { input: Input<'aid:save'> } | { fiel
  * `dispositif`: a new request's dispositif chosen in advance (the route `#/aides/nouvelle/<dsu>?dispositif=fsl_maintien`,
  * from a screen that leads to it), its règlement with it; ignored when no règlement in force provides it.
  */
-export function AidRequestPage({ id, dsuId, dispositif: preset }: { id?: number; dsuId?: number; dispositif?: string }) {
+export function AidRequestPage({ id, dsuId, dispositif: preset, query, panels = [] }: { id?: number; dsuId?: number; dispositif?: string; query?: URLSearchParams; panels?: readonly AidPanel[] }) {
   const { t } = useTranslation();
   const [aid, setAid] = useState<AidOut | null>(null);
   const [dsu, setDsu] = useState<DsuOut | null>(null);
@@ -202,13 +203,26 @@ export function AidRequestPage({ id, dsuId, dispositif: preset }: { id?: number;
     setBusy(true);
     try {
       let a = await must('aid:save', aid ? { id: aid.id, ...b.input } : b.input);
+      // The other modules' step right after the creation (a link to the case the request was opened from).
+      const extra: string[] = [];
+      if (!aid) {
+        for (const p of panels) {
+          if (!p.afterCreate) continue;
+          try {
+            const m = await p.afterCreate({ aidId: a.id, query: query ?? new URLSearchParams() });
+            if (m) extra.push(m);
+          } catch (e) {
+            extra.push(errorText(e));
+          }
+        }
+      }
       if (then === 'submit') a = await must('aid:act', { action: 'submit', id: a.id });
       setAid(a);
       setDraft(draftOf(a));
       setError(null);
       setField(undefined);
       setFields({});
-      setNotice(then === 'submit' ? t('aides.done.submit', { number: a.number }) : t('aides.saved', { number: a.number }));
+      setNotice([then === 'submit' ? t('aides.done.submit', { number: a.number }) : t('aides.saved', { number: a.number }), ...extra].join(' '));
       if (!aid) window.history.replaceState(null, '', `#/aides/${a.id}`);
     } catch (e) {
       setError(errorText(e));
@@ -241,6 +255,10 @@ export function AidRequestPage({ id, dsuId, dispositif: preset }: { id?: number;
       )}
       {notice && <Alert kind="success">{notice}</Alert>}
       {error && <Alert kind="error">{error}</Alert>}
+      {aid &&
+        panels.map((p) => (
+          <Fragment key={p.key}>{p.render({ aidId: aid.id })}</Fragment>
+        ))}
       {aid && <AidActions aid={aid} onDone={(a, m) => (setAid(a), setDraft(draftOf(a)), setNotice(m), setError(null))} />}
       <div className="aid-layout">
         <div>

@@ -18,11 +18,16 @@ export const aidesUi = defineUiModule({
       roles: ['ass', 'cesf', 'responsable'],
       position: 40,
       purpose: true,
-      render: ({ session, route }) => {
+      render: ({ session, route, modules }) => {
         const id = /^#\/aides\/(\d+)$/.exec(route)?.[1];
-        const forDsu = /^#\/aides\/nouvelle\/(\d+)(?:\?dispositif=([a-z][a-z0-9_]*))?$/.exec(route);
-        if (id) return <AidRequestPage key={id} id={Number(id)} />;
-        if (forDsu) return <AidRequestPage key={`n${forDsu[1]}-${forDsu[2] ?? ''}`} dsuId={Number(forDsu[1])} {...(forDsu[2] ? { dispositif: forDsu[2] } : {})} />;
+        const forDsu = /^#\/aides\/nouvelle\/(\d+)(?:\?([a-z0-9_=&]*))?$/.exec(route);
+        const panels = modules.flatMap((m) => m.aidPanels ?? []);
+        if (id) return <AidRequestPage key={id} id={Number(id)} panels={panels} />;
+        if (forDsu) {
+          const query = new URLSearchParams(forDsu[2] ?? '');
+          const dispositif = /^[a-z][a-z0-9_]*$/.exec(query.get('dispositif') ?? '')?.[0];
+          return <AidRequestPage key={`n${forDsu[1]}-${forDsu[2] ?? ''}`} dsuId={Number(forDsu[1])} {...(dispositif ? { dispositif } : {})} query={query} panels={panels} />;
+        }
         return <AidesListPage session={session} />;
       },
     },

@@ -1,7 +1,8 @@
 /**
  * The aid requests opened for the case (an FSL maintien request, a financial aid): each with
- * its status, opening its page. « Ouvrir une demande d'aide » opens the household's new aid
- * request; a request of the household is then linked to the case from here.
+ * its status, opening its page. « Demande FSL maintien » and « Ouvrir une demande d'aide » open
+ * the household's new aid request with the case in the route: the request is linked to the
+ * case when it is created. An earlier request of the household is linked from here.
  */
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
@@ -38,9 +39,14 @@ export function AidsTab({ c, onChanged }: TabProps) {
       <div className="panel-header">
         <h2 id="exp-aids-title">{t('expulsions.aids.title')}</h2>
         {c.canWrite && (
-          <a className="btn btn-primary" href={`#/aides/nouvelle/${c.dsu.id}`}>
-            {t('expulsions.aids.open')}
-          </a>
+          <div className="actions">
+            <a className="btn btn-primary" href={`#/aides/nouvelle/${c.dsu.id}?dispositif=fsl_maintien&expulsion=${c.id}`}>
+              {t('expulsions.aids.openFsl')}
+            </a>
+            <a className="btn btn-secondary" href={`#/aides/nouvelle/${c.dsu.id}?expulsion=${c.id}`}>
+              {t('expulsions.aids.open')}
+            </a>
+          </div>
         )}
       </div>
       {c.aids.length === 0 ? (

@@ -1,7 +1,7 @@
 /**
  * One eviction prevention case (DOMAIN §6): a compact header (household, référent, dwelling,
  * landlord, lease, rent, debt, stage, next date), then tabs — Procédure · Dates · Dette
- * locative · Aides · Issue. The open tab is in the address (`#/expulsions/12/dates`). Every action's outcome is
+ * locative · Aides · CCAPEX · Issue. The open tab is in the address (`#/expulsions/12/dates`). Every action's outcome is
  * said in the page's live region and the case is read again.
  */
 import { useState } from 'react';
@@ -9,15 +9,16 @@ import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
 import { Alert, Button, PageHeader } from '../../ui/components';
-import { formatCents, isoToFr } from '../../ui/format';
+import { formatCents, isoToFr, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { DebtTab } from './DebtTab';
 import { DetailsDialog } from './DetailsDialog';
 import { AidsTab } from './AidsTab';
+import { CcapexTab } from './CcapexTab';
 import { OutcomeTab } from './OutcomeTab';
 import { DatesList, ProcedureTab } from './ProcedureTab';
 
-export const CASE_TABS = ['procedure', 'dates', 'dette', 'aides', 'issue'] as const;
+export const CASE_TABS = ['procedure', 'dates', 'dette', 'aides', 'ccapex', 'issue'] as const;
 type TabKey = (typeof CASE_TABS)[number];
 
 export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | undefined }) {
@@ -39,6 +40,7 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
     void res.reload();
   };
   const next = c.nextDate;
+  const opinion = [...c.ccapex].reverse().find((e) => e.opinion);
   return (
     <>
       <PageHeader title={t('expulsions.caseTitle', { household: c.household })}>
@@ -61,12 +63,12 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         <div>
           <dt>{t('expulsions.details.landlord')}</dt>
           <dd>
-            {c.landlordName} ({t(`expulsions.landlordKinds.${c.landlordKind}`)})
+            {c.landlordName}, {t(`expulsions.landlordKinds.${c.landlordKind}`)}
           </dd>
         </div>
         <div>
           <dt>{t('expulsions.lease')}</dt>
-          <dd>{t('expulsions.leaseValue', { date: c.leaseSigned ? isoToFr(c.leaseSigned) : t('expulsions.unknown'), rent: formatCents(c.rentCents), charges: formatCents(c.chargesCents) })}</dd>
+          <dd>{t(c.leaseSigned ? 'expulsions.leaseValue' : 'expulsions.leaseValueUnknown', { date: c.leaseSigned ? isoToFr(c.leaseSigned) : '', rent: formatCents(c.rentCents), charges: formatCents(c.chargesCents) })}</dd>
         </div>
         <div>
           <dt>{t('expulsions.debt')}</dt>
@@ -78,8 +80,18 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         </div>
         <div>
           <dt>{t('expulsions.nextDate')}</dt>
-          <dd data-testid="exp-next-date">{c.status === 'clos' ? t('expulsions.noDateClosed') : next ? `${isoToFr(next.due)} — ${next.label}` : t('expulsions.noDate')}</dd>
+          <dd data-testid="exp-next-date">{c.status === 'clos' ? t('expulsions.noDateClosed') : next ? `${isoToFr(next.due)} — ${next.label}${next.due < today() ? ` (${t('expulsions.dates.past')})` : ''}` : t('expulsions.noDate')}</dd>
         </div>
+        {c.ccapex.length > 0 && (
+          <div>
+            <dt>{t('expulsions.ccapex.header')}</dt>
+            <dd data-testid="exp-ccapex-header">
+              {opinion?.opinion
+                ? t('expulsions.ccapex.headerOpinion', { avis: t(`expulsions.ccapex.avis.${opinion.opinion.avis}`), date: isoToFr(opinion.heldOn) })
+                : t('expulsions.ccapex.headerPending', { date: isoToFr(c.ccapex[c.ccapex.length - 1]!.heldOn) })}
+            </dd>
+          </div>
+        )}
       </dl>
       {c.warnings.length > 0 && (
         <Alert kind="info">
@@ -116,6 +128,9 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         </TabPanel>
         <TabPanel id="aides" className="tab-panel">
           <AidsTab c={c} onChanged={changed} />
+        </TabPanel>
+        <TabPanel id="ccapex" className="tab-panel">
+          <CcapexTab c={c} onChanged={changed} />
         </TabPanel>
         <TabPanel id="issue" className="tab-panel">
           <OutcomeTab c={c} onChanged={changed} />

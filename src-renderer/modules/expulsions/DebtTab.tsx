@@ -93,12 +93,14 @@ export function DebtTab({ c, onChanged }: TabProps) {
       <h2 id="exp-debt-title">{t('expulsions.debtTab.title')}</h2>
       {c.debts.length === 0 ? <p className="muted">{t('expulsions.debtTab.none')}</p> : <DebtChart debts={c.debts} />}
       {c.debts.length > 0 && (
-        <table className="data-table compact">
+        <table className="table exp-table exp-debt-table">
           <caption className="visually-hidden">{t('expulsions.debtTab.tableCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('expulsions.debtTab.day')}</th>
-              <th scope="col">{t('expulsions.debtTab.amount')}</th>
+              <th scope="col" className="num">
+                {t('expulsions.debtTab.amount')}
+              </th>
               <th scope="col">{t('expulsions.debtTab.by')}</th>
             </tr>
           </thead>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
 import { Alert, Button } from '../../ui/components';
-import { isoToFr } from '../../ui/format';
+import { isoToFr, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import type { DsuPanelProps } from '../module';
 import { DetailsDialog } from './DetailsDialog';
@@ -31,7 +31,13 @@ export function DsuCases({ dsu, session }: DsuPanelProps) {
           <li key={c.id}>
             <a href={`#/expulsions/${c.id}`}>{t('expulsions.dsu.item', { date: isoToFr(c.openedOn), referent: c.referent.displayName })}</a> — {t(`expulsions.statuses.${c.status}`)}
             {c.stage && <> — {t(`expulsions.stages.${c.stage}`)}</>}
-            {c.nextDate && <> — {t('expulsions.dsu.next', { date: isoToFr(c.nextDate.due), label: c.nextDate.label })}</>}
+            {c.nextDate && (
+              <>
+                {' — '}
+                {t('expulsions.dsu.next', { date: isoToFr(c.nextDate.due), label: c.nextDate.label })}
+                {c.nextDate.due < today() && ` (${t('expulsions.dates.past')})`}
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -18,6 +18,8 @@ import { sameFingerprint } from './pki';
 let team: Team;
 let host: TeamHost;
 let cutNext: string | null = null;
+/** Every answer of this channel is cut after the host ran the call (the host stays up). */
+let cutAlways: string | null = null;
 const forwarders: Forwarder[] = [];
 
 beforeAll(async () => {
@@ -28,6 +30,7 @@ beforeAll(async () => {
     port: 0,
     pairingPort: 0,
     beforeReply: (channel, cut) => {
+      if (cutAlways === channel) cut();
       if (cutNext === channel) {
         cutNext = null;
         cut();
@@ -227,6 +230,50 @@ describe('calls from a workstation', () => {
     const b = await ws.forwarder.call(secToken, 'partners:save', { organisation: 'Emmaüs', service: 'Bric-à-brac', category: 'Association' }, key);
     expect(b.result).toEqual(a.result);
     expect((team.app.vault.db.prepare("SELECT count(*) AS n FROM partners WHERE organisation = 'Emmaüs'").get() as { n: number }).n).toBe(1);
+  });
+
+  it('a person’s new try after « Le poste hôte ne répond pas » reuses the unanswered call’s key: one row, the first result', async () => {
+    const p = await register(team, { birthName: 'Lefebvre', firstNames: 'Rose', birthDate: '1979-03-03' });
+    const dsuId = (await team.must(team.ass.token, 'dsu:open', { householdId: p.household!.id, referentId: team.ass.id })).id;
+    const assToken = await loginVia(ws.forwarder, 'ass1', team.ass.password);
+    const rows = (summary: string) => team.app.vault.db.prepare('SELECT id FROM journal WHERE summary = ? ORDER BY id').all(summary) as { id: number }[];
+    const input = { dsuId, occurredOn: '2026-11-20', type: 'note_sociale', field: 'budget', summary: 'Entretien au bureau', coAuthorIds: [] };
+    cutAlways = 'dsu:addEntry';
+    let lost: DispatchOutcome;
+    try {
+      lost = await ws.forwarder.call(assToken, 'dsu:addEntry', input);
+    } finally {
+      cutAlways = null;
+    }
+    // Every attempt reached the host and was cut before the answer: the person is told so…
+    expect(lost.result).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+    expect(rows('Entretien au bureau')).toHaveLength(1);
+    expect(ws.forwarder.pendingCount).toBe(1);
+    // …and presses « Enregistrer » again: the host answers its first result, nothing is written twice.
+    const again = await ws.forwarder.call(assToken, 'dsu:addEntry', input);
+    expect(again.result).toMatchObject({ ok: true, value: { id: rows('Entretien au bureau')[0]!.id } });
+    expect(rows('Entretien au bureau')).toHaveLength(1);
+    expect(ws.forwarder.pendingCount).toBe(0);
+    // Once answered, the same input again is a genuinely new entry: a second row.
+    const fresh = await ws.forwarder.call(assToken, 'dsu:addEntry', input);
+    expect(fresh.result.ok).toBe(true);
+    expect(rows('Entretien au bureau')).toHaveLength(2);
+    // A call of unknown outcome is remembered 15 minutes, then a new try is a new call.
+    let now = 1_000_000;
+    const f = new Forwarder(ws.pairing, { attempts: 1, backoffMs: [0], now: () => now });
+    forwarders.push(f);
+    const later = { ...input, summary: 'Appel de la bailleuse' };
+    cutAlways = 'dsu:addEntry';
+    try {
+      expect((await f.call(assToken, 'dsu:addEntry', later)).result.ok).toBe(false);
+    } finally {
+      cutAlways = null;
+    }
+    expect(f.pendingCount).toBe(1);
+    now += 15 * 60_000 + 1;
+    expect(f.pendingCount).toBe(0);
+    expect((await f.call(assToken, 'dsu:addEntry', later)).result.ok).toBe(true);
+    expect(rows('Appel de la bailleuse')).toHaveLength(2);
   });
 
   it('relays the host’s events: a change made elsewhere reaches the workstation’s stream', async () => {

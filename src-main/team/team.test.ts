@@ -363,3 +363,70 @@ describe('« Héberger l’équipe »', () => {
     }
   });
 });
+
+describe('a host that stops between its write and its answer', () => {
+  it('answers the retry after its restart with the first result, from the store: one row', async () => {
+    const { AppCore } = await import('../api/app');
+    const { dispatch } = await import('../api/dispatch');
+    const { registry } = await import('../modules');
+    const { ADMIN_PASSWORD } = await import('../../tests/helpers/site');
+    const site = await newTeam();
+    let cutting = true;
+    const first = await startTeamHost(site.app, { dataDir: site.dir, address: '127.0.0.1', port: 0, pairingPort: 0, beforeReply: (channel, cut) => (cutting && channel === 'dsu:addEntry' ? cut() : undefined) });
+    let second: TeamHost | null = null;
+    let app2: InstanceType<typeof AppCore> | null = null;
+    try {
+      const code = await site.must(site.adminToken, 'team:createPairingCode', {});
+      const pairing = await pairWithHost({ dataDir: tmpDir('passeur-poste-'), host: '127.0.0.1', port: portOf(code.address), code: code.code, name: 'Bureau 9', fingerprint: code.fingerprint });
+      const f = new Forwarder(pairing, { attempts: 2, backoffMs: [10] });
+      forwarders.push(f);
+      const p = await register(site, { birthName: 'Garnier', firstNames: 'Léon', birthDate: '1960-06-06' });
+      const dsuId = (await site.must(site.ass.token, 'dsu:open', { householdId: p.household!.id, referentId: site.ass.id })).id;
+      const token = await loginVia(f, 'ass1', site.ass.password);
+      const input = { dsuId, occurredOn: '2026-11-20', type: 'note_sociale', field: 'budget', summary: 'Visite à domicile', coAuthorIds: [] };
+      // The host writes, and stops before its answer leaves.
+      expect((await f.call(token, 'dsu:addEntry', input)).result).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+      const written = site.app.vault.db.prepare("SELECT id FROM journal WHERE summary = 'Visite à domicile'").all() as { id: number }[];
+      expect(written).toHaveLength(1);
+      // Another write, where the host stops after its commit and before even keeping its answer.
+      const other = { ...input, summary: 'Appel au CCAS' };
+      expect((await f.call(token, 'dsu:addEntry', other)).result.ok).toBe(false);
+      expect(site.app.vault.db.prepare("UPDATE team_answers SET answer = NULL WHERE answer LIKE '%Appel au CCAS%'").run().changes).toBe(1);
+      await first.close();
+      site.app.close();
+      cutting = false;
+
+      // A real restart: a new core on the same folder, unlocked by a login at the host.
+      app2 = new AppCore(site.dir, registry);
+      expect((await dispatch(app2, null, 'auth:login', { login: 'admin', password: ADMIN_PASSWORD })).result.ok).toBe(true);
+      second = await startTeamHost(app2, { dataDir: site.dir, address: '127.0.0.1', port: pairing.port, pairingPort: 0 });
+      expect(second.idempotency.size).toBe(0);
+      const again = await f.call(token, 'dsu:addEntry', input);
+      expect(again.result).toMatchObject({ ok: true, value: { id: written[0]!.id, summary: 'Visite à domicile' } });
+      expect(app2.vault.db.prepare("SELECT count(*) AS n FROM journal WHERE summary = 'Visite à domicile'").get()).toEqual({ n: 1 });
+      // Only the write is known: it is not done again, and the person is told to reload.
+      const told = await f.call(token, 'dsu:addEntry', other);
+      expect(told.result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      if (!told.result.ok) expect(told.result.error.message).toMatch(/fait sur le poste hôte juste avant une coupure ; il n’a pas été refait\. Rechargez/);
+      expect(app2.vault.db.prepare("SELECT count(*) AS n FROM journal WHERE summary = 'Appel au CCAS'").get()).toEqual({ n: 1 });
+      // Kept 24 hours: a day later the row is purged by the next kept answer.
+      const kept = () => (app2!.vault.db.prepare('SELECT count(*) AS n FROM team_answers').get() as { n: number }).n;
+      expect(kept()).toBeGreaterThan(0);
+      const real = app2.clock;
+      app2.clock = () => new Date(Date.now() + 24 * 60 * 60_000 + 60_000);
+      try {
+        const fAdmin = new Forwarder(pairing, { attempts: 1 });
+        forwarders.push(fAdmin);
+        const t = await loginVia(fAdmin, 'admin', ADMIN_PASSWORD);
+        expect((await fAdmin.call(t, 'partners:save', { organisation: 'Secours populaire', service: 'Accueil', category: 'Association' })).result.ok).toBe(true);
+        expect(kept()).toBe(1);
+      } finally {
+        app2.clock = real;
+      }
+    } finally {
+      await second?.close();
+      app2?.close();
+      await first.close().catch(() => undefined);
+    }
+  });
+});

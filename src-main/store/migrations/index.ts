@@ -17,15 +17,16 @@ import { m0009Surendettement } from './0009-surendettement';
 import { m0010SearchFields } from './0010-search-fields';
 import { m0011Expulsions } from './0011-expulsions';
 import { m0016Postes } from './0016-postes';
+import { m0017ReponsesPostes } from './0017-reponses-postes';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions, m0016Postes];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions, m0016Postes, m0017ReponsesPostes];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
 // Versions go strictly up. Each number is reserved by the part of the application that owns
-// it (0016: team mode), so a number may wait for its predecessors in the list.
+// it (0016, 0017: team mode), so a number may wait for its predecessors in the list.
 MIGRATIONS.forEach((m, i) => {
   const previous = i === 0 ? 0 : MIGRATIONS[i - 1]!.version;
   if (m.version <= previous) throw new Error(`migration ${m.name} has version ${m.version}, expected more than ${previous}`);

@@ -63,6 +63,7 @@ async function httpCall(channel: string, input: unknown): Promise<Result<unknown
 
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
   const r = window.passeur ? await window.passeur.call(channel, input) : await httpCall(channel, input);
+  if (!window.passeur && r.ok) serverAnswered();
   if (!r.ok && ['locked', 'unauthenticated', 'must_change_password'].includes(r.error.code) && !channel.startsWith('auth:')) {
     for (const l of sessionListeners) l(r.error.code);
   }
@@ -79,26 +80,73 @@ export async function must<C extends Channel>(channel: C, input: Input<C>): Prom
 let source: EventSource | null = null;
 const eventListeners = new Map<string, Set<(p: unknown) => void>>();
 
+/** Waits before subscribing again once the stream was refused or lost: 1 s, doubling, 30 s at most. */
+export const RESUBSCRIBE_MS = { first: 1000, max: 30_000 };
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let retryDelay = RESUBSCRIBE_MS.first;
+
+const listening = () => [...eventListeners.values()].some((s) => s.size > 0);
+
+/**
+ * Opens the event stream. A stream the server refuses (`passeur serve` restarted and the session
+ * is gone, a workstation's host unreachable) is closed by the browser for good: it is opened
+ * again after a wait that doubles up to 30 s, or at once when a call is answered again.
+ */
+function openStream(): void {
+  if (source || !listening()) return;
+  const s = new EventSource('/events');
+  source = s;
+  for (const name of Object.keys(EVENT_NAMES) as EventName[]) {
+    s.addEventListener(name, (e) => {
+      const payload: unknown = JSON.parse((e as MessageEvent<string>).data || '{}');
+      for (const l of eventListeners.get(name) ?? []) l(payload);
+    });
+  }
+  s.addEventListener('open', () => {
+    retryDelay = RESUBSCRIBE_MS.first;
+  });
+  s.addEventListener('error', () => {
+    // CONNECTING: the browser retries by itself; CLOSED: it gave up, so do we, later.
+    if (s.readyState !== EventSource.CLOSED || source !== s) return;
+    s.close();
+    source = null;
+    scheduleStream(retryDelay);
+    retryDelay = Math.min(retryDelay * 2, RESUBSCRIBE_MS.max);
+  });
+}
+
+function scheduleStream(ms: number): void {
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    openStream();
+  }, ms);
+}
+
+/** A call was answered: a stream waiting to be opened again is opened now. */
+function serverAnswered(): void {
+  if (!retryTimer) return;
+  clearTimeout(retryTimer);
+  retryTimer = null;
+  retryDelay = RESUBSCRIBE_MS.first;
+  openStream();
+}
+
 /** Subscribes to a main-process event; returns the unsubscribe function. */
 export function on(event: EventName, cb: (payload: unknown) => void): () => void {
   if (window.passeur) return window.passeur.on(event, cb);
   const set = eventListeners.get(event) ?? new Set();
   set.add(cb);
   eventListeners.set(event, set);
-  if (!source) {
-    source = new EventSource('/events');
-    for (const name of Object.keys(EVENT_NAMES) as EventName[]) {
-      source.addEventListener(name, (e) => {
-        const payload: unknown = JSON.parse((e as MessageEvent<string>).data || '{}');
-        for (const l of eventListeners.get(name) ?? []) l(payload);
-      });
-    }
-  }
+  openStream();
   return () => {
     set.delete(cb);
-    if ([...eventListeners.values()].every((s) => s.size === 0) && source) {
-      source.close();
+    if (!listening()) {
+      source?.close();
       source = null;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
+      retryDelay = RESUBSCRIBE_MS.first;
     }
   };
 }

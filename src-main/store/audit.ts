@@ -39,6 +39,14 @@ const origin = new AsyncLocalStorage<string>();
 export function asWorkstation<T>(workstation: string, fn: () => T): T {
   return origin.run(workstation, fn);
 }
+/**
+ * The team host's memory of answered writes (src-main/team/idempotency.ts): runs inside the
+ * transaction of each audited change of the call under way, so the call's key is kept with it.
+ */
+const beside = new AsyncLocalStorage<(db: Db) => void>();
+export function besideAudit<T>(hook: (db: Db) => void, fn: () => T): T {
+  return beside.run(hook, fn);
+}
 /** The workstation of the call under way, null outside team mode. */
 export function currentWorkstation(): string | null {
   return origin.getStore() ?? null;
@@ -98,6 +106,7 @@ export function appendAudit(db: Db, e: AuditEntry, now = new Date()): AuditRow {
     ).run(full);
   }
   auditRows.set(db, auditRowsWritten(db) + 1);
+  beside.getStore()?.(db);
   return full;
 }
 

@@ -8,6 +8,12 @@
  * answers a retried write with its first answer, never records it twice. Connection errors are
  * retried a few times; a host that stays unreachable is said in French, and the screen keeps
  * what the person typed.
+ *
+ * When every attempt fails, the outcome is unknown: the host may have written before the cut.
+ * The forwarder then remembers the call (session, channel, hash of the exact input) with its key
+ * for `PENDING_MS`; the person pressing « Enregistrer » again sends the same input, gets the same
+ * key, and the host answers its first result instead of writing twice. The memory of a call is
+ * dropped as soon as an answer arrives: a new identical call after that is a new write.
  */
 import crypto from 'node:crypto';
 import https from 'node:https';
@@ -23,6 +29,9 @@ export const ATTEMPTS = 4;
 const BACKOFF_MS = [100, 400, 1200];
 /** A call taking longer is treated as a cut connection (retried with the same key). */
 const CALL_TIMEOUT_MS = 60_000;
+/** How long, and how many, calls of unknown outcome are remembered (their key reused). */
+export const PENDING_MS = 15 * 60_000;
+export const MAX_PENDING = 500;
 
 export function unreachable(where: string): Result<never> {
   return {
@@ -49,6 +58,14 @@ export interface ForwarderOptions {
   /** Tests: attempts and waits (defaults above). */
   attempts?: number;
   backoffMs?: number[];
+  /** Tests: the clock of the memory of unknown outcomes. */
+  now?: () => number;
+}
+
+/** A call whose last attempt ended without an answer: its key, and when it was made. */
+interface Pending {
+  key: string;
+  at: number;
 }
 
 export class Forwarder implements RpcBackend {
@@ -57,6 +74,9 @@ export class Forwarder implements RpcBackend {
   private readonly streams = new Set<http.ClientRequest>();
   private readonly attempts: number;
   private readonly backoff: number[];
+  private readonly now: () => number;
+  /** Calls of unknown outcome, oldest first, by hash of (session, channel, input). */
+  private readonly pending = new Map<string, Pending>();
 
   constructor(
     private readonly pairing: ClientPairing,
@@ -74,6 +94,21 @@ export class Forwarder implements RpcBackend {
     });
     this.attempts = opts.attempts ?? ATTEMPTS;
     this.backoff = opts.backoffMs ?? BACKOFF_MS;
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** How many calls of unknown outcome are remembered now. */
+  get pendingCount(): number {
+    this.sweep();
+    return this.pending.size;
+  }
+
+  private sweep(): void {
+    const limit = this.now() - PENDING_MS;
+    for (const [id, p] of this.pending) {
+      if (p.at >= limit && this.pending.size <= MAX_PENDING) break;
+      this.pending.delete(id);
+    }
   }
 
   /** The host checks the real limits; this one only bounds what is forwarded. */
@@ -82,15 +117,28 @@ export class Forwarder implements RpcBackend {
   }
 
   async call(token: string | null, channel: string, input: unknown, idempotencyKey?: string): Promise<DispatchOutcome> {
-    const key = idempotencyKey ?? crypto.randomUUID();
     const body = JSON.stringify(input ?? {});
+    // A key given by the caller is its own; otherwise the key of the same call left unanswered.
+    const id = idempotencyKey ? null : crypto.createHash('sha256').update(`${token ?? ''}\u0000${channel}\u0000${body}`).digest('base64url');
+    this.sweep();
+    const known = id ? this.pending.get(id) : undefined;
+    const key = idempotencyKey ?? known?.key ?? crypto.randomUUID();
+    if (known) log('team', 'forward_same_key', { channel });
     for (let attempt = 0; attempt < this.attempts; attempt++) {
       if (attempt > 0) await sleep(this.backoff[Math.min(attempt - 1, this.backoff.length - 1)] ?? 0);
       try {
-        return await this.once(token, channel, body, key);
+        const out = await this.once(token, channel, body, key);
+        if (id && this.pending.get(id)?.key === key) this.pending.delete(id);
+        return out;
       } catch {
         log('team', 'forward_retry', { channel, attempt: attempt + 1 });
       }
+    }
+    if (id) {
+      // Re-inserted: the newest last, the first dropped by the bounds.
+      this.pending.delete(id);
+      this.pending.set(id, { key, at: this.now() });
+      this.sweep();
     }
     return { result: unreachable(this.where) };
   }
@@ -181,6 +229,7 @@ export class Forwarder implements RpcBackend {
   }
 
   close(): void {
+    this.pending.clear();
     for (const r of this.streams) r.destroy();
     this.streams.clear();
     this.agent.destroy();

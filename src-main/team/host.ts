@@ -15,9 +15,12 @@ import type { AppCore } from '../api/app';
 import { localBackend, createRequestHandler, type RpcBackend } from '../host/http';
 import { attachHosting, attachTeam, detachTeam, teamOf, type TeamService } from '../modules/team';
 import { PasseurError } from '../shared/errors';
-import { appendAudit, asWorkstation, rowsChangedBesidesAudit } from '../store/audit';
+import crypto from 'node:crypto';
+import type { DispatchOutcome } from '../api/dispatch';
+import { appendAudit, asWorkstation, besideAudit, currentWorkstation, rowsChangedBesidesAudit } from '../store/audit';
 import { log } from '../shared/log';
-import { IdempotencyStore } from './idempotency';
+import { IdempotencyStore, KEEP_MS, type KeptAnswers } from './idempotency';
+import { findAnswer, keepAnswer, markWritten, purgeAnswers } from './repo';
 import { openPairingListener, PairingCodes, type PairingListener } from './pairing';
 import { ensureHostPki, HOST_DIR, privateDir, writePrivate, type HostPki } from './pki';
 import { WorkstationRegistry, type Workstation } from './workstations';
@@ -45,9 +48,9 @@ export async function startTeamHost(app: AppCore, opts: TeamHostOptions): Promis
   const pki = await ensureHostPki(opts.dataDir, 'Passeur', [opts.address]);
   const registry = new WorkstationRegistry(opts.dataDir);
   const codes = new PairingCodes(() => app.clock());
-  const idempotency = new IdempotencyStore(() => app.clock().getTime());
-  const local = localBackend(app);
   const changes = () => (app.vault.isOpen() ? rowsChangedBesidesAudit(app.vault.db) : 0);
+  const idempotency = new IdempotencyStore(() => app.clock().getTime(), keptAnswers(app, changes));
+  const local = localBackend(app);
 
   const backend: RpcBackend = {
     ...local,
@@ -180,6 +183,45 @@ export async function startTeamHost(app: AppCore, opts: TeamHostOptions): Promis
   attachTeam(app, host);
   app.onClose(() => void host.close());
   return host;
+}
+
+/**
+ * The answers of workstations' writes kept in the store (migration 0017), by a hash of the
+ * workstation and the call's own id: found again after a host restart. Nothing is kept while
+ * the store is locked.
+ */
+function keptAnswers(app: AppCore, changes: () => number): KeptAnswers {
+  const sid = (id: string) => crypto.createHash('sha256').update(`${currentWorkstation() ?? ''}\u0000${id}`).digest('base64url');
+  const since = () => new Date(app.clock().getTime() - KEEP_MS).toISOString();
+  return {
+    find(id) {
+      if (!app.vault.isOpen()) return null;
+      const row = findAnswer(app.vault.db, sid(id), since());
+      if (!row) return null;
+      return row.answer === null ? 'written' : { result: JSON.parse(row.answer) as DispatchOutcome['result'] };
+    },
+    around(id, fn) {
+      const before = changes();
+      const key = sid(id);
+      // Inside the write's transaction, once it changed more than the audit log.
+      return besideAudit((db) => {
+        if (rowsChangedBesidesAudit(db) !== before) markWritten(db, key, app.clock().toISOString());
+      }, fn);
+    },
+    keep(id, outcome) {
+      if (!app.vault.isOpen()) return;
+      const db = app.vault.db;
+      try {
+        const key = sid(id);
+        db.transaction(() => {
+          purgeAnswers(db, since());
+          keepAnswer(db, key, app.clock().toISOString(), JSON.stringify(outcome.result));
+        })();
+      } catch {
+        log('team', 'answer_not_kept');
+      }
+    },
+  };
 }
 
 const SETTING = 'hote.json';

@@ -5,9 +5,13 @@
  *
  * Kept in memory, bounded: answers are kept `KEEP_MS` (24 h) and `MAX_ENTRIES` at most (the
  * oldest go first); an answer above `MAX_KEPT_BYTES` is only kept when the call changed the
- * store (a read answered again is harmless). The forwarder retries within seconds, so the
- * bounds are far from the window that matters; a host restart forgets them — the forwarder
- * then finds no host to retry against until it is back, and says so.
+ * store (a read answered again is harmless).
+ *
+ * The answers of writes are also kept in the store (`KeptAnswers`, migration 0017): the key is
+ * recorded in the transaction of the write, the answer right after, before it is sent. A host
+ * that stops between its write and its answer still answers the retry after its restart with
+ * the first result (or, if it stopped before even keeping the answer, says the write was done).
+ * Logins are not kept there: a session does not outlive the host.
  */
 import crypto from 'node:crypto';
 import type { DispatchOutcome } from '../api/dispatch';
@@ -16,6 +20,28 @@ export const KEEP_MS = 24 * 60 * 60_000;
 export const MAX_ENTRIES = 20_000;
 export const MAX_KEPT_BYTES = 256 << 10;
 
+/** The answers kept in the store, across host restarts (src-main/team/host.ts). */
+export interface KeptAnswers {
+  /** The answer kept for this call; `'written'` when only its write is known; null when unknown. */
+  find(id: string): DispatchOutcome | 'written' | null;
+  /** Runs the call so that a write it commits records `id` in its own transaction. */
+  around(id: string, fn: () => Promise<DispatchOutcome>): Promise<DispatchOutcome>;
+  keep(id: string, outcome: DispatchOutcome): void;
+}
+
+/** The retry of a write whose answer the host lost in a stop: done once, not done again. */
+export function alreadyWritten(): DispatchOutcome {
+  return {
+    result: {
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: 'Cet enregistrement a été fait sur le poste hôte juste avant une coupure ; il n’a pas été refait. Rechargez l’écran pour le voir.',
+      },
+    },
+  };
+}
+
 interface Entry {
   at: number;
   outcome: Promise<DispatchOutcome>;
@@ -23,7 +49,10 @@ interface Entry {
 
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly kept: KeptAnswers | null = null,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -38,11 +67,19 @@ export class IdempotencyStore {
     const id = crypto.createHash('sha256').update(`${token ?? ''}\u0000${channel}\u0000${key}`).digest('base64url');
     const known = this.entries.get(id);
     if (known) return known.outcome;
-    const outcome = fn();
+    const kept = channel.startsWith('auth:') ? null : this.kept;
+    const stored = kept?.find(id) ?? null;
+    if (stored) {
+      const answer = stored === 'written' ? alreadyWritten() : stored;
+      this.entries.set(id, { at: this.now(), outcome: Promise.resolve(answer) });
+      return answer;
+    }
+    const outcome = kept ? kept.around(id, fn) : fn();
     this.entries.set(id, { at: this.now(), outcome });
     try {
       const done = await outcome;
-      if (!changed() && JSON.stringify(done.result).length > MAX_KEPT_BYTES) this.entries.delete(id);
+      if (changed()) kept?.keep(id, done);
+      else if (JSON.stringify(done.result).length > MAX_KEPT_BYTES) this.entries.delete(id);
       return done;
     } catch (e) {
       this.entries.delete(id);

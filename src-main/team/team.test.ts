@@ -18,6 +18,8 @@ import { sameFingerprint } from './pki';
 let team: Team;
 let host: TeamHost;
 let cutNext: string | null = null;
+/** Every answer of this channel is cut after the host ran the call (the host stays up). */
+let cutAlways: string | null = null;
 const forwarders: Forwarder[] = [];
 
 beforeAll(async () => {
@@ -28,6 +30,7 @@ beforeAll(async () => {
     port: 0,
     pairingPort: 0,
     beforeReply: (channel, cut) => {
+      if (cutAlways === channel) cut();
       if (cutNext === channel) {
         cutNext = null;
         cut();
@@ -229,6 +232,50 @@ describe('calls from a workstation', () => {
     expect((team.app.vault.db.prepare("SELECT count(*) AS n FROM partners WHERE organisation = 'Emmaüs'").get() as { n: number }).n).toBe(1);
   });
 
+  it('a person’s new try after « Le poste hôte ne répond pas » reuses the unanswered call’s key: one row, the first result', async () => {
+    const p = await register(team, { birthName: 'Lefebvre', firstNames: 'Rose', birthDate: '1979-03-03' });
+    const dsuId = (await team.must(team.ass.token, 'dsu:open', { householdId: p.household!.id, referentId: team.ass.id })).id;
+    const assToken = await loginVia(ws.forwarder, 'ass1', team.ass.password);
+    const rows = (summary: string) => team.app.vault.db.prepare('SELECT id FROM journal WHERE summary = ? ORDER BY id').all(summary) as { id: number }[];
+    const input = { dsuId, occurredOn: '2026-11-20', type: 'note_sociale', field: 'budget', summary: 'Entretien au bureau', coAuthorIds: [] };
+    cutAlways = 'dsu:addEntry';
+    let lost: DispatchOutcome;
+    try {
+      lost = await ws.forwarder.call(assToken, 'dsu:addEntry', input);
+    } finally {
+      cutAlways = null;
+    }
+    // Every attempt reached the host and was cut before the answer: the person is told so…
+    expect(lost.result).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+    expect(rows('Entretien au bureau')).toHaveLength(1);
+    expect(ws.forwarder.pendingCount).toBe(1);
+    // …and presses « Enregistrer » again: the host answers its first result, nothing is written twice.
+    const again = await ws.forwarder.call(assToken, 'dsu:addEntry', input);
+    expect(again.result).toMatchObject({ ok: true, value: { id: rows('Entretien au bureau')[0]!.id } });
+    expect(rows('Entretien au bureau')).toHaveLength(1);
+    expect(ws.forwarder.pendingCount).toBe(0);
+    // Once answered, the same input again is a genuinely new entry: a second row.
+    const fresh = await ws.forwarder.call(assToken, 'dsu:addEntry', input);
+    expect(fresh.result.ok).toBe(true);
+    expect(rows('Entretien au bureau')).toHaveLength(2);
+    // A call of unknown outcome is remembered 15 minutes, then a new try is a new call.
+    let now = 1_000_000;
+    const f = new Forwarder(ws.pairing, { attempts: 1, backoffMs: [0], now: () => now });
+    forwarders.push(f);
+    const later = { ...input, summary: 'Appel de la bailleuse' };
+    cutAlways = 'dsu:addEntry';
+    try {
+      expect((await f.call(assToken, 'dsu:addEntry', later)).result.ok).toBe(false);
+    } finally {
+      cutAlways = null;
+    }
+    expect(f.pendingCount).toBe(1);
+    now += 15 * 60_000 + 1;
+    expect(f.pendingCount).toBe(0);
+    expect((await f.call(assToken, 'dsu:addEntry', later)).result.ok).toBe(true);
+    expect(rows('Appel de la bailleuse')).toHaveLength(2);
+  });
+
   it('relays the host’s events: a change made elsewhere reaches the workstation’s stream', async () => {
     const events: { name: string; payload: unknown }[] = [];
     const stop = await ws.forwarder.subscribe(secToken, (name, payload) => events.push({ name, payload }), () => undefined);
@@ -313,6 +360,73 @@ describe('« Héberger l’équipe »', () => {
       expect(actions).toEqual([{ action: 'team.host_on' }, { action: 'team.host_off' }]);
     } finally {
       site.app.close();
+    }
+  });
+});
+
+describe('a host that stops between its write and its answer', () => {
+  it('answers the retry after its restart with the first result, from the store: one row', async () => {
+    const { AppCore } = await import('../api/app');
+    const { dispatch } = await import('../api/dispatch');
+    const { registry } = await import('../modules');
+    const { ADMIN_PASSWORD } = await import('../../tests/helpers/site');
+    const site = await newTeam();
+    let cutting = true;
+    const first = await startTeamHost(site.app, { dataDir: site.dir, address: '127.0.0.1', port: 0, pairingPort: 0, beforeReply: (channel, cut) => (cutting && channel === 'dsu:addEntry' ? cut() : undefined) });
+    let second: TeamHost | null = null;
+    let app2: InstanceType<typeof AppCore> | null = null;
+    try {
+      const code = await site.must(site.adminToken, 'team:createPairingCode', {});
+      const pairing = await pairWithHost({ dataDir: tmpDir('passeur-poste-'), host: '127.0.0.1', port: portOf(code.address), code: code.code, name: 'Bureau 9', fingerprint: code.fingerprint });
+      const f = new Forwarder(pairing, { attempts: 2, backoffMs: [10] });
+      forwarders.push(f);
+      const p = await register(site, { birthName: 'Garnier', firstNames: 'Léon', birthDate: '1960-06-06' });
+      const dsuId = (await site.must(site.ass.token, 'dsu:open', { householdId: p.household!.id, referentId: site.ass.id })).id;
+      const token = await loginVia(f, 'ass1', site.ass.password);
+      const input = { dsuId, occurredOn: '2026-11-20', type: 'note_sociale', field: 'budget', summary: 'Visite à domicile', coAuthorIds: [] };
+      // The host writes, and stops before its answer leaves.
+      expect((await f.call(token, 'dsu:addEntry', input)).result).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+      const written = site.app.vault.db.prepare("SELECT id FROM journal WHERE summary = 'Visite à domicile'").all() as { id: number }[];
+      expect(written).toHaveLength(1);
+      // Another write, where the host stops after its commit and before even keeping its answer.
+      const other = { ...input, summary: 'Appel au CCAS' };
+      expect((await f.call(token, 'dsu:addEntry', other)).result.ok).toBe(false);
+      expect(site.app.vault.db.prepare("UPDATE team_answers SET answer = NULL WHERE answer LIKE '%Appel au CCAS%'").run().changes).toBe(1);
+      await first.close();
+      site.app.close();
+      cutting = false;
+
+      // A real restart: a new core on the same folder, unlocked by a login at the host.
+      app2 = new AppCore(site.dir, registry);
+      expect((await dispatch(app2, null, 'auth:login', { login: 'admin', password: ADMIN_PASSWORD })).result.ok).toBe(true);
+      second = await startTeamHost(app2, { dataDir: site.dir, address: '127.0.0.1', port: pairing.port, pairingPort: 0 });
+      expect(second.idempotency.size).toBe(0);
+      const again = await f.call(token, 'dsu:addEntry', input);
+      expect(again.result).toMatchObject({ ok: true, value: { id: written[0]!.id, summary: 'Visite à domicile' } });
+      expect(app2.vault.db.prepare("SELECT count(*) AS n FROM journal WHERE summary = 'Visite à domicile'").get()).toEqual({ n: 1 });
+      // Only the write is known: it is not done again, and the person is told to reload.
+      const told = await f.call(token, 'dsu:addEntry', other);
+      expect(told.result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      if (!told.result.ok) expect(told.result.error.message).toMatch(/fait sur le poste hôte juste avant une coupure ; il n’a pas été refait\. Rechargez/);
+      expect(app2.vault.db.prepare("SELECT count(*) AS n FROM journal WHERE summary = 'Appel au CCAS'").get()).toEqual({ n: 1 });
+      // Kept 24 hours: a day later the row is purged by the next kept answer.
+      const kept = () => (app2!.vault.db.prepare('SELECT count(*) AS n FROM team_answers').get() as { n: number }).n;
+      expect(kept()).toBeGreaterThan(0);
+      const real = app2.clock;
+      app2.clock = () => new Date(Date.now() + 24 * 60 * 60_000 + 60_000);
+      try {
+        const fAdmin = new Forwarder(pairing, { attempts: 1 });
+        forwarders.push(fAdmin);
+        const t = await loginVia(fAdmin, 'admin', ADMIN_PASSWORD);
+        expect((await fAdmin.call(t, 'partners:save', { organisation: 'Secours populaire', service: 'Accueil', category: 'Association' })).result.ok).toBe(true);
+        expect(kept()).toBe(1);
+      } finally {
+        app2.clock = real;
+      }
+    } finally {
+      await second?.close();
+      app2?.close();
+      await first.close().catch(() => undefined);
     }
   });
 });

@@ -186,3 +186,56 @@ test('a workstation paired over mutual TLS: pairing on the admin screen, intake 
   await deskContext.close();
   await logout(page);
 });
+
+test('the browser follows the server’s events again after a restart: a partner added at another desk appears without reloading', async ({ page, watch }) => {
+  watch(page);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passeur-serve-'));
+  folders.push(dir);
+  const first = await start(['serve', '--data', dir, '--port', '0'], [/(http:\/\/127\.0\.0\.1:\d+\/)/]);
+  running.push(first.proc);
+  const [url] = first.found as [string];
+  const team = await seedTeam(url);
+  const alice = await team.as('alice');
+  await team.rpc('persons:create', { birthName: 'Vidal', firstNames: 'Léa', birthDate: '1991-03-04', household: { address: '5 rue Basse', communeInsee: '82121' } }, alice);
+  await page.goto(url);
+  await login(page, 'sophie', team.users.sophie!.password);
+  await expect(page.getByRole('heading', { name: 'Bonjour Sophie Secrétaire' })).toBeVisible();
+
+  // The server stops and starts again on the same address: the sessions are gone, the page stays.
+  await stop(first.proc);
+  const port = new URL(url).port;
+  const second = await start(['serve', '--data', dir, '--port', port], [/(http:\/\/127\.0\.0\.1:\d+\/)/]);
+  running.push(second.proc);
+  await page.getByRole('navigation').getByRole('link', { name: 'Premier accueil' }).click();
+  await expect(page.getByRole('heading', { name: 'Connexion à Passeur' })).toBeVisible();
+  // While it comes back, the server refuses the event stream (as a workstation's loopback does
+  // while its host does not answer): the browser closes the stream for good.
+  let refused = 0;
+  await page.route('**/events', (route) => {
+    refused++;
+    return route.fulfill({ status: 503, contentType: 'application/json', body: '{"ok":false,"error":{"code":"unreachable","message":"—"}}' });
+  });
+  await login(page, 'sophie', team.users.sophie!.password);
+  await expect(page.getByRole('heading', { name: 'Bonjour Sophie Secrétaire' })).toBeVisible();
+  await expect.poll(() => refused).toBeGreaterThan(0);
+  // The stream is answered again: the page subscribes anew by itself (1 s doubling, 30 s at most).
+  const reopened = page.waitForResponse((r) => new URL(r.url()).pathname === '/events' && r.status() === 200, { timeout: 35_000 });
+  await page.unroute('**/events');
+  await reopened;
+  await page.getByRole('navigation').getByRole('link', { name: 'Premier accueil' }).click();
+  await page.getByLabel('Nom, prénom, date de naissance ou téléphone').fill('vidal');
+  await page.getByRole('button', { name: /VIDAL Léa/ }).click();
+  await page.getByRole('radio', { name: 'Orientation vers un partenaire' }).check({ force: true });
+  const picker = page.getByRole('button', { name: /Partenaire$/ });
+  await picker.click();
+  await expect(page.getByRole('option', { name: /CAF de Tarn-et-Garonne/ })).toBeVisible();
+  await expect(page.getByRole('option', { name: /Mission locale/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // Another desk, on the restarted server, adds a partner while this screen stays open.
+  await team.rpc('partners:save', { organisation: 'Mission locale de Montauban', service: 'Accueil jeunes', category: 'Insertion' }, await team.as('alice'));
+  await picker.click();
+  await expect(page.getByRole('option', { name: /Mission locale de Montauban/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('radio', { name: 'Orientation vers un partenaire' })).toBeChecked();
+});

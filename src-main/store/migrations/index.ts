@@ -21,11 +21,12 @@ import { m0013Protection } from './0013-protection';
 import { m0014Concertation } from './0014-concertation';
 import { m0015Collectif } from './0015-collectif';
 import { m0016Postes } from './0016-postes';
+import { m0017ReponsesPostes } from './0017-reponses-postes';
 
 export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
-  m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions, m0012Ccapex, m0013Protection, m0014Concertation, m0015Collectif, m0016Postes,
+  m0001Initial, m0002AccueilDsu, m0003Aides, m0004Courriers, m0005Situation, m0006AdressesLogo, m0007Agenda, m0008Parametres, m0009Surendettement, m0010SearchFields, m0011Expulsions, m0012Ccapex, m0013Protection, m0014Concertation, m0015Collectif, m0016Postes, m0017ReponsesPostes,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

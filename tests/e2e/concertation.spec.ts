@@ -232,6 +232,7 @@ test('concertation: from the referral under the family’s consent to the synthe
   await expect(permanent.getByRole('listitem')).toHaveCount(3);
   await choose(page, page, /Afficher/, 'Closes');
   await expect(page.locator('main')).toContainText('MOREAU Lina');
+  await expect(page.locator('.page-header')).toContainText('Toutes les saisines du site, avec leur prochaine date.');
   await expectAccessible(page, 'instance — liste du ou de la responsable');
   await shot(page, 'concertation-responsable');
   await logout(page);

@@ -157,7 +157,8 @@ test('protection: the responsable assigns an IP, the binôme evaluates it, repor
   await page.getByLabel('Envoyé le').fill(day(0).fr);
   await page.getByRole('button', { name: 'Enregistrer l’envoi' }).click();
   await expect(page.getByRole('tabpanel', { name: 'Envoi' })).toContainText(`Rapport envoyé à la cellule le ${day(0).fr}.`);
-  await page.getByRole('navigation').getByRole('link', { name: 'Évaluations IP / IS' }).click();
+  // Back to the list, worded as the other registries' pages.
+  await page.locator('.page-header').getByRole('link', { name: 'Toutes les évaluations' }).click();
   await expect(page.locator('main')).toContainText('FABRE Lina');
   await expect(page.locator('main')).toContainText('Rapport envoyé');
   await expectAccessible(page, 'protection — liste des évaluations');

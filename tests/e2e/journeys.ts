@@ -121,6 +121,10 @@ export async function foundationJourney(page: Page, callAsPage: (channel: string
       const order = ['Surendettement', 'Prévention des expulsions', 'Évaluations IP / IS', 'Instance de concertation', 'Actions collectives'].filter((l) => links.includes(l));
       expect(order.map((l) => links.indexOf(l))).toEqual([...order.map((l) => links.indexOf(l))].sort((a, b) => a - b));
       expect(order).toHaveLength(5);
+      // What the day holds stays on the first screen, above the tools' tiles.
+      const day = page.getByRole('heading', { name: r.role === 'responsable' ? 'Validation des aides' : 'Vos rendez-vous du jour', level: 2 });
+      await expect(day).toBeInViewport();
+      expect((await day.boundingBox())!.y).toBeLessThan((await page.getByRole('heading', { name: 'Vos outils', level: 2 }).boundingBox())!.y);
     }
     await expectAccessible(page, `accueil ${r.role}`);
 

@@ -173,6 +173,7 @@ test('concertation: from the referral under the family’s consent to the synthe
   expect(text).toContain('secret partagé');
   expect(text).toContain('Dette locative de 1 800 €');
   expect(text).toContain('Demande d’aide au FSL maintien');
+  if (process.env.PASSEUR_SHOTS) fs.copyFileSync(pdfFile, `${process.env.PASSEUR_SHOTS}/concertation-compte-rendu-${page.viewportSize()?.width ?? 0}.pdf`);
 
   // Closing writes the synthesis in the DSU's journal.
   await page.getByRole('button', { name: 'Clore et écrire la synthèse au DSU' }).click();

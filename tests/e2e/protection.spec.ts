@@ -164,6 +164,8 @@ test('protection: the responsable assigns an IP, the binôme evaluates it, repor
   await page.locator('.page-header').getByRole('link', { name: 'Toutes les évaluations' }).click();
   await expect(page.locator('main')).toContainText('FABRE Lina');
   await expect(page.locator('main')).toContainText('Rapport envoyé');
+  // The same column words as the other registries' lists.
+  await expect(page.getByRole('columnheader', { name: /^Statut/ })).toBeVisible();
   await expectAccessible(page, 'protection — liste des évaluations');
   await shot(page, 'protection-liste');
   await logout(page);

@@ -173,6 +173,7 @@ test('concertation: from the referral under the family’s consent to the synthe
   expect(text).toContain('secret partagé');
   expect(text).toContain('Dette locative de 1 800 €');
   expect(text).toContain('Demande d’aide au FSL maintien');
+  if (process.env.PASSEUR_SHOTS) fs.copyFileSync(pdfFile, `${process.env.PASSEUR_SHOTS}/concertation-compte-rendu-${page.viewportSize()?.width ?? 0}.pdf`);
 
   // Closing writes the synthesis in the DSU's journal.
   await page.getByRole('button', { name: 'Clore et écrire la synthèse au DSU' }).click();
@@ -232,6 +233,7 @@ test('concertation: from the referral under the family’s consent to the synthe
   await expect(permanent.getByRole('listitem')).toHaveCount(3);
   await choose(page, page, /Afficher/, 'Closes');
   await expect(page.locator('main')).toContainText('MOREAU Lina');
+  await expect(page.locator('.page-header')).toContainText('Toutes les saisines du site, avec leur prochaine date.');
   await expectAccessible(page, 'instance — liste du ou de la responsable');
   await shot(page, 'concertation-responsable');
   await logout(page);

@@ -17,7 +17,7 @@ async function screen(page: Page, name: string) {
   process.stdout.write(`[hauteur] ${name}: ${h.page} px pour ${h.view} px d’écran\n`);
 }
 
-const TABS = ['Situation', 'Journal', 'Aides', 'Surendettement', 'Expulsion', 'Documents', 'Consentements', 'Rendez-vous', 'Premiers accueils'];
+const TABS = ['Situation', 'Journal', 'Aides', 'Surendettement', 'Expulsion', 'Concertation', 'Documents', 'Consentements', 'Rendez-vous', 'Premiers accueils'];
 
 async function familyWithDsu(url: string) {
   const team = await seedTeam(url);
@@ -93,7 +93,7 @@ test('DSU: header and tabs by keyboard, the tab kept in the address across a rel
   await expect(page.getByRole('tabpanel', { name: 'Situation' }).getByRole('button', { name: 'Renseigner la situation' })).toBeFocused();
   await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.getAttribute('aria-labelledby') ?? null)).toBe(situationId);
 
-  for (const name of ['Aides', 'Documents', 'Consentements']) {
+  for (const name of ['Aides', 'Concertation', 'Documents', 'Consentements']) {
     await tablist.getByRole('tab', { name }).click();
     await expect(page.getByRole('tabpanel', { name })).toBeVisible();
     await expectAccessible(page, `DSU — onglet ${name}`);

@@ -10,11 +10,11 @@ import { login, logout } from './actions';
 const ADMIN_PASSWORD = 'une longue phrase secrète';
 
 const ROLES = [
-  { role: 'secretaire', label: 'Secrétaire', login: 'sec.durand', name: 'Sam Durand', has: ['Premier accueil', 'Rendez-vous', 'Partenaires'], lacks: ['Utilisateurs', 'Aides financières', 'Journal d’audit', 'Dossiers sociaux (DSU)'] },
-  { role: 'ass', label: 'Assistant·e de service social', login: 'ass.martin', name: 'Alex Martin', has: ['Dossiers sociaux (DSU)', 'Premier accueil', 'Aides financières', 'Surendettement', 'Prévention des expulsions'], lacks: ['Utilisateurs', 'Conservation des dossiers'] },
-  { role: 'cesf', label: 'Conseiller·ère ESF', login: 'cesf.petit', name: 'Dominique Petit', has: ['Surendettement', 'Prévention des expulsions'], lacks: ['Utilisateurs', 'Validation des aides'] },
-  { role: 'responsable', label: 'Responsable', login: 'resp.bernard', name: 'Morgan Bernard', has: ['Validation des aides', 'Commission des aides', 'Enveloppes', 'Règlement des aides', 'Journal d’audit', 'Secteurs et communes', 'Conservation des dossiers', 'Fusion de fiches'], lacks: ['Utilisateurs', 'Premier accueil'] },
-  { role: 'admin', label: 'Administrateur·rice', login: 'admin.two', name: 'Jo Admin', has: ['Utilisateurs', 'Paramètres', 'Journal d’audit', 'Règlement des aides'], lacks: ['Aides financières', 'Validation des aides', 'Premier accueil'] },
+  { role: 'secretaire', label: 'Secrétaire', login: 'sec.durand', name: 'Sam Durand', has: ['Premier accueil', 'Rendez-vous', 'Partenaires'], lacks: ['Utilisateurs', 'Aides financières', 'Journal d’audit', 'Dossiers sociaux (DSU)', 'Évaluations IP / IS', 'Instance de concertation', 'Actions collectives'] },
+  { role: 'ass', label: 'Assistant·e de service social', login: 'ass.martin', name: 'Alex Martin', has: ['Dossiers sociaux (DSU)', 'Premier accueil', 'Aides financières', 'Surendettement', 'Prévention des expulsions', 'Évaluations IP / IS', 'Instance de concertation', 'Actions collectives'], lacks: ['Utilisateurs', 'Conservation des dossiers'] },
+  { role: 'cesf', label: 'Conseiller·ère ESF', login: 'cesf.petit', name: 'Dominique Petit', has: ['Surendettement', 'Prévention des expulsions', 'Évaluations IP / IS', 'Instance de concertation', 'Actions collectives'], lacks: ['Utilisateurs', 'Validation des aides'] },
+  { role: 'responsable', label: 'Responsable', login: 'resp.bernard', name: 'Morgan Bernard', has: ['Validation des aides', 'Commission des aides', 'Enveloppes', 'Règlement des aides', 'Journal d’audit', 'Secteurs et communes', 'Conservation des dossiers', 'Fusion de fiches', 'Évaluations IP / IS', 'Instance de concertation', 'Actions collectives'], lacks: ['Utilisateurs', 'Premier accueil'] },
+  { role: 'admin', label: 'Administrateur·rice', login: 'admin.two', name: 'Jo Admin', has: ['Utilisateurs', 'Paramètres', 'Journal d’audit', 'Règlement des aides'], lacks: ['Aides financières', 'Validation des aides', 'Premier accueil', 'Évaluations IP / IS', 'Instance de concertation', 'Actions collectives'] },
 ] as const;
 
 /**
@@ -115,6 +115,17 @@ export async function foundationJourney(page: Page, callAsPage: (channel: string
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     for (const label of r.has) await expect(nav.getByText(label, { exact: true })).toBeVisible();
     for (const label of r.lacks) await expect(nav.getByText(label, { exact: true })).toHaveCount(0);
+    if (r.role !== 'secretaire' && r.role !== 'admin') {
+      // The case registries side by side, then the evaluations, the instance and the collective actions.
+      const links = (await nav.getByRole('link').allTextContents()).map((x) => x.trim());
+      const order = ['Surendettement', 'Prévention des expulsions', 'Évaluations IP / IS', 'Instance de concertation', 'Actions collectives'].filter((l) => links.includes(l));
+      expect(order.map((l) => links.indexOf(l))).toEqual([...order.map((l) => links.indexOf(l))].sort((a, b) => a - b));
+      expect(order).toHaveLength(5);
+      // What the day holds stays on the first screen, above the tools' tiles.
+      const day = page.getByRole('heading', { name: r.role === 'responsable' ? 'Validation des aides' : 'Vos rendez-vous du jour', level: 2 });
+      await expect(day).toBeInViewport();
+      expect((await day.boundingBox())!.y).toBeLessThan((await page.getByRole('heading', { name: 'Vos outils', level: 2 }).boundingBox())!.y);
+    }
     await expectAccessible(page, `accueil ${r.role}`);
 
     if (r.role === 'secretaire') {

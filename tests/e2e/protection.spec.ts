@@ -84,11 +84,14 @@ test('protection: the responsable assigns an IP, the binôme evaluates it, repor
   await expect(page.getByRole('heading', { level: 1, name: 'Information préoccupante — FABRE Lina' })).toBeVisible();
   await expect(page.getByTestId('prot-due')).toContainText(`${day(10).fr} — 10 jours restants`);
   const id = Number(/#\/protection\/(\d+)/.exec(page.url())![1]);
+  // The responsable's home page too: the evaluation due, with the days left.
+  const task = `Évaluation d’information préoccupante à rendre : IP — FABRE Lina (10 jours restants)`;
+  await page.getByRole('navigation').getByRole('link', { name: 'Accueil', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Mes échéances' }).getByRole('link', { name: task })).toBeVisible();
   await logout(page);
 
   // The CESF's home page: the evaluation due, with the days left.
   await login(page, 'claire', team.users.claire!.password);
-  const task = `Évaluation d’information préoccupante à rendre : IP — FABRE Lina (10 jours restants)`;
   await expect(page.getByRole('region', { name: 'Mes échéances' }).getByRole('link', { name: task })).toBeVisible();
   await shot(page, 'protection-accueil-cesf');
   await logout(page);
@@ -157,9 +160,12 @@ test('protection: the responsable assigns an IP, the binôme evaluates it, repor
   await page.getByLabel('Envoyé le').fill(day(0).fr);
   await page.getByRole('button', { name: 'Enregistrer l’envoi' }).click();
   await expect(page.getByRole('tabpanel', { name: 'Envoi' })).toContainText(`Rapport envoyé à la cellule le ${day(0).fr}.`);
-  await page.getByRole('navigation').getByRole('link', { name: 'Évaluations IP / IS' }).click();
+  // Back to the list, worded as the other registries' pages.
+  await page.locator('.page-header').getByRole('link', { name: 'Toutes les évaluations' }).click();
   await expect(page.locator('main')).toContainText('FABRE Lina');
   await expect(page.locator('main')).toContainText('Rapport envoyé');
+  // The same column words as the other registries' lists.
+  await expect(page.getByRole('columnheader', { name: /^Statut/ })).toBeVisible();
   await expectAccessible(page, 'protection — liste des évaluations');
   await shot(page, 'protection-liste');
   await logout(page);

@@ -58,6 +58,9 @@ export function ListPage() {
     <div className="worklist">
       <PageHeader title={t('nav.collectif')}>
         <p className="lead compact">{t('collectif.list.lead')}</p>
+        <Button variant="primary" onPress={() => setCreating(true)} isDisabled={!list.data}>
+          {t('collectif.create')}
+        </Button>
       </PageHeader>
       {list.error && <Alert kind="error">{list.error}</Alert>}
       {list.data && (
@@ -79,9 +82,6 @@ export function ListPage() {
                 onChange={(v) => setStatus(v ?? ALL)}
                 options={[{ id: ALL, label: t('collectif.list.all') }, ...ACTION_STATUSES.map((s) => ({ id: s, label: t(`collectif.statuses.${s}`) }))]}
               />
-              <Button variant="primary" onPress={() => setCreating(true)}>
-                {t('collectif.create')}
-              </Button>
             </>
           }
         />

@@ -10,7 +10,7 @@ export const collectifUi = defineUiModule({
       key: 'collectif',
       route: '#/collectif',
       roles: ['ass', 'cesf', 'responsable'],
-      position: 65,
+      position: 66,
       purpose: true,
       render: ({ route }) => {
         const m = /^#\/collectif\/(\d+)(?:\/([a-z]+))?$/.exec(route);

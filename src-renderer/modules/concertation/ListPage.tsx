@@ -50,7 +50,8 @@ export function ListPage({ session }: { session: SessionInfo }) {
   return (
     <div className="worklist">
       <PageHeader title={t('nav.concertation')}>
-        <p className="lead compact">{t('concertation.list.lead')}</p>
+        {/* A responsable who follows no household sees every referral of the site (concertation:list). */}
+        <p className="lead compact">{t(session.user.roles.includes('responsable') && !session.user.roles.some((r) => r === 'ass' || r === 'cesf') ? 'concertation.list.leadAll' : 'concertation.list.lead')}</p>
       </PageHeader>
       {list.error && <Alert kind="error">{list.error}</Alert>}
       {list.data && (

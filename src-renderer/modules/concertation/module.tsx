@@ -11,7 +11,7 @@ export const concertationUi = defineUiModule({
       key: 'concertation',
       route: '#/concertation',
       roles: ['ass', 'cesf', 'responsable'],
-      position: 56,
+      position: 64,
       purpose: true,
       render: ({ route, session }) => {
         const m = /^#\/concertation\/(\d+)$/.exec(route);

@@ -7,8 +7,8 @@ import type { PageContext } from '../module';
 import { TasksList } from '../tasks';
 
 /**
- * A home page per role: "Mes échéances", the tiles of the modules the role uses (with their
- * purpose), each module's own tiles (registry `homeTiles`), and the modules still to come.
+ * A home page per role: "Mes échéances", each module's own tiles (registry `homeTiles`), the
+ * tiles of the modules the role uses (with their purpose), and the modules still to come.
  */
 export function HomePage(c: PageContext) {
   const { t } = useTranslation();
@@ -24,6 +24,10 @@ export function HomePage(c: PageContext) {
       <p className="lead">{t('home.lead', { roles: roles.map((r: Role) => t(`roles.${r}`)).join(', ') })}</p>
       {/* Every role has dated things to do; the administrator, the legal parameters to renew. */}
       <TasksList />
+      {/* What the day holds (appointments, aids to validate…) before the tools, so it stays on the first screen. */}
+      {tiles.map((tile) => (
+        <Fragment key={tile.key}>{tile.render(c)}</Fragment>
+      ))}
       {ready.length > 0 && (
         <section aria-labelledby="ready-title" className="tiles-section">
           <h2 id="ready-title">{t('home.readyTitle')}</h2>
@@ -39,9 +43,6 @@ export function HomePage(c: PageContext) {
           </ul>
         </section>
       )}
-      {tiles.map((tile) => (
-        <Fragment key={tile.key}>{tile.render(c)}</Fragment>
-      ))}
       <section aria-labelledby="soon-title" className="tiles-section">
         {soon.length > 0 && (
           <>

@@ -50,13 +50,13 @@ export function ListPage({ session }: { session: SessionInfo }) {
   return (
     <div className="worklist">
       <PageHeader title={t('nav.protection')}>
+        <p className="lead compact">{t(responsable ? 'protection.list.leadResponsable' : 'protection.list.lead')}</p>
         {responsable && (
           <a className="btn btn-primary" href="#/protection/nouvelle">
             {t('protection.intake.new')}
           </a>
         )}
       </PageHeader>
-      <p className="lead compact">{t(responsable ? 'protection.list.leadResponsable' : 'protection.list.lead')}</p>
       {list.error && <Alert kind="error">{list.error}</Alert>}
       {list.data && (
         <DataTable

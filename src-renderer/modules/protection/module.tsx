@@ -11,7 +11,7 @@ export const protectionUi = defineUiModule({
       key: 'protection',
       route: '#/protection',
       roles: ['ass', 'cesf', 'responsable'],
-      position: 58,
+      position: 62,
       purpose: true,
       render: ({ route, session }) => {
         if (route === '#/protection/nouvelle' && session.user.roles.includes('responsable')) return <IntakePage />;

@@ -31,11 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
-// Versions only go up. Each module owns its number, so a list may show a gap while a
-// module numbered before it is not in this build yet.
 MIGRATIONS.forEach((m, i) => {
-  const previous = i === 0 ? 0 : (MIGRATIONS[i - 1]?.version ?? 0);
-  if (m.version <= previous) throw new Error(`migration ${m.name} has version ${m.version}, expected more than ${previous}`);
+  if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
 });
 
 /** Applies pending migrations up to `target` (default: latest) in one transaction. */

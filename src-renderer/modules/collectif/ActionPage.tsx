@@ -18,23 +18,21 @@ import { EvaluationSection } from './EvaluationSection';
 import { ParticipantsSection } from './ParticipantsSection';
 import { SessionsSection } from './SessionsSection';
 import type { ActionOut } from './types';
+import { useRouteTab } from '../../app/useRouteTab';
 
 export const ACTION_TABS = ['presentation', 'seances', 'participants', 'presences', 'evaluation'] as const;
-type TabKey = (typeof ACTION_TABS)[number];
 
 export function ActionPage({ id, tab: inRoute }: { id: number; tab?: string | undefined }) {
   const { t } = useTranslation();
   const action = useResource(() => must('collectif:get', { id }));
-  const valid = (k: string | undefined): TabKey => ((ACTION_TABS as readonly string[]).includes(k ?? '') ? (k as TabKey) : 'presentation');
-  const [tab, setTab] = useState<TabKey>(() => valid(inRoute));
+  const [tab, showTab] = useRouteTab(ACTION_TABS, inRoute, `#/collectif/${id}`);
   const [notice, setNotice] = useState<string | null>(null);
   const a = action.data;
   if (!a) return action.error ? <Alert kind="error">{action.error}</Alert> : <p>{t('common.loading')}</p>;
 
-  const select = (k: TabKey) => {
-    setTab(k);
+  const select = (k: string) => {
+    showTab(k);
     setNotice(null);
-    window.history.replaceState(window.history.state, '', `#/collectif/${id}/${k}`);
   };
   const changed = (message: string) => {
     setNotice(message);
@@ -85,7 +83,7 @@ export function ActionPage({ id, tab: inRoute }: { id: number; tab?: string | un
           </p>
         )}
       </div>
-      <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => select(valid(String(k)))}>
+      <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => select(String(k))}>
         <TabList className="tab-list" aria-label={t('collectif.tabsLabel', { title: a.title })}>
           {ACTION_TABS.map((k) => (
             <Tab key={k} id={k} className="tab">

@@ -17,23 +17,21 @@ import { AidsTab } from './AidsTab';
 import { CcapexTab } from './CcapexTab';
 import { OutcomeTab } from './OutcomeTab';
 import { DatesList, ProcedureTab } from './ProcedureTab';
+import { useRouteTab } from '../../app/useRouteTab';
 
 export const CASE_TABS = ['procedure', 'dates', 'dette', 'aides', 'ccapex', 'issue'] as const;
-type TabKey = (typeof CASE_TABS)[number];
 
 export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | undefined }) {
   const { t } = useTranslation();
   const res = useResource(() => must('expulsions:get', { id }));
-  const valid = (k: string | undefined): TabKey => ((CASE_TABS as readonly string[]).includes(k ?? '') ? (k as TabKey) : 'procedure');
-  const [tab, setTab] = useState<TabKey>(() => valid(inRoute));
+  const [tab, showTab] = useRouteTab(CASE_TABS, inRoute, `#/expulsions/${id}`);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const c = res.data;
   if (!c) return res.error ? <Alert kind="error">{res.error}</Alert> : <p>{t('common.loading')}</p>;
-  const select = (k: TabKey) => {
-    setTab(k);
+  const select = (k: string) => {
+    showTab(k);
     setNotice(null);
-    window.history.replaceState(window.history.state, '', `#/expulsions/${id}/${k}`);
   };
   const changed = (message: string) => {
     setNotice(message);
@@ -106,7 +104,7 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
       <div className="sur-live" role="status" aria-live="polite">
         {notice && <p className="alert alert-success">{notice}</p>}
       </div>
-      <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => select(valid(String(k)))}>
+      <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => select(String(k))}>
         <TabList className="tab-list" aria-label={t('expulsions.tabsLabel', { household: c.household })}>
           {CASE_TABS.map((k) => (
             <Tab key={k} id={k} className="tab">

@@ -16,24 +16,22 @@ import { useResource } from '../../ui/useResource';
 import { DANGER_KINDS, DANGER_LEVELS, DOMAINS, ENTRY_TYPES, INFORMED_HOW, PROPOSALS } from '../../../src-main/modules/protection/kinds';
 import { DueText } from './DueText';
 import type { EvaluationOut } from './types';
+import { useRouteTab } from '../../app/useRouteTab';
 
 export const SECTIONS = ['informations', 'journal', 'rapport', 'propositions', 'envoi'] as const;
-type Section = (typeof SECTIONS)[number];
 type Changed = (message: string) => void;
 
 export function EvaluationPage({ id, section: inRoute, session }: { id: number; section?: string | undefined; session: SessionInfo }) {
   const { t } = useTranslation();
   const ev = useResource(() => must('protection:get', { id }));
-  const valid = (k: string | undefined): Section => ((SECTIONS as readonly string[]).includes(k ?? '') ? (k as Section) : 'informations');
-  const [section, setSection] = useState<Section>(() => valid(inRoute));
+  const [section, showTab] = useRouteTab(SECTIONS, inRoute, `#/protection/${id}`);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const e = ev.data;
   if (!e) return ev.error ? <Alert kind="error">{ev.error}</Alert> : <p>{t('common.loading')}</p>;
-  const select = (k: Section) => {
-    setSection(k);
+  const select = (k: string) => {
+    showTab(k);
     setNotice(null);
-    window.history.replaceState(window.history.state, '', `#/protection/${id}/${k}`);
   };
   const changed: Changed = (message) => {
     setNotice(message);
@@ -98,7 +96,7 @@ export function EvaluationPage({ id, section: inRoute, session }: { id: number; 
       </div>
       {error && <Alert kind="error">{error}</Alert>}
       {!open && <Alert kind="info">{t('protection.closed', { date: isoToFr(e.announcedOn) })}</Alert>}
-      <Tabs className="dsu-tabs" selectedKey={section} onSelectionChange={(k) => select(valid(String(k)))}>
+      <Tabs className="dsu-tabs" selectedKey={section} onSelectionChange={(k) => select(String(k))}>
         <TabList className="tab-list" aria-label={t('protection.sectionsLabel')}>
           {SECTIONS.map((k) => (
             <Tab key={k} id={k} className="tab">

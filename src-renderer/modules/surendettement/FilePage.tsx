@@ -15,24 +15,22 @@ import { useResource } from '../../ui/useResource';
 import { BudgetTab } from './BudgetTab';
 import { DebtsTab } from './DebtsTab';
 import { DeadlinesList, ProcedureTab } from './ProcedureTab';
+import { useRouteTab } from '../../app/useRouteTab';
 
 export const FILE_TABS = ['dettes', 'budget', 'procedure', 'echeances', 'documents'] as const;
-type TabKey = (typeof FILE_TABS)[number];
 
 export function FilePage({ id, tab: inRoute }: { id: number; tab?: string | undefined }) {
   const { t } = useTranslation();
   const file = useResource(() => must('surendettement:get', { id }));
-  const valid = (k: string | undefined): TabKey => ((FILE_TABS as readonly string[]).includes(k ?? '') ? (k as TabKey) : 'dettes');
-  const [tab, setTab] = useState<TabKey>(() => valid(inRoute));
+  const [tab, showTab] = useRouteTab(FILE_TABS, inRoute, `#/surendettement/${id}`);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const f = file.data;
   if (!f) return file.error ? <Alert kind="error">{file.error}</Alert> : <p>{t('common.loading')}</p>;
 
-  const select = (k: TabKey) => {
-    setTab(k);
+  const select = (k: string) => {
+    showTab(k);
     setNotice(null);
-    window.history.replaceState(window.history.state, '', `#/surendettement/${id}/${k}`);
   };
   const changed = (message: string) => {
     setNotice(message);
@@ -102,7 +100,7 @@ export function FilePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         )}
       </div>
       {error && <Alert kind="error">{error}</Alert>}
-      <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => select(valid(String(k)))}>
+      <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => select(String(k))}>
         <TabList className="tab-list" aria-label={t('surendettement.tabsLabel', { household: f.household })}>
           {FILE_TABS.map((k) => (
             <Tab key={k} id={k} className="tab">

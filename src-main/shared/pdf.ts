@@ -61,6 +61,12 @@ export interface Pdf {
   artifact(draw: () => void, type?: 'Layout' | 'Pagination'): void;
   /** A horizontal rule at the current line, as decoration. */
   rule(color?: string): void;
+  /** A section's title (H2) and its rule, on a new page when too little room is left for it and a first line. */
+  heading(title: string): void;
+  /** One « label : value » line (an em dash for an empty value). */
+  line(label: string, value: string): void;
+  /** A line in italics saying what is absent or withheld. */
+  none(text: string): void;
   /** Writes `text` on every page's bottom margin, followed by "page i sur n". */
   footer(text: string): void;
   /** Ends the document and resolves to its bytes. */
@@ -117,15 +123,28 @@ export function openPdf(o: PdfOptions): Pdf {
       inArtifact = false;
     }
   };
+  const rule = (color = '#1d3557') => {
+    const y = doc.y + 2;
+    artifact(() => doc.moveTo(o.margin, y).lineTo(o.margin + width, y).strokeColor(color).lineWidth(0.5).stroke());
+  };
   return {
     doc,
     width,
     margin: o.margin,
     root,
     artifact,
-    rule(color = '#1d3557') {
-      const y = doc.y + 2;
-      artifact(() => doc.moveTo(o.margin, y).lineTo(o.margin + width, y).strokeColor(color).lineWidth(0.5).stroke());
+    rule,
+    heading(title: string) {
+      if (doc.y > doc.page.height - 170) doc.addPage();
+      doc.moveDown(0.8).font(FONT.bold).fontSize(13).fillColor('#1d3557').text(title, { width, structType: 'H2' });
+      rule();
+      doc.moveDown(0.4).font(FONT.regular).fontSize(10).fillColor('#000');
+    },
+    line(label: string, value: string) {
+      doc.font(FONT.bold).text(`${label} : `, { continued: true, width }).font(FONT.regular).text(value || '—');
+    },
+    none(text: string) {
+      doc.font(FONT.italic).text(text, { width }).font(FONT.regular);
     },
     footer(label: string) {
       const range = doc.bufferedPageRange();

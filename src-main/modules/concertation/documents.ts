@@ -21,14 +21,8 @@ async function pdf(ctx: CallContext, r: ReferralOut): Promise<Buffer> {
   const family = r.consent.usable ? `Famille ${r.household}` : `Famille du dossier ${r.dsu.number}`;
   const p = openPdf({ title: `Compte rendu de l’instance de concertation — ${family}`, author: site.name, margin: MARGIN, subject: 'Instance de concertation pour les familles fragilisées' });
   const { doc, width } = p;
-  const heading = (t: string) => {
-    if (doc.y > doc.page.height - 170) doc.addPage();
-    doc.moveDown(0.8).font(FONT.bold).fontSize(13).fillColor('#1d3557').text(t, { width, structType: 'H2' });
-    p.rule();
-    doc.moveDown(0.4).font(FONT.regular).fontSize(10).fillColor('#000');
-  };
-  const line = (k: string, v: string) => doc.font(FONT.bold).text(`${k} : `, { continued: true, width }).font(FONT.regular).text(v || '—');
-  const none = (t: string) => doc.font(FONT.italic).text(t, { width }).font(FONT.regular);
+  const { heading, line } = p;
+  const { none } = p;
 
   doc.font(FONT.bold).fontSize(16).text(site.name, { width });
   doc.font(FONT.regular).fontSize(11).text('Instance de concertation pour les familles fragilisées', { width });

@@ -31,13 +31,7 @@ export async function reportPdf(ctx: CallContext, e: EvaluationOut): Promise<Buf
   const title = `Rapport d’évaluation — ${KIND_LABELS_FR[e.kind]}`;
   const p = openPdf({ title, author: site.name, margin: MARGIN, subject: 'Document confidentiel — protection' });
   const { doc, width } = p;
-  const heading = (t: string) => {
-    if (doc.y > doc.page.height - 170) doc.addPage();
-    doc.moveDown(0.8).font(FONT.bold).fontSize(13).fillColor('#1d3557').text(t, { width, structType: 'H2' });
-    p.rule();
-    doc.moveDown(0.4).font(FONT.regular).fontSize(10).fillColor('#000');
-  };
-  const line = (k: string, v: string) => doc.font(FONT.bold).text(`${k} : `, { continued: true, width }).font(FONT.regular).text(v || '—');
+  const { heading, line } = p;
   const para = (t: string) => doc.font(FONT.regular).text(t || '—', { width });
   const child = e.kind === 'ip';
   const labels = child ? DOMAIN_LABELS_FR : DOMAIN_LABELS_ADULT_FR;

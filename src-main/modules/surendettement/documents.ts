@@ -38,14 +38,8 @@ async function pdf(ctx: CallContext, f: FileOut): Promise<Buffer> {
   const household = householdOf(db, getFile(db, f.id)!.householdId);
   const p = openPdf({ title: `Dossier de surendettement — ${f.household}`, author: site.name, margin: MARGIN, subject: 'Synthèse pour le dépôt à la Banque de France' });
   const { doc, width } = p;
-  const heading = (t: string) => {
-    if (doc.y > doc.page.height - 170) doc.addPage();
-    doc.moveDown(0.8).font(FONT.bold).fontSize(13).fillColor('#1d3557').text(t, { width, structType: 'H2' });
-    p.rule();
-    doc.moveDown(0.4).font(FONT.regular).fontSize(10).fillColor('#000');
-  };
-  const line = (k: string, v: string) => doc.font(FONT.bold).text(`${k} : `, { continued: true, width }).font(FONT.regular).text(v || '—');
-  const none = (t: string) => doc.font(FONT.italic).text(t, { width }).font(FONT.regular);
+  const { heading, line } = p;
+  const { none } = p;
 
   doc.font(FONT.bold).fontSize(16).text(site.name, { width });
   doc.font(FONT.regular).fontSize(11).text('Service social départemental — accompagnement au dossier de surendettement', { width });

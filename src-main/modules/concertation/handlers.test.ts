@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashDir, tmpDir } from '../../../tests/helpers/tmp';
-import { newTeam, register, type Team } from '../../../tests/helpers/team';
+import { tmpDir } from '../../../tests/helpers/tmp';
+import { newTeam, register, type Team, refusedUnchanged } from '../../../tests/helpers/team';
 
 let team: Team;
 let dsuId: number;
@@ -20,13 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => team?.app.close());
 
-const refused = async (token: string, c: Parameters<Team['call']>[1], input: unknown) => {
-  const before = hashDir(team.dir);
-  const r = await team.call(token, c, input as never);
-  expect(hashDir(team.dir)).toEqual(before);
-  if (r.ok) throw new Error(`${c} was accepted`);
-  return r.error;
-};
+const refused = (token: string, c: Parameters<Team['call']>[1], input: unknown) => refusedUnchanged(team, token, c, input);
 
 const referral = {
   motif: 'Retour à la maison d’un enfant placé, dette de loyer, plusieurs intervenants sans coordination.',

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashDir } from '../../../tests/helpers/tmp';
-import { newTeam, register, type Team } from '../../../tests/helpers/team';
+import { newTeam, register, type Team, refusedUnchanged } from '../../../tests/helpers/team';
 
 let team: Team;
 const NOW = new Date(2026, 10, 23, 9, 0); // Monday 23 November 2026
@@ -22,13 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => team?.app.close());
 
-const refused = async (token: string, c: Parameters<Team['call']>[1], input: unknown) => {
-  const before = hashDir(team.dir);
-  const r = await team.call(token, c, input as never);
-  expect(hashDir(team.dir)).toEqual(before);
-  if (r.ok) throw new Error(`${c} was accepted`);
-  return r.error;
-};
+const refused = (token: string, c: Parameters<Team['call']>[1], input: unknown) => refusedUnchanged(team, token, c, input);
 
 const intake = () => ({
   kind: 'ip' as const,

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashDir, tmpDir } from '../../../tests/helpers/tmp';
-import { newTeam, register, type Team } from '../../../tests/helpers/team';
+import { tmpDir } from '../../../tests/helpers/tmp';
+import { newTeam, register, type Team, refusedUnchanged } from '../../../tests/helpers/team';
 
 let team: Team;
 let dsuId: number;
@@ -18,13 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => team?.app.close());
 
-const refused = async (token: string, c: Parameters<Team['call']>[1], input: unknown) => {
-  const before = hashDir(team.dir);
-  const r = await team.call(token, c, input as never);
-  expect(hashDir(team.dir)).toEqual(before);
-  if (r.ok) throw new Error(`${c} was accepted`);
-  return r.error;
-};
+const refused = (token: string, c: Parameters<Team['call']>[1], input: unknown) => refusedUnchanged(team, token, c, input);
 
 describe('an overindebtedness file', () => {
   it('opens from the DSU, followed by the CESF, and only a social worker holding the DSU may open it', async () => {

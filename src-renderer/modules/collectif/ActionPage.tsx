@@ -35,8 +35,7 @@ export function ActionPage({ id, tab: inRoute }: { id: number; tab?: string | un
     setNotice(null);
   };
   const changed = (message: string) => {
-    setNotice(message);
-    void action.reload();
+    void action.reload().then(() => setNotice(message));
   };
   const next = a.nextSession;
   return (

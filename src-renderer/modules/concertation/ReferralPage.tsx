@@ -21,9 +21,8 @@ export function ReferralPage({ id }: { id: number }) {
   const r = referral.data;
   if (!r) return referral.error ? <Alert kind="error">{referral.error}</Alert> : <p>{t('common.loading')}</p>;
   const changed = (message: string) => {
-    setNotice(message);
     setError(null);
-    void referral.reload();
+    void referral.reload().then(() => setNotice(message));
   };
   const download = async () => {
     try {

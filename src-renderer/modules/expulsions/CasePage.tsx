@@ -34,8 +34,7 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
     setNotice(null);
   };
   const changed = (message: string) => {
-    setNotice(message);
-    void res.reload();
+    void res.reload().then(() => setNotice(message));
   };
   const next = c.nextDate;
   const opinion = [...c.ccapex].reverse().find((e) => e.opinion);

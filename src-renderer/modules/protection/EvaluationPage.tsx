@@ -34,9 +34,8 @@ export function EvaluationPage({ id, section: inRoute, session }: { id: number; 
     setNotice(null);
   };
   const changed: Changed = (message) => {
-    setNotice(message);
     setError(null);
-    void ev.reload();
+    void ev.reload().then(() => setNotice(message));
   };
   const download = async (what: 'pdf' | 'csv' | 'xlsx') => {
     try {

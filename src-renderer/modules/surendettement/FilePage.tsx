@@ -33,9 +33,9 @@ export function FilePage({ id, tab: inRoute }: { id: number; tab?: string | unde
     setNotice(null);
   };
   const changed = (message: string) => {
-    setNotice(message);
     setError(null);
-    void file.reload();
+    // Said once the screen shows it: the next action starts from what was just recorded.
+    void file.reload().then(() => setNotice(message));
   };
   const download = async (format: 'pdf' | 'xlsx') => {
     try {

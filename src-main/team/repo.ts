@@ -18,3 +18,11 @@ export function findAnswer(db: Db, id: string, since: string): { answer: string 
 export function purgeAnswers(db: Db, before: string): number {
   return prep(db, 'DELETE FROM team_answers WHERE at < ?').run(before).changes;
 }
+
+/**
+ * A person erased (end of retention): the kept answers may name them, so each forgets its
+ * content and keeps only that its write was done — a retry is still not written twice.
+ */
+export function forgetAnswers(db: Db): number {
+  return prep(db, 'UPDATE team_answers SET answer = NULL WHERE answer IS NOT NULL').run().changes;
+}

@@ -128,6 +128,8 @@ describe('persons without a DSU (ponctuels) at the end of retention', () => {
     expect(ids).not.toContain(withDsu.personId);
     expect(list.rows.find((r) => r.id === old.person.id)).toMatchObject({ name: 'ANCIEN Paul', lastContactOn: '2023-03-01' });
 
+    // A workstation's write answered with the person's name, kept by the host for its retries.
+    db.prepare("INSERT INTO team_answers (id, at, answer) VALUES ('cle-poste', ?, ?)").run(stamp, JSON.stringify({ result: { ok: true, value: { name: 'ANCIEN Paul' } } }));
     const before = hashDir(team.dir);
     const refused = await team.call(team.resp.token, 'persons:purge', { ids: [old.person.id, recent.person.id] });
     expect(refused.ok ? 'purged' : refused.error.message).toMatch(/^Rien n’a été supprimé/);
@@ -137,6 +139,8 @@ describe('persons without a DSU (ponctuels) at the end of retention', () => {
     expect(db.prepare('SELECT count(*) AS n FROM persons WHERE id = ?').get(old.person.id)).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM first_contacts WHERE person_id = ?').get(old.person.id)).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM households WHERE id = ?').get(old.household!.id)).toEqual({ n: 0 });
+    // The kept answer forgets the name but still knows its write was done (a retry is not written twice).
+    expect(db.prepare("SELECT answer FROM team_answers WHERE id = 'cle-poste'").get()).toEqual({ answer: null });
     const search = await team.must(team.sec.token, 'persons:search', { q: 'ancien paul' });
     expect(search.results.map((r) => r.id)).not.toContain(old.person.id);
     const audit = await team.must(team.resp.token, 'audit:list', { limit: 20 });

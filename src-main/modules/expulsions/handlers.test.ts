@@ -153,3 +153,16 @@ describe('an eviction prevention case', () => {
     expect(figures.find((f) => f.key === 'expulsions.outcome.relogement')!.label).toBe('Dossiers d’expulsion clos par relogement dans la période');
   });
 });
+
+describe('a hearing held with no judgment recorded', () => {
+  it('stays in « Mes échéances », overdue, until the judgment is recorded', async () => {
+    const p = await register(team, { birthName: 'Vidal', firstNames: 'Marc', birthDate: '1979-02-03' });
+    const dsu = (await team.must(team.cesf.token, 'dsu:open', { householdId: p.household!.id, referentId: team.cesf.id })).id;
+    const id = (await team.must(team.cesf.token, 'expulsions:open', { dsuId: dsu, landlordKind: 'personne_physique', landlordName: 'M. Rivière', leaseSigned: '2023-05-01', rentCents: 48_000 })).id;
+    await team.must(team.cesf.token, 'expulsions:addStage', { caseId: id, kind: 'assignation', day: '2026-08-20', hearing: '2026-11-05' });
+    const mine = async () => (await team.must(team.cesf.token, 'tasks:mine', {})).items.filter((t) => t.href.startsWith(`#/expulsions/${id}`)).map((t) => [t.kind, t.due, t.href]);
+    expect(await mine()).toContainEqual(['jugement_attendu', '2026-11-05', `#/expulsions/${id}/procedure`]);
+    await team.must(team.cesf.token, 'expulsions:addStage', { caseId: id, kind: 'jugement', day: '2026-11-19' });
+    expect((await mine()).map(([kind]) => kind)).not.toContain('jugement_attendu');
+  });
+});

@@ -11,6 +11,7 @@ import { localDay, yearsBefore } from '../../shared/time';
 import type { PersonsHandlers } from './contract';
 import { shortName } from './repo';
 import * as repo from './retention/repo';
+import { forgetAnswers } from '../../team/repo';
 
 function retention(ctx: CallContext) {
   const db = ctx.app.vault.db;
@@ -61,6 +62,8 @@ export const retentionHandlers = {
         repo.deletePersons(db, g.ids, g.householdId);
         appendAudit(db, { userId: sessionOf(ctx).userId, action: 'person.purge', entity: 'person', entityId: g.id, detail: { records: g.ids.length } }, ctx.now);
       }
+      // The host's kept answers to workstations may name them (src-main/team/repo.ts).
+      forgetAnswers(db);
       return { purged: groups.length };
     })();
   },

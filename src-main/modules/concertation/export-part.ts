@@ -20,7 +20,7 @@ export function concertationExport(db: Db, personId: number): ExportPart[] {
   return [part(db, dsuId === undefined ? [] : repo.referralsOfDsu(db, dsuId))];
 }
 
-const STATUS_FR = { saisie: 'Saisie', reunie: 'Réunie', close: 'Close' } as const;
+const STATUS_FR = { saisie: 'saisie, instance pas encore réunie', reunie: 'instance réunie, synthèse pas encore versée au DSU', close: 'close, synthèse versée au journal du DSU' } as const;
 
 function part(db: Db, referrals: repo.ReferralRow[]): ExportPart {
   return {
@@ -32,7 +32,7 @@ function part(db: Db, referrals: repo.ReferralRow[]): ExportPart {
         heading: `Saisine de l’instance de concertation du ${frDate(r.referredOn)}`,
         fields: [
           { label: 'Saisie par', value: r.referredByName },
-          { label: 'État', value: STATUS_FR[r.status] },
+          { label: 'Avancement', value: STATUS_FR[r.status] },
           { label: 'Motif', value: r.motif },
           { label: 'Objet du partage', value: r.purpose },
           { label: 'Éléments à partager', value: (JSON.parse(r.elementKinds) as ElementKind[]).map((k) => ELEMENT_LABELS_FR[k]).join(', ') },

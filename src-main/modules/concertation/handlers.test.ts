@@ -225,6 +225,7 @@ describe('the concertation instance', () => {
       const first = parts[0]!.entries.find((e) => e.heading === 'Saisine de l’instance de concertation du 23/11/2026')!;
       const v = (label: string) => first.fields.filter((f) => f.label === label).map((f) => f.value);
       expect(v('Réunion')).toEqual(['le 27/11/2026 à MDS de Montauban']);
+      expect(v('Avancement')).toEqual(['close, synthèse versée au journal du DSU']);
       expect(v('Décision')).toContain('Demande d’aide au FSL maintien — Alice Assistante (MDS), pour le 04/12/2026');
       expect(v('Élément partagé — Logement')[0]).toMatch(/^Dette locative de 1 800 €/);
     }

@@ -63,9 +63,10 @@ export function DsuPage({ id, session, panels, tab: tabInRoute }: { id: number; 
   const act = async (fn: () => Promise<unknown>, message: string) => {
     try {
       await fn();
-      setNotice(message);
       setError(null);
+      // Said once the screen shows it.
       await load();
+      setNotice(message);
     } catch (e) {
       setError(errorText(e));
     }
@@ -91,9 +92,10 @@ export function DsuPage({ id, session, panels, tab: tabInRoute }: { id: number; 
     }
   };
   const changed = (message?: string) => {
-    if (message) setNotice(message);
     setError(null);
-    void load();
+    void load().then(() => {
+      if (message) setNotice(message);
+    });
   };
 
   return (

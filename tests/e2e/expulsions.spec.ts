@@ -228,7 +228,7 @@ test('expulsions: from the DSU through the commandement de quitter les lieux, th
   await shot(page, 'expulsions-issue');
 });
 
-test('expulsions: a social landlord chosen in the partner directory, its name kept from there', async ({ page, server, watch }) => {
+test('expulsions: a social landlord chosen in the partner directory, its name kept from there; a hearing held without judgment is overdue on her home page', async ({ page, server, watch }) => {
   watch(page);
   const team = await seedTeam(server.url);
   const sec = await team.as('sophie');
@@ -266,4 +266,11 @@ test('expulsions: a social landlord chosen in the partner directory, its name ke
   await expect(tab.getByRole('button', { name: 'Ouvrir un dossier d’expulsion' })).toHaveCount(0);
   await expectAccessible(page, 'DSU — onglet Expulsion, un dossier');
   await shot(page, 'expulsions-dsu');
+  // The hearing is held and no judgment is recorded: her home page says so, overdue, and leads to the procedure.
+  await page.getByRole('navigation').getByRole('link', { name: 'Accueil', exact: true }).click();
+  const late = page.getByRole('region', { name: 'Mes échéances' }).getByRole('listitem').filter({ hasText: 'MARTY Jade : audience passée, jugement à enregistrer' });
+  await expect(late).toContainText(`En retard — ${fr(plus(parisToday(), -50))}`);
+  await late.getByRole('link').click();
+  await expect(page.getByRole('tab', { name: 'Procédure', selected: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Prévention des expulsions — MARTY Jade' })).toBeVisible();
 });

@@ -136,6 +136,7 @@ export class AppCore {
 
   /** Closed with the core (the owner's control endpoint, host/control.ts). */
   private readonly closers: (() => void)[] = [];
+  private readonly erasureListeners = new Set<() => void>();
 
   /** The modules, in the registry's order (src-main/modules/index.ts). */
   readonly modules: Registry;
@@ -162,6 +163,20 @@ export class AppCore {
   /** Sends an event to every open session (token `null` on the bus). */
   broadcast(name: EventName, payload: unknown = {}): void {
     this.bus.emit('event', null, name, payload);
+  }
+
+  /**
+   * Runs `fn` each time people's records are erased (end of retention), so that what keeps
+   * copies of answers outside the store forgets them too. Returns how to stop.
+   */
+  onErasure(fn: () => void): () => void {
+    this.erasureListeners.add(fn);
+    return () => this.erasureListeners.delete(fn);
+  }
+
+  /** Called once an erasure is committed. */
+  erased(): void {
+    for (const fn of this.erasureListeners) fn();
   }
 
   /** Runs `fn` when the core closes (transports and endpoints started beside it). */

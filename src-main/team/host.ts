@@ -50,6 +50,7 @@ export async function startTeamHost(app: AppCore, opts: TeamHostOptions): Promis
   const codes = new PairingCodes(() => app.clock());
   const changes = () => (app.vault.isOpen() ? rowsChangedBesidesAudit(app.vault.db) : 0);
   const idempotency = new IdempotencyStore(() => app.clock().getTime(), keptAnswers(app, changes));
+  const offErasure = app.onErasure(() => idempotency.forgetAnswered());
   const local = localBackend(app);
 
   const backend: RpcBackend = {
@@ -172,6 +173,7 @@ export async function startTeamHost(app: AppCore, opts: TeamHostOptions): Promis
     },
     async close() {
       detachTeam(app, host);
+      offErasure();
       await closePairing();
       local.close();
       await new Promise<void>((resolve) => {

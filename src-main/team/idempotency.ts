@@ -45,6 +45,8 @@ export function alreadyWritten(): DispatchOutcome {
 interface Entry {
   at: number;
   outcome: Promise<DispatchOutcome>;
+  /** Answered (not running any more). */
+  settled: boolean;
 }
 
 export class IdempotencyStore {
@@ -71,13 +73,15 @@ export class IdempotencyStore {
     const stored = kept?.find(id) ?? null;
     if (stored) {
       const answer = stored === 'written' ? alreadyWritten() : stored;
-      this.entries.set(id, { at: this.now(), outcome: Promise.resolve(answer) });
+      this.entries.set(id, { at: this.now(), outcome: Promise.resolve(answer), settled: true });
       return answer;
     }
     const outcome = kept ? kept.around(id, fn) : fn();
-    this.entries.set(id, { at: this.now(), outcome });
+    const entry: Entry = { at: this.now(), outcome, settled: false };
+    this.entries.set(id, entry);
     try {
       const done = await outcome;
+      entry.settled = true;
       if (changed()) kept?.keep(id, done);
       else if (JSON.stringify(done.result).length > MAX_KEPT_BYTES) this.entries.delete(id);
       return done;
@@ -85,6 +89,21 @@ export class IdempotencyStore {
       this.entries.delete(id);
       throw e;
     }
+  }
+
+  /**
+   * After an erasure: the answers held in memory may name the people erased, so the answered
+   * ones go. A retry then finds its write in the store (kept answer, or « already written »);
+   * the calls still running stay, so that a retry never runs them twice.
+   */
+  forgetAnswered(): number {
+    let n = 0;
+    for (const [id, e] of this.entries) {
+      if (!e.settled) continue;
+      this.entries.delete(id);
+      n += 1;
+    }
+    return n;
   }
 
   private sweep(): void {

@@ -130,12 +130,18 @@ describe('persons without a DSU (ponctuels) at the end of retention', () => {
 
     // A workstation's write answered with the person's name, kept by the host for its retries.
     db.prepare("INSERT INTO team_answers (id, at, answer) VALUES ('cle-poste', ?, ?)").run(stamp, JSON.stringify({ result: { ok: true, value: { name: 'ANCIEN Paul' } } }));
+    let erasures = 0;
+    const off = team.app.onErasure(() => (erasures += 1));
     const before = hashDir(team.dir);
     const refused = await team.call(team.resp.token, 'persons:purge', { ids: [old.person.id, recent.person.id] });
     expect(refused.ok ? 'purged' : refused.error.message).toMatch(/^Rien n’a été supprimé/);
     expect(hashDir(team.dir)).toEqual(before);
+    expect(erasures).toBe(0);
 
     expect(await team.must(team.resp.token, 'persons:purge', { ids: [old.person.id] })).toEqual({ purged: 1 });
+    // What keeps answers outside the store (the team host's memory) is told, once.
+    expect(erasures).toBe(1);
+    off();
     expect(db.prepare('SELECT count(*) AS n FROM persons WHERE id = ?').get(old.person.id)).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM first_contacts WHERE person_id = ?').get(old.person.id)).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM households WHERE id = ?').get(old.household!.id)).toEqual({ n: 0 });

@@ -38,7 +38,7 @@ export const retentionHandlers = {
 
   'persons:purge': (ctx, input) => {
     const db = ctx.app.vault.db;
-    return db.transaction(() => {
+    const done = db.transaction(() => {
       const { rows, limitDate } = retention(ctx);
       const due = new Map(rows.map((r) => [r.id, r]));
       const early = input.ids.filter((id) => !due.has(id));
@@ -66,5 +66,7 @@ export const retentionHandlers = {
       forgetAnswers(db);
       return { purged: groups.length };
     })();
+    ctx.app.erased();
+    return done;
   },
 } satisfies Pick<PersonsHandlers, 'persons:retention' | 'persons:purge'>;

@@ -6,10 +6,10 @@
  * the others see the counts. The open tab is in the address (`#/collectif/3/seances`).
  */
 import { useState } from 'react';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
-import { Alert, Button, PageHeader } from '../../ui/components';
+import { Button, PageHeader } from '../../ui/components';
+import { NotLoaded, RecordFacts, RecordStatus, RecordTabs } from '../../ui/RecordParts';
 import { formatCents, isoToFr } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { ActionDialog } from './ActionDialog';
@@ -28,7 +28,7 @@ export function ActionPage({ id, tab: inRoute }: { id: number; tab?: string | un
   const [tab, showTab] = useRouteTab(ACTION_TABS, inRoute, `#/collectif/${id}`);
   const [notice, setNotice] = useState<string | null>(null);
   const a = action.data;
-  if (!a) return action.error ? <Alert kind="error">{action.error}</Alert> : <p>{t('common.loading')}</p>;
+  if (!a) return <NotLoaded error={action.error} />;
 
   const select = (k: string) => {
     showTab(k);
@@ -45,67 +45,39 @@ export function ActionPage({ id, tab: inRoute }: { id: number; tab?: string | un
           {t('collectif.backToList')}
         </a>
       </PageHeader>
-      <dl className="sur-header col-header">
-        <div>
-          <dt>{t('collectif.status')}</dt>
-          <dd>
-            <span className={`status-badge col-${a.actionStatus}`}>{t(`collectif.statuses.${a.actionStatus}`)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('collectif.leads')}</dt>
-          <dd>{a.leads.map((l) => l.displayName).join(', ')}</dd>
-        </div>
-        <div>
-          <dt>{t('collectif.nextSession')}</dt>
-          <dd>{next ? t('collectif.sessionShort', { date: isoToFr(next.date), time: next.starts, place: next.place }) : t('collectif.noNextSession')}</dd>
-        </div>
-        <div>
-          <dt>{t('collectif.counts.title')}</dt>
-          <dd data-testid="col-counts">
-            {t('collectif.counts.sessions', { count: a.counts.sessions })} · {t('collectif.participantsCount', { count: a.counts.named + a.counts.anonymous, named: a.counts.named, anonymous: a.counts.anonymous })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('collectif.counts.attendance')}</dt>
-          <dd data-testid="col-attendance">
-            {t('collectif.counts.presences', { count: a.counts.presences })}
-            {a.counts.attendanceRate !== null && <> · {t('collectif.counts.rate', { rate: a.counts.attendanceRate.toLocaleString('fr-FR') })}</>}
-          </dd>
-        </div>
-      </dl>
-      {!a.canWrite && <Alert kind="info">{t('collectif.readOnly')}</Alert>}
-      <div className="sur-live" role="status" aria-live="polite">
-        {notice && (
-          <p className="alert alert-success" tabIndex={-1}>
-            {notice}
-          </p>
-        )}
-      </div>
-      <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => select(String(k))}>
-        <TabList className="tab-list" aria-label={t('collectif.tabsLabel', { title: a.title })}>
-          {ACTION_TABS.map((k) => (
-            <Tab key={k} id={k} className="tab">
-              {t(`collectif.tabs.${k}`)}
-            </Tab>
-          ))}
-        </TabList>
-        <TabPanel id="presentation" className="tab-panel">
-          <Presentation action={a} onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="seances" className="tab-panel">
-          <SessionsSection action={a} onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="participants" className="tab-panel">
-          {a.canWrite ? <ParticipantsSection action={a} onChanged={changed} /> : <NamesHidden action={a} />}
-        </TabPanel>
-        <TabPanel id="presences" className="tab-panel">
-          {a.canWrite ? <AttendanceSection action={a} onChanged={changed} /> : <NamesHidden action={a} />}
-        </TabPanel>
-        <TabPanel id="evaluation" className="tab-panel">
-          <EvaluationSection action={a} onChanged={changed} />
-        </TabPanel>
-      </Tabs>
+      <RecordFacts
+        className="col-header"
+        facts={[
+          { term: t('collectif.status'), value: <span className={`status-badge col-${a.actionStatus}`}>{t(`collectif.statuses.${a.actionStatus}`)}</span> },
+          { term: t('collectif.leads'), value: a.leads.map((l) => l.displayName).join(', ') },
+          { term: t('collectif.nextSession'), value: next ? t('collectif.sessionShort', { date: isoToFr(next.date), time: next.starts, place: next.place }) : t('collectif.noNextSession') },
+          {
+            term: t('collectif.counts.title'),
+            value: `${t('collectif.counts.sessions', { count: a.counts.sessions })} · ${t('collectif.participantsCount', { count: a.counts.named + a.counts.anonymous, named: a.counts.named, anonymous: a.counts.anonymous })}`,
+            testId: 'col-counts',
+          },
+          {
+            term: t('collectif.counts.attendance'),
+            value: `${t('collectif.counts.presences', { count: a.counts.presences })}${a.counts.attendanceRate !== null ? ` · ${t('collectif.counts.rate', { rate: a.counts.attendanceRate.toLocaleString('fr-FR') })}` : ''}`,
+            testId: 'col-attendance',
+          },
+        ]}
+      />
+      <RecordStatus info={!a.canWrite && t('collectif.readOnly')} notice={notice} />
+      <RecordTabs
+        label={t('collectif.tabsLabel', { title: a.title })}
+        tabs={ACTION_TABS}
+        title={(k) => t(`collectif.tabs.${k}`)}
+        selected={tab}
+        onSelect={select}
+        panels={{
+          presentation: <Presentation action={a} onChanged={changed} />,
+          seances: <SessionsSection action={a} onChanged={changed} />,
+          participants: a.canWrite ? <ParticipantsSection action={a} onChanged={changed} /> : <NamesHidden action={a} />,
+          presences: a.canWrite ? <AttendanceSection action={a} onChanged={changed} /> : <NamesHidden action={a} />,
+          evaluation: <EvaluationSection action={a} onChanged={changed} />,
+        }}
+      />
     </>
   );
 }

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
 import { errorText } from '../../app/errors';
-import { Alert, Button, PageHeader } from '../../ui/components';
+import { Button, PageHeader } from '../../ui/components';
+import { NotLoaded, RecordFacts, RecordStatus } from '../../ui/RecordParts';
 import { isoToFr, saveFile } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { CloseSection, DecisionsSection, ElementsSection, MeetingSection, MembersSection } from './Sections';
@@ -19,7 +20,7 @@ export function ReferralPage({ id }: { id: number }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const r = referral.data;
-  if (!r) return referral.error ? <Alert kind="error">{referral.error}</Alert> : <p>{t('common.loading')}</p>;
+  if (!r) return <NotLoaded error={referral.error} />;
   const changed = (message: string) => {
     setError(null);
     void referral.reload().then(() => setNotice(message));
@@ -41,28 +42,23 @@ export function ReferralPage({ id }: { id: number }) {
         </a>
         <Button onPress={() => void download()}>{t('concertation.document.pdf')}</Button>
       </PageHeader>
-      <dl className="sur-header concertation-header">
-        <div>
-          <dt>{t('concertation.page.referred')}</dt>
-          <dd>{t('concertation.page.referredValue', { date: isoToFr(r.referredOn), by: r.referredBy.displayName })}</dd>
-        </div>
-        <div>
-          <dt>{t('concertation.page.status')}</dt>
-          <dd>
-            <span className={`status-badge concertation-${r.status}`}>{t(`concertation.statuses.${r.status}`)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('concertation.page.delays')}</dt>
-          <dd data-testid="concertation-delays">{t('concertation.page.delaysValue', { gatherFrom: isoToFr(r.delays.gatherFrom), gatherBy: isoToFr(r.delays.gatherBy), meetingBy: isoToFr(r.delays.meetingBy) })}</dd>
-        </div>
-        <div>
-          <dt>{t('concertation.page.consent')}</dt>
-          <dd className={r.consent.usable ? undefined : 'warning-text'}>
-            {r.consent.usable ? t('concertation.page.consentValue', { date: isoToFr(r.consent.givenOn), recipient: r.consent.recipient }) : r.consent.why}
-          </dd>
-        </div>
-      </dl>
+      <RecordFacts
+        className="concertation-header"
+        facts={[
+          { term: t('concertation.page.referred'), value: t('concertation.page.referredValue', { date: isoToFr(r.referredOn), by: r.referredBy.displayName }) },
+          { term: t('concertation.page.status'), value: <span className={`status-badge concertation-${r.status}`}>{t(`concertation.statuses.${r.status}`)}</span> },
+          {
+            term: t('concertation.page.delays'),
+            value: t('concertation.page.delaysValue', { gatherFrom: isoToFr(r.delays.gatherFrom), gatherBy: isoToFr(r.delays.gatherBy), meetingBy: isoToFr(r.delays.meetingBy) }),
+            testId: 'concertation-delays',
+          },
+          {
+            term: t('concertation.page.consent'),
+            value: r.consent.usable ? t('concertation.page.consentValue', { date: isoToFr(r.consent.givenOn), recipient: r.consent.recipient }) : r.consent.why,
+            ...(r.consent.usable ? {} : { className: 'warning-text' }),
+          },
+        ]}
+      />
       <section className="panel concertation-referral" aria-labelledby="concertation-referral-title">
         <h2 id="concertation-referral-title">{t('concertation.page.referral')}</h2>
         <dl className="concertation-facts">
@@ -76,25 +72,8 @@ export function ReferralPage({ id }: { id: number }) {
           <dd>{r.elementKinds.map((k) => t(`concertation.elementKinds.${k}`)).join(', ')}</dd>
         </dl>
       </section>
-      {r.warnings.length > 0 && (
-        <Alert kind="info">
-          <span className="sur-warnings">
-            {r.warnings.map((w) => (
-              <span key={w}>{w} </span>
-            ))}
-          </span>
-        </Alert>
-      )}
       {/* A closed record says so in its closing section, with the way to the DSU's journal. */}
-      {!r.canWrite && r.status !== 'close' && <Alert kind="info">{t('concertation.page.readOnly')}</Alert>}
-      <div className="sur-live" role="status" aria-live="polite">
-        {notice && (
-          <p className="alert alert-success" tabIndex={-1}>
-            {notice}
-          </p>
-        )}
-      </div>
-      {error && <Alert kind="error">{error}</Alert>}
+      <RecordStatus warnings={r.warnings} info={!r.canWrite && r.status !== 'close' && t('concertation.page.readOnly')} notice={notice} error={error} />
       <div className="concertation-grid">
         <MembersSection referral={r} onChanged={changed} />
         <ElementsSection referral={r} onChanged={changed} />

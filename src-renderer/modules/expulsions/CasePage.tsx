@@ -5,10 +5,10 @@
  * said in the page's live region and the case is read again.
  */
 import { useState } from 'react';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
-import { Alert, Button, PageHeader } from '../../ui/components';
+import { Button, PageHeader } from '../../ui/components';
+import { NotLoaded, RecordFacts, RecordStatus, RecordTabs } from '../../ui/RecordParts';
 import { formatCents, isoToFr, today } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { DebtTab } from './DebtTab';
@@ -28,7 +28,7 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const c = res.data;
-  if (!c) return res.error ? <Alert kind="error">{res.error}</Alert> : <p>{t('common.loading')}</p>;
+  if (!c) return <NotLoaded error={res.error} />;
   const select = (k: string) => {
     showTab(k);
     setNotice(null);
@@ -46,93 +46,50 @@ export function CasePage({ id, tab: inRoute }: { id: number; tab?: string | unde
         </a>
         {c.canWrite && <Button onPress={() => setEditing(true)}>{t('expulsions.details.edit')}</Button>}
       </PageHeader>
-      <dl className="sur-header exp-header">
-        <div>
-          <dt>{t('expulsions.referent')}</dt>
-          <dd>
-            {c.referent.displayName} — {c.status === 'clos' ? t('expulsions.closedOn', { date: isoToFr(c.closedOn) }) : t('expulsions.openedOn', { date: isoToFr(c.openedOn) })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('expulsions.details.dwelling')}</dt>
-          <dd>{c.dwelling || '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('expulsions.details.landlord')}</dt>
-          <dd>
-            {c.landlordName}, {t(`expulsions.landlordKinds.${c.landlordKind}`)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('expulsions.lease')}</dt>
-          <dd>{t(c.leaseSigned ? 'expulsions.leaseValue' : 'expulsions.leaseValueUnknown', { date: c.leaseSigned ? isoToFr(c.leaseSigned) : '', rent: formatCents(c.rentCents), charges: formatCents(c.chargesCents) })}</dd>
-        </div>
-        <div>
-          <dt>{t('expulsions.debt')}</dt>
-          <dd>{c.debtCents === null ? '—' : formatCents(c.debtCents)}</dd>
-        </div>
-        <div>
-          <dt>{t('expulsions.stage')}</dt>
-          <dd>{c.stage ? t(`expulsions.stages.${c.stage}`) : t('expulsions.noStage')}</dd>
-        </div>
-        <div>
-          <dt>{t('expulsions.nextDate')}</dt>
-          <dd data-testid="exp-next-date">{c.status === 'clos' ? t('expulsions.noDateClosed') : next ? `${isoToFr(next.due)} — ${next.label}${next.due < today() ? ` (${t('expulsions.dates.past')})` : ''}` : t('expulsions.noDate')}</dd>
-        </div>
-        {c.ccapex.length > 0 && (
-          <div>
-            <dt>{t('expulsions.ccapex.header')}</dt>
-            <dd data-testid="exp-ccapex-header">
-              {opinion?.opinion
-                ? t('expulsions.ccapex.headerOpinion', { avis: t(`expulsions.ccapex.avis.${opinion.opinion.avis}`), date: isoToFr(opinion.heldOn) })
-                : t('expulsions.ccapex.headerPending', { date: isoToFr(c.ccapex[c.ccapex.length - 1]!.heldOn) })}
-            </dd>
-          </div>
-        )}
-      </dl>
-      {c.warnings.length > 0 && (
-        <Alert kind="info">
-          <span className="sur-warnings">
-            {c.warnings.map((w) => (
-              <span key={w}>{w} </span>
-            ))}
-          </span>
-        </Alert>
-      )}
-      {!c.canWrite && <Alert kind="info">{t('expulsions.readOnly')}</Alert>}
-      <div className="sur-live" role="status" aria-live="polite">
-        {notice && <p className="alert alert-success">{notice}</p>}
-      </div>
-      <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => select(String(k))}>
-        <TabList className="tab-list" aria-label={t('expulsions.tabsLabel', { household: c.household })}>
-          {CASE_TABS.map((k) => (
-            <Tab key={k} id={k} className="tab">
-              {t(`expulsions.tabs.${k}`)}
-            </Tab>
-          ))}
-        </TabList>
-        <TabPanel id="procedure" className="tab-panel">
-          <ProcedureTab c={c} onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="dates" className="tab-panel">
-          <section className="panel" aria-labelledby="exp-dates-title">
-            <h2 id="exp-dates-title">{t('expulsions.dates.title')}</h2>
-            <DatesList c={c} />
-          </section>
-        </TabPanel>
-        <TabPanel id="dette" className="tab-panel">
-          <DebtTab c={c} onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="aides" className="tab-panel">
-          <AidsTab c={c} onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="ccapex" className="tab-panel">
-          <CcapexTab c={c} onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="issue" className="tab-panel">
-          <OutcomeTab c={c} onChanged={changed} />
-        </TabPanel>
-      </Tabs>
+      <RecordFacts
+        className="exp-header"
+        facts={[
+          { term: t('expulsions.referent'), value: `${c.referent.displayName} — ${c.status === 'clos' ? t('expulsions.closedOn', { date: isoToFr(c.closedOn) }) : t('expulsions.openedOn', { date: isoToFr(c.openedOn) })}` },
+          { term: t('expulsions.details.dwelling'), value: c.dwelling || '—' },
+          { term: t('expulsions.details.landlord'), value: `${c.landlordName}, ${t(`expulsions.landlordKinds.${c.landlordKind}`)}` },
+          { term: t('expulsions.lease'), value: t(c.leaseSigned ? 'expulsions.leaseValue' : 'expulsions.leaseValueUnknown', { date: c.leaseSigned ? isoToFr(c.leaseSigned) : '', rent: formatCents(c.rentCents), charges: formatCents(c.chargesCents) }) },
+          { term: t('expulsions.debt'), value: c.debtCents === null ? '—' : formatCents(c.debtCents) },
+          { term: t('expulsions.stage'), value: c.stage ? t(`expulsions.stages.${c.stage}`) : t('expulsions.noStage') },
+          {
+            term: t('expulsions.nextDate'),
+            value: c.status === 'clos' ? t('expulsions.noDateClosed') : next ? `${isoToFr(next.due)} — ${next.label}${next.due < today() ? ` (${t('expulsions.dates.past')})` : ''}` : t('expulsions.noDate'),
+            testId: 'exp-next-date',
+          },
+          c.ccapex.length > 0 && {
+            term: t('expulsions.ccapex.header'),
+            value: opinion?.opinion
+              ? t('expulsions.ccapex.headerOpinion', { avis: t(`expulsions.ccapex.avis.${opinion.opinion.avis}`), date: isoToFr(opinion.heldOn) })
+              : t('expulsions.ccapex.headerPending', { date: isoToFr(c.ccapex[c.ccapex.length - 1]!.heldOn) }),
+            testId: 'exp-ccapex-header',
+          },
+        ]}
+      />
+      <RecordStatus warnings={c.warnings} info={!c.canWrite && t('expulsions.readOnly')} notice={notice} />
+      <RecordTabs
+        label={t('expulsions.tabsLabel', { household: c.household })}
+        tabs={CASE_TABS}
+        title={(k) => t(`expulsions.tabs.${k}`)}
+        selected={tab}
+        onSelect={select}
+        panels={{
+          procedure: <ProcedureTab c={c} onChanged={changed} />,
+          dates: (
+            <section className="panel" aria-labelledby="exp-dates-title">
+              <h2 id="exp-dates-title">{t('expulsions.dates.title')}</h2>
+              <DatesList c={c} />
+            </section>
+          ),
+          dette: <DebtTab c={c} onChanged={changed} />,
+          aides: <AidsTab c={c} onChanged={changed} />,
+          ccapex: <CcapexTab c={c} onChanged={changed} />,
+          issue: <OutcomeTab c={c} onChanged={changed} />,
+        }}
+      />
       {editing && (
         <DetailsDialog
           dsuId={c.dsu.id}

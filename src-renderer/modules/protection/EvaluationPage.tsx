@@ -5,7 +5,7 @@
  * said in the page's live region and the evaluation is read again.
  */
 import { useState, type FormEvent } from 'react';
-import { Form, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../src-main/modules';
 import { must } from '../../api';
@@ -17,6 +17,7 @@ import { DANGER_KINDS, DANGER_LEVELS, DOMAINS, ENTRY_TYPES, INFORMED_HOW, PROPOS
 import { DueText } from './DueText';
 import type { EvaluationOut } from './types';
 import { useRouteTab } from '../../app/useRouteTab';
+import { NotLoaded, RecordFacts, RecordStatus, RecordTabs } from '../../ui/RecordParts';
 
 export const SECTIONS = ['informations', 'journal', 'rapport', 'propositions', 'envoi'] as const;
 type Changed = (message: string) => void;
@@ -28,7 +29,7 @@ export function EvaluationPage({ id, section: inRoute, session }: { id: number; 
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const e = ev.data;
-  if (!e) return ev.error ? <Alert kind="error">{ev.error}</Alert> : <p>{t('common.loading')}</p>;
+  if (!e) return <NotLoaded error={ev.error} />;
   const select = (k: string) => {
     showTab(k);
     setNotice(null);
@@ -55,70 +56,35 @@ export function EvaluationPage({ id, section: inRoute, session }: { id: number; 
           {t('protection.backToList')}
         </a>
       </PageHeader>
-      <dl className="sur-header prot-header">
-        <div>
-          <dt>{t('protection.kind')}</dt>
-          <dd>
-            {t(`protection.kinds.${e.kind}`)}
-            {e.cellReference && <> — {e.cellReference}</>}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('protection.persons')}</dt>
-          <dd>{e.persons.map((p) => `${p.name}${p.age !== null ? ` (${t('protection.age', { count: p.age })})` : ''}${p.role === 'autre_mineur' ? ` — ${t('protection.otherMinor')}` : ''}`).join(' ; ')}</dd>
-        </div>
-        <div>
-          <dt>{t('protection.team')}</dt>
-          <dd>{e.members.map((m) => `${m.name}${m.role ? ` (${m.role})` : ''}`).join(', ')}</dd>
-        </div>
-        <div>
-          <dt>{t('protection.receivedOn')}</dt>
-          <dd>{isoToFr(e.receivedOn)}</dd>
-        </div>
-        <div>
-          <dt>{t('protection.due')}</dt>
-          <dd data-testid="prot-due">
-            <DueText due={e.due} done={e.sentOn !== null} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('protection.status')}</dt>
-          <dd>{t(`protection.statuses.${e.status}`)}</dd>
-        </div>
-      </dl>
-      <div className="sur-live" role="status" aria-live="polite">
-        {notice && (
-          <p className="alert alert-success" tabIndex={-1}>
-            {notice}
-          </p>
-        )}
-      </div>
-      {error && <Alert kind="error">{error}</Alert>}
-      {!open && <Alert kind="info">{t('protection.closed', { date: isoToFr(e.announcedOn) })}</Alert>}
-      <Tabs className="dsu-tabs" selectedKey={section} onSelectionChange={(k) => select(String(k))}>
-        <TabList className="tab-list" aria-label={t('protection.sectionsLabel')}>
-          {SECTIONS.map((k) => (
-            <Tab key={k} id={k} className="tab">
-              {t(`protection.sections.${k}`)}
-            </Tab>
-          ))}
-        </TabList>
-        <TabPanel id="informations" className="tab-panel">
-          <Informations e={e} open={open} onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="journal" className="tab-panel">
-          <Journal e={e} open={open} onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="rapport" className="tab-panel">
-          <Report e={e} open={open} part="rapport" onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="propositions" className="tab-panel">
-          <Report e={e} open={open} part="propositions" onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="envoi" className="tab-panel">
-          <Sending e={e} open={open} responsable={responsable} onChanged={changed} onDownload={(w) => void download(w)} />
-        </TabPanel>
-      </Tabs>
+      <RecordFacts
+        className="prot-header"
+        facts={[
+          { term: t('protection.kind'), value: `${t(`protection.kinds.${e.kind}`)}${e.cellReference ? ` — ${e.cellReference}` : ''}` },
+          {
+            term: t('protection.persons'),
+            value: e.persons.map((p) => `${p.name}${p.age !== null ? ` (${t('protection.age', { count: p.age })})` : ''}${p.role === 'autre_mineur' ? ` — ${t('protection.otherMinor')}` : ''}`).join(' ; '),
+          },
+          { term: t('protection.team'), value: e.members.map((m) => `${m.name}${m.role ? ` (${m.role})` : ''}`).join(', ') },
+          { term: t('protection.receivedOn'), value: isoToFr(e.receivedOn) },
+          { term: t('protection.due'), value: <DueText due={e.due} done={e.sentOn !== null} />, testId: 'prot-due' },
+          { term: t('protection.status'), value: t(`protection.statuses.${e.status}`) },
+        ]}
+      />
+      <RecordStatus info={!open && t('protection.closed', { date: isoToFr(e.announcedOn) })} notice={notice} error={error} />
+      <RecordTabs
+        label={t('protection.sectionsLabel')}
+        tabs={SECTIONS}
+        title={(k) => t(`protection.sections.${k}`)}
+        selected={section}
+        onSelect={select}
+        panels={{
+          informations: <Informations e={e} open={open} onChanged={changed} />,
+          journal: <Journal e={e} open={open} onChanged={changed} />,
+          rapport: <Report e={e} open={open} part="rapport" onChanged={changed} />,
+          propositions: <Report e={e} open={open} part="propositions" onChanged={changed} />,
+          envoi: <Sending e={e} open={open} responsable={responsable} onChanged={changed} onDownload={(w) => void download(w)} />,
+        }}
+      />
     </>
   );
 }

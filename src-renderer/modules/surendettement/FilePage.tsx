@@ -5,11 +5,11 @@
  * the page's live region and the file is read again.
  */
 import { useState } from 'react';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api';
 import { errorText } from '../../app/errors';
-import { Alert, Button, PageHeader } from '../../ui/components';
+import { Button, PageHeader } from '../../ui/components';
+import { NotLoaded, RecordFacts, RecordStatus, RecordTabs } from '../../ui/RecordParts';
 import { formatCents, isoToFr, saveFile } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
 import { BudgetTab } from './BudgetTab';
@@ -26,7 +26,7 @@ export function FilePage({ id, tab: inRoute }: { id: number; tab?: string | unde
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const f = file.data;
-  if (!f) return file.error ? <Alert kind="error">{file.error}</Alert> : <p>{t('common.loading')}</p>;
+  if (!f) return <NotLoaded error={file.error} />;
 
   const select = (k: string) => {
     showTab(k);
@@ -54,88 +54,54 @@ export function FilePage({ id, tab: inRoute }: { id: number; tab?: string | unde
           {t('surendettement.backToDsu', { number: f.dsu.number })}
         </a>
       </PageHeader>
-      <dl className="sur-header">
-        <div>
-          <dt>{t('surendettement.referent')}</dt>
-          <dd>{f.referent.displayName}</dd>
-        </div>
-        <div>
-          <dt>{t('surendettement.status')}</dt>
-          <dd>
-            <span className={`status-badge sur-${f.status}`}>{t(`surendettement.statuses.${f.status}`)}</span> {t('surendettement.openedOn', { date: isoToFr(f.openedOn) })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('surendettement.stage')}</dt>
-          <dd>{f.stage ? t(`surendettement.stages.${f.stage}`) : t('surendettement.noStage')}</dd>
-        </div>
-        <div>
-          <dt>{t('surendettement.nextDeadline')}</dt>
-          <dd data-testid="sur-next-deadline">{next ? `${isoToFr(next.due)} — ${next.label}` : t('surendettement.noDeadline')}</dd>
-        </div>
-        <div>
-          <dt>{t('surendettement.totalDebt')}</dt>
-          <dd>{t('surendettement.totalDebtValue', { amount: formatCents(f.totals.amountCents), monthly: formatCents(f.totals.monthlyCents), count: f.debts.length })}</dd>
-        </div>
-        <div>
-          <dt>{t('surendettement.capacity.short')}</dt>
-          <dd>{f.capacity ? t('surendettement.capacity.perMonth', { amount: formatCents(f.capacity.capacityCents) }) : t('surendettement.capacity.none')}</dd>
-        </div>
-      </dl>
-      {f.warnings.length > 0 && (
-        <Alert kind="info">
-          <span className="sur-warnings">
-            {f.warnings.map((w) => (
-              <span key={w}>{w} </span>
-            ))}
-          </span>
-        </Alert>
-      )}
-      {!f.canWrite && <Alert kind="info">{t('surendettement.readOnly')}</Alert>}
-      <div className="sur-live" role="status" aria-live="polite">
-        {notice && (
-          <p className="alert alert-success" tabIndex={-1}>
-            {notice}
-          </p>
-        )}
-      </div>
-      {error && <Alert kind="error">{error}</Alert>}
-      <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => select(String(k))}>
-        <TabList className="tab-list" aria-label={t('surendettement.tabsLabel', { household: f.household })}>
-          {FILE_TABS.map((k) => (
-            <Tab key={k} id={k} className="tab">
-              {t(`surendettement.tabs.${k}`)}
-            </Tab>
-          ))}
-        </TabList>
-        <TabPanel id="dettes" className="tab-panel">
-          <DebtsTab file={f} onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="budget" className="tab-panel">
-          <BudgetTab file={f} onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="procedure" className="tab-panel">
-          <ProcedureTab file={f} onChanged={changed} />
-        </TabPanel>
-        <TabPanel id="echeances" className="tab-panel">
-          <section className="panel" aria-labelledby="sur-deadlines-title">
-            <h2 id="sur-deadlines-title">{t('surendettement.deadlines.title')}</h2>
-            <DeadlinesList file={f} />
-          </section>
-        </TabPanel>
-        <TabPanel id="documents" className="tab-panel">
-          <section className="panel" aria-labelledby="sur-documents-title">
-            <h2 id="sur-documents-title">{t('surendettement.documents.title')}</h2>
-            <p>{t('surendettement.documents.lead')}</p>
-            <div className="actions-left">
-              <Button variant="primary" onPress={() => void download('pdf')}>
-                {t('surendettement.documents.pdf')}
-              </Button>
-              <Button onPress={() => void download('xlsx')}>{t('surendettement.documents.xlsx')}</Button>
-            </div>
-          </section>
-        </TabPanel>
-      </Tabs>
+      <RecordFacts
+        facts={[
+          { term: t('surendettement.referent'), value: f.referent.displayName },
+          {
+            term: t('surendettement.status'),
+            value: (
+              <>
+                <span className={`status-badge sur-${f.status}`}>{t(`surendettement.statuses.${f.status}`)}</span> {t('surendettement.openedOn', { date: isoToFr(f.openedOn) })}
+              </>
+            ),
+          },
+          { term: t('surendettement.stage'), value: f.stage ? t(`surendettement.stages.${f.stage}`) : t('surendettement.noStage') },
+          { term: t('surendettement.nextDeadline'), value: next ? `${isoToFr(next.due)} — ${next.label}` : t('surendettement.noDeadline'), testId: 'sur-next-deadline' },
+          { term: t('surendettement.totalDebt'), value: t('surendettement.totalDebtValue', { amount: formatCents(f.totals.amountCents), monthly: formatCents(f.totals.monthlyCents), count: f.debts.length }) },
+          { term: t('surendettement.capacity.short'), value: f.capacity ? t('surendettement.capacity.perMonth', { amount: formatCents(f.capacity.capacityCents) }) : t('surendettement.capacity.none') },
+        ]}
+      />
+      <RecordStatus warnings={f.warnings} info={!f.canWrite && t('surendettement.readOnly')} notice={notice} error={error} />
+      <RecordTabs
+        label={t('surendettement.tabsLabel', { household: f.household })}
+        tabs={FILE_TABS}
+        title={(k) => t(`surendettement.tabs.${k}`)}
+        selected={tab}
+        onSelect={select}
+        panels={{
+          dettes: <DebtsTab file={f} onChanged={changed} />,
+          budget: <BudgetTab file={f} onChanged={changed} />,
+          procedure: <ProcedureTab file={f} onChanged={changed} />,
+          echeances: (
+            <section className="panel" aria-labelledby="sur-deadlines-title">
+              <h2 id="sur-deadlines-title">{t('surendettement.deadlines.title')}</h2>
+              <DeadlinesList file={f} />
+            </section>
+          ),
+          documents: (
+            <section className="panel" aria-labelledby="sur-documents-title">
+              <h2 id="sur-documents-title">{t('surendettement.documents.title')}</h2>
+              <p>{t('surendettement.documents.lead')}</p>
+              <div className="actions-left">
+                <Button variant="primary" onPress={() => void download('pdf')}>
+                  {t('surendettement.documents.pdf')}
+                </Button>
+                <Button onPress={() => void download('xlsx')}>{t('surendettement.documents.xlsx')}</Button>
+              </div>
+            </section>
+          ),
+        }}
+      />
     </>
   );
 }

@@ -46,7 +46,20 @@ export function RecordFacts({ className, facts }: { className?: string; facts: r
  * What the page says under its header, in this order: the rules' warnings, why it is read-only
  * (or closed), the live region that says what was just recorded (once the page shows it), an error.
  */
-export function RecordStatus({ warnings = [], info, notice, error = null }: { warnings?: readonly string[]; info?: ReactNode; notice: string | null; error?: string | null }) {
+export function RecordStatus({
+  warnings = [],
+  info,
+  notice,
+  error = null,
+  live = 'sur-live',
+}: {
+  warnings?: readonly string[];
+  info?: ReactNode;
+  notice: string | null;
+  error?: string | null;
+  /** The live region's class, which the journeys look for. */
+  live?: string;
+}) {
   return (
     <>
       {warnings.length > 0 && (
@@ -59,7 +72,8 @@ export function RecordStatus({ warnings = [], info, notice, error = null }: { wa
         </Alert>
       )}
       {info ? <Alert kind="info">{info}</Alert> : null}
-      <div className="sur-live" role="status" aria-live="polite">
+      <div className={live} role="status" aria-live="polite">
+        {/* Focusable by script: after an action, the keyboard goes on from the message (useFocusKeeper). */}
         {notice && (
           <p className="alert alert-success" tabIndex={-1}>
             {notice}

@@ -15,6 +15,7 @@ import { errorText } from '../../app/errors';
 import { Alert, Button, ConfirmDialog, PageHeader, SelectField, TextAreaInput } from '../../ui/components';
 import { formatDateTime, isoToFr, personName, saveFile } from '../../ui/format';
 import { useResource } from '../../ui/useResource';
+import { NotLoaded, RecordStatus } from '../../ui/RecordParts';
 import { HouseholdSummary, Team } from './DsuPanels';
 import type { DsuPanel } from '../module';
 import { CLOSE_REASONS } from '../../../src-main/modules/dsu/kinds';
@@ -80,7 +81,7 @@ export function DsuPage({ id, session, panels, tab: tabInRoute }: { id: number; 
   };
 
   if (needReason) return <ExceptionalAccess message={needReason} error={error} onSubmit={(r) => load(r)} />;
-  if (!dsu) return error ? <Alert kind="error">{error}</Alert> : <p>{t('common.loading')}</p>;
+  if (!dsu) return <NotLoaded error={error} />;
 
   const holder = dsu.household.members[0];
   const exportAs = async (format: 'pdf' | 'json') => {
@@ -140,15 +141,7 @@ export function DsuPage({ id, session, panels, tab: tabInRoute }: { id: number; 
           </ul>
         </section>
       )}
-      <div className="dsu-live" role="status" aria-live="polite">
-        {/* Focusable by script: after an action, the keyboard goes on from the message (useFocusKeeper). */}
-        {notice && (
-          <p className="alert alert-success" tabIndex={-1}>
-            {notice}
-          </p>
-        )}
-      </div>
-      {error && <Alert kind="error">{error}</Alert>}
+      <RecordStatus notice={notice} error={error} live="dsu-live" />
       <Tabs className="dsu-tabs" selectedKey={tab} onSelectionChange={(k) => selectTab(String(k))}>
         <TabList className="tab-list" aria-label={t('dsu.tabsLabel', { number: dsu.number })}>
           {tabs.map((p) => (
